@@ -1,1 +1,15 @@
-fn main() {}
+//! Vela's single-page app: Leptos (client-side rendering) compiled to WASM.
+//!
+//! Start reading at [`app::App`]: it provides the shared contexts (language)
+//! and routes each area of the product to its page in `pages/`. Reusable
+//! pieces of UI live in `components/`, translations in `i18n/`.
+
+mod app;
+mod components;
+mod i18n;
+mod pages;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,1 +1,90 @@
-fn main() {}
+//! Project tasks: `cargo xtask <task>`.
+//!
+//! - `run`: install missing tools, build the SPA and the server, serve the app with demo data.
+//! - `test`: everything CI checks, stopping at the first failure, ending with a pass/fail summary.
+//! - `size`: gzip sizes of the built SPA.
+//! - `bench`: benchmarks that print figures (not timed tests).
+//! - `dist`: just build the SPA into dist/.
+//!
+//! Every tool the tasks need is installed here (see `tools.rs`), so a fresh
+//! Debian machine with only the Rust toolchain can run them.
+
+mod cmd;
+mod dist;
+mod server;
+mod size;
+mod summary;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (task, rest) = match args.split_first() {
+        Some((task, rest)) => (task.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match task {
+        "run" => run(rest),
+        "test" => test::run(),
+        "size" => size::report(&root().join("dist")).map(|_| ()),
+        "bench" => bench(),
+        "dist" => tools::ensure_build_tools().and_then(|_| dist::build()),
+        _ => {
+            eprintln!("usage: cargo xtask <run [server flags…] | test | size | bench | dist>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// Builds everything and runs the server in the foreground; extra arguments
+/// go to `vela-server` (e.g. `--addr 0.0.0.0:8080`).
+fn run(server_args: &[String]) -> Result {
+    tools::ensure_build_tools()?;
+    dist::build()?;
+    size::report(&root().join("dist"))?;
+    cmd::cargo(&["build", "--release", "-p", "vela-server"])?;
+    let binary = root().join("target/release/vela-server");
+    println!("xtask: starting the server (Ctrl-C stops it) — open the URL it prints");
+    // The server handles Ctrl-C / SIGTERM itself; the terminal sends SIGINT to
+    // the whole foreground group, so we just wait for it to finish.
+    cmd::run_in(
+        std::process::Command::new(binary)
+            .args(["--dist", "dist"])
+            .args(server_args),
+        &root(),
+    )
+}
+
+fn bench() -> Result {
+    cmd::cargo(&["bench", "-p", "vela-domain"])?;
+    let bench_bin = root().join("server/src/bin/vela-bench.rs");
+    if bench_bin.exists() {
+        cmd::cargo(&[
+            "run",
+            "--release",
+            "-p",
+            "vela-server",
+            "--bin",
+            "vela-bench",
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Pieces of UI used by several pages.
+
+pub mod header;
+pub mod language_switch;
+pub mod nav;

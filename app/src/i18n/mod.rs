@@ -1,0 +1,108 @@
+//! Translations: Italian (default) and English.
+//!
+//! Every user-visible string is a field of [`Texts`]; `it.rs` and `en.rs` each
+//! fill the whole struct, so a string missing in one language is a compile
+//! error, not a runtime fallback. Why not `leptos_i18n`: see ARCHITECTURE.md.
+
+mod en;
+mod it;
+mod texts;
+
+use leptos::prelude::*;
+pub use texts::Texts;
+
+/// Where the chosen language is remembered between visits.
+const STORAGE_KEY: &str = "vela.locale";
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locale {
+    It,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::It, Locale::En];
+
+    /// BCP 47 code, used for `<html lang>` and for date formatting.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::It => "it",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name, shown the same whatever the current language.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Locale::It => "Italiano",
+            Locale::En => "English",
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::It => &it::TEXTS,
+            Locale::En => &en::TEXTS,
+        }
+    }
+}
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        self.locale.set(locale);
+    }
+
+    /// The strings of the current language; reading them subscribes the caller.
+    pub fn t(&self) -> &'static Texts {
+        self.locale.get().texts()
+    }
+}
+
+/// Creates the language context: the saved choice, else Italian. Keeps
+/// `<html lang>`, the document title and the saved choice in step with it.
+pub fn provide_i18n() -> I18n {
+    let saved = local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|code| Locale::from_code(&code));
+    let i18n = I18n {
+        locale: RwSignal::new(saved.unwrap_or(Locale::It)),
+    };
+    Effect::new(move |_| {
+        let locale = i18n.locale();
+        let document = document();
+        if let Some(root) = document.document_element() {
+            // Screen readers pick their voice from this attribute.
+            let _ = root.set_attribute("lang", locale.code());
+        }
+        document.set_title(locale.texts().app_title);
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(STORAGE_KEY, locale.code());
+        }
+    });
+    provide_context(i18n);
+    i18n
+}
+
+/// The language context provided by [`provide_i18n`].
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}

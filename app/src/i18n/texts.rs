@@ -1,0 +1,27 @@
+/// Every user-visible string of the app, in one language.
+pub struct Texts {
+    /// Document title.
+    pub app_title: &'static str,
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+
+    pub nav_label: &'static str,
+    pub nav_calendar: &'static str,
+    pub nav_team: &'static str,
+    pub nav_approvals: &'static str,
+    pub nav_objectives: &'static str,
+    pub nav_webinars: &'static str,
+    pub nav_training_admin: &'static str,
+    pub nav_administration: &'static str,
+
+    pub language_label: &'static str,
+
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub section_coming_soon: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub not_found_back: &'static str,
+}

@@ -1,0 +1,5 @@
+//! One module per page of the app.
+
+pub mod home;
+pub mod not_found;
+pub mod section;

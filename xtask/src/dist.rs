@@ -1,0 +1,112 @@
+//! Builds the SPA into dist/ with trunk, then makes index.html CSP-clean.
+//!
+//! trunk writes the WASM start-up code as an inline `<script type="module">`.
+//! Our CSP allows no inline script, so the code moves to its own file,
+//! named by a hash of its content like trunk's other assets.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{cmd, root, Result};
+
+pub fn build() -> Result {
+    // Release profile and wasm-opt level are set in app/index.html.
+    cmd::run_in(Command::new("trunk").args(["build", "--release"]), &root())?;
+    externalise_inline_scripts(&root().join("dist"))
+}
+
+/// Moves each inline `<script>` of dist/index.html into `boot-<hash>.js`.
+pub fn externalise_inline_scripts(dist: &Path) -> Result {
+    let index_path = dist.join("index.html");
+    let html = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<script") {
+        let (before, from_tag) = rest.split_at(start);
+        out.push_str(before);
+        let open_end = from_tag
+            .find('>')
+            .ok_or("unterminated <script> tag in index.html")?;
+        let open_tag = &from_tag[..=open_end];
+        let close = from_tag
+            .find("</script>")
+            .ok_or("<script> without </script> in index.html")?;
+        let body = &from_tag[open_end + 1..close];
+        if open_tag.contains(" src=") || body.trim().is_empty() {
+            out.push_str(&from_tag[..close + "</script>".len()]);
+        } else {
+            let name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
+            std::fs::write(dist.join(&name), body.trim()).map_err(|e| format!("{name}: {e}"))?;
+            let module = if open_tag.contains("type=\"module\"") {
+                " type=\"module\""
+            } else {
+                ""
+            };
+            out.push_str(&format!("<script{module} src=\"/{name}\"></script>"));
+        }
+        rest = &from_tag[close + "</script>".len()..];
+    }
+    out.push_str(rest);
+    let out = strip_build_time_nonces(&out);
+    std::fs::write(&index_path, out).map_err(|e| format!("{}: {e}", index_path.display()))
+}
+
+/// trunk may stamp a fixed nonce on tags; a nonce fixed at build time is no
+/// secret, and our CSP does not use nonces, so it goes.
+fn strip_build_time_nonces(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(" nonce=\"") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + " nonce=\"".len()..];
+        match after.find('"') {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// FNV-1a: a stable content hash for cache-busting file names.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_module_moves_to_a_hashed_file_and_src_scripts_stay() {
+        let dir = std::env::temp_dir().join(format!("xtask-dist-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<head><script type=\"module\" nonce=\"abc\">\nimport init from '/a.js';\nawait init();\n</script>\
+             <script src=\"/x.js\"></script></head>",
+        )
+        .unwrap();
+        externalise_inline_scripts(&dir).unwrap();
+        let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        assert!(!html.contains("import init"), "{html}");
+        assert!(html.contains("<script src=\"/x.js\"></script>"), "{html}");
+        assert!(!html.contains("nonce"), "{html}");
+        let name = html
+            .split("src=\"/boot-")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let body = std::fs::read_to_string(dir.join(format!("boot-{name}"))).unwrap();
+        assert_eq!(body, "import init from '/a.js';\nawait init();");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,85 @@
+//! `cargo xtask test`: every check CI runs, stopping at the first failure.
+
+use std::process::Command;
+
+use crate::cmd::{self, cargo_bin};
+use crate::server::TestServer;
+use crate::summary::Tally;
+use crate::{dist, root, size, tools, Result};
+
+pub fn run() -> Result {
+    let started = std::time::Instant::now();
+    let mut tally = Tally::default();
+    let result = steps(&mut tally);
+    if result.is_err() && tally.failed == 0 {
+        // A step that is not a test runner (fmt, clippy, build) failed.
+        tally.failed = 1;
+    }
+    println!(
+        "xtask test: finished in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!("{}", tally.line());
+    result
+}
+
+fn steps(tally: &mut Tally) -> Result {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+
+    cmd::cargo(&["fmt", "--all", "--", "--check"])?;
+    cmd::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    cmd::cargo(&[
+        "check",
+        "-p",
+        "vela-domain",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])?;
+
+    tally.cargo_test(Command::new(cargo_bin()).args(["test", "--workspace"]))?;
+
+    dist::build()?;
+    size::report(&root().join("dist"))?;
+    cmd::cargo(&["build", "-p", "vela-server"])?;
+    end_to_end(tally)
+}
+
+/// The browser suite (tests/e2e) in headless Chromium against the real
+/// server serving the freshly built app.
+fn end_to_end(tally: &mut Tally) -> Result {
+    let target = root().join("target");
+    let server = TestServer::start(
+        &target.join("debug/vela-server"),
+        &root().join("dist"),
+        target.join("e2e-server.log"),
+    )?;
+    println!(
+        "xtask: e2e server at {} (log: {})",
+        server.url,
+        server.log.display()
+    );
+    let report = target.join("e2e-report.json");
+    let _ = std::fs::remove_file(&report);
+    let run = cmd::run_in(
+        Command::new("npx")
+            .args([
+                "playwright",
+                "test",
+                "--config",
+                "tests/e2e/playwright.config.ts",
+            ])
+            .env("VELA_BASE_URL", &server.url)
+            .env("VELA_E2E_REPORT", &report),
+        &root(),
+    );
+    let counted = tally.playwright_report(&report);
+    run.and(counted)
+}

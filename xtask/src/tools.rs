@@ -1,0 +1,180 @@
+//! Installs the tools the build and the tests need, skipping what is there.
+//!
+//! Versions and traps are recorded in shared/toolchain.md: trunk 0.21.14 must
+//! be installed with `--locked`; wasm-bindgen-cli must match Cargo.lock and
+//! must not use `--locked`; wasm-opt must be binaryen's npm build, never
+//! Debian's (which silently breaks the app).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::cmd::{self, cargo_bin, output};
+use crate::{root, Result};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Everything `trunk build` needs, and PATH set so trunk finds the right tools.
+pub fn ensure_build_tools() -> Result {
+    set_path();
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_trunk()?;
+    ensure_npm_packages()?;
+    // trunk runs cargo with --offline (Trunk.toml): the registry must be local first.
+    cmd::cargo(&["fetch"])
+}
+
+/// Headless Chromium and its driver, from Debian.
+pub fn ensure_browser() -> Result {
+    let missing: Vec<&str> = [
+        ("chromium", "/usr/bin/chromium"),
+        ("chromium-driver", "/usr/bin/chromedriver"),
+    ]
+    .into_iter()
+    .filter(|(_, path)| !PathBuf::from(path).exists())
+    .map(|(package, _)| package)
+    .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    apt_install(&missing)
+}
+
+/// Puts the project's npm tools, then cargo's, first on PATH for every child.
+fn set_path() {
+    let mut dirs = vec![root().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        dirs.push(home.join("bin"));
+    }
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    if let Ok(joined) = std::env::join_paths(dirs) {
+        std::env::set_var("PATH", joined);
+    }
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    cmd::run_in(
+        Command::new("rustup").args(["target", "add", WASM_TARGET]),
+        &root(),
+    )
+}
+
+fn ensure_wasm_bindgen() -> Result {
+    let wanted = locked_version("wasm-bindgen")?;
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    // No --locked: one of its pinned dependencies is missing from the registry mirror.
+    cmd::run_in(
+        Command::new(cargo_bin()).args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ]),
+        &root(),
+    )
+}
+
+fn ensure_trunk() -> Result {
+    let have = output("trunk", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    cmd::run_in(
+        Command::new(cargo_bin()).args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--force",
+        ]),
+        &root(),
+    )
+}
+
+/// binaryen (wasm-opt) and Playwright, pinned by package-lock.json.
+fn ensure_npm_packages() -> Result {
+    let modules = root().join("node_modules");
+    let complete =
+        modules.join(".bin/wasm-opt").exists() && modules.join("@playwright/test").exists();
+    let lock = root().join("package-lock.json");
+    let stale = match (
+        modified(&lock),
+        modified(&modules.join(".package-lock.json")),
+    ) {
+        (Some(lock), Some(installed)) => lock > installed,
+        _ => true,
+    };
+    if complete && !stale {
+        return Ok(());
+    }
+    if output("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    cmd::run_in(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            // Playwright drives Debian's Chromium; it must never download its own.
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+        &root(),
+    )
+}
+
+fn modified(path: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The version of `package` that Cargo.lock resolved.
+pub fn locked_version(package: &str) -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == needle {
+            if let Some(version) = lines
+                .next()
+                .and_then(|v| v.trim().strip_prefix("version = "))
+            {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+/// Installs Debian packages (as root, or through sudo).
+fn apt_install(packages: &[&str]) -> Result {
+    let as_root = output("id", &["-u"])
+        .map(|id| id.trim() == "0")
+        .unwrap_or(false);
+    let apt = |args: &[&str]| {
+        let mut command = if as_root {
+            Command::new("apt-get")
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.arg("apt-get");
+            sudo
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd::run_in(&mut command, &root())
+    };
+    apt(&["update"])?;
+    let mut args = vec!["install", "-y"];
+    args.extend_from_slice(packages);
+    apt(&args)
+}
