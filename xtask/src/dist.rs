@@ -12,7 +12,43 @@ use crate::{cmd, root, Result};
 pub fn build() -> Result {
     // Release profile and wasm-opt level are set in app/index.html.
     cmd::run_in(Command::new("trunk").args(["build", "--release"]), &root())?;
-    externalise_inline_scripts(&root().join("dist"))
+    let dist = root().join("dist");
+    externalise_inline_scripts(&dist)?;
+    write_service_worker(&dist, &root().join("app/sw.js"))
+}
+
+/// Registers the service worker first thing, before the WASM loads, so even
+/// a first visit that later fails to start leaves an installable shell.
+const REGISTER_SERVICE_WORKER: &str =
+    "if ('serviceWorker' in navigator) { navigator.serviceWorker.register('/sw.js').catch(() => {}); }\n";
+
+/// Writes dist/sw.js from its template with the list of files to precache
+/// and a version derived from their (content-hashed) names.
+pub fn write_service_worker(dist: &Path, template: &Path) -> Result {
+    let mut assets: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().map(|t| t.is_file()).unwrap_or(false))
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "sw.js")
+        .map(|name| format!("/{name}"))
+        .collect();
+    assets.sort();
+    let version = format!("{:016x}", fnv1a(assets.concat().as_bytes()));
+    let list = format!(
+        "[{}]",
+        assets
+            .iter()
+            .map(|a| format!("'{a}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let source =
+        std::fs::read_to_string(template).map_err(|e| format!("{}: {e}", template.display()))?;
+    let worker = source
+        .replace("'__VELA_VERSION__'", &format!("'{version}'"))
+        .replace("__VELA_ASSETS__", &list);
+    std::fs::write(dist.join("sw.js"), worker).map_err(|e| format!("sw.js: {e}"))
 }
 
 /// Moves each inline `<script>` of dist/index.html into `boot-<hash>.js`.
@@ -36,14 +72,15 @@ pub fn externalise_inline_scripts(dist: &Path) -> Result {
         if open_tag.contains(" src=") || body.trim().is_empty() {
             out.push_str(&from_tag[..close + "</script>".len()]);
         } else {
-            let name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
-            std::fs::write(dist.join(&name), body.trim()).map_err(|e| format!("{name}: {e}"))?;
-            let module = if open_tag.contains("type=\"module\"") {
+            let code = format!("{REGISTER_SERVICE_WORKER}{}", body.trim());
+            let name = format!("boot-{:016x}.js", fnv1a(code.as_bytes()));
+            std::fs::write(dist.join(&name), code).map_err(|e| format!("{name}: {e}"))?;
+            let kind = if open_tag.contains("type=\"module\"") {
                 " type=\"module\""
             } else {
                 ""
             };
-            out.push_str(&format!("<script{module} src=\"/{name}\"></script>"));
+            out.push_str(&format!("<script{kind} src=\"/{name}\"></script>"));
         }
         rest = &from_tag[close + "</script>".len()..];
     }
@@ -106,7 +143,37 @@ mod tests {
             .next()
             .unwrap();
         let body = std::fs::read_to_string(dir.join(format!("boot-{name}"))).unwrap();
-        assert_eq!(body, "import init from '/a.js';\nawait init();");
+        assert_eq!(
+            body,
+            format!("{REGISTER_SERVICE_WORKER}import init from '/a.js';\nawait init();")
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn service_worker_lists_every_asset_and_changes_version_with_them() {
+        let dir = std::env::temp_dir().join(format!("xtask-sw-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let template = dir.join("template.js");
+        std::fs::write(
+            &template,
+            "const VERSION = '__VELA_VERSION__';\nconst SHELL = __VELA_ASSETS__;",
+        )
+        .unwrap();
+        std::fs::write(dir.join("index.html"), "").unwrap();
+        std::fs::write(dir.join("app-1.wasm"), "").unwrap();
+        write_service_worker(&dir, &template).unwrap();
+        let first = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+        assert!(
+            first.contains("const SHELL = ['/app-1.wasm', '/index.html', '/template.js'];"),
+            "{first}"
+        );
+        std::fs::remove_file(dir.join("app-1.wasm")).unwrap();
+        std::fs::write(dir.join("app-2.wasm"), "").unwrap();
+        write_service_worker(&dir, &template).unwrap();
+        let second = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+        let version = |s: &str| s.lines().next().unwrap().to_string();
+        assert_ne!(version(&first), version(&second));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
