@@ -4,10 +4,13 @@
 //! and routes each area of the product to its page in `pages/`. Reusable
 //! pieces of UI live in `components/`, translations in `i18n/`.
 
+mod api;
 mod app;
 mod components;
 mod i18n;
 mod pages;
+mod session;
+mod storage;
 
 fn main() {
     console_error_panic_hook::set_once();

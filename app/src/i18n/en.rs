@@ -25,4 +25,28 @@ pub static TEXTS: Texts = Texts {
     not_found_title: "Page not found",
     not_found_text: "The address you asked for is not a page of Vela.",
     not_found_back: "Back to the home page",
+
+    loading: "Loading…",
+    logout: "Log out",
+    signed_in_as: |name| format!("Signed in as {name}"),
+
+    role_employee: "Employee",
+    role_lead: "Team lead",
+    role_trainer: "Trainer",
+    role_admin: "Administrator",
+
+    login_title: "Log in to Vela",
+    login_intro: "Use the credentials of your administration.",
+    login_username: "Username",
+    login_password: "Password",
+    login_submit: "Log in",
+    login_submitting: "Logging in…",
+    login_error_credentials: "Wrong username or password.",
+    login_error_rate_limited: "Too many failed attempts: try again in a minute.",
+    login_error_offline: "The server cannot be reached: check your connection and try again.",
+    login_error_missing: "Enter your username and password.",
+    login_error_generic: "Login failed: please try again later.",
+    login_demo_title: "Demo accounts",
+    login_demo_hint: "The password of every demo account is vela-demo.",
+    login_demo_use: |user| format!("Use the account {user}"),
 };

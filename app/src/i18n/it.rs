@@ -25,4 +25,28 @@ pub static TEXTS: Texts = Texts {
     not_found_title: "Pagina non trovata",
     not_found_text: "L'indirizzo richiesto non corrisponde a nessuna pagina di Vela.",
     not_found_back: "Torna alla pagina iniziale",
+
+    loading: "Caricamento…",
+    logout: "Esci",
+    signed_in_as: |name| format!("Accesso eseguito come {name}"),
+
+    role_employee: "Dipendente",
+    role_lead: "Responsabile",
+    role_trainer: "Formatore",
+    role_admin: "Amministratore",
+
+    login_title: "Accedi a Vela",
+    login_intro: "Usa le credenziali della tua amministrazione.",
+    login_username: "Nome utente",
+    login_password: "Password",
+    login_submit: "Accedi",
+    login_submitting: "Accesso in corso…",
+    login_error_credentials: "Nome utente o password non corretti.",
+    login_error_rate_limited: "Troppi tentativi non riusciti: riprova tra un minuto.",
+    login_error_offline: "Il server non è raggiungibile: controlla la connessione e riprova.",
+    login_error_missing: "Inserisci nome utente e password.",
+    login_error_generic: "Accesso non riuscito: riprova più tardi.",
+    login_demo_title: "Account dimostrativi",
+    login_demo_hint: "La password di tutti gli account dimostrativi è vela-demo.",
+    login_demo_use: |user| format!("Usa l'account {user}"),
 };

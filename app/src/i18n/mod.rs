@@ -11,6 +11,11 @@ mod texts;
 use leptos::prelude::*;
 pub use texts::Texts;
 
+/// A string chosen before the language is known: resolved at render time.
+pub type Text = fn(&Texts) -> &'static str;
+
+use crate::storage;
+
 /// Where the chosen language is remembered between visits.
 const STORAGE_KEY: &str = "vela.locale";
 
@@ -76,9 +81,7 @@ impl I18n {
 /// Creates the language context: the saved choice, else Italian. Keeps
 /// `<html lang>`, the document title and the saved choice in step with it.
 pub fn provide_i18n() -> I18n {
-    let saved = local_storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|code| Locale::from_code(&code));
+    let saved = storage::load::<String>(STORAGE_KEY).and_then(|code| Locale::from_code(&code));
     let i18n = I18n {
         locale: RwSignal::new(saved.unwrap_or(Locale::It)),
     };
@@ -90,9 +93,7 @@ pub fn provide_i18n() -> I18n {
             let _ = root.set_attribute("lang", locale.code());
         }
         document.set_title(locale.texts().app_title);
-        if let Some(storage) = local_storage() {
-            let _ = storage.set_item(STORAGE_KEY, locale.code());
-        }
+        storage::save(STORAGE_KEY, &locale.code());
     });
     provide_context(i18n);
     i18n
@@ -101,8 +102,4 @@ pub fn provide_i18n() -> I18n {
 /// The language context provided by [`provide_i18n`].
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }

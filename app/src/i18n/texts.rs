@@ -24,4 +24,29 @@ pub struct Texts {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub not_found_back: &'static str,
+
+    pub loading: &'static str,
+    pub logout: &'static str,
+    /// "Signed in as {name}".
+    pub signed_in_as: fn(&str) -> String,
+
+    pub role_employee: &'static str,
+    pub role_lead: &'static str,
+    pub role_trainer: &'static str,
+    pub role_admin: &'static str,
+
+    pub login_title: &'static str,
+    pub login_intro: &'static str,
+    pub login_username: &'static str,
+    pub login_password: &'static str,
+    pub login_submit: &'static str,
+    pub login_submitting: &'static str,
+    pub login_error_credentials: &'static str,
+    pub login_error_rate_limited: &'static str,
+    pub login_error_offline: &'static str,
+    pub login_error_missing: &'static str,
+    pub login_error_generic: &'static str,
+    pub login_demo_title: &'static str,
+    pub login_demo_hint: &'static str,
+    pub login_demo_use: fn(&str) -> String,
 }

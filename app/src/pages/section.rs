@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{use_i18n, Text};
 
 /// A product area whose page is not built yet: its title and a short note.
 #[component]
-pub fn Section(title: fn(&Texts) -> &'static str) -> impl IntoView {
+pub fn Section(title: Text) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">

@@ -1,0 +1,110 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::{use_i18n, Text};
+use crate::session::use_session;
+
+/// The demo accounts seeded on an empty data dir, with the role they show.
+const DEMO_ACCOUNTS: [(&str, Text); 4] = [
+    ("giulia", |t| t.role_employee),
+    ("marco", |t| t.role_lead),
+    ("sara", |t| t.role_trainer),
+    ("admin", |t| t.role_admin),
+];
+
+/// The login form, with the demo accounts listed beside it.
+#[component]
+pub fn Login() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let busy = RwSignal::new(false);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (user, pass) = (username.get_untracked(), password.get_untracked());
+        if user.trim().is_empty() || pass.is_empty() {
+            error.set(Some(|t| t.login_error_missing));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = session.login(user.trim(), &pass).await;
+            busy.set(false);
+            if let Err(e) = result {
+                let message: Text = match e {
+                    ApiError::Unauthorized => |t| t.login_error_credentials,
+                    ApiError::Offline => |t| t.login_error_offline,
+                    ApiError::Server { status: 429, .. } => |t| t.login_error_rate_limited,
+                    ApiError::Server { code, .. } if code == "invalid_credentials" => {
+                        |t| t.login_error_credentials
+                    }
+                    _ => |t| t.login_error_generic,
+                };
+                error.set(Some(message));
+            }
+        });
+    };
+
+    view! {
+        <section class="page login">
+            <h1>{move || i18n.t().login_title}</h1>
+            <p>{move || i18n.t().login_intro}</p>
+            <form class="login-form" on:submit=submit novalidate>
+                <label for="login-username">{move || i18n.t().login_username}</label>
+                <input
+                    id="login-username"
+                    name="username"
+                    autocomplete="username"
+                    autocapitalize="none"
+                    required
+                    bind:value=username
+                />
+                <label for="login-password">{move || i18n.t().login_password}</label>
+                <input
+                    id="login-password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    bind:value=password
+                />
+                <p class="form-error" role="alert">{move || error.get().map(|message| message(i18n.t()))}</p>
+                <button type="submit" class="primary" disabled=move || busy.get()>
+                    {move || if busy.get() { i18n.t().login_submitting } else { i18n.t().login_submit }}
+                </button>
+            </form>
+            <aside class="demo-accounts" aria-labelledby="demo-accounts-title">
+                <h2 id="demo-accounts-title">{move || i18n.t().login_demo_title}</h2>
+                <p>{move || i18n.t().login_demo_hint}</p>
+                <ul>
+                    {DEMO_ACCOUNTS
+                        .into_iter()
+                        .map(|(user, role)| {
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        aria-label=move || (i18n.t().login_demo_use)(user)
+                                        on:click=move |_| {
+                                            username.set(user.to_string());
+                                            password.set("vela-demo".to_string());
+                                        }
+                                    >
+                                        <strong>{user}</strong>
+                                        " — "
+                                        {move || role(i18n.t())}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </aside>
+        </section>
+    }
+}

@@ -1,0 +1,106 @@
+//! Who is using the app: the logged-in person, kept across reloads so the
+//! app can open offline.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{self, ApiError};
+use crate::storage;
+
+/// `GET /api/me`: the person behind the session cookie.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub person: Person,
+    pub organisation: Organisation,
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub username: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+}
+
+impl Me {
+    pub fn has_role(&self, role: &str) -> bool {
+        self.person.roles.iter().any(|r| r == role)
+    }
+}
+
+/// Where the last known identity is kept (not a secret: the cookie is).
+const STORAGE_KEY: &str = "vela.me";
+
+/// The session state shared through context.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// `None` until the first check; then `Some(None)` = logged out.
+    me: RwSignal<Option<Option<Me>>>,
+}
+
+impl Session {
+    pub fn me(&self) -> Option<Me> {
+        self.me.get().flatten()
+    }
+
+    /// Whether the first check is done.
+    pub fn known(&self) -> bool {
+        self.me.with(|m| m.is_some())
+    }
+
+    pub fn set(&self, me: Option<Me>) {
+        match &me {
+            Some(me) => storage::save(STORAGE_KEY, me),
+            None => storage::remove(STORAGE_KEY),
+        }
+        self.me.set(Some(me));
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Result<Me, ApiError> {
+        #[derive(Serialize)]
+        struct Credentials<'a> {
+            username: &'a str,
+            password: &'a str,
+        }
+        let _: serde_json::Value =
+            api::post("/api/auth/login", &Credentials { username, password }).await?;
+        let me: Me = api::get("/api/me").await?;
+        self.set(Some(me.clone()));
+        Ok(me)
+    }
+
+    pub async fn logout(&self) {
+        let _ = api::post::<_, serde_json::Value>("/api/auth/logout", &serde_json::json!({})).await;
+        self.set(None);
+    }
+}
+
+/// Creates the session context and checks the cookie with the server; when
+/// the server cannot be reached, the last known identity is used (offline).
+pub fn provide_session() -> Session {
+    let session = Session {
+        me: RwSignal::new(None),
+    };
+    provide_context(session);
+    leptos::task::spawn_local(async move {
+        match api::get::<Me>("/api/me").await {
+            Ok(me) => session.set(Some(me)),
+            Err(ApiError::Offline) => session.me.set(Some(storage::load::<Me>(STORAGE_KEY))),
+            Err(_) => session.set(None),
+        }
+    });
+    session
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
