@@ -4,6 +4,7 @@
 //! - `test`: everything CI checks, stopping at the first failure, ending with a pass/fail summary.
 //! - `size`: gzip sizes of the built SPA.
 //! - `bench`: benchmarks that print figures (not timed tests).
+//! - `audit`: Lighthouse (mobile) on the login and calendar pages.
 //! - `dist`: just build the SPA into dist/.
 //!
 //! Every tool the tasks need is installed here (see `tools.rs`), so a fresh
@@ -31,9 +32,12 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "size" => size::report(&root().join("dist")).map(|_| ()),
         "bench" => bench(),
+        "audit" => audit(),
         "dist" => tools::ensure_build_tools().and_then(|_| dist::build()),
         _ => {
-            eprintln!("usage: cargo xtask <run [server flags…] | test | size | bench | dist>");
+            eprintln!(
+                "usage: cargo xtask <run [server flags…] | test | size | bench | audit | dist>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -87,4 +91,25 @@ fn bench() -> Result {
         ])?;
     }
     Ok(())
+}
+
+/// Lighthouse, mobile preset, against a release server with demo data.
+fn audit() -> Result {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    dist::build()?;
+    cmd::cargo(&["build", "--release", "-p", "vela-server"])?;
+    let target = root().join("target");
+    let server = server::TestServer::start(
+        &target.join("release/vela-server"),
+        &root().join("dist"),
+        target.join("audit-server.log"),
+    )?;
+    cmd::run_in(
+        std::process::Command::new("node")
+            .arg("tests/audit/lighthouse.mjs")
+            .env("VELA_BASE_URL", &server.url)
+            .env("VELA_AUDIT_REPORT", target.join("lighthouse.json")),
+        &root(),
+    )
 }

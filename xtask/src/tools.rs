@@ -106,7 +106,7 @@ fn ensure_trunk() -> Result {
     )
 }
 
-/// binaryen (wasm-opt) and Playwright, pinned by package-lock.json.
+/// binaryen (wasm-opt), Playwright and Lighthouse, pinned by package-lock.json.
 fn ensure_npm_packages() -> Result {
     let modules = root().join("node_modules");
     let complete =
@@ -129,7 +129,8 @@ fn ensure_npm_packages() -> Result {
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             // Playwright drives Debian's Chromium; it must never download its own.
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            .env("PUPPETEER_SKIP_DOWNLOAD", "1"),
         &root(),
     )
 }

@@ -1,0 +1,44 @@
+import { test, expect } from '@playwright/test';
+import { collectErrors, login } from './helpers';
+
+test('a demo account logs in and out', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Account dimostrativi' })).toBeVisible();
+  await login(page, 'giulia');
+  await expect(page.getByText('Giulia', { exact: false }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accedi a Vela');
+  // The session is gone on the server too.
+  const me = await page.request.get('/api/me');
+  expect(me.status()).toBe(401);
+  expect(errors).toEqual([]);
+});
+
+test('a wrong password shows an error and keeps the form', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Nome utente').fill('giulia');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Nome utente o password non corretti.');
+  await expect(page.getByLabel('Nome utente')).toHaveValue('giulia');
+});
+
+test('an empty form is refused before reaching the server', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Inserisci nome utente e password.');
+});
+
+test('the navigation shows the areas of the person\'s roles', async ({ page }) => {
+  await page.goto('/');
+  await login(page, 'giulia');
+  const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+  await expect(nav.getByRole('link', { name: 'Il mio calendario' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Approvazioni' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Amministrazione' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Esci' }).click();
+
+  await login(page, 'marco');
+  await expect(nav.getByRole('link', { name: 'Approvazioni' })).toBeVisible();
+});
