@@ -1,0 +1,60 @@
+//! Command-line and environment configuration.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Parser;
+
+/// How the server is started: every flag also reads an environment variable,
+/// so `cargo xtask run`, systemd units and tests can configure it alike.
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "vela-server",
+    version,
+    about = "Vela: lavoro agile planner server"
+)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port (the line printed at
+    /// start-up tells which).
+    #[arg(long, env = "VELA_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// Directory of the durable data: one folder per organisation and the
+    /// accounts file. Created if missing; an empty one is seeded with demo data.
+    #[arg(long, env = "VELA_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Directory of the built single-page app (trunk's `dist/`).
+    #[arg(long = "dist", env = "VELA_DIST_DIR", default_value = "./dist")]
+    pub dist_dir: PathBuf,
+
+    /// Seed the demo organisation even if the data directory is not empty
+    /// (nothing happens if it is already there).
+    #[arg(long)]
+    pub demo: bool,
+
+    /// Mark the session cookie `Secure`: set it when the server is reached
+    /// over HTTPS (directly or behind a TLS-terminating proxy).
+    #[arg(long, env = "VELA_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+
+    /// Lifetime of a session in seconds, from login.
+    #[arg(long, env = "VELA_SESSION_TTL", default_value_t = 12 * 60 * 60)]
+    pub session_ttl_secs: u64,
+
+    /// Write a compacted snapshot every this many revisions (and at shutdown).
+    #[arg(long, env = "VELA_SNAPSHOT_EVERY", default_value_t = 10_000)]
+    pub snapshot_every: u64,
+
+    /// How many recent revisions each organisation keeps in memory to answer
+    /// `pull?since=R`; clients further behind get a snapshot instead.
+    #[arg(long, env = "VELA_RECENT_REVISIONS", default_value_t = 10_000)]
+    pub recent_revisions: usize,
+}
+
+impl Config {
+    pub fn session_ttl(&self) -> Duration {
+        Duration::from_secs(self.session_ttl_secs)
+    }
+}

@@ -1,0 +1,83 @@
+//! The built single-page app, with the caching each kind of file deserves.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::error::ApiError;
+
+/// Serves `dist/`; a path that is no file gets `index.html`, so a reload on
+/// a deep link such as `/calendar` opens the app at that page.
+pub fn service(dist: &Path) -> Router {
+    let index = ServeFile::new(dist.join("index.html"));
+    Router::new()
+        .fallback_service(ServeDir::new(dist).fallback(index))
+        .layer(middleware::from_fn(cache_headers))
+}
+
+/// Hashed assets (`name-<hex hash>.wasm|js|css`) never change under their
+/// name, so browsers may keep them for a year; everything else (index.html,
+/// the service worker, the manifest) must be revalidated, or a deploy would
+/// not reach users.
+async fn cache_headers(request: Request, next: Next) -> Response {
+    // `/api` and `/api/` slip past the nested API router; an API path must
+    // never be answered with the app.
+    let path = request.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        return ApiError::NotFound.into_response();
+    }
+    let hashed = is_hashed_asset(request.uri().path());
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let value = if hashed && response.status() == StatusCode::OK && !is_html {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// Whether the last path segment looks like trunk's `stem-<16 hex>.ext`
+/// (or wasm-bindgen's `stem-<hash>_bg.wasm`).
+fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    if !matches!(ext, "wasm" | "js" | "css") {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    hash.len() >= 8 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognises_trunk_hashes() {
+        assert!(is_hashed_asset("/vela-app-5983e4a84dd19c52_bg.wasm"));
+        assert!(is_hashed_asset("/vela-app-5983e4a84dd19c52.js"));
+        assert!(is_hashed_asset("/main-73c3ad4b7d99ffa1.css"));
+        assert!(!is_hashed_asset("/sw.js"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/calendar"));
+        assert!(!is_hashed_asset("/vela-app.js"));
+    }
+}
