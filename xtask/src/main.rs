@@ -97,6 +97,7 @@ fn bench() -> Result {
 fn audit() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
+    tools::ensure_audit_packages()?;
     dist::build()?;
     cmd::cargo(&["build", "--release", "-p", "vela-server"])?;
     let target = root().join("target");

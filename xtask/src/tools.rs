@@ -106,14 +106,33 @@ fn ensure_trunk() -> Result {
     )
 }
 
-/// binaryen (wasm-opt), Playwright and Lighthouse, pinned by package-lock.json.
+/// binaryen (wasm-opt) and Playwright, pinned by the root package-lock.json.
 fn ensure_npm_packages() -> Result {
-    let modules = root().join("node_modules");
-    let complete =
-        modules.join(".bin/wasm-opt").exists() && modules.join("@playwright/test").exists();
-    let lock = root().join("package-lock.json");
+    npm_ci(
+        &root(),
+        &[
+            "node_modules/.bin/wasm-opt",
+            "node_modules/@playwright/test",
+        ],
+    )
+}
+
+/// Lighthouse and puppeteer-core, pinned by tests/audit/package-lock.json.
+/// Only `cargo xtask audit` needs them, so the test suite never waits on them.
+pub fn ensure_audit_packages() -> Result {
+    npm_ci(
+        &root().join("tests/audit"),
+        &["node_modules/lighthouse", "node_modules/puppeteer-core"],
+    )
+}
+
+/// `npm ci` in `dir` unless every `marker` exists and the lock file is older
+/// than the last install.
+fn npm_ci(dir: &std::path::Path, markers: &[&str]) -> Result {
+    let modules = dir.join("node_modules");
+    let complete = markers.iter().all(|m| dir.join(m).exists());
     let stale = match (
-        modified(&lock),
+        modified(&dir.join("package-lock.json")),
         modified(&modules.join(".package-lock.json")),
     ) {
         (Some(lock), Some(installed)) => lock > installed,
@@ -128,10 +147,11 @@ fn ensure_npm_packages() -> Result {
     cmd::run_in(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
-            // Playwright drives Debian's Chromium; it must never download its own.
+            // Playwright and Puppeteer drive Debian's Chromium; they must never
+            // download their own (no network for that here).
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
             .env("PUPPETEER_SKIP_DOWNLOAD", "1"),
-        &root(),
+        dir,
     )
 }
 
