@@ -84,18 +84,25 @@ impl Session {
     }
 }
 
-/// Creates the session context and checks the cookie with the server; when
-/// the server cannot be reached, the last known identity is used (offline).
+/// Creates the session context. Someone who never logged in on this browser
+/// sees the login form at once; otherwise the cookie is checked with the
+/// server, and when the server cannot be reached the last known identity is
+/// used, so the app opens offline.
 pub fn provide_session() -> Session {
     let session = Session {
         me: RwSignal::new(None),
     };
     provide_context(session);
+    let Some(last) = storage::load::<Me>(STORAGE_KEY) else {
+        session.me.set(Some(None));
+        return session;
+    };
     leptos::task::spawn_local(async move {
         match api::get::<Me>("/api/me").await {
             Ok(me) => session.set(Some(me)),
-            Err(ApiError::Offline) => session.me.set(Some(storage::load::<Me>(STORAGE_KEY))),
-            Err(_) => session.set(None),
+            Err(ApiError::Unauthorized) => session.set(None),
+            // Offline or a server fault: not a reason to log anyone out.
+            Err(_) => session.me.set(Some(Some(last))),
         }
     });
     session
