@@ -137,3 +137,13 @@ impl From<QueryRejection> for ApiError {
         ApiError::BadRequest(rejection.body_text())
     }
 }
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(error: crate::store::StoreError) -> Self {
+        use crate::store::StoreError;
+        match error {
+            StoreError::Unavailable => ApiError::StoreUnavailable,
+            other => ApiError::internal(other),
+        }
+    }
+}

@@ -15,6 +15,7 @@ use tokio::sync::watch;
 pub mod config;
 pub mod error;
 pub mod routes;
+pub mod store;
 
 pub use config::Config;
 
