@@ -1,0 +1,94 @@
+//! Who is asking, and what their roles and relationships let them do.
+//! Every command is authorised here or in its area, never by the callers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::directory::{Person, Role};
+use crate::ids::{PersonId, TeamId};
+use crate::rejection::{CommonRejection, Rejection};
+use crate::State;
+
+/// The author of a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Actor {
+    /// The server itself: demo data and installation set-up. Passes every
+    /// authorisation check but no business rule.
+    System,
+    /// A signed-in person.
+    Person(PersonId),
+}
+
+impl Actor {
+    /// The person behind the actor, if any.
+    pub fn person_id(&self) -> Option<PersonId> {
+        match self {
+            Actor::System => None,
+            Actor::Person(id) => Some(*id),
+        }
+    }
+}
+
+/// The active person acting, or `not_allowed` (System and deactivated
+/// people cannot act as a person).
+pub fn acting_person<'a>(state: &'a State, actor: &Actor) -> Result<&'a Person, Rejection> {
+    actor
+        .person_id()
+        .and_then(|id| state.directory.people.get(&id))
+        .filter(|p| p.active)
+        .ok_or_else(|| CommonRejection::NotAllowed.into())
+}
+
+/// Whether the actor is the system or an active person with `role`.
+pub fn has_role(state: &State, actor: &Actor, role: Role) -> bool {
+    match actor {
+        Actor::System => true,
+        Actor::Person(id) => state
+            .directory
+            .people
+            .get(id)
+            .is_some_and(|p| p.active && p.roles.contains(&role)),
+    }
+}
+
+/// `Ok` when the actor is the system or an administrator.
+pub fn require_admin(state: &State, actor: &Actor) -> Result<(), Rejection> {
+    if has_role(state, actor, Role::Admin) {
+        Ok(())
+    } else {
+        Err(CommonRejection::NotAllowed.into())
+    }
+}
+
+/// Whether `lead` leads the team `team`.
+pub fn leads_team(state: &State, lead: PersonId, team: TeamId) -> bool {
+    state
+        .directory
+        .teams
+        .get(&team)
+        .is_some_and(|t| t.leads.contains(&lead))
+}
+
+/// Whether the actor may manage `person`'s work: the system, an
+/// administrator, or an active lead of the person's team. A lead decides only
+/// for people of their own teams.
+pub fn manages(state: &State, actor: &Actor, person: PersonId) -> bool {
+    if require_admin(state, actor).is_ok() {
+        return true;
+    }
+    let Some(lead) = actor.person_id() else {
+        return false;
+    };
+    let lead_active = state
+        .directory
+        .people
+        .get(&lead)
+        .is_some_and(|p| p.active && p.roles.contains(&Role::Lead));
+    lead_active
+        && state
+            .directory
+            .people
+            .get(&person)
+            .and_then(|p| p.team)
+            .is_some_and(|team| leads_team(state, lead, team))
+}

@@ -1,0 +1,291 @@
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use uuid::Uuid;
+
+use crate::calendar::ExtraHoliday;
+use crate::directory::{
+    Agreement, Command as Dir, Language, MinOffice, Place, Role, TimeBand, WorkMode,
+};
+use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
+use crate::{Actor, Command};
+
+/// The accounts the login page lists; all use the demo password.
+pub const DEMO_ACCOUNTS: [&str; 4] = ["giulia", "marco", "sara", "admin"];
+
+/// Who is who in the demo, for the other areas' demo data.
+#[derive(Clone, Debug)]
+pub struct DemoPeople {
+    pub admin: PersonId,
+    /// Employee in the tax office (Tributi), led by Marco.
+    pub giulia: PersonId,
+    /// Lead of the tax office.
+    pub marco: PersonId,
+    /// Trainer.
+    pub sara: PersonId,
+    pub tributi: TeamId,
+    pub formazione: TeamId,
+    pub sistemi: TeamId,
+    /// Every employee with an agile agreement, Giulia first.
+    pub agile_staff: Vec<PersonId>,
+}
+
+struct Member {
+    username: &'static str,
+    name: &'static str,
+    roles: &'static [Role],
+    team: usize,
+    commute_km: u32,
+    weekdays: &'static [Weekday],
+    per_week: u8,
+}
+
+const MEMBERS: &[Member] = {
+    use Role::*;
+    use Weekday::*;
+    &[
+        Member {
+            username: "giulia",
+            name: "Giulia Bianchi",
+            roles: &[Employee],
+            team: 0,
+            commute_km: 24,
+            weekdays: &[Tue, Thu],
+            per_week: 2,
+        },
+        Member {
+            username: "marco",
+            name: "Marco Rossi",
+            roles: &[Employee, Lead],
+            team: 0,
+            commute_km: 8,
+            weekdays: &[Fri],
+            per_week: 1,
+        },
+        Member {
+            username: "luca",
+            name: "Luca Ferrari",
+            roles: &[Employee],
+            team: 0,
+            commute_km: 35,
+            weekdays: &[Mon, Wed],
+            per_week: 2,
+        },
+        Member {
+            username: "chiara",
+            name: "Chiara Esposito",
+            roles: &[Employee],
+            team: 0,
+            commute_km: 15,
+            weekdays: &[Tue, Fri],
+            per_week: 2,
+        },
+        Member {
+            username: "davide",
+            name: "Davide Moser",
+            roles: &[Employee],
+            team: 0,
+            commute_km: 42,
+            weekdays: &[Mon, Thu],
+            per_week: 2,
+        },
+        Member {
+            username: "elena",
+            name: "Elena Pedrotti",
+            roles: &[Employee, Lead],
+            team: 1,
+            commute_km: 12,
+            weekdays: &[Wed],
+            per_week: 1,
+        },
+        Member {
+            username: "sara",
+            name: "Sara Gallo",
+            roles: &[Employee, Trainer],
+            team: 1,
+            commute_km: 18,
+            weekdays: &[Mon, Fri],
+            per_week: 2,
+        },
+        Member {
+            username: "francesca",
+            name: "Francesca Zanella",
+            roles: &[Employee, Trainer],
+            team: 1,
+            commute_km: 27,
+            weekdays: &[Tue],
+            per_week: 1,
+        },
+        Member {
+            username: "roberto",
+            name: "Roberto Dallapiccola",
+            roles: &[Employee, Lead],
+            team: 2,
+            commute_km: 6,
+            weekdays: &[Thu],
+            per_week: 1,
+        },
+        Member {
+            username: "alessio",
+            name: "Alessio Tomasi",
+            roles: &[Employee],
+            team: 2,
+            commute_km: 51,
+            weekdays: &[Mon, Wed, Fri],
+            per_week: 3,
+        },
+        Member {
+            username: "martina",
+            name: "Martina Fontana",
+            roles: &[Employee],
+            team: 2,
+            commute_km: 22,
+            weekdays: &[Tue, Thu],
+            per_week: 2,
+        },
+        Member {
+            username: "stefano",
+            name: "Stefano Valentini",
+            roles: &[Employee],
+            team: 2,
+            commute_km: 9,
+            weekdays: &[Wed],
+            per_week: 1,
+        },
+    ]
+};
+
+pub fn commands(
+    org: OrgId,
+    today: NaiveDate,
+    ids: &mut dyn FnMut() -> Uuid,
+) -> (DemoPeople, Vec<(Actor, Command)>) {
+    let sys = Actor::System;
+    let mut out = Vec::new();
+    out.push((
+        sys,
+        Command::Directory(Dir::SetUpOrganisation {
+            id: org,
+            name: "Provincia autonoma di Trento".into(),
+            extra_holidays: vec![ExtraHoliday::Yearly {
+                month: 6,
+                day: 26,
+                name: "San Vigilio".into(),
+            }],
+        }),
+    ));
+    let teams: Vec<TeamId> = [
+        "Servizio Tributi",
+        "Servizio Formazione",
+        "Servizio Sistemi informativi",
+    ]
+    .iter()
+    .map(|name| {
+        let id = TeamId(ids());
+        out.push((
+            sys,
+            Command::Directory(Dir::SaveTeam {
+                id,
+                name: (*name).into(),
+                min_office: MinOffice::Percent(50),
+                max_agile_share: None,
+            }),
+        ));
+        id
+    })
+    .collect();
+    let admin = PersonId(ids());
+    out.push((
+        sys,
+        Command::Directory(Dir::SavePerson {
+            id: admin,
+            username: "admin".into(),
+            name: "Amministrazione Vela".into(),
+            email: Some("admin@provincia.demo".into()),
+            roles: [Role::Admin].into(),
+            team: None,
+            commute_km: 0,
+            language: Language::It,
+        }),
+    ));
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+    let from = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let mut ids_of = Vec::new();
+    for member in MEMBERS {
+        let id = PersonId(ids());
+        ids_of.push(id);
+        out.push((
+            sys,
+            Command::Directory(Dir::SavePerson {
+                id,
+                username: member.username.into(),
+                name: member.name.into(),
+                email: Some(format!("{}@provincia.demo", member.username)),
+                roles: member.roles.iter().copied().collect::<BTreeSet<_>>(),
+                team: Some(teams[member.team]),
+                commute_km: member.commute_km,
+                language: Language::It,
+            }),
+        ));
+        out.push((
+            sys,
+            Command::Directory(Dir::SaveAgreement {
+                agreement: Agreement {
+                    id: AgreementId(ids()),
+                    person: id,
+                    mode: WorkMode::Agile,
+                    valid_from: from,
+                    valid_until: NaiveDate::from_ymd_opt(today.year() + 1, 12, 31),
+                    max_days_per_week: member.per_week,
+                    max_days_per_month: member.per_week * 4,
+                    weekdays: member.weekdays.to_vec(),
+                    places: vec![
+                        Place::Home,
+                        Place::Named {
+                            name: "Telecentro di Rovereto".into(),
+                        },
+                    ],
+                    contact_hours: vec![
+                        TimeBand {
+                            start: t(9, 30),
+                            end: t(12, 30),
+                        },
+                        TimeBand {
+                            start: t(14, 30),
+                            end: t(16, 30),
+                        },
+                    ],
+                    notice_days: 30,
+                    withdrawn_from: None,
+                },
+            }),
+        ));
+    }
+    let by_name = |username: &str| {
+        MEMBERS
+            .iter()
+            .position(|m| m.username == username)
+            .map(|i| ids_of[i])
+            .unwrap_or(admin)
+    };
+    for (team, lead) in teams.iter().zip(["marco", "elena", "roberto"]) {
+        out.push((
+            sys,
+            Command::Directory(Dir::SetTeamLeads {
+                team: *team,
+                leads: [by_name(lead)].into(),
+            }),
+        ));
+    }
+    let people = DemoPeople {
+        admin,
+        giulia: by_name("giulia"),
+        marco: by_name("marco"),
+        sara: by_name("sara"),
+        tributi: teams[0],
+        formazione: teams[1],
+        sistemi: teams[2],
+        agile_staff: ids_of.clone(),
+    };
+    (people, out)
+}

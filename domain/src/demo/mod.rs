@@ -1,0 +1,60 @@
+//! Demo data: a fictional office of the Provincia autonoma di Trento with
+//! three teams, leads, a trainer, an administrator and a dozen employees —
+//! what a first start shows. Built as ordinary commands, so it passes every
+//! rule like real data.
+
+mod directory;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use crate::ids::OrgId;
+use crate::{Actor, Command};
+
+pub use directory::{DemoPeople, DEMO_ACCOUNTS};
+
+/// The demo organisation as commands to apply in order, as [`Actor::System`]
+/// unless another actor is named (requests are made by their people, so the
+/// history reads as in real use). `today` anchors the plans and sessions;
+/// `ids` makes every new id.
+pub fn commands(
+    org: OrgId,
+    today: NaiveDate,
+    ids: &mut dyn FnMut() -> Uuid,
+) -> Vec<(Actor, Command)> {
+    let (people, mut commands) = directory::commands(org, today, ids);
+    // Each area appends its own part here, after the directory exists.
+    let _ = &people;
+    commands.shrink_to_fit();
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::State;
+
+    #[test]
+    fn the_demo_passes_every_rule() {
+        let mut counter = 0u128;
+        let mut ids = || {
+            counter += 1;
+            Uuid::from_u128(counter)
+        };
+        let today = crate::testing::date(2026, 11, 24);
+        let mut state = State::default();
+        for (actor, command) in commands(OrgId::from_u128(7), today, &mut ids) {
+            if let Err(r) = state.execute(&actor, &command, crate::testing::now()) {
+                panic!("demo command refused: {r:?}: {command:?}");
+            }
+        }
+        for username in DEMO_ACCOUNTS {
+            assert!(
+                state.directory.by_username(username).is_some(),
+                "{username}"
+            );
+        }
+        assert!(state.directory.people.len() >= 12);
+        assert_eq!(state.directory.teams.len(), 3);
+    }
+}

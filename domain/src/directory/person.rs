@@ -1,0 +1,50 @@
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{PersonId, TeamId};
+
+/// Someone working in the organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    /// Login name, unique in the organisation, lower case.
+    pub username: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub roles: BTreeSet<Role>,
+    /// The team the person belongs to (leads may lead other teams).
+    #[serde(default)]
+    pub team: Option<TeamId>,
+    /// Declared one-way commute in kilometres, for the CO2 report. Seen only
+    /// by the person and administrators.
+    #[serde(default)]
+    pub commute_km: u32,
+    pub language: Language,
+    /// Deactivated people keep their history but cannot sign in or act.
+    pub active: bool,
+}
+
+/// What a person may do; a person can hold several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Plans agile days, keeps objectives, joins webinars.
+    Employee,
+    /// Approves agile days and reviews objectives of the teams they lead.
+    Lead,
+    /// Organises webinar sessions and training paths.
+    Trainer,
+    /// Manages the organisation, teams, people and agreements.
+    Admin,
+}
+
+/// The language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    It,
+    En,
+}

@@ -1,0 +1,79 @@
+//! The wire format of `/api/sync/*`, shared by the server that speaks it and
+//! the app that consumes it, so the two can never drift apart.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::{Command, Event, Rejection, State};
+
+/// `POST /api/sync/push` body: commands in the order they were made.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    pub commands: Vec<Envelope>,
+}
+
+/// One command with the id its author gave it. Pushing the same id again
+/// returns the first answer and changes nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    pub id: Uuid,
+    pub command: Command,
+}
+
+/// `POST /api/sync/push` answer: one result per command, in order, and the
+/// organisation's revision after the batch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PushResponse {
+    pub results: Vec<PushResult>,
+    pub revision: u64,
+}
+
+/// The fate of one pushed command.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum PushResult {
+    /// Stored durably as this revision.
+    Accepted { id: Uuid, revision: u64 },
+    /// Refused by a rule; `message` is the English text for logs.
+    Rejected {
+        id: Uuid,
+        rejection: Rejection,
+        message: String,
+    },
+}
+
+impl PushResult {
+    /// The command id this result answers.
+    pub fn id(&self) -> Uuid {
+        match self {
+            PushResult::Accepted { id, .. } | PushResult::Rejected { id, .. } => *id,
+        }
+    }
+}
+
+/// `GET /api/sync/pull?since=R` answer: the changes the caller may see since
+/// R or, when R is 0, unknown or compacted away, a snapshot of their view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub revision: u64,
+    #[serde(default)]
+    pub snapshot: Option<State>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// The visible events of one revision (revisions with nothing visible to
+/// the caller are left out).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub revision: u64,
+    pub events: Vec<Event>,
+}
+
+/// The data of a `revision` Server-Sent Event on `/api/sync/events`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionAnnouncement {
+    pub revision: u64,
+}
