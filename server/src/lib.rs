@@ -12,12 +12,19 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+pub mod auth;
 pub mod config;
+pub mod demo;
 pub mod error;
+pub mod org_store;
 pub mod routes;
 pub mod store;
 
 pub use config::Config;
+
+use auth::Auth;
+use org_store::OrgStore;
+use store::{Store, StoreOptions};
 
 /// What every handler can reach; cheap to clone.
 #[derive(Clone)]
@@ -26,14 +33,35 @@ pub struct AppState {
     /// Flips to `true` when shutdown starts, so long-lived streams (SSE) end
     /// and graceful shutdown does not wait on them forever.
     pub shutdown: watch::Receiver<bool>,
+    pub auth: Arc<Auth>,
+    pub store: Arc<OrgStore>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
 pub async fn run(config: Config) -> Result<(), StartError> {
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
+        path: config.data_dir.clone(),
+        source,
+    })?;
+    let options = StoreOptions {
+        snapshot_every: config.snapshot_every.max(1),
+        recent_revisions: config.recent_revisions,
+        ..StoreOptions::default()
+    };
+    let data_dir = config.data_dir.clone();
+    // Replaying logs reads files: do it on a blocking thread.
+    let store = tokio::task::spawn_blocking(move || OrgStore::open(&data_dir, options))
+        .await
+        .map_err(|e| StartError::Task(e.to_string()))??;
+    let store = Arc::new(store);
+    let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
+    demo::seed(&store, &auth, config.demo).await?;
     let state = AppState {
         config: Arc::new(config.clone()),
         shutdown: shutdown_rx,
+        auth,
+        store: store.clone(),
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -54,6 +82,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         })
         .await
         .map_err(StartError::Serve)?;
+    // Every acknowledged command is already durable; this writes a final
+    // snapshot so the next start-up replays nothing.
+    tokio::task::spawn_blocking(move || store.shutdown())
+        .await
+        .map_err(|e| StartError::Task(e.to_string()))??;
     tracing::info!("stopped");
     Ok(())
 }
@@ -65,6 +98,19 @@ pub enum StartError {
     Bind(std::net::SocketAddr, std::io::Error),
     #[error("server error: {0}")]
     Serve(std::io::Error),
+    #[error("cannot create the data directory {}: {source}", path.display())]
+    DataDir {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot load the store: {0}")]
+    Store(#[from] store::StoreError),
+    #[error("cannot load the accounts: {0}")]
+    Accounts(#[from] auth::accounts::AccountsError),
+    #[error("cannot seed the demo data: {0}")]
+    Seed(#[from] demo::SeedError),
+    #[error("a start-up task failed: {0}")]
+    Task(String),
 }
 
 /// Resolves on Ctrl-C or SIGTERM (what `docker stop` and systemd send).
