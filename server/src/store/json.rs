@@ -8,7 +8,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use tokio::sync::watch;
 use uuid::Uuid;
@@ -51,7 +51,9 @@ pub struct JsonStore<M: Model> {
 /// One organisation: its files and its memory.
 struct Org<M: Model> {
     log: OrgLog,
-    memory: Mutex<Memory<M>>,
+    /// Readers (pulls) share it; a submit holds it only to decide, apply
+    /// and queue, never across the fsync.
+    memory: RwLock<Memory<M>>,
 }
 
 /// What an organisation holds in memory.
@@ -64,10 +66,17 @@ struct Memory<M: Model> {
     snapshot_revision: u64,
 }
 
-/// Locks a mutex even if a panicking thread poisoned it: the memory is only
-/// changed by `Model::apply` after the line is queued, so it is consistent.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+/// Locks even if a panicking thread poisoned the lock. Only a bug in
+/// `Model::apply` (which must not panic) can poison it, after its line was
+/// queued: memory may then be partly applied, but the log is whole and a
+/// restart rebuilds memory from it. Taking the organisation down for every
+/// later request would not help anyone.
+fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl<M: Model> JsonStore<M> {
@@ -115,7 +124,7 @@ impl<M: Model> JsonStore<M> {
         if org.log.is_failed() {
             return Err(StoreError::Unavailable);
         }
-        let mut memory = lock(&org.memory);
+        let mut memory = write(&org.memory);
         match memory.ids.lookup(command.id, &command.actor) {
             // A retry may arrive while the first copy is still being
             // written: it must not be acknowledged before that fsync.
@@ -218,7 +227,7 @@ impl<M: Model> Org<M> {
         tracing::info!(dir = %dir.display(), revision, "organisation loaded");
         Ok(Org {
             log,
-            memory: Mutex::new(Memory {
+            memory: RwLock::new(Memory {
                 state,
                 revision,
                 ids,
@@ -286,14 +295,14 @@ impl<M: Model> Store<M> for JsonStore<M> {
 
     fn read<R>(&self, org: Uuid, f: impl FnOnce(&M, u64) -> R) -> Result<R, StoreError> {
         let org = self.org(org)?;
-        let memory = lock(&org.memory);
+        let memory = read(&org.memory);
         Ok(f(&memory.state, memory.revision))
     }
 
     fn changes_since(&self, org: Uuid, since: u64) -> Result<Changes<M>, StoreError> {
         let org = self.org(org)?;
         let durable = *org.log.durable().borrow();
-        let memory = lock(&org.memory);
+        let memory = read(&org.memory);
         if since > memory.revision {
             return Ok(Changes::TooOld);
         }
@@ -337,7 +346,7 @@ impl<M: Model> Store<M> for JsonStore<M> {
             .collect();
         for org in orgs {
             {
-                let mut memory = lock(&org.memory);
+                let mut memory = write(&org.memory);
                 if memory.revision > memory.snapshot_revision && !org.log.is_failed() {
                     queue_snapshot(&org, &mut memory);
                 }
