@@ -69,6 +69,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let local = listener
         .local_addr()
         .map_err(|e| StartError::Bind(config.addr, e))?;
+    let signal = shutdown_signal();
     // Tests and xtask read this exact line to learn the port.
     println!("vela-server listening on http://{local}");
     tracing::info!(%local, data_dir = %config.data_dir.display(), dist = %config.dist_dir.display(), "started");
@@ -76,7 +77,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let app = routes::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async move {
-            shutdown_signal().await;
+            signal.await;
             tracing::info!("shutting down");
             let _ = shutdown_tx.send(true);
         })
@@ -113,30 +114,41 @@ pub enum StartError {
     Task(String),
 }
 
-/// Resolves on Ctrl-C or SIGTERM (what `docker stop` and systemd send).
-async fn shutdown_signal() {
-    let ctrl_c = async {
+/// Listens for Ctrl-C and SIGTERM (what `docker stop` and systemd send).
+///
+/// Made before the "listening" line is printed: a signal that arrives
+/// between start-up and the first poll must still mean a clean shutdown,
+/// not the default action (an immediate exit with nothing flushed).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let interrupt = signal(SignalKind::interrupt());
+        let terminate = signal(SignalKind::terminate());
+        async move {
+            let wait =
+                |name: &'static str, stream: std::io::Result<tokio::signal::unix::Signal>| async move {
+                    match stream {
+                        Ok(mut stream) => {
+                            stream.recv().await;
+                        }
+                        Err(e) => {
+                            tracing::error!("cannot listen for {name}: {e}");
+                            std::future::pending::<()>().await;
+                        }
+                    }
+                };
+            tokio::select! {
+                () = wait("SIGINT", interrupt) => {},
+                () = wait("SIGTERM", terminate) => {},
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if let Err(e) = tokio::signal::ctrl_c().await {
             tracing::error!("cannot listen for Ctrl-C: {e}");
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(e) => {
-                tracing::error!("cannot listen for SIGTERM: {e}");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
     }
 }
