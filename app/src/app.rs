@@ -2,13 +2,20 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use vela_domain::directory::{Command as DirCommand, Language};
+use vela_domain::ids::PersonId;
+use vela_domain::Command;
+
 use crate::components::header::AppHeader;
-use crate::i18n::{provide_i18n, use_i18n};
+use crate::components::refused::RefusedChanges;
+use crate::components::sync_status::SyncStatus;
+use crate::i18n::{provide_i18n, use_i18n, Locale};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
 use crate::pages::section::Section;
 use crate::session::{provide_session, use_session};
+use crate::sync::client::provide_sync;
 
 /// The root: shared contexts, the header and, once someone is logged in,
 /// one route per area of the product.
@@ -37,8 +44,34 @@ fn Gate() -> impl IntoView {
         } else if session.me().is_none() {
             view! { <Login /> }.into_any()
         } else {
-            view! { <Pages /> }.into_any()
+            view! { <Signed /> }.into_any()
         }
+    }
+}
+
+/// The signed-in part: the sync loop lives exactly as long as it does.
+#[component]
+fn Signed() -> impl IntoView {
+    let session = use_session();
+    let person = session
+        .me()
+        .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
+        .map(PersonId);
+    match person {
+        Some(person) => {
+            let sync = provide_sync(person, session);
+            remember_language(sync, person);
+            view! {
+                <div class="status-bar">
+                    <SyncStatus />
+                </div>
+                <RefusedChanges />
+                <Pages />
+            }
+            .into_any()
+        }
+        // The server always sends a UUID; anything else is a broken session.
+        None => view! { <Login /> }.into_any(),
     }
 }
 
@@ -56,4 +89,30 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin") view=|| view! { <Section title=|t| t.nav_administration /> } />
         </Routes>
     }
+}
+
+/// Saves a change of language to the person's profile (so it follows them
+/// to other devices), through the outbox like any other change.
+fn remember_language(sync: crate::sync::client::Sync, person: PersonId) {
+    let i18n = use_i18n();
+    Effect::new(move |previous: Option<Locale>| {
+        let locale = i18n.locale();
+        if previous.is_some_and(|p| p != locale) {
+            let wanted = match locale {
+                Locale::It => Language::It,
+                Locale::En => Language::En,
+            };
+            let current = sync
+                .state()
+                .with_untracked(|s| s.directory.people.get(&person).map(|p| p.language));
+            if current.is_some_and(|c| c != wanted) {
+                // Refused only if the person was deactivated meanwhile; the
+                // choice still holds on this device.
+                let _ = sync.submit(Command::Directory(DirCommand::SetLanguage {
+                    language: wanted,
+                }));
+            }
+        }
+        locale
+    });
 }

@@ -7,10 +7,12 @@
 mod api;
 mod app;
 mod components;
+mod format;
 mod i18n;
 mod pages;
 mod session;
 mod storage;
+mod sync;
 
 fn main() {
     console_error_panic_hook::set_once();

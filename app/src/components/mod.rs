@@ -3,3 +3,5 @@
 pub mod header;
 pub mod language_switch;
 pub mod nav;
+pub mod refused;
+pub mod sync_status;

@@ -49,4 +49,21 @@ pub static TEXTS: Texts = Texts {
     login_demo_title: "Demo accounts",
     login_demo_hint: "The password of every demo account is vela-demo.",
     login_demo_use: |user| format!("Use the account {user}"),
+
+    sync_label: "Sync status",
+    sync_online: "Online",
+    sync_offline: "Offline",
+    sync_waiting: |n| {
+        if n == 1 {
+            "1 change waiting".to_string()
+        } else {
+            format!("{n} changes waiting")
+        }
+    },
+    sync_last: |time| format!("synced at {time}"),
+    sync_never: "not synced yet",
+    sync_error: |message| format!("Sync error: {message}"),
+    refused_title: "Changes the server did not accept",
+    refused_dismiss: "Dismiss",
+    rejection: super::rejections::en,
 };

@@ -49,4 +49,21 @@ pub static TEXTS: Texts = Texts {
     login_demo_title: "Account dimostrativi",
     login_demo_hint: "La password di tutti gli account dimostrativi è vela-demo.",
     login_demo_use: |user| format!("Usa l'account {user}"),
+
+    sync_label: "Stato della sincronizzazione",
+    sync_online: "In linea",
+    sync_offline: "Non in linea",
+    sync_waiting: |n| {
+        if n == 1 {
+            "1 modifica in attesa".to_string()
+        } else {
+            format!("{n} modifiche in attesa")
+        }
+    },
+    sync_last: |time| format!("aggiornato alle {time}"),
+    sync_never: "non ancora sincronizzato",
+    sync_error: |message| format!("Errore di sincronizzazione: {message}"),
+    refused_title: "Modifiche non accettate dal server",
+    refused_dismiss: "Ho capito",
+    rejection: super::rejections::it,
 };

@@ -6,6 +6,7 @@
 
 mod en;
 mod it;
+mod rejections;
 mod texts;
 
 use leptos::prelude::*;

@@ -49,4 +49,18 @@ pub struct Texts {
     pub login_demo_title: &'static str,
     pub login_demo_hint: &'static str,
     pub login_demo_use: fn(&str) -> String,
+
+    pub sync_label: &'static str,
+    pub sync_online: &'static str,
+    pub sync_offline: &'static str,
+    /// "{n} changes waiting".
+    pub sync_waiting: fn(usize) -> String,
+    /// "last synced {time}".
+    pub sync_last: fn(&str) -> String,
+    pub sync_never: &'static str,
+    pub sync_error: fn(&str) -> String,
+    pub refused_title: &'static str,
+    pub refused_dismiss: &'static str,
+    /// Why the rules refused a change.
+    pub rejection: fn(&vela_domain::Rejection) -> String,
 }
