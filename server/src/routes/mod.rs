@@ -87,13 +87,7 @@ async fn require_json_body(request: Request, next: Next) -> Result<Response, Api
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     if changes_state {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
-        if !is_json {
+        if !declares_json(request.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
         let declared = request
@@ -106,6 +100,16 @@ async fn require_json_body(request: Request, next: Next) -> Result<Response, Api
         }
     }
     Ok(next.run(request).await)
+}
+
+/// Whether the body is declared as `application/json` (parameters such as
+/// `charset` allowed).
+fn declares_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
 }
 
 /// Every API error leaves as JSON, including those made by layers and
@@ -144,13 +148,7 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
-        if !is_json {
+        if !declares_json(request.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
         let bytes = axum::body::Bytes::from_request(request, state)
