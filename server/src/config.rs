@@ -39,9 +39,26 @@ pub struct Config {
     #[arg(long, env = "VELA_SECURE_COOKIES")]
     pub secure_cookies: bool,
 
-    /// Lifetime of a session in seconds, from login.
+    /// A session ends after this many seconds without a request (idle
+    /// timeout); each authenticated request starts the count again.
     #[arg(long, env = "VELA_SESSION_TTL", default_value_t = 12 * 60 * 60)]
     pub session_ttl_secs: u64,
+
+    /// A session ends this many seconds after login however active it is;
+    /// also the cookie's Max-Age.
+    #[arg(long, env = "VELA_SESSION_MAX_AGE", default_value_t = 7 * 24 * 60 * 60)]
+    pub session_max_age_secs: u64,
+
+    /// Failed logins allowed per account and per client address within a
+    /// minute; the next one is refused with 429 until the minute has passed.
+    #[arg(long, env = "VELA_LOGIN_ATTEMPTS", default_value_t = 5)]
+    pub login_attempts_per_minute: u32,
+
+    /// Hash new passwords with very light argon2id parameters. Only for
+    /// tests and throw-away demos: such hashes are cheap to brute-force.
+    /// Existing hashes keep their own parameters either way.
+    #[arg(long, env = "VELA_INSECURE_FAST_HASHING", hide = true)]
+    pub insecure_fast_hashing: bool,
 
     /// Write a compacted snapshot every this many revisions (and at shutdown).
     #[arg(long, env = "VELA_SNAPSHOT_EVERY", default_value_t = 10_000)]
@@ -56,5 +73,9 @@ pub struct Config {
 impl Config {
     pub fn session_ttl(&self) -> Duration {
         Duration::from_secs(self.session_ttl_secs)
+    }
+
+    pub fn session_max_age(&self) -> Duration {
+        Duration::from_secs(self.session_max_age_secs)
     }
 }

@@ -60,7 +60,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unauthenticated => "unauthenticated",
             ApiError::InvalidCredentials => "invalid_credentials",
-            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::RateLimited { .. } => "too_many_attempts",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::BadRequest(_) => "bad_request",
@@ -84,6 +84,26 @@ impl ApiError {
             ApiError::CommandIdConflict(_) => StatusCode::CONFLICT,
             ApiError::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The error for a bare status some layer answered with.
+    pub fn from_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => ApiError::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed,
+            StatusCode::UNAUTHORIZED => ApiError::Unauthenticated,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
+            StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge {
+                limit: crate::routes::BODY_LIMIT,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY => {
+                ApiError::Unprocessable("the request does not fit this route".into())
+            }
+            status if status.is_client_error() => {
+                ApiError::BadRequest(format!("request refused ({status})"))
+            }
+            status => ApiError::internal(format!("a layer answered {status}")),
         }
     }
 
@@ -135,5 +155,15 @@ impl From<JsonRejection> for ApiError {
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
         ApiError::BadRequest(rejection.body_text())
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(error: crate::store::StoreError) -> Self {
+        use crate::store::StoreError;
+        match error {
+            StoreError::Unavailable => ApiError::StoreUnavailable,
+            other => ApiError::internal(other),
+        }
     }
 }

@@ -12,11 +12,19 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+pub mod auth;
 pub mod config;
+pub mod demo;
 pub mod error;
+pub mod org_store;
 pub mod routes;
+pub mod store;
 
 pub use config::Config;
+
+use auth::Auth;
+use org_store::OrgStore;
+use store::{Store, StoreOptions};
 
 /// What every handler can reach; cheap to clone.
 #[derive(Clone)]
@@ -25,14 +33,35 @@ pub struct AppState {
     /// Flips to `true` when shutdown starts, so long-lived streams (SSE) end
     /// and graceful shutdown does not wait on them forever.
     pub shutdown: watch::Receiver<bool>,
+    pub auth: Arc<Auth>,
+    pub store: Arc<OrgStore>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
 pub async fn run(config: Config) -> Result<(), StartError> {
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
+        path: config.data_dir.clone(),
+        source,
+    })?;
+    let options = StoreOptions {
+        snapshot_every: config.snapshot_every.max(1),
+        recent_revisions: config.recent_revisions,
+        ..StoreOptions::default()
+    };
+    let data_dir = config.data_dir.clone();
+    // Replaying logs reads files: do it on a blocking thread.
+    let store = tokio::task::spawn_blocking(move || OrgStore::open(&data_dir, options))
+        .await
+        .map_err(|e| StartError::Task(e.to_string()))??;
+    let store = Arc::new(store);
+    let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
+    demo::seed(&store, &auth, config.demo).await?;
     let state = AppState {
         config: Arc::new(config.clone()),
         shutdown: shutdown_rx,
+        auth,
+        store: store.clone(),
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -40,6 +69,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let local = listener
         .local_addr()
         .map_err(|e| StartError::Bind(config.addr, e))?;
+    let signal = shutdown_signal();
     // Tests and xtask read this exact line to learn the port.
     println!("vela-server listening on http://{local}");
     tracing::info!(%local, data_dir = %config.data_dir.display(), dist = %config.dist_dir.display(), "started");
@@ -47,12 +77,17 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let app = routes::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async move {
-            shutdown_signal().await;
+            signal.await;
             tracing::info!("shutting down");
             let _ = shutdown_tx.send(true);
         })
         .await
         .map_err(StartError::Serve)?;
+    // Every acknowledged command is already durable; this writes a final
+    // snapshot so the next start-up replays nothing.
+    tokio::task::spawn_blocking(move || store.shutdown())
+        .await
+        .map_err(|e| StartError::Task(e.to_string()))??;
     tracing::info!("stopped");
     Ok(())
 }
@@ -64,32 +99,56 @@ pub enum StartError {
     Bind(std::net::SocketAddr, std::io::Error),
     #[error("server error: {0}")]
     Serve(std::io::Error),
+    #[error("cannot create the data directory {}: {source}", path.display())]
+    DataDir {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot load the store: {0}")]
+    Store(#[from] store::StoreError),
+    #[error("cannot load the accounts: {0}")]
+    Accounts(#[from] auth::accounts::AccountsError),
+    #[error("cannot seed the demo data: {0}")]
+    Seed(#[from] demo::SeedError),
+    #[error("a start-up task failed: {0}")]
+    Task(String),
 }
 
-/// Resolves on Ctrl-C or SIGTERM (what `docker stop` and systemd send).
-async fn shutdown_signal() {
-    let ctrl_c = async {
+/// Listens for Ctrl-C and SIGTERM (what `docker stop` and systemd send).
+///
+/// Made before the "listening" line is printed: a signal that arrives
+/// between start-up and the first poll must still mean a clean shutdown,
+/// not the default action (an immediate exit with nothing flushed).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let interrupt = signal(SignalKind::interrupt());
+        let terminate = signal(SignalKind::terminate());
+        async move {
+            let wait =
+                |name: &'static str, stream: std::io::Result<tokio::signal::unix::Signal>| async move {
+                    match stream {
+                        Ok(mut stream) => {
+                            stream.recv().await;
+                        }
+                        Err(e) => {
+                            tracing::error!("cannot listen for {name}: {e}");
+                            std::future::pending::<()>().await;
+                        }
+                    }
+                };
+            tokio::select! {
+                () = wait("SIGINT", interrupt) => {},
+                () = wait("SIGTERM", terminate) => {},
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if let Err(e) = tokio::signal::ctrl_c().await {
             tracing::error!("cannot listen for Ctrl-C: {e}");
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(e) => {
-                tracing::error!("cannot listen for SIGTERM: {e}");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
     }
 }

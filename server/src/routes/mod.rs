@@ -6,17 +6,20 @@
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
-use axum::response::Response;
-use axum::routing::get;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
 use crate::AppState;
 
+pub mod auth;
 pub mod health;
+pub mod me;
 pub mod static_files;
 
 /// Largest request body accepted, in bytes (1 MiB): a push of a few hundred
@@ -34,11 +37,18 @@ object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::health))
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/me", get(me::me))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn(require_json_body))
         // The extractor turns an oversized body into a JSON 413 (see `ApiJson`).
-        .layer(DefaultBodyLimit::max(BODY_LIMIT));
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // Transport-level guard for any body, whoever reads it; its own
+        // answer is plain text, which `json_errors` below rewrites.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(json_errors));
 
     Router::new()
         .nest("/api", api)
@@ -77,13 +87,7 @@ async fn require_json_body(request: Request, next: Next) -> Result<Response, Api
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     if changes_state {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
-        if !is_json {
+        if !declares_json(request.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
         let declared = request
@@ -98,10 +102,76 @@ async fn require_json_body(request: Request, next: Next) -> Result<Response, Api
     Ok(next.run(request).await)
 }
 
-/// `axum::Json` whose rejections speak our error shape.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// Whether the body is declared as `application/json` (parameters such as
+/// `charset` allowed).
+fn declares_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// Every API error leaves as JSON, including those made by layers and
+/// extractors that answer in plain text (tower-http's 413, axum's own
+/// rejections): a client must never have to parse anything else.
+async fn json_errors(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+        let mut fixed = ApiError::from_status(status).into_response();
+        if let Some(value) = retry_after {
+            fixed.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return fixed;
+    }
+    response
+}
+
+/// A strict JSON body: `application/json`, a JSON object at the top (serde
+/// would also read a struct from an array), and types that deny unknown
+/// fields. Rejections speak our error shape: 400 for bytes that are not
+/// JSON, 422 for JSON of the wrong shape, 413 past the body limit.
 pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        if !declares_json(request.headers()) {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::PayloadTooLarge { limit: BODY_LIMIT }
+                } else {
+                    ApiError::BadRequest(rejection.body_text())
+                }
+            })?;
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        if first.is_some_and(|b| *b != b'{')
+            && serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok()
+        {
+            return Err(ApiError::Unprocessable(
+                "the body must be a JSON object".into(),
+            ));
+        }
+        let axum::Json(value) = axum::Json::<T>::from_bytes(&bytes)?;
+        Ok(ApiJson(value))
+    }
+}
 
 impl<T: serde::Serialize> axum::response::IntoResponse for ApiJson<T> {
     fn into_response(self) -> Response {

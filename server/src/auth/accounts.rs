@@ -1,0 +1,164 @@
+//! Login credentials, kept apart from the synced domain state.
+//!
+//! `<data>/accounts.json` maps each username to the person and organisation
+//! it signs in as and an argon2id hash. It never travels to any client (the
+//! domain state does), and it is rewritten atomically on every change —
+//! fine for a file that changes only when accounts are created.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError, RwLock};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::store::fsutil::atomic_write;
+
+/// One account.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    pub person_id: Uuid,
+    pub org_id: Uuid,
+    /// An argon2id PHC string.
+    pub password_hash: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountsError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is not a valid accounts file: {source}", path.display())]
+    Corrupt {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("cannot encode the accounts: {0}")]
+    Encode(serde_json::Error),
+}
+
+/// The accounts file and its contents in memory.
+pub struct Accounts {
+    path: PathBuf,
+    by_username: RwLock<BTreeMap<String, Account>>,
+    /// Serialises writers so two changes cannot overwrite each other's file.
+    write: Mutex<()>,
+}
+
+/// Usernames are compared case-insensitively (people type them on phones).
+pub fn normalise(username: &str) -> String {
+    username.trim().to_lowercase()
+}
+
+impl Accounts {
+    /// Loads `<data>/accounts.json`; a missing file is no accounts yet.
+    pub fn open(data_dir: &Path) -> Result<Self, AccountsError> {
+        let path = data_dir.join("accounts.json");
+        let by_username = match std::fs::read(&path) {
+            Ok(bytes) => {
+                serde_json::from_slice(&bytes).map_err(|source| AccountsError::Corrupt {
+                    path: path.clone(),
+                    source,
+                })?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
+            Err(source) => return Err(AccountsError::Io { path, source }),
+        };
+        Ok(Accounts {
+            path,
+            by_username: RwLock::new(by_username),
+            write: Mutex::new(()),
+        })
+    }
+
+    pub fn get(&self, username: &str) -> Option<Account> {
+        self.by_username
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&normalise(username))
+            .cloned()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_username
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_empty()
+    }
+
+    /// The username of a person, if they have an account.
+    pub fn username_of(&self, person_id: Uuid) -> Option<String> {
+        self.by_username
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .find(|(_, a)| a.person_id == person_id)
+            .map(|(name, _)| name.clone())
+    }
+
+    /// Adds or replaces accounts and writes the file durably before they
+    /// can be used. Blocking (file I/O): call it off the async threads.
+    pub fn upsert(&self, accounts: Vec<(String, Account)>) -> Result<(), AccountsError> {
+        let _writer = self.write.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut next = self
+            .by_username
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        for (username, account) in accounts {
+            next.insert(normalise(&username), account);
+        }
+        let bytes = serde_json::to_vec_pretty(&next).map_err(AccountsError::Encode)?;
+        atomic_write(&self.path, &bytes).map_err(|source| AccountsError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        *self
+            .by_username
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = next;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accounts_survive_a_reopen_and_match_any_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let accounts = Accounts::open(dir.path()).unwrap();
+        assert!(accounts.is_empty());
+        let account = Account {
+            person_id: Uuid::from_u128(1),
+            org_id: Uuid::from_u128(2),
+            password_hash: "$argon2id$…".into(),
+        };
+        accounts
+            .upsert(vec![("Giulia".into(), account.clone())])
+            .unwrap();
+        let reopened = Accounts::open(dir.path()).unwrap();
+        assert_eq!(
+            reopened.get(" GIULIA ").map(|a| a.person_id),
+            Some(account.person_id)
+        );
+        assert_eq!(
+            reopened.username_of(account.person_id).as_deref(),
+            Some("giulia")
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_is_an_error_not_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("accounts.json"), b"{\"giulia\":").unwrap();
+        assert!(matches!(
+            Accounts::open(dir.path()),
+            Err(AccountsError::Corrupt { .. })
+        ));
+    }
+}

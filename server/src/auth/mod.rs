@@ -1,0 +1,72 @@
+//! Who may call the API: accounts, sessions, login rate limits.
+//!
+//! Credentials live in `accounts.json`, apart from the synced domain state;
+//! a login checks the argon2id hash and starts an in-memory session whose
+//! random token travels in the `vela_session` cookie; [`CurrentUser`] turns
+//! that cookie back into a person on every request.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::config::Config;
+
+pub mod accounts;
+pub mod cookie;
+mod current_user;
+pub mod limiter;
+pub mod password;
+pub mod sessions;
+
+pub use accounts::{Account, Accounts};
+pub use cookie::CookiePolicy;
+pub use current_user::CurrentUser;
+pub use limiter::LoginLimiter;
+pub use password::HashStrength;
+pub use sessions::{SessionUser, Sessions};
+
+/// Everything authentication needs, shared by the handlers.
+pub struct Auth {
+    pub accounts: Accounts,
+    pub sessions: Sessions,
+    pub limiter: LoginLimiter,
+    pub cookie: CookiePolicy,
+    pub strength: HashStrength,
+    /// A hash checked when the username is unknown, so such a login takes as
+    /// long as a wrong password and does not reveal which usernames exist.
+    decoy: OnceLock<String>,
+}
+
+impl Auth {
+    pub fn open(data_dir: &Path, config: &Config) -> Result<Self, accounts::AccountsError> {
+        Ok(Auth {
+            accounts: Accounts::open(data_dir)?,
+            sessions: Sessions::new(config.session_ttl(), config.session_max_age()),
+            limiter: LoginLimiter::new(config.login_attempts_per_minute),
+            cookie: CookiePolicy {
+                secure: config.secure_cookies,
+                max_age: config.session_max_age(),
+            },
+            strength: if config.insecure_fast_hashing {
+                HashStrength::InsecureFast
+            } else {
+                HashStrength::Standard
+            },
+            decoy: OnceLock::new(),
+        })
+    }
+
+    /// Checks a password against an account's hash, or against the decoy
+    /// when there is no account. Slow: call on a blocking thread.
+    pub fn verify(&self, password: &str, account: Option<&Account>) -> bool {
+        match account {
+            Some(account) => password::verify(password, &account.password_hash),
+            None => {
+                let decoy = self.decoy.get_or_init(|| {
+                    password::hash("decoy password", self.strength).unwrap_or_default()
+                });
+                let _ = password::verify(password, decoy);
+                false
+            }
+        }
+    }
+}

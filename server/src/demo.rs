@@ -1,0 +1,132 @@
+//! Demo data: the fictional organisation a first start shows, and its
+//! accounts (all with the password `vela-demo`).
+//!
+//! The organisation is built by applying the domain's demo commands as
+//! ordinary commands through the store, so it passes every rule and lands in
+//! the log like real data. Every id in it is derived from a counter, and the
+//! command ids too, so seeding again (a crash half-way, or `--demo` on every
+//! start) re-sends the same commands and the store answers them from its
+//! idempotency index instead of applying them twice.
+
+use std::sync::Arc;
+
+use uuid::Uuid;
+use vela_domain::ids::OrgId;
+
+use crate::auth::{password, Account, Auth};
+use crate::org_store::{now, OrgStore};
+use crate::store::{CommandMeta, Outcome, Store, StoreError};
+
+/// The demo organisation's id: fixed, so a later start can tell it is there.
+pub const DEMO_ORG: Uuid = Uuid::from_u128(0x7e1a_0000_0000_4000_8000_0000_0000_0001);
+
+/// The password of every demo account (shown on the login page).
+pub const DEMO_PASSWORD: &str = "vela-demo";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("demo command {index} was refused: {reason}")]
+    Refused { index: usize, reason: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot create the demo accounts: {0}")]
+    Accounts(String),
+}
+
+/// Seeds the demo organisation when the store is empty or `force` is set,
+/// and gives each of its people without an account a demo account.
+pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>, force: bool) -> Result<(), SeedError> {
+    let orgs = store.organisations();
+    // A crash mid-seed leaves the organisation without accounts (they come
+    // last): finish the job then too.
+    let unfinished = orgs.contains(&DEMO_ORG) && auth.accounts.is_empty();
+    if !(force || orgs.is_empty() || unfinished) {
+        return Ok(());
+    }
+    store.create_organisation(DEMO_ORG)?;
+    let at = now();
+    let today = vela_domain::calendar::rome_date(at);
+    // Entity ids and command ids from two counters in the demo org's space.
+    let mut counter = 0u128;
+    let mut ids = || {
+        counter += 1;
+        Uuid::from_u128(DEMO_ORG.as_u128() + (1 << 32) + counter)
+    };
+    let commands = vela_domain::demo::commands(OrgId(DEMO_ORG), today, &mut ids);
+    let mut fresh = 0;
+    for (index, (actor, command)) in commands.into_iter().enumerate() {
+        let meta = CommandMeta {
+            id: Uuid::from_u128(DEMO_ORG.as_u128() + (2 << 32) + index as u128),
+            actor,
+            at,
+        };
+        let outcome = store
+            .submit(DEMO_ORG, meta, |state| {
+                fresh += 1;
+                vela_domain::apply(state, &actor, &command, at)
+            })
+            .await?;
+        match outcome {
+            Outcome::Accepted { .. } => {}
+            Outcome::Rejected(r) => {
+                return Err(SeedError::Refused {
+                    index,
+                    reason: format!("{} ({r})", r.code()),
+                })
+            }
+            Outcome::IdInUse => {
+                return Err(SeedError::Refused {
+                    index,
+                    reason: "command id in use".into(),
+                })
+            }
+        }
+    }
+    if fresh > 0 {
+        tracing::info!(commands = fresh, "demo organisation seeded");
+    }
+    seed_accounts(store, auth).await
+}
+
+/// Demo accounts for the demo organisation's people who have none.
+async fn seed_accounts(store: &Arc<OrgStore>, auth: &Arc<Auth>) -> Result<(), SeedError> {
+    let people: Vec<(String, Uuid)> = store.read(DEMO_ORG, |state, _| {
+        state
+            .directory
+            .people
+            .values()
+            .filter(|p| auth.accounts.get(&p.username).is_none())
+            .map(|p| (p.username.clone(), p.id.0))
+            .collect()
+    })?;
+    if people.is_empty() {
+        return Ok(());
+    }
+    let auth = auth.clone();
+    tokio::task::spawn_blocking(move || {
+        // One hash for all: the demo password is public, so separate salts
+        // would protect nothing, and argon2 is slow by design.
+        let hash = password::hash(DEMO_PASSWORD, auth.strength)
+            .map_err(|e| SeedError::Accounts(e.to_string()))?;
+        let count = people.len();
+        auth.accounts
+            .upsert(
+                people
+                    .into_iter()
+                    .map(|(username, person_id)| {
+                        let account = Account {
+                            person_id,
+                            org_id: DEMO_ORG,
+                            password_hash: hash.clone(),
+                        };
+                        (username, account)
+                    })
+                    .collect(),
+            )
+            .map_err(|e| SeedError::Accounts(e.to_string()))?;
+        tracing::info!(count, "demo accounts created");
+        Ok(())
+    })
+    .await
+    .map_err(|e| SeedError::Accounts(e.to_string()))?
+}

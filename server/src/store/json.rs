@@ -1,0 +1,378 @@
+//! [`JsonStore`]: the embedded default [`Store`], JSON files on local disk.
+//!
+//! Each organisation has its state in memory behind a lock, and its files
+//! (see [`super::log`]) behind one writer thread. A submit decides and
+//! applies under the lock, queues its line, releases the lock, and only then
+//! waits for the fsync, so commands queued meanwhile share the next fsync.
+
+use std::collections::{HashMap, VecDeque};
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use super::entry::{CommandMeta, Outcome, Snapshot};
+use super::ids::{CommandIds, Seen};
+use super::log::{OrgLog, Ticket};
+use super::{Changes, EntryOf, Model, Store, StoreError};
+
+/// Tuning of a [`JsonStore`].
+#[derive(Clone, Debug)]
+pub struct StoreOptions {
+    /// A snapshot is taken in the background every this many revisions (and
+    /// at shutdown). Fewer means faster start-up, more means less I/O.
+    pub snapshot_every: u64,
+    /// How many recent entries each organisation keeps in memory to answer
+    /// [`Store::changes_since`]; older revisions get [`Changes::TooOld`].
+    pub recent_revisions: usize,
+    /// How many refused command ids each organisation remembers.
+    pub remembered_rejections: usize,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            snapshot_every: 10_000,
+            recent_revisions: 10_000,
+            remembered_rejections: 100_000,
+        }
+    }
+}
+
+/// The JSON-files store rooted at `<data>/orgs/`.
+pub struct JsonStore<M: Model> {
+    root: PathBuf,
+    options: StoreOptions,
+    orgs: RwLock<HashMap<Uuid, Arc<Org<M>>>>,
+}
+
+/// One organisation: its files and its memory.
+struct Org<M: Model> {
+    log: OrgLog,
+    /// Readers (pulls) share it; a submit holds it only to decide, apply
+    /// and queue, never across the fsync.
+    memory: RwLock<Memory<M>>,
+}
+
+/// What an organisation holds in memory.
+struct Memory<M: Model> {
+    state: M,
+    revision: u64,
+    ids: CommandIds<M::Actor, M::Rejection>,
+    recent: VecDeque<Arc<EntryOf<M>>>,
+    /// Revision of the last snapshot written or queued.
+    snapshot_revision: u64,
+}
+
+/// Locks even if a panicking thread poisoned the lock. Only a bug in
+/// `Model::apply` (which must not panic) can poison it, after its line was
+/// queued: memory may then be partly applied, but the log is whole and a
+/// restart rebuilds memory from it. Taking the organisation down for every
+/// later request would not help anyone.
+fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<M: Model> JsonStore<M> {
+    /// Opens every organisation under `<data_dir>/orgs/`, replaying its log.
+    /// Refuses to start on any corruption but a torn last line.
+    pub fn open(data_dir: &Path, options: StoreOptions) -> Result<Self, StoreError> {
+        let root = data_dir.join("orgs");
+        std::fs::create_dir_all(&root).map_err(|e| StoreError::io(&root, e))?;
+        let mut orgs = HashMap::new();
+        for entry in std::fs::read_dir(&root).map_err(|e| StoreError::io(&root, e))? {
+            let entry = entry.map_err(|e| StoreError::io(&root, e))?;
+            let name = entry.file_name();
+            let Some(id) = name.to_str().and_then(|n| Uuid::parse_str(n).ok()) else {
+                tracing::warn!(path = %entry.path().display(), "not an organisation directory; ignored");
+                continue;
+            };
+            orgs.insert(id, Arc::new(Org::open(&entry.path(), &options)?));
+        }
+        Ok(JsonStore {
+            root,
+            options,
+            orgs: RwLock::new(orgs),
+        })
+    }
+
+    fn org(&self, id: Uuid) -> Result<Arc<Org<M>>, StoreError> {
+        self.orgs
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&id)
+            .cloned()
+            .ok_or(StoreError::UnknownOrganisation(id))
+    }
+
+    /// The decision half of [`Store::submit`], under the organisation's lock.
+    fn decide<F>(
+        &self,
+        org: &Org<M>,
+        command: CommandMeta<M::Actor>,
+        decide: F,
+    ) -> Result<Pending<M::Rejection>, StoreError>
+    where
+        F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection>,
+    {
+        if org.log.is_failed() {
+            return Err(StoreError::Unavailable);
+        }
+        let mut memory = write(&org.memory);
+        match memory.ids.lookup(command.id, &command.actor) {
+            // A retry may arrive while the first copy is still being
+            // written: it must not be acknowledged before that fsync.
+            Seen::Answered(Outcome::Accepted { revision }) => {
+                return Ok(Pending::AfterDurable(revision))
+            }
+            Seen::Answered(outcome) => return Ok(Pending::Ready(outcome)),
+            Seen::New => {}
+        }
+        let events = match decide(&memory.state) {
+            Ok(events) => events,
+            Err(rejection) => {
+                memory
+                    .ids
+                    .reject(command.id, rejection.clone(), command.actor);
+                return Ok(Pending::Ready(Outcome::Rejected(rejection)));
+            }
+        };
+        let revision = memory.revision + 1;
+        let entry = EntryOf::<M> {
+            revision,
+            command_id: command.id,
+            actor: command.actor,
+            at: command.at,
+            events,
+        };
+        // Encoding cost is the entry's, never the state's.
+        let bytes = serde_json::to_vec(&entry).map_err(|e| StoreError::Encode(e.to_string()))?;
+        let ticket = org.log.append(revision, bytes);
+        for event in &entry.events {
+            memory.state.apply(event);
+        }
+        memory.revision = revision;
+        memory
+            .ids
+            .accept(entry.command_id, revision, entry.actor.clone());
+        memory.recent.push_back(Arc::new(entry));
+        while memory.recent.len() > self.options.recent_revisions {
+            memory.recent.pop_front();
+        }
+        if revision >= memory.snapshot_revision + self.options.snapshot_every {
+            queue_snapshot(org, &mut memory);
+        }
+        Ok(Pending::Written(revision, ticket))
+    }
+}
+
+/// Hands the writer a snapshot of the state as it is now. The clone is
+/// taken under the lock (memory copy only); encoding and writing happen on
+/// a background thread, and only every `snapshot_every` revisions, so a
+/// write's cost stays flat in the state's size.
+fn queue_snapshot<M: Model>(org: &Org<M>, memory: &mut Memory<M>) {
+    let snapshot = Snapshot {
+        revision: memory.revision,
+        state: memory.state.clone(),
+        accepted: memory.ids.accepted_up_to(memory.revision),
+    };
+    memory.snapshot_revision = memory.revision;
+    org.log.snapshot(
+        memory.revision,
+        Box::new(move || {
+            serde_json::to_vec(&snapshot).map_err(|e| StoreError::Encode(e.to_string()))
+        }),
+    );
+}
+
+/// What a submit waits for after releasing the lock.
+enum Pending<R> {
+    Ready(Outcome<R>),
+    Written(u64, Ticket),
+    AfterDurable(u64),
+}
+
+impl<M: Model> Org<M> {
+    fn open(dir: &Path, options: &StoreOptions) -> Result<Self, StoreError> {
+        let (log, recovered) = OrgLog::open::<Snapshot<M, M::Actor>, EntryOf<M>>(dir)?;
+        let mut ids = CommandIds::new(options.remembered_rejections);
+        let (mut state, mut revision) = match recovered.snapshot {
+            Some(snapshot) => {
+                for command in snapshot.accepted {
+                    ids.accept(command.id, command.revision, command.actor);
+                }
+                (snapshot.state, snapshot.revision)
+            }
+            None => (M::default(), 0),
+        };
+        let snapshot_revision = revision;
+        let mut recent = VecDeque::new();
+        for line in recovered.lines {
+            for event in &line.events {
+                state.apply(event);
+            }
+            revision = line.revision;
+            ids.accept(line.command_id, line.revision, line.actor.clone());
+            recent.push_back(Arc::new(line));
+            if recent.len() > options.recent_revisions {
+                recent.pop_front();
+            }
+        }
+        tracing::info!(dir = %dir.display(), revision, "organisation loaded");
+        Ok(Org {
+            log,
+            memory: RwLock::new(Memory {
+                state,
+                revision,
+                ids,
+                recent,
+                snapshot_revision,
+            }),
+        })
+    }
+}
+
+impl<M: Model> Store<M> for JsonStore<M> {
+    fn organisations(&self) -> Vec<Uuid> {
+        let mut ids: Vec<_> = self
+            .orgs
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .keys()
+            .copied()
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    fn create_organisation(&self, id: Uuid) -> Result<(), StoreError> {
+        let mut orgs = self.orgs.write().unwrap_or_else(PoisonError::into_inner);
+        if orgs.contains_key(&id) {
+            return Ok(());
+        }
+        let dir = self.root.join(id.to_string());
+        let org = Org::open(&dir, &self.options)?;
+        // The new directory's entry must survive a crash too.
+        super::fsutil::sync_dir(&self.root).map_err(|e| StoreError::io(&self.root, e))?;
+        orgs.insert(id, Arc::new(org));
+        Ok(())
+    }
+
+    fn submit<F>(
+        &self,
+        org: Uuid,
+        command: CommandMeta<M::Actor>,
+        decide: F,
+    ) -> impl Future<Output = Result<Outcome<M::Rejection>, StoreError>> + Send
+    where
+        F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection>,
+    {
+        // Decide now, synchronously, so only the wait is in the future.
+        let pending = self
+            .org(org)
+            .and_then(|handle| Ok((self.decide(&handle, command, decide)?, handle)));
+        async move {
+            let (pending, handle) = pending?;
+            match pending {
+                Pending::Ready(outcome) => Ok(outcome),
+                Pending::Written(revision, ticket) => {
+                    ticket.await.map_err(|_| StoreError::Unavailable)??;
+                    Ok(Outcome::Accepted { revision })
+                }
+                Pending::AfterDurable(revision) => {
+                    wait_for(&handle.log, revision).await?;
+                    Ok(Outcome::Accepted { revision })
+                }
+            }
+        }
+    }
+
+    fn read<R>(&self, org: Uuid, f: impl FnOnce(&M, u64) -> R) -> Result<R, StoreError> {
+        let org = self.org(org)?;
+        let memory = read(&org.memory);
+        Ok(f(&memory.state, memory.revision))
+    }
+
+    fn changes_since(&self, org: Uuid, since: u64) -> Result<Changes<M>, StoreError> {
+        let org = self.org(org)?;
+        let durable = *org.log.durable().borrow();
+        let memory = read(&org.memory);
+        if since > memory.revision {
+            return Ok(Changes::TooOld);
+        }
+        let oldest = memory
+            .recent
+            .front()
+            .map_or(memory.revision + 1, |e| e.revision);
+        if since + 1 < oldest {
+            return Ok(Changes::TooOld);
+        }
+        Ok(Changes::Entries(
+            memory
+                .recent
+                .iter()
+                .filter(|e| e.revision > since && e.revision <= durable)
+                .cloned()
+                .collect(),
+        ))
+    }
+
+    fn durable(&self, org: Uuid) -> Result<watch::Receiver<u64>, StoreError> {
+        Ok(self.org(org)?.log.durable())
+    }
+
+    fn wait_durable(
+        &self,
+        org: Uuid,
+        revision: u64,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        let org = self.org(org);
+        async move { wait_for(&org?.log, revision).await }
+    }
+
+    fn shutdown(&self) -> Result<(), StoreError> {
+        let orgs: Vec<_> = self
+            .orgs
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .values()
+            .cloned()
+            .collect();
+        for org in orgs {
+            {
+                let mut memory = write(&org.memory);
+                if memory.revision > memory.snapshot_revision && !org.log.is_failed() {
+                    queue_snapshot(&org, &mut memory);
+                }
+            }
+            org.log.close();
+        }
+        Ok(())
+    }
+}
+
+/// Waits until the log has `revision` on disk, or fails once it cannot write.
+async fn wait_for(log: &OrgLog, revision: u64) -> Result<(), StoreError> {
+    let mut durable = log.durable();
+    loop {
+        if *durable.borrow_and_update() >= revision {
+            return Ok(());
+        }
+        if log.is_failed() {
+            return Err(StoreError::Unavailable);
+        }
+        // A failed write never moves the durable revision, so also wake up
+        // now and then to notice the failure.
+        match tokio::time::timeout(std::time::Duration::from_millis(100), durable.changed()).await {
+            Ok(Ok(())) | Err(_) => {}
+            // The writer has stopped (shutdown): it will never get there.
+            Ok(Err(_)) => return Err(StoreError::Unavailable),
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! The JSON store on real files in temp dirs: durability, recovery,
+//! group commit, snapshots, idempotency. A toy model stands in for the
+//! domain so these tests say what the store guarantees, whatever the rules.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use vela_server::store::{
+    Changes, CommandMeta, JsonStore, Model, Outcome, Store, StoreError, StoreOptions,
+};
+
+/// A running total; refuses to go below zero.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Tally {
+    total: i64,
+    count: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Added(i64);
+
+impl Model for Tally {
+    type Event = Added;
+    type Actor = String;
+    type Rejection = String;
+
+    fn apply(&mut self, event: &Added) {
+        self.total += event.0;
+        self.count += 1;
+    }
+}
+
+const ORG: Uuid = Uuid::from_u128(0x0123);
+
+fn options(snapshot_every: u64) -> StoreOptions {
+    StoreOptions {
+        snapshot_every,
+        recent_revisions: 1000,
+        remembered_rejections: 1000,
+    }
+}
+
+fn open(data: &Path, snapshot_every: u64) -> JsonStore<Tally> {
+    let store = JsonStore::open(data, options(snapshot_every)).expect("store opens");
+    store.create_organisation(ORG).expect("org");
+    store
+}
+
+fn meta(id: Uuid, actor: &str) -> CommandMeta<String> {
+    CommandMeta {
+        id,
+        actor: actor.to_string(),
+        at: DateTime::<Utc>::from(std::time::SystemTime::now()),
+    }
+}
+
+/// Adds `n`, refusing a total below zero.
+async fn add(store: &JsonStore<Tally>, id: Uuid, n: i64) -> Outcome<String> {
+    store
+        .submit(ORG, meta(id, "giulia"), |state: &Tally| {
+            if state.total + n < 0 {
+                Err("negative_total".to_string())
+            } else {
+                Ok(vec![Added(n)])
+            }
+        })
+        .await
+        .expect("submit")
+}
+
+fn org_dir(data: &Path) -> PathBuf {
+    data.join("orgs").join(ORG.to_string())
+}
+
+fn segments(data: &Path) -> Vec<PathBuf> {
+    let mut list: Vec<_> = std::fs::read_dir(org_dir(data))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    list.sort();
+    list
+}
+
+fn total(store: &JsonStore<Tally>) -> (i64, u64) {
+    store.read(ORG, |s, revision| (s.total, revision)).unwrap()
+}
+
+#[tokio::test]
+async fn appends_survive_a_reopen() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        for n in 1..=5 {
+            assert_eq!(
+                add(&store, Uuid::from_u128(n), n as i64).await,
+                Outcome::Accepted { revision: n as u64 }
+            );
+        }
+        // No shutdown: what is acknowledged must already be on disk.
+    }
+    let store = open(temp.path(), 1000);
+    assert_eq!(total(&store), (15, 5));
+    assert_eq!(store.organisations(), vec![ORG]);
+    let log = std::fs::read_to_string(&segments(temp.path())[0]).unwrap();
+    assert_eq!(log.lines().count(), 5);
+    assert!(log.ends_with('\n'));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_appends_share_fsyncs_and_all_survive() {
+    let temp = tempfile::tempdir().unwrap();
+    let store = Arc::new(open(temp.path(), 1_000_000));
+    let mut tasks = Vec::new();
+    for n in 0..400u128 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            add(&store, Uuid::from_u128(1000 + n), 1).await
+        }));
+    }
+    let mut revisions = Vec::new();
+    for task in tasks {
+        match task.await.unwrap() {
+            Outcome::Accepted { revision } => revisions.push(revision),
+            other => panic!("not accepted: {other:?}"),
+        }
+    }
+    revisions.sort();
+    assert_eq!(revisions, (1..=400).collect::<Vec<_>>());
+    drop(store);
+    let store = open(temp.path(), 1_000_000);
+    assert_eq!(total(&store), (400, 400));
+    // Every id is still known after the reload.
+    for n in 0..400u128 {
+        assert!(matches!(
+            add(&store, Uuid::from_u128(1000 + n), 1).await,
+            Outcome::Accepted { .. }
+        ));
+    }
+    assert_eq!(total(&store), (400, 400));
+}
+
+#[tokio::test]
+async fn a_torn_last_line_is_cut_off() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        for n in 1..=3 {
+            add(&store, Uuid::from_u128(n), 1).await;
+        }
+    }
+    let segment = segments(temp.path())[0].clone();
+    let good_len = std::fs::metadata(&segment).unwrap().len();
+    let mut file = OpenOptions::new().append(true).open(&segment).unwrap();
+    file.write_all(br#"{"revision":4,"command_id":"0000"#)
+        .unwrap();
+    drop(file);
+
+    let store = open(temp.path(), 1000);
+    assert_eq!(total(&store), (3, 3));
+    assert_eq!(std::fs::metadata(&segment).unwrap().len(), good_len);
+    // And the log goes on from there.
+    assert_eq!(
+        add(&store, Uuid::from_u128(4), 1).await,
+        Outcome::Accepted { revision: 4 }
+    );
+    drop(store);
+    assert_eq!(total(&open(temp.path(), 1000)), (4, 4));
+}
+
+#[tokio::test]
+async fn a_complete_but_garbled_last_line_is_cut_off_too() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        add(&store, Uuid::from_u128(1), 1).await;
+    }
+    let segment = segments(temp.path())[0].clone();
+    let mut file = OpenOptions::new().append(true).open(&segment).unwrap();
+    file.write_all(b"\0\0\0\0\n").unwrap();
+    drop(file);
+    assert_eq!(total(&open(temp.path(), 1000)), (1, 1));
+}
+
+#[tokio::test]
+async fn corruption_before_the_last_line_refuses_to_start() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        for n in 1..=3 {
+            add(&store, Uuid::from_u128(n), 1).await;
+        }
+    }
+    let segment = segments(temp.path())[0].clone();
+    let text = std::fs::read_to_string(&segment).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[1] = "{ this is not json";
+    std::fs::write(&segment, lines.join("\n") + "\n").unwrap();
+
+    let error = match JsonStore::<Tally>::open(temp.path(), options(1000)) {
+        Err(e) => e,
+        Ok(_) => panic!("a corrupt log must not load"),
+    };
+    assert!(
+        matches!(&error, StoreError::Corrupt { file, line: 2, .. } if *file == segment),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains(&segment.display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("line 2"), "{message}");
+    // Nothing was cut: the data is left for a human to repair.
+    assert_eq!(
+        std::fs::read_to_string(&segment).unwrap().lines().count(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn a_gap_in_revisions_refuses_to_start() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        for n in 1..=3 {
+            add(&store, Uuid::from_u128(n), 1).await;
+        }
+    }
+    let segment = segments(temp.path())[0].clone();
+    let text = std::fs::read_to_string(&segment).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    std::fs::write(&segment, format!("{}\n{}\n", lines[0], lines[2])).unwrap();
+    let error = JsonStore::<Tally>::open(temp.path(), options(1000))
+        .err()
+        .expect("refused");
+    assert!(error.to_string().contains("expected"), "{error}");
+}
+
+#[tokio::test]
+async fn snapshots_compact_the_log_and_replay_the_rest() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 10);
+        for n in 1..=25 {
+            add(&store, Uuid::from_u128(n), 2).await;
+        }
+        // Dropped without shutdown: the snapshot at 20 is the last one, and
+        // revisions 21..=25 live only in the log.
+    }
+    let dir = org_dir(temp.path());
+    let snapshot: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("snapshot.json")).unwrap()).unwrap();
+    assert_eq!(snapshot["revision"], 20);
+    assert_eq!(snapshot["state"]["total"], 40);
+    let names: Vec<String> = segments(temp.path())
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec![format!("log-{:020}.jsonl", 21)]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join(&names[0]))
+            .unwrap()
+            .lines()
+            .count(),
+        5
+    );
+
+    let store = open(temp.path(), 10);
+    assert_eq!(total(&store), (50, 25));
+    // An id compacted into the snapshot is still answered as before.
+    assert_eq!(
+        add(&store, Uuid::from_u128(3), 2).await,
+        Outcome::Accepted { revision: 3 }
+    );
+    assert!(matches!(
+        store.changes_since(ORG, 5).unwrap(),
+        Changes::TooOld
+    ));
+    match store.changes_since(ORG, 22).unwrap() {
+        Changes::Entries(entries) => {
+            let revisions: Vec<u64> = entries.iter().map(|e| e.revision).collect();
+            assert_eq!(revisions, vec![23, 24, 25]);
+        }
+        Changes::TooOld => panic!("22 is in the log"),
+    }
+    // Shutdown takes a final snapshot; then nothing is left to replay.
+    store.shutdown().unwrap();
+    drop(store);
+    let snapshot: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("snapshot.json")).unwrap()).unwrap();
+    assert_eq!(snapshot["revision"], 25);
+    assert_eq!(total(&open(temp.path(), 10)), (50, 25));
+}
+
+#[tokio::test]
+async fn a_crash_while_writing_a_snapshot_leaves_the_old_one() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 10);
+        for n in 1..=12 {
+            add(&store, Uuid::from_u128(n), 1).await;
+        }
+    }
+    let dir = org_dir(temp.path());
+    let before = std::fs::read(dir.join("snapshot.json")).unwrap();
+    // What a crash between writing the temp file and renaming it leaves.
+    std::fs::write(dir.join(".snapshot.json.tmp"), b"{\"revision\":99,\"sta").unwrap();
+    let store = open(temp.path(), 10);
+    assert_eq!(total(&store), (12, 12));
+    assert_eq!(std::fs::read(dir.join("snapshot.json")).unwrap(), before);
+    // The next snapshot replaces both cleanly.
+    store.shutdown().unwrap();
+    let snapshot: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("snapshot.json")).unwrap()).unwrap();
+    assert_eq!(snapshot["revision"], 12);
+    assert!(!dir.join(".snapshot.json.tmp").exists());
+}
+
+#[tokio::test]
+async fn a_corrupt_snapshot_refuses_to_start() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        add(&store, Uuid::from_u128(1), 1).await;
+        store.shutdown().unwrap();
+    }
+    let path = org_dir(temp.path()).join("snapshot.json");
+    std::fs::write(&path, b"{\"revision\": 1, \"state\": [").unwrap();
+    let error = JsonStore::<Tally>::open(temp.path(), options(1000))
+        .err()
+        .expect("refused");
+    assert!(
+        error.to_string().contains(&path.display().to_string()),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn the_same_id_gets_the_same_answer() {
+    let temp = tempfile::tempdir().unwrap();
+    let store = open(temp.path(), 1000);
+    let id = Uuid::from_u128(7);
+    assert_eq!(add(&store, id, 5).await, Outcome::Accepted { revision: 1 });
+    // A retry is not decided again (the total would change).
+    assert_eq!(add(&store, id, 5).await, Outcome::Accepted { revision: 1 });
+    assert_eq!(total(&store), (5, 1));
+
+    let refused = Uuid::from_u128(8);
+    assert_eq!(
+        add(&store, refused, -10).await,
+        Outcome::Rejected("negative_total".into())
+    );
+    // Even if the state would now allow it, the remembered answer stands.
+    add(&store, Uuid::from_u128(9), 100).await;
+    assert_eq!(
+        add(&store, refused, -10).await,
+        Outcome::Rejected("negative_total".into())
+    );
+
+    // Someone else reusing an id gets neither the answer nor a new revision.
+    let other = store
+        .submit(ORG, meta(id, "marco"), |_: &Tally| Ok(vec![Added(1)]))
+        .await
+        .unwrap();
+    assert_eq!(other, Outcome::IdInUse);
+    assert_eq!(total(&store), (105, 2));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_duplicates_are_applied_once() {
+    let temp = tempfile::tempdir().unwrap();
+    let store = Arc::new(open(temp.path(), 1000));
+    let id = Uuid::from_u128(42);
+    let mut tasks = Vec::new();
+    for _ in 0..32 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move { add(&store, id, 1).await }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), Outcome::Accepted { revision: 1 });
+    }
+    assert_eq!(total(&store), (1, 1));
+}
+
+#[tokio::test]
+async fn unknown_organisations_are_an_error() {
+    let temp = tempfile::tempdir().unwrap();
+    let store = open(temp.path(), 1000);
+    let other = Uuid::from_u128(0xdead);
+    assert!(matches!(
+        store.read(other, |_, r| r),
+        Err(StoreError::UnknownOrganisation(id)) if id == other
+    ));
+    // A stray directory that is no organisation is ignored at start-up.
+    std::fs::create_dir_all(temp.path().join("orgs").join("lost+found")).unwrap();
+    drop(store);
+    assert_eq!(open(temp.path(), 1000).organisations(), vec![ORG]);
+}
