@@ -77,20 +77,16 @@ fn run(server_args: &[String]) -> Result {
     )
 }
 
+/// Criterion benchmarks of the domain, then the server load benchmark
+/// against the real release binary. Both print figures; neither asserts.
 fn bench() -> Result {
     cmd::cargo(&["bench", "-p", "vela-domain"])?;
-    let bench_bin = root().join("server/src/bin/vela-bench.rs");
-    if bench_bin.exists() {
-        cmd::cargo(&[
-            "run",
-            "--release",
-            "-p",
-            "vela-server",
-            "--bin",
-            "vela-bench",
-        ])?;
-    }
-    Ok(())
+    cmd::cargo(&["build", "--release", "-p", "vela-server", "--bins"])?;
+    let release = root().join("target/release");
+    cmd::run_in(
+        std::process::Command::new(release.join("vela-bench")).arg(release.join("vela-server")),
+        &root(),
+    )
 }
 
 /// Lighthouse, mobile preset, against a release server with demo data.

@@ -1,0 +1,75 @@
+//! The server under test, as a child process on a free port.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+pub struct ServerProcess {
+    child: Child,
+    pub base: String,
+    _dirs: tempfile::TempDir,
+}
+
+impl ServerProcess {
+    /// Starts `binary` on 127.0.0.1 with a fresh data dir (seeded with the
+    /// demo organisation) and waits for its "listening on" line.
+    pub fn start(binary: &Path) -> Result<ServerProcess, String> {
+        let dirs = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+        let dist = dirs.path().join("dist");
+        std::fs::create_dir_all(&dist).map_err(|e| format!("dist: {e}"))?;
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>bench</title>",
+        )
+        .map_err(|e| format!("index.html: {e}"))?;
+        let mut child = Command::new(binary)
+            .arg("--addr")
+            .arg("127.0.0.1:0")
+            .arg("--data-dir")
+            .arg(dirs.path().join("data"))
+            .arg("--dist")
+            .arg(&dist)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut lines = BufReader::new(stdout).lines();
+        let base = loop {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    if let Some(url) = line.split("listening on ").nth(1) {
+                        break url.trim().to_owned();
+                    }
+                }
+                _ => return Err("the server exited before listening".into()),
+            }
+        };
+        Ok(ServerProcess {
+            child,
+            base,
+            _dirs: dirs,
+        })
+    }
+
+    /// Resident memory of the server in MiB, from /proc (Linux).
+    pub fn rss_mib(&self) -> Option<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let kib: f64 = status
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()?;
+        Some(kib / 1024.0)
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
