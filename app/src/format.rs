@@ -1,21 +1,69 @@
 //! Dates and times shown to people: in Europe/Rome, in the chosen language,
 //! formatted by the browser's `Intl` (no locale data in our bundle).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
 
 use crate::i18n::Locale;
 
+fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    options
+}
+
+/// A calendar date as a JS Date at noon UTC, so no time zone moves it to
+/// another day.
+fn js_date(date: NaiveDate) -> js_sys::Date {
+    let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    js_sys::Date::new(&JsValue::from_f64(noon.timestamp_millis() as f64))
+}
+
+fn format_date(date: NaiveDate, locale: Locale, pairs: &[(&str, &str)]) -> String {
+    let mut all = pairs.to_vec();
+    all.push(("timeZone", "UTC"));
+    js_date(date)
+        .to_locale_date_string(locale.code(), &options(&all))
+        .into()
+}
+
 /// "14:05" — the time of day of an instant, in Rome.
 pub fn time_of_day(at: DateTime<Utc>, locale: Locale) -> String {
-    let options = js_sys::Object::new();
-    let set = |key: &str, value: &str| {
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
-    };
-    set("hour", "2-digit");
-    set("minute", "2-digit");
-    set("timeZone", "Europe/Rome");
+    let options = options(&[
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", "Europe/Rome"),
+    ]);
     let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
     date.to_locale_time_string_with_options(locale.code(), &options)
         .into()
+}
+
+/// "novembre 2026" / "November 2026".
+pub fn month_title(year: i32, month: u32, locale: Locale) -> String {
+    match NaiveDate::from_ymd_opt(year, month, 1) {
+        Some(date) => format_date(date, locale, &[("month", "long"), ("year", "numeric")]),
+        None => String::new(),
+    }
+}
+
+/// "martedì 24 novembre 2026" / "Tuesday, 24 November 2026".
+pub fn long_date(date: NaiveDate, locale: Locale) -> String {
+    format_date(
+        date,
+        locale,
+        &[
+            ("weekday", "long"),
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+        ],
+    )
+}
+
+/// "lun" / "Mon".
+pub fn weekday_short(date: NaiveDate, locale: Locale) -> String {
+    format_date(date, locale, &[("weekday", "short")])
 }

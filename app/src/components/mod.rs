@@ -2,6 +2,7 @@
 
 pub mod header;
 pub mod language_switch;
+pub mod month_grid;
 pub mod nav;
 pub mod refused;
 pub mod sync_status;

@@ -1,3 +1,4 @@
+use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -66,4 +67,14 @@ pub static TEXTS: Texts = Texts {
     refused_title: "Changes the server did not accept",
     refused_dismiss: "Dismiss",
     rejection: super::rejections::en,
+
+    calendar: CalendarTexts {
+        previous_month: "Previous month",
+        next_month: "Next month",
+        today: "Today",
+        grid_caption: |month| format!("Calendar of {month}"),
+        weekend: "Weekend",
+        office: "In the office",
+        holiday: |name| format!("Holiday: {name}"),
+    },
 };

@@ -1,3 +1,4 @@
+use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -66,4 +67,14 @@ pub static TEXTS: Texts = Texts {
     refused_title: "Modifiche non accettate dal server",
     refused_dismiss: "Ho capito",
     rejection: super::rejections::it,
+
+    calendar: CalendarTexts {
+        previous_month: "Mese precedente",
+        next_month: "Mese successivo",
+        today: "Oggi",
+        grid_caption: |month| format!("Calendario di {month}"),
+        weekend: "Fine settimana",
+        office: "In ufficio",
+        holiday: |name| format!("Festivo: {name}"),
+    },
 };

@@ -7,7 +7,7 @@
 mod en;
 mod it;
 mod rejections;
-mod texts;
+pub mod texts;
 
 use leptos::prelude::*;
 pub use texts::Texts;

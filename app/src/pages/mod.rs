@@ -1,5 +1,6 @@
 //! One module per page of the app.
 
+pub mod calendar;
 pub mod home;
 pub mod login;
 pub mod not_found;
