@@ -21,6 +21,7 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod static_files;
+pub mod sync;
 
 /// Largest request body accepted, in bytes (1 MiB): a push of a few hundred
 /// commands fits easily; anything bigger is a client fault or an attack.
@@ -40,6 +41,9 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(me::me))
+        .route("/sync/push", post(sync::push))
+        .route("/sync/pull", get(sync::pull))
+        .route("/sync/events", get(sync::events))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn(require_json_body))

@@ -1,0 +1,255 @@
+//! `/api/sync/*`: push commands, pull changes, hear about new revisions.
+//!
+//! The domain decides everything: [`vela_domain::apply`] judges each pushed
+//! command, [`vela_domain::visibility`] filters every pulled snapshot, change
+//! and announcement. This module only moves data between HTTP and the store.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::Json;
+use futures_util::Stream;
+use serde::Deserialize;
+use tokio::sync::watch;
+use uuid::Uuid;
+use vela_domain::ids::PersonId;
+use vela_domain::sync::{
+    Change, PullResponse, PushRequest, PushResponse, PushResult, RevisionAnnouncement,
+};
+use vela_domain::{visibility, Actor};
+
+use super::{ApiJson, ApiQuery};
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::org_store::{now, OrgStore};
+use crate::store::{Changes, CommandMeta, Outcome, Store};
+use crate::AppState;
+
+/// Most commands one push may carry: an offline week of work is a few dozen;
+/// the limit keeps one request from holding the write lock for long.
+pub const MAX_COMMANDS_PER_PUSH: usize = 500;
+
+/// How often an idle event stream sends a comment, so proxies and the
+/// browser keep it open and a dead client is noticed.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// The caller as the domain's actor, once they are known to still be an
+/// active person of their organisation. A person removed or deactivated
+/// since login loses every session here.
+fn actor_of(state: &AppState, user: &CurrentUser) -> Result<Actor, ApiError> {
+    let person = PersonId(user.person_id);
+    let active = state.store.read(user.org_id, |org, _| {
+        org.directory.people.get(&person).is_some_and(|p| p.active)
+    })?;
+    if active {
+        Ok(Actor::Person(person))
+    } else {
+        state.auth.sessions.remove_person(user.person_id);
+        Err(ApiError::Unauthenticated)
+    }
+}
+
+/// `POST /api/sync/push`: each command in order, each answered on its own
+/// (one refused command does not stop the next). Accepted ones are durable
+/// before this answers.
+pub async fn push(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(request): ApiJson<PushRequest>,
+) -> Result<Json<PushResponse>, ApiError> {
+    if request.commands.len() > MAX_COMMANDS_PER_PUSH {
+        return Err(ApiError::Unprocessable(format!(
+            "a push carries at most {MAX_COMMANDS_PER_PUSH} commands"
+        )));
+    }
+    let actor = actor_of(&state, &user)?;
+    let mut results = Vec::with_capacity(request.commands.len());
+    for envelope in request.commands {
+        let at = now();
+        let meta = CommandMeta {
+            id: envelope.id,
+            actor,
+            at,
+        };
+        let command = envelope.command;
+        let outcome = state
+            .store
+            .submit(user.org_id, meta, |org| {
+                vela_domain::apply(org, &actor, &command, at)
+            })
+            .await?;
+        results.push(match outcome {
+            Outcome::Accepted { revision } => PushResult::Accepted {
+                id: envelope.id,
+                revision,
+            },
+            Outcome::Rejected(rejection) => PushResult::Rejected {
+                id: envelope.id,
+                message: rejection.to_string(),
+                rejection,
+            },
+            Outcome::IdInUse => return Err(ApiError::CommandIdConflict(envelope.id)),
+        });
+    }
+    let revision = *state.store.durable(user.org_id)?.borrow();
+    Ok(Json(PushResponse { results, revision }))
+}
+
+/// Query of `GET /api/sync/pull`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PullQuery {
+    /// The revision the caller's copy is at; 0 (or absent) asks for a snapshot.
+    #[serde(default)]
+    since: u64,
+}
+
+/// `GET /api/sync/pull?since=R`: the caller's visible changes after R, or a
+/// snapshot of their view when R is 0, unknown or compacted away.
+pub async fn pull(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiQuery(query): ApiQuery<PullQuery>,
+) -> Result<Json<PullResponse>, ApiError> {
+    let actor = actor_of(&state, &user)?;
+    let store = &state.store;
+    if query.since > 0 {
+        if let Changes::Entries(entries) = store.changes_since(user.org_id, query.since)? {
+            let revision = entries.last().map_or(query.since, |e| e.revision);
+            // Judged on the current state: the question is what the caller
+            // may see now (a person who left the team takes their history
+            // along; one who joined brings it, as the snapshot would).
+            let changes = store.read(user.org_id, |org, _| {
+                entries
+                    .iter()
+                    .filter_map(|entry| {
+                        let events: Vec<_> = entry
+                            .events
+                            .iter()
+                            .filter_map(|e| visibility::redact(org, &actor, e))
+                            .collect();
+                        (!events.is_empty()).then(|| Change {
+                            revision: entry.revision,
+                            events,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })?;
+            return Ok(Json(PullResponse {
+                revision,
+                snapshot: None,
+                changes,
+            }));
+        }
+    }
+    let (view, revision) = store.read(user.org_id, |org, revision| {
+        (visibility::view(org, &actor), revision)
+    })?;
+    // The state may hold a revision still being fsynced: never show a
+    // client something a crash could take back.
+    store.wait_durable(user.org_id, revision).await?;
+    Ok(Json(PullResponse {
+        revision,
+        snapshot: Some(view),
+        changes: Vec::new(),
+    }))
+}
+
+/// `GET /api/sync/events`: a `revision` event whenever a durable revision
+/// holds something the caller may see. `Last-Event-ID` (sent by the browser
+/// on reconnect) resumes from that revision, so nothing in between is missed.
+/// The stream ends when the server shuts down.
+pub async fn events(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
+    let actor = actor_of(&state, &user)?;
+    let durable = state.store.durable(user.org_id)?;
+    let current = *durable.borrow();
+    let resume_from = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|r| *r <= current);
+    let watcher = Watcher {
+        store: state.store.clone(),
+        org: user.org_id,
+        actor,
+        durable,
+        shutdown: state.shutdown.clone(),
+        announced: resume_from.unwrap_or(current),
+        check_now: resume_from.is_some_and(|r| r < current),
+    };
+    let stream = futures_util::stream::unfold(watcher, |mut watcher| async move {
+        let revision = watcher.next_visible().await?;
+        let data = serde_json::to_string(&RevisionAnnouncement { revision })
+            .unwrap_or_else(|_| format!("{{\"revision\":{revision}}}"));
+        let event = SseEvent::default()
+            .event("revision")
+            .id(revision.to_string())
+            .data(data);
+        Some((Ok(event), watcher))
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+}
+
+/// One caller's event stream: follows the durable revision and speaks only
+/// when something the caller may see has happened.
+struct Watcher {
+    store: std::sync::Arc<OrgStore>,
+    org: Uuid,
+    actor: Actor,
+    durable: watch::Receiver<u64>,
+    shutdown: watch::Receiver<bool>,
+    /// The newest revision this caller was told about (or needs no telling of).
+    announced: u64,
+    /// Whether revisions after `announced` may already be waiting.
+    check_now: bool,
+}
+
+impl Watcher {
+    /// The next revision worth announcing, or `None` when the stream should
+    /// end (shutdown, or the store went away).
+    async fn next_visible(&mut self) -> Option<u64> {
+        loop {
+            if *self.shutdown.borrow() {
+                return None;
+            }
+            if !std::mem::take(&mut self.check_now) {
+                tokio::select! {
+                    changed = self.durable.changed() => changed.ok()?,
+                    _ = self.shutdown.changed() => return None,
+                }
+            }
+            let newest = *self.durable.borrow_and_update();
+            if newest <= self.announced {
+                continue;
+            }
+            let visible = match self.store.changes_since(self.org, self.announced).ok()? {
+                Changes::Entries(entries) => self
+                    .store
+                    .read(self.org, |org, _| {
+                        entries.iter().rev().find_map(|entry| {
+                            entry
+                                .events
+                                .iter()
+                                .any(|e| visibility::redact(org, &self.actor, e).is_some())
+                                .then_some(entry.revision)
+                        })
+                    })
+                    .ok()?,
+                // Too far behind to tell: announce, the pull sends a snapshot.
+                Changes::TooOld => Some(newest),
+            };
+            self.announced = newest;
+            if let Some(revision) = visible {
+                // Announce the newest revision: one pull fetches all of them.
+                return Some(revision.max(newest));
+            }
+        }
+    }
+}
