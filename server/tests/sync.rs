@@ -332,6 +332,12 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
         (json!({"commands": [{"id": id, "command": set_commute(&me, 1), "extra": 1}]}).to_string(), 422),
         (json!({"commands": [], "extra": 1}).to_string(), 422),
         (json!({"commands": too_many}).to_string(), 422),
+        // Huge numbers and impossible dates are the wrong shape, not a crash.
+        (json!({"commands": [{"id": id, "command": {"area": "directory", "type": "set_commute", "person": me, "km": 1e30}}]}).to_string(), 422),
+        (format!(r#"{{"commands":[{{"id":"{id}","command":{{"area":"directory","type":"set_commute","person":"{me}","km":99999999999999999999999}}}}]}}"#), 422),
+        (json!({"commands": [{"id": id, "command": {"area": "directory", "type": "add_office_only_date", "team": me, "date": "2026-02-30", "note": "x"}}]}).to_string(), 422),
+        (json!({"commands": [{"id": id, "command": {"area": "directory", "type": "remove_office_only_date", "team": me, "date": "yesterday"}}]}).to_string(), 422),
+        (json!({"commands": [{"id": id, "command": {"area": "directory", "type": "set_commute", "person": me, "km": "12"}}]}).to_string(), 422),
     ];
     for (body, expected) in cases {
         let (status, answer) = giulia
