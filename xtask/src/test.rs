@@ -23,6 +23,19 @@ pub fn run() -> Result {
     result
 }
 
+/// Only the browser suite, on a fresh build: the quick loop while working on
+/// the app (`cargo xtask test` remains what CI runs).
+pub fn run_e2e() -> Result {
+    let mut tally = Tally::default();
+    let result = tools::ensure_build_tools()
+        .and_then(|_| tools::ensure_browser())
+        .and_then(|_| dist::build())
+        .and_then(|_| cmd::cargo(&["build", "-p", "vela-server"]))
+        .and_then(|_| end_to_end(&mut tally));
+    println!("{}", tally.line());
+    result
+}
+
 fn steps(tally: &mut Tally) -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
