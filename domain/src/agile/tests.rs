@@ -910,3 +910,261 @@ fn a_person_changing_team_takes_their_counts_along() {
     );
     assert!(try_run(&s, PAOLO, approve(2)).is_ok());
 }
+
+// ---- visibility ----
+
+/// Giulia and Luca (Tributi) with requests, a decision note, an absence
+/// with its reason and a logged activity; Anna (Sociali) with an absence.
+fn busy_org() -> (State, Vec<AgileEvent>) {
+    let mut s = org();
+    let mut events = Vec::new();
+    events.extend(ok(
+        &mut s,
+        GIULIA,
+        Cmd::RequestDays {
+            id: rid(1),
+            days: DaySelection::Dates {
+                dates: vec![date(2026, 11, 26), date(2026, 12, 1)],
+            },
+            mode: WorkMode::Agile,
+            place: Place::Home,
+            note: "Dichiarazioni IMU".into(),
+        },
+    ));
+    events.extend(ok(
+        &mut s,
+        MARCO,
+        Cmd::DecideDays {
+            request: rid(1),
+            dates: None,
+            decision: Decision::Approve,
+            note: "Va bene".into(),
+            acknowledge_coverage: false,
+        },
+    ));
+    events.extend(ok(&mut s, LUCA, request(2, &[date(2026, 12, 2)])));
+    events.extend(ok(
+        &mut s,
+        LUCA,
+        absence(1, LUCA, date(2026, 12, 9), date(2026, 12, 11)),
+    ));
+    events.extend(ok(
+        &mut s,
+        ANNA,
+        Cmd::RecordAbsence {
+            id: AbsenceId::from_u128(0x6002),
+            person: ANNA,
+            from: date(2026, 12, 1),
+            until: date(2026, 12, 2),
+            kind: AbsenceKind::Sick,
+            reason: "Visita specialistica".into(),
+        },
+    ));
+    events.extend(ok_at(
+        &mut s,
+        GIULIA,
+        Cmd::LogActivity {
+            date: date(2026, 11, 26),
+            objectives: vec![],
+            note: "Bonifica anagrafe tributaria".into(),
+        },
+        Utc.with_ymd_and_hms(2026, 11, 26, 16, 0, 0).unwrap(),
+    ));
+    (s, events)
+}
+
+#[test]
+fn an_employee_sees_own_plans_in_full_and_the_team_by_status_only() {
+    let (s, _) = busy_org();
+    let v = super::view(&s, &Actor::Person(LUCA));
+    // Own absence with its reason.
+    let own = v.absences[&AbsenceId::from_u128(0x6001)].clone();
+    assert_eq!(own.detail.unwrap().reason, "Ferie estive");
+    // Giulia's days by name, without notes or activity.
+    let giulia = v.day(GIULIA, date(2026, 11, 26)).unwrap();
+    assert_eq!(giulia.status, DayStatus::Approved);
+    assert!(giulia.decision_note.is_none() && giulia.activity.is_none());
+    assert_eq!(v.requests[&rid(1)].note, "");
+    // Another team: counts only.
+    assert!(!v.absences.contains_key(&AbsenceId::from_u128(0x6002)));
+    assert!(!v.days.contains_key(&ANNA) && !v.absence_starts.contains_key(&ANNA));
+    assert_eq!(v.team_day(SOCIALI, date(2026, 12, 1)).absent, 1);
+    // Agreements index: own only.
+    assert!(v.agreements.contains_key(&LUCA) && !v.agreements.contains_key(&GIULIA));
+}
+
+#[test]
+fn a_lead_sees_notes_and_activity_but_never_why_someone_is_absent() {
+    let (s, _) = busy_org();
+    let v = super::view(&s, &Actor::Person(MARCO));
+    let giulia = v.day(GIULIA, date(2026, 11, 26)).unwrap();
+    assert_eq!(giulia.decision_note.as_deref(), Some("Va bene"));
+    assert!(giulia.activity.is_some());
+    assert_eq!(v.requests[&rid(1)].note, "Dichiarazioni IMU");
+    let luca = &v.absences[&AbsenceId::from_u128(0x6001)];
+    assert!(luca.detail.is_none());
+    assert!(v.absence_on(LUCA, date(2026, 12, 10)).is_some());
+    // The other team's lead sees Tributi as counts only.
+    let p = super::view(&s, &Actor::Person(PAOLO));
+    assert!(p.days.is_empty() && p.requests.is_empty());
+    assert_eq!(p.team_day(TRIBUTI, date(2026, 12, 1)).away, 1);
+    assert!(p.absences[&AbsenceId::from_u128(0x6002)].detail.is_none());
+}
+
+#[test]
+fn a_trainer_outside_teams_sees_counts_and_an_admin_sees_everything() {
+    let (s, _) = busy_org();
+    let v = super::view(&s, &Actor::Person(SARA));
+    assert!(v.days.is_empty() && v.absences.is_empty() && v.requests.is_empty());
+    assert_eq!(v.team_days, s.agile.team_days);
+    assert_eq!(super::view(&s, &Actor::Person(ADMIN)), s.agile);
+    assert_eq!(super::view(&s, &Actor::System), s.agile);
+}
+
+#[test]
+fn events_are_redacted_like_the_view() {
+    let (s, events) = busy_org();
+    let requested = &events[0];
+    // A teammate: the days by name, no note, no refused list.
+    let Some(AgileEvent::DaysRequested { request, .. }) =
+        super::redact(&s, &Actor::Person(LUCA), requested)
+    else {
+        panic!()
+    };
+    assert_eq!(request.note, "");
+    // Another team: the new counts only.
+    assert_eq!(
+        super::redact(&s, &Actor::Person(ANNA), requested),
+        Some(AgileEvent::TeamCounts {
+            team: TRIBUTI,
+            counts: [
+                (
+                    date(2026, 11, 26),
+                    s.agile.team_day(TRIBUTI, date(2026, 11, 26))
+                ),
+                (
+                    date(2026, 12, 1),
+                    s.agile.team_day(TRIBUTI, date(2026, 12, 1))
+                ),
+            ]
+            .into()
+        })
+    );
+    // An absence reaches the team without its kind and reason.
+    let absent = &events[3];
+    let Some(AgileEvent::AbsenceRecorded { absence, .. }) =
+        super::redact(&s, &Actor::Person(GIULIA), absent)
+    else {
+        panic!()
+    };
+    assert!(absence.detail.is_none());
+    assert_eq!(
+        super::redact(&s, &Actor::Person(LUCA), absent).as_ref(),
+        Some(absent)
+    );
+    // Activity: the person and the lead only.
+    let logged = events.last().unwrap();
+    assert!(super::redact(&s, &Actor::Person(LUCA), logged).is_none());
+    assert!(super::redact(&s, &Actor::Person(MARCO), logged).is_some());
+    assert!(super::redact(&s, &Actor::Person(ANNA), logged).is_none());
+}
+
+#[test]
+fn a_replica_fed_redacted_events_matches_the_view() {
+    let start = org();
+    let (end, events) = busy_org();
+    for who in [GIULIA, LUCA, MARCO, ANNA, PAOLO, SARA, ADMIN] {
+        let actor = Actor::Person(who);
+        let mut replica = start.clone();
+        replica.agile = super::view(&start, &actor);
+        // Judged on the final state, as the server's pull does.
+        for e in &events {
+            if let Some(e) = super::redact(&end, &actor, e) {
+                replica.apply_event(&Event::Agile(e));
+            }
+        }
+        assert_eq!(replica.agile, super::view(&end, &actor), "{who}");
+    }
+}
+
+// ---- wire form ----
+
+#[test]
+fn json_shapes_are_readable() {
+    let command = Command::Agile(Cmd::RequestDays {
+        id: rid(1),
+        days: DaySelection::Weekly {
+            weekdays: vec![Weekday::Tue, Weekday::Thu],
+            from: date(2026, 12, 1),
+            until: date(2026, 12, 31),
+        },
+        mode: WorkMode::Agile,
+        place: Place::Home,
+        note: "Rendicontazione".into(),
+    });
+    assert_eq!(
+        serde_json::to_value(&command).unwrap(),
+        serde_json::json!({
+            "area": "agile",
+            "type": "request_days",
+            "id": "00000000-0000-0000-0000-000000005001",
+            "days": {"kind": "weekly", "weekdays": ["Tue", "Thu"],
+                     "from": "2026-12-01", "until": "2026-12-31"},
+            "mode": "agile",
+            "place": {"kind": "home"},
+            "note": "Rendicontazione"
+        })
+    );
+    let decide: Command = serde_json::from_value(serde_json::json!({
+        "area": "agile", "type": "decide_days",
+        "request": "00000000-0000-0000-0000-000000005001",
+        "decision": "approve", "acknowledge_coverage": true
+    }))
+    .unwrap();
+    assert!(matches!(
+        decide,
+        Command::Agile(Cmd::DecideDays { dates: None, .. })
+    ));
+    let mut s = org();
+    let events = ok(
+        &mut s,
+        GIULIA,
+        request(1, &[date(2026, 12, 1), date(2026, 12, 5)]),
+    );
+    assert_eq!(
+        serde_json::to_value(Event::Agile(events[0].clone())).unwrap(),
+        serde_json::json!({
+            "area": "agile",
+            "type": "days_requested",
+            "request": {"id": "00000000-0000-0000-0000-000000005001",
+                        "person": "00000000-0000-0000-0000-000000000302",
+                        "dates": ["2026-12-01"], "note": ""},
+            "days": [{"person": "00000000-0000-0000-0000-000000000302",
+                      "date": "2026-12-01",
+                      "request": "00000000-0000-0000-0000-000000005001",
+                      "mode": "agile", "place": {"kind": "home"},
+                      "status": "pending", "decided_by": null,
+                      "decision_note": null, "withdrawn_for": null,
+                      "activity": null}],
+            "refused": [{"date": "2026-12-05",
+                         "reason": {"code": "non_working_day",
+                                    "date": "2026-12-05", "holiday": "weekend"}}]
+        })
+    );
+    let rejection = Rejection::from(AgileRejection::AgreementWeekLimit {
+        limit: 2,
+        week: "2026-W49".into(),
+    });
+    assert_eq!(
+        serde_json::to_value(&rejection).unwrap(),
+        serde_json::json!({"code": "agreement_week_limit", "limit": 2, "week": "2026-W49"})
+    );
+    assert_eq!(
+        serde_json::from_value::<Rejection>(serde_json::to_value(&rejection).unwrap()).unwrap(),
+        rejection
+    );
+    // A state with its indexes survives a JSON round trip.
+    let (busy, _) = busy_org();
+    let text = serde_json::to_string(&busy).unwrap();
+    assert_eq!(serde_json::from_str::<State>(&text).unwrap(), busy);
+}
