@@ -19,7 +19,10 @@ impl State {
     /// [`apply`](crate::apply) when they were made.
     pub fn apply_event(&mut self, event: &Event) {
         match event {
-            Event::Directory(e) => directory::apply_event(self, e),
+            Event::Directory(e) => {
+                agile::directory_changed(self, e);
+                directory::apply_event(self, e)
+            }
             Event::Agile(e) => agile::apply_event(self, e),
             Event::Objectives(e) => objectives::apply_event(self, e),
             Event::Webinars(e) => webinars::apply_event(self, e),

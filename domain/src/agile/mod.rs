@@ -1,50 +1,130 @@
-//! Agile days: requests, day plans, absences, approvals and coverage.
+//! Agile days: requests, day plans, absences, approvals, coverage and
+//! prevalence — the heart of Vela.
 //!
-//! Placeholder: the area's commands, events and rules land here.
+//! A person's working day is in the office unless a record says otherwise:
+//! a [`DayPlan`] (an agile, remote or telework day, asked for and decided) or
+//! an [`Absence`]. Requests go pending → approved / rejected / cancelled, and
+//! an absence or the end of the agreement withdraws them.
+//!
+//! Where to read: [`command`](Command) (what people do), `rules.rs` (the
+//! checks each day must pass), `apply.rs` (authorisation and events),
+//! `index.rs` (how the state stays cheap to update: everything is keyed by
+//! person and date, and the counts per team and date are kept up to date
+//! event by event, so no write scans the organisation), `visibility.rs`
+//! (who sees what) and [`report`] (monitoring).
 
-use chrono::{DateTime, Utc};
+mod apply;
+mod command;
+mod index;
+mod model;
+mod rejection;
+pub mod report;
+mod rules;
+mod visibility;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::actor::Actor;
-use crate::State;
+pub use apply::{apply, apply_event};
+pub use command::{Command, DaySelection, Decision, Event};
+pub use index::{directory_changed, reindex};
+pub use model::{
+    Absence, AbsenceDetail, AbsenceKind, Activity, DayPlan, DayStatus, RefusedDay, Request,
+    TeamDay, Withdrawal,
+};
+pub use rejection::Rejection;
+pub use rules::{
+    coverage, prevalence, Coverage, Prevalence, MAX_ABSENCE_DAYS, MAX_REQUEST_SPAN_DAYS,
+};
+pub use visibility::{redact, view};
+
+use crate::ids::{AbsenceId, AgreementId, PersonId, RequestId, TeamId};
 
 /// This area's part of an organisation's state.
+///
+/// The first four maps are the records; the last three are indexes derived
+/// from them and from the directory, kept current by
+/// [`apply_event`] and [`directory_changed`] (and rebuilt by [`reindex`]),
+/// so that every check reads a handful of entries whatever the size of the
+/// organisation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Part {}
-
-/// Commands of this area.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Command {}
-
-/// Events of this area.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Event {}
-
-/// Why a command of this area was refused.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum Rejection {}
-
-/// Checks and turns a command of this area into events.
-pub fn apply(
-    _state: &State,
-    _actor: &Actor,
-    command: &Command,
-    _now: DateTime<Utc>,
-) -> Result<Vec<crate::Event>, crate::Rejection> {
-    match *command {}
+pub struct Part {
+    /// Every day plan entry, by person then date: one record per person and
+    /// day (a new request for a rejected or cancelled day replaces it).
+    #[serde(default)]
+    pub days: BTreeMap<PersonId, BTreeMap<NaiveDate, DayPlan>>,
+    /// Every request, with the days it asked for.
+    #[serde(default)]
+    pub requests: BTreeMap<RequestId, Request>,
+    /// Every absence.
+    #[serde(default)]
+    pub absences: BTreeMap<AbsenceId, Absence>,
+    /// Each person's absences by first day. A person's absences never
+    /// overlap, so the one covering a date is the last starting on or before
+    /// it.
+    #[serde(default)]
+    pub absence_starts: BTreeMap<PersonId, BTreeMap<NaiveDate, AbsenceId>>,
+    /// Derived: per team and date, how many members are away. Everyone sees
+    /// these counts, also for other teams.
+    #[serde(default)]
+    pub team_days: BTreeMap<TeamId, BTreeMap<NaiveDate, TeamDay>>,
+    /// Derived: the active members of each team.
+    #[serde(default)]
+    pub members: BTreeMap<TeamId, BTreeSet<PersonId>>,
+    /// Derived: each person's agreements (the directory keeps them by id).
+    #[serde(default)]
+    pub agreements: BTreeMap<PersonId, BTreeSet<AgreementId>>,
 }
 
-/// Applies an event of this area.
-pub fn apply_event(_state: &mut State, event: &Event) {
-    match *event {}
-}
+impl Part {
+    /// The day plan of `person` on `date`, if any.
+    pub fn day(&self, person: PersonId, date: NaiveDate) -> Option<&DayPlan> {
+        self.days.get(&person).and_then(|d| d.get(&date))
+    }
 
-/// This area's state as `actor` may see it.
-pub fn view(state: &State, _actor: &Actor) -> Part {
-    state.agile.clone()
-}
+    /// The absence of `person` covering `date`, if any.
+    pub fn absence_on(&self, person: PersonId, date: NaiveDate) -> Option<&Absence> {
+        let (_, id) = self
+            .absence_starts
+            .get(&person)?
+            .range(..=date)
+            .next_back()?;
+        self.absences.get(id).filter(|a| a.until >= date)
+    }
 
-/// The event as `actor` may see it (judged on the state after it).
-pub fn redact(_state: &State, _actor: &Actor, event: &Event) -> Option<Event> {
-    match *event {}
+    /// The absences of `person` that overlap `from..=until`, oldest first.
+    pub fn absences_between(
+        &self,
+        person: PersonId,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> impl Iterator<Item = &Absence> {
+        let starts = self.absence_starts.get(&person);
+        // The one starting before `from` may still run into the period.
+        let before = starts
+            .and_then(|s| s.range(..from).next_back())
+            .map(|(_, id)| *id);
+        let inside = starts
+            .into_iter()
+            .flat_map(move |s| s.range(from..=until).map(|(_, id)| *id));
+        before
+            .into_iter()
+            .chain(inside)
+            .filter_map(|id| self.absences.get(&id))
+            .filter(move |a| a.until >= from && a.from <= until)
+    }
+
+    /// The counts of `team` on `date` (zero when nothing is planned).
+    pub fn team_day(&self, team: TeamId, date: NaiveDate) -> TeamDay {
+        self.team_days
+            .get(&team)
+            .and_then(|d| d.get(&date))
+            .copied()
+            .unwrap_or_default()
+    }
 }

@@ -3,6 +3,7 @@
 //! what a first start shows. Built as ordinary commands, so it passes every
 //! rule like real data.
 
+mod agile;
 mod directory;
 
 use chrono::NaiveDate;
@@ -25,6 +26,7 @@ pub fn commands(
     let (people, mut commands) = directory::commands(org, today, ids);
     // Each area appends its own part here, after the directory exists.
     let _ = &people;
+    commands.extend(agile::commands(today, &people, &commands, ids));
     commands.shrink_to_fit();
     commands
 }

@@ -1,0 +1,132 @@
+//! What people do with agile days, and what it changes.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::{Absence, AbsenceKind, DayPlan, RefusedDay, Request, TeamDay};
+use crate::directory::{Place, WorkMode};
+use crate::ids::{AbsenceId, ObjectiveId, PersonId, RequestId, TeamId};
+
+/// Which days a request asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DaySelection {
+    /// These dates (duplicates are ignored).
+    Dates { dates: Vec<NaiveDate> },
+    /// Every given weekday from `from` to `until`, both included (e.g. every
+    /// Tuesday and Thursday until the end of the year). It expands into
+    /// single days, each checked on its own.
+    Weekly {
+        weekdays: Vec<Weekday>,
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+}
+
+/// A lead's answer to pending days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approve,
+    Reject,
+}
+
+/// Changes to agile days and absences.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Command {
+    /// Asks for days away from the office (the person themself, for
+    /// themself). Each day is checked on its own: the days that pass become
+    /// pending, the others are listed with their reason in the event; the
+    /// command is refused only when no day passes.
+    RequestDays {
+        id: RequestId,
+        days: DaySelection,
+        mode: WorkMode,
+        place: Place,
+        #[serde(default)]
+        note: String,
+    },
+    /// Takes back pending or approved days of a request (its owner, until
+    /// each day starts in Rome). `dates: None` means every such day.
+    CancelDays {
+        request: RequestId,
+        #[serde(default)]
+        dates: Option<Vec<NaiveDate>>,
+    },
+    /// Approves or rejects pending days of a request (a lead of the
+    /// person's team, or an administrator; never one's own request unless
+    /// administrator). A rejection needs a note. An approval that would
+    /// leave the team under its minimum office presence is refused unless
+    /// `acknowledge_coverage` says the lead has seen the warning.
+    DecideDays {
+        request: RequestId,
+        #[serde(default)]
+        dates: Option<Vec<NaiveDate>>,
+        decision: Decision,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        acknowledge_coverage: bool,
+    },
+    /// Records leave or another absence (the person themself or an
+    /// administrator). Pending and approved days it covers are withdrawn.
+    RecordAbsence {
+        id: AbsenceId,
+        person: PersonId,
+        from: NaiveDate,
+        until: NaiveDate,
+        kind: AbsenceKind,
+        #[serde(default)]
+        reason: String,
+    },
+    /// Removes an absence recorded by mistake (the person or an
+    /// administrator). Withdrawn days are not restored: ask again.
+    CancelAbsence { id: AbsenceId },
+    /// Notes the objectives worked on during an approved day away (its
+    /// owner, on or after the day).
+    LogActivity {
+        date: NaiveDate,
+        objectives: Vec<ObjectiveId>,
+        #[serde(default)]
+        note: String,
+    },
+}
+
+/// What an agile command changed. Day plans are carried whole, as they are
+/// after the change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// A request was made: `days` are the new pending days, `refused` the
+    /// days that did not pass and why (shown to the person, not stored).
+    DaysRequested {
+        request: Request,
+        days: Vec<DayPlan>,
+        #[serde(default)]
+        refused: Vec<RefusedDay>,
+    },
+    /// Days were approved or rejected.
+    DaysDecided { days: Vec<DayPlan> },
+    /// Days were cancelled by their owner.
+    DaysCancelled { days: Vec<DayPlan> },
+    /// An absence was recorded; `withdrawn` are the days it freed.
+    AbsenceRecorded {
+        absence: Absence,
+        #[serde(default)]
+        withdrawn: Vec<DayPlan>,
+    },
+    /// An absence was removed.
+    AbsenceCancelled { absence: Absence },
+    /// The person logged what they did on a day away.
+    ActivityLogged { day: DayPlan },
+    /// The counts of a team on some dates. Never made by `apply`: it is
+    /// what [`redact`](super::redact) sends people of other teams instead of
+    /// names.
+    TeamCounts {
+        team: TeamId,
+        counts: BTreeMap<NaiveDate, TeamDay>,
+    },
+}
