@@ -4,6 +4,7 @@
 //! rule like real data.
 
 mod directory;
+mod objectives;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -24,6 +25,7 @@ pub fn commands(
 ) -> Vec<(Actor, Command)> {
     let (people, mut commands) = directory::commands(org, today, ids);
     // Each area appends its own part here, after the directory exists.
+    commands.extend(objectives::commands(today, &people, ids));
     let _ = &people;
     commands.shrink_to_fit();
     commands

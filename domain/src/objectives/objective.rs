@@ -131,6 +131,21 @@ impl Status {
     }
 }
 
+impl std::fmt::Display for Status {
+    /// The wire name, e.g. `in_progress`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Status::Draft => "draft",
+            Status::Proposed => "proposed",
+            Status::Agreed => "agreed",
+            Status::InProgress => "in_progress",
+            Status::Achieved => "achieved",
+            Status::PartlyAchieved => "partly_achieved",
+            Status::NotAchieved => "not_achieved",
+        })
+    }
+}
+
 /// How a closed objective ended; it becomes the objective's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,7 +9,7 @@ use crate::ids::KeyResultId;
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Rejection {
     /// The command does not fit the objective's current status.
-    #[error("the objective is {status:?}, expected one of {expected:?}")]
+    #[error("the objective is {status}, expected {}", list(expected))]
     ObjectiveWrongStatus {
         status: Status,
         expected: Vec<Status>,
@@ -52,4 +52,12 @@ pub enum Rejection {
         value: String,
         problem: AmountProblem,
     },
+}
+
+fn list(statuses: &[Status]) -> String {
+    statuses
+        .iter()
+        .map(Status::to_string)
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
