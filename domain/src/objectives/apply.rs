@@ -113,6 +113,11 @@ pub fn apply(
                 .into());
             }
             let key_results = key_results_of(key_results, existing)?;
+            if status != Status::Draft && key_results.is_empty() {
+                // Only a draft may wait for its key results: a proposal is
+                // agreed on how it will be measured.
+                return Err(ObjectiveRejection::ObjectiveNoKeyResults.into());
+            }
             Event::ObjectiveSaved {
                 objective: Box::new(Objective {
                     id: *id,

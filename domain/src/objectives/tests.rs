@@ -512,15 +512,34 @@ fn content_is_validated() {
 #[test]
 fn a_proposal_needs_a_key_result() {
     let mut s = org();
-    let mut c = save(O1, Owner::Person(GIULIA));
-    if let Obj::SaveObjective { key_results, .. } = &mut c {
-        key_results.clear();
-    }
-    exec(&mut s, GIULIA, c);
+    exec(
+        &mut s,
+        GIULIA,
+        c_without_key_results(O1, Owner::Person(GIULIA)),
+    );
     assert_eq!(
         try_run(&s, GIULIA, Obj::Propose { objective: O1 }),
         Err(ObjRejection::ObjectiveNoKeyResults.into())
     );
+    assert_eq!(
+        try_run(&s, MARCO, c_without_key_results(O2, Owner::Person(LUCA))),
+        Err(ObjRejection::ObjectiveNoKeyResults.into()),
+        "an assigned objective starts as a proposal"
+    );
+    exec(&mut s, MARCO, save(O2, Owner::Person(LUCA)));
+    assert_eq!(
+        try_run(&s, LUCA, c_without_key_results(O2, Owner::Person(LUCA))),
+        Err(ObjRejection::ObjectiveNoKeyResults.into()),
+        "nor can a proposal lose them"
+    );
+}
+
+fn c_without_key_results(id: ObjectiveId, owner: Owner) -> Obj {
+    let mut c = save(id, owner);
+    if let Obj::SaveObjective { key_results, .. } = &mut c {
+        key_results.clear();
+    }
+    c
 }
 
 #[test]
