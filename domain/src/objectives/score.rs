@@ -71,3 +71,23 @@ pub fn score(objective: &Objective) -> Amount {
 pub fn score_whole_percent(objective: &Objective) -> u8 {
     (score(objective).thousandths() / Amount::SCALE) as u8
 }
+
+/// The weighted score of several objectives — say a person's for a year:
+/// Σ(objective weight × score) / Σ weight, rounded down; `None` when there
+/// are none.
+pub fn overall_score<'a>(objectives: impl IntoIterator<Item = &'a Objective>) -> Option<Amount> {
+    let (weighted, total) = objectives
+        .into_iter()
+        .fold((0i128, 0i128), |(weighted, total), o| {
+            let weight = i128::from(o.weight);
+            (
+                weighted + weight * i128::from(score(o).thousandths()),
+                total + weight,
+            )
+        });
+    if total == 0 {
+        return None;
+    }
+    // Between 0 and 100 000 thousandths: always a valid amount.
+    Amount::from_thousandths((weighted / total) as i64)
+}

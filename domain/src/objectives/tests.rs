@@ -1,5 +1,5 @@
 use super::authority::may_log_work;
-use super::score::{key_result_progress, score, score_whole_percent};
+use super::score::{key_result_progress, overall_score, score, score_whole_percent};
 use super::{
     Amount, Command as Obj, Event, KeyResult, KeyResultSpec, Objective, Outcome, Owner, Period,
     Rejection as ObjRejection, Status,
@@ -799,6 +799,20 @@ fn only_reaching_every_key_result_scores_one_hundred() {
         "100",
         "no overflow at the limits"
     );
+}
+
+#[test]
+fn several_objectives_score_by_their_weights() {
+    let mut done = with_key_results(vec![kr("0", "10", "10", 1)]);
+    done.weight = 30;
+    let mut half = with_key_results(vec![kr("0", "10", "5", 1)]);
+    half.weight = 10;
+    assert_eq!(
+        overall_score([&done, &half]).map(|a| a.to_string()),
+        Some("87.5".into()),
+        "(30 × 100 + 10 × 50) / 40"
+    );
+    assert_eq!(overall_score(std::iter::empty()), None);
 }
 
 // ---- visibility ----
