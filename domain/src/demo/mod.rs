@@ -5,6 +5,7 @@
 
 mod agile;
 mod directory;
+mod objectives;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -25,6 +26,7 @@ pub fn commands(
 ) -> Vec<(Actor, Command)> {
     let (people, mut commands) = directory::commands(org, today, ids);
     // Each area appends its own part here, after the directory exists.
+    commands.extend(objectives::commands(today, &people, ids));
     let _ = &people;
     commands.extend(agile::commands(today, &people, &commands, ids));
     commands.shrink_to_fit();

@@ -1,50 +1,75 @@
-//! Work by objectives: objectives, key results, progress and reviews.
+//! Work by objectives: a person or a team commits to objectives for a
+//! period, each measured by key results (an indicator moving from a
+//! baseline towards a target). The life of an objective:
 //!
-//! Placeholder: the area's commands, events and rules land here.
+//! ```text
+//! draft ──propose──▶ proposed ──agree──▶ agreed ──start──▶ in progress ──close──▶ achieved
+//!   │   (owner side)    │      (lead)            (owner/lead)            (lead)    partly achieved
+//!   └──delete           └──delete (withdraw)                                       not achieved
+//! ```
+//!
+//! The owner side writes and proposes, records progress with notes; the
+//! lead of the owner's team agrees, closes and reviews (rating 1–5). A lead
+//! may assign an objective to a member of their team: it starts as
+//! proposed. Amounts are fixed-point decimals ([`Amount`]), never floats.
+//! [`score`] says how far an objective got; [`authority`] who may do what
+//! (and [`authority::may_log_work`] for the agile area); [`report`] the
+//! monitoring figures.
 
-use chrono::{DateTime, Utc};
+mod amount;
+mod apply;
+pub mod authority;
+mod command;
+mod objective;
+mod rejection;
+pub mod report;
+pub mod score;
+mod visibility;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::actor::Actor;
-use crate::State;
+pub use amount::{Amount, AmountProblem};
+pub use apply::{
+    apply, apply_event, MAX_KEY_RESULTS, MAX_PERIOD_DAYS, MAX_UPDATES, RATING_RANGE, TEXT_MAX,
+    TITLE_MAX, UNIT_MAX, WEIGHT_RANGE,
+};
+pub use command::{Command, Event, KeyResultSpec};
+pub use objective::{
+    KeyResult, Objective, Outcome, Owner, Period, ProgressUpdate, Review, Status, StatusChange,
+};
+pub use rejection::Rejection;
+pub use visibility::{redact, view};
 
-/// This area's part of an organisation's state.
+use crate::ids::ObjectiveId;
+
+/// The objectives part of an organisation's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Part {}
-
-/// Commands of this area.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Command {}
-
-/// Events of this area.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Event {}
-
-/// Why a command of this area was refused.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum Rejection {}
-
-/// Checks and turns a command of this area into events.
-pub fn apply(
-    _state: &State,
-    _actor: &Actor,
-    command: &Command,
-    _now: DateTime<Utc>,
-) -> Result<Vec<crate::Event>, crate::Rejection> {
-    match *command {}
+pub struct Part {
+    pub objectives: BTreeMap<ObjectiveId, Objective>,
 }
 
-/// Applies an event of this area.
-pub fn apply_event(_state: &mut State, event: &Event) {
-    match *event {}
+impl Part {
+    /// The objectives of `owner`, in id order.
+    pub fn of(&self, owner: Owner) -> impl Iterator<Item = &Objective> {
+        self.objectives.values().filter(move |o| o.owner == owner)
+    }
 }
 
-/// This area's state as `actor` may see it.
-pub fn view(state: &State, _actor: &Actor) -> Part {
-    state.objectives.clone()
-}
-
-/// The event as `actor` may see it (judged on the state after it).
-pub fn redact(_state: &State, _actor: &Actor, event: &Event) -> Option<Event> {
-    match *event {}
+impl Amount {
+    /// Reads an amount typed in a form, or the rejection to show (the same
+    /// code and parameters as any other rule).
+    pub fn parse_input(text: &str) -> Result<Amount, crate::Rejection> {
+        Amount::parse(text).map_err(|problem| {
+            Rejection::ObjectiveAmountInvalid {
+                value: text.to_owned(),
+                problem,
+            }
+            .into()
+        })
+    }
 }
