@@ -1,0 +1,1 @@
+//! The .ics calendar file of a session (lands in the next commit).

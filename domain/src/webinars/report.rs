@@ -1,0 +1,2 @@
+//! Training figures: hours attended, attendance rates, feedback (lands in a
+//! later commit).
