@@ -4,6 +4,7 @@
 //! rule like real data.
 
 mod directory;
+mod webinars;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -25,6 +26,7 @@ pub fn commands(
     let (people, mut commands) = directory::commands(org, today, ids);
     // Each area appends its own part here, after the directory exists.
     let _ = &people;
+    commands.extend(webinars::commands(org, today, &people, ids));
     commands.shrink_to_fit();
     commands
 }
