@@ -6,6 +6,7 @@
 mod agile;
 mod directory;
 mod objectives;
+mod webinars;
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -29,6 +30,7 @@ pub fn commands(
     commands.extend(objectives::commands(today, &people, ids));
     let _ = &people;
     commands.extend(agile::commands(today, &people, &commands, ids));
+    commands.extend(webinars::commands(org, today, &people, ids));
     commands.shrink_to_fit();
     commands
 }

@@ -1,0 +1,16 @@
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{PathId, SessionId};
+
+/// A training path (*percorso formativo*): sessions meant to be followed in
+/// order. People register for each session on its own; the path groups them
+/// in the catalogue and in the reports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingPath {
+    pub id: PathId,
+    pub title: String,
+    /// May be empty.
+    pub description: String,
+    /// The sessions in the order to follow them; no repeats.
+    pub sessions: Vec<SessionId>,
+}
