@@ -975,3 +975,48 @@ fn a_form_amount_is_read_or_refused_with_a_code() {
         serde_json::json!({"code": "objective_amount_invalid", "value": "12,5", "problem": "not_a_number"})
     );
 }
+
+#[test]
+fn every_rejection_code_starts_with_objective_and_reads_well() {
+    use super::AmountProblem;
+    let all = [
+        ObjRejection::ObjectiveWrongStatus {
+            status: Status::Agreed,
+            expected: vec![Status::Draft, Status::Proposed],
+        },
+        ObjRejection::ObjectiveOwnerFixed,
+        ObjRejection::ObjectiveNoKeyResults,
+        ObjRejection::ObjectiveTooManyKeyResults { max: 10 },
+        ObjRejection::ObjectiveWeightOutOfRange {
+            key_result: Some(KR1),
+            min: 1,
+            max: 100,
+        },
+        ObjRejection::ObjectivePeriodTooLong { max_days: 1096 },
+        ObjRejection::ObjectiveRatingOutOfRange { min: 1, max: 5 },
+        ObjRejection::ObjectiveSelfApproval,
+        ObjRejection::ObjectiveTooManyUpdates { max: 1000 },
+        ObjRejection::ObjectiveAmountInvalid {
+            value: "1e3".into(),
+            problem: AmountProblem::NotANumber,
+        },
+    ];
+    for r in all {
+        let r: Rejection = r.into();
+        assert!(r.code().starts_with("objective_"), "{}", r.code());
+        let json = serde_json::to_value(&r).expect("serialises");
+        assert_eq!(
+            serde_json::from_value::<Rejection>(json).expect("parses"),
+            r
+        );
+    }
+    let r: Rejection = ObjRejection::ObjectiveWrongStatus {
+        status: Status::Agreed,
+        expected: vec![Status::Draft, Status::Proposed],
+    }
+    .into();
+    assert_eq!(
+        r.to_string(),
+        "the objective is agreed, expected draft or proposed"
+    );
+}
