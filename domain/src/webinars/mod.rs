@@ -64,7 +64,9 @@ pub struct Part {
     #[serde(default)]
     pub feedback: BTreeMap<SessionId, BTreeMap<PersonId, Feedback>>,
     /// The next waitlist ticket. Tickets only grow, so the waitlist is
-    /// ordered by arrival without comparing clocks.
+    /// ordered by arrival without comparing clocks. Only the server's value
+    /// decides; a browser's replica may lag behind it for sessions it does
+    /// not see.
     #[serde(default)]
     pub next_ticket: u64,
 }
