@@ -83,6 +83,14 @@ impl Part {
             .is_some_and(|r| r.status == RegistrationStatus::Registered)
     }
 
+    /// The training paths that include `session` (for the catalogue's path
+    /// filter).
+    pub fn paths_with(&self, session: SessionId) -> impl Iterator<Item = &TrainingPath> {
+        self.paths
+            .values()
+            .filter(move |p| p.sessions.contains(&session))
+    }
+
     /// Whether `person` was recorded as present at `session`.
     pub fn attended(&self, session: SessionId, person: PersonId) -> bool {
         self.attendance
