@@ -112,7 +112,7 @@ pub fn apply(
                 }
                 .into());
             }
-            let key_results = key_results_of(key_results, existing)?;
+            let key_results = key_results_of(key_results)?;
             if status != Status::Draft && key_results.is_empty() {
                 // Only a draft may wait for its key results: a proposal is
                 // agreed on how it will be measured.
@@ -359,12 +359,10 @@ fn check_weight(weight: u8, key_result: Option<crate::ids::KeyResultId>) -> Resu
     }
 }
 
-/// The key results as written, each keeping its current value when it
-/// already existed (by id) and starting at its baseline otherwise.
-fn key_results_of(
-    specs: &[KeyResultSpec],
-    existing: Option<&Objective>,
-) -> Result<Vec<KeyResult>, Rejection> {
+/// The key results as written, each at its baseline: progress is recorded
+/// only once the objective is under way, and by then it can no longer be
+/// edited.
+fn key_results_of(specs: &[KeyResultSpec]) -> Result<Vec<KeyResult>, Rejection> {
     if specs.len() > MAX_KEY_RESULTS {
         return Err(ObjectiveRejection::ObjectiveTooManyKeyResults {
             max: MAX_KEY_RESULTS as u32,
@@ -381,16 +379,13 @@ fn key_results_of(
             check_text("indicator", &spec.indicator, TITLE_MAX)?;
             check_length("unit", &spec.unit, UNIT_MAX)?;
             check_weight(spec.weight, Some(spec.id))?;
-            let current = existing
-                .and_then(|o| o.key_result(spec.id))
-                .map_or(spec.baseline, |kr| kr.current);
             Ok(KeyResult {
                 id: spec.id,
                 indicator: spec.indicator.trim().to_owned(),
                 unit: spec.unit.trim().to_owned(),
                 baseline: spec.baseline,
                 target: spec.target,
-                current,
+                current: spec.baseline,
                 weight: spec.weight,
             })
         })

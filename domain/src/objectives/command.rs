@@ -14,7 +14,8 @@ pub enum Command {
     /// The owner side creates drafts; a lead creating one for a member of
     /// their team (or for the team) assigns it: it starts as proposed. The
     /// owner side edits drafts and proposals, the lead edits proposals. The
-    /// owner never changes; key results keep their current value by id.
+    /// owner never changes; key results start at their baseline (progress
+    /// comes only once the objective is under way).
     SaveObjective {
         id: ObjectiveId,
         owner: Owner,

@@ -385,43 +385,26 @@ fn the_owner_edits_drafts_and_proposals_the_lead_only_proposals() {
 }
 
 #[test]
-fn editing_keeps_the_status_and_the_current_values_by_key_result() {
-    let mut s = giulia_at(Status::InProgress);
-    exec(
-        &mut s,
-        GIULIA,
-        Obj::RecordProgress {
-            objective: O1,
-            key_result: KR1,
-            value: amount("300"),
-            note: "Primo lotto".into(),
-        },
-    );
-    // Move the recorded value back to a proposal in another objective to
-    // check that an edit keeps it: editing needs an editable objective, so
-    // build one directly from the state.
-    let mut o = objective(&s, O1).clone();
-    o.id = O2;
-    o.status = Status::Proposed;
-    s.apply_event(&crate::Event::Objectives(Event::ObjectiveSaved {
-        objective: Box::new(o),
-    }));
-    let mut edit = save(O2, Owner::Person(GIULIA));
-    if let Obj::SaveObjective { key_results, .. } = &mut edit {
-        key_results[0].target = amount("1500");
+fn editing_keeps_the_status_and_moves_key_results_to_their_new_baseline() {
+    let mut s = giulia_at(Status::Proposed);
+    let mut edit = save(O1, Owner::Person(GIULIA));
+    if let Obj::SaveObjective {
+        key_results, title, ..
+    } = &mut edit
+    {
+        *title = "  Digitalizzare l'archivio TARI e IMU ".into();
+        key_results[0] = spec(KR1, "100", "1500", 3);
         key_results[1] = spec(KeyResultId::from_u128(0x699), "5", "0", 2);
     }
-    exec(&mut s, GIULIA, edit);
-    let o = objective(&s, O2);
+    exec(&mut s, MARCO, edit);
+    let o = objective(&s, O1);
     assert_eq!(o.status, Status::Proposed);
-    assert_eq!(o.key_results[0].current, amount("300"), "kept by id");
-    assert_eq!(o.key_results[0].target, amount("1500"));
-    assert_eq!(
-        o.key_results[1].current,
-        amount("5"),
-        "a new one starts at its baseline"
-    );
-    assert_eq!(o.updates.len(), 1, "history is kept");
+    assert_eq!(o.title, "Digitalizzare l'archivio TARI e IMU");
+    assert_eq!(o.created_by, Some(GIULIA), "still Giulia's proposal");
+    assert_eq!(o.history.len(), 1, "the history is kept");
+    assert_eq!(o.key_results[0].current, amount("100"));
+    assert_eq!(o.key_results[1].current, amount("5"));
+    assert_eq!(o.key_results.len(), 2);
 }
 
 type Edit = dyn Fn(&mut Vec<KeyResultSpec>, &mut String, &mut u8, &mut Period);
@@ -990,5 +973,50 @@ fn a_form_amount_is_read_or_refused_with_a_code() {
     assert_eq!(
         serde_json::to_value(&r).expect("serialises"),
         serde_json::json!({"code": "objective_amount_invalid", "value": "12,5", "problem": "not_a_number"})
+    );
+}
+
+#[test]
+fn every_rejection_code_starts_with_objective_and_reads_well() {
+    use super::AmountProblem;
+    let all = [
+        ObjRejection::ObjectiveWrongStatus {
+            status: Status::Agreed,
+            expected: vec![Status::Draft, Status::Proposed],
+        },
+        ObjRejection::ObjectiveOwnerFixed,
+        ObjRejection::ObjectiveNoKeyResults,
+        ObjRejection::ObjectiveTooManyKeyResults { max: 10 },
+        ObjRejection::ObjectiveWeightOutOfRange {
+            key_result: Some(KR1),
+            min: 1,
+            max: 100,
+        },
+        ObjRejection::ObjectivePeriodTooLong { max_days: 1096 },
+        ObjRejection::ObjectiveRatingOutOfRange { min: 1, max: 5 },
+        ObjRejection::ObjectiveSelfApproval,
+        ObjRejection::ObjectiveTooManyUpdates { max: 1000 },
+        ObjRejection::ObjectiveAmountInvalid {
+            value: "1e3".into(),
+            problem: AmountProblem::NotANumber,
+        },
+    ];
+    for r in all {
+        let r: Rejection = r.into();
+        assert!(r.code().starts_with("objective_"), "{}", r.code());
+        let json = serde_json::to_value(&r).expect("serialises");
+        assert_eq!(
+            serde_json::from_value::<Rejection>(json).expect("parses"),
+            r
+        );
+    }
+    let r: Rejection = ObjRejection::ObjectiveWrongStatus {
+        status: Status::Agreed,
+        expected: vec![Status::Draft, Status::Proposed],
+    }
+    .into();
+    assert_eq!(
+        r.to_string(),
+        "the objective is agreed, expected draft or proposed"
     );
 }

@@ -266,6 +266,9 @@ pub fn apply(
                 .webinars
                 .registration(*session, *person)
                 .is_some_and(|r| r.status != RegistrationStatus::Cancelled);
+            if *present && s.trainers.contains(person) {
+                return Err(WebinarRejection::AttendanceOfTrainer.into());
+            }
             if *present && !registered && !s.is_open_to(who) {
                 return Err(WebinarRejection::AttendanceOutsideAudience.into());
             }

@@ -15,6 +15,10 @@ pub enum Command {
     /// administrator). A cancelled session cannot be changed. The capacity
     /// may not go below the people already registered (they would lose a
     /// seat they were promised); a larger capacity promotes the waitlist.
+    /// The start may be in the past, to record a training already held
+    /// (nobody can register for it; its trainers record who attended).
+    /// Changing the audience or the trainers does not touch existing
+    /// registrations.
     SaveSession {
         id: SessionId,
         title: String,

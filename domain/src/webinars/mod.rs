@@ -64,7 +64,9 @@ pub struct Part {
     #[serde(default)]
     pub feedback: BTreeMap<SessionId, BTreeMap<PersonId, Feedback>>,
     /// The next waitlist ticket. Tickets only grow, so the waitlist is
-    /// ordered by arrival without comparing clocks.
+    /// ordered by arrival without comparing clocks. Only the server's value
+    /// decides; a browser's replica may lag behind it for sessions it does
+    /// not see.
     #[serde(default)]
     pub next_ticket: u64,
 }
@@ -79,6 +81,14 @@ impl Part {
     pub fn is_registered(&self, session: SessionId, person: PersonId) -> bool {
         self.registration(session, person)
             .is_some_and(|r| r.status == RegistrationStatus::Registered)
+    }
+
+    /// The training paths that include `session` (for the catalogue's path
+    /// filter).
+    pub fn paths_with(&self, session: SessionId) -> impl Iterator<Item = &TrainingPath> {
+        self.paths
+            .values()
+            .filter(move |p| p.sessions.contains(&session))
     }
 
     /// Whether `person` was recorded as present at `session`.

@@ -45,7 +45,7 @@ pub enum Rejection {
     #[error("the session is not open to you")]
     RegistrationOutsideAudience,
     /// The person already holds a seat or a waitlist place.
-    #[error("already {status:?}")]
+    #[error("you are already registered or on the waitlist")]
     RegistrationExists { status: RegistrationStatus },
     /// A trainer gives the session; they need no seat.
     #[error("trainers do not register for their own session")]
@@ -56,6 +56,10 @@ pub enum Rejection {
     /// Only people of the audience can be recorded present.
     #[error("the person is not in the session's audience")]
     AttendanceOutsideAudience,
+    /// The trainers give the session: they are not recorded as attendees
+    /// (their hours are not training received).
+    #[error("a trainer of the session is not an attendee")]
+    AttendanceOfTrainer,
     /// Feedback comes from people recorded present.
     #[error("only people who attended can give feedback")]
     FeedbackNotAttended,

@@ -77,6 +77,71 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// One line of a session's attendee list (the trainer's screen and the
+/// CSV export): seat holders first, then the waitlist in order, then
+/// cancellations, then people recorded present without a registration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeRow {
+    pub person: PersonId,
+    pub name: String,
+    /// The team's name, empty for people without a team.
+    pub team: String,
+    /// `None` for people present without a registration.
+    pub status: Option<RegistrationStatus>,
+    /// 1-based, for waitlisted people.
+    pub waitlist_position: Option<u32>,
+    pub attended: bool,
+    pub rating: Option<u8>,
+    pub comment: Option<String>,
+}
+
+/// The attendee list of `session` (empty for an unknown session). Only for
+/// those who may see the session's people: its trainers and
+/// administrators.
+pub fn attendees(state: &State, session: SessionId) -> Vec<AttendeeRow> {
+    let part = &state.webinars;
+    let registrations = part.registrations.get(&session);
+    let mut people: Vec<(u8, u64, PersonId)> = registrations
+        .into_iter()
+        .flat_map(|m| m.values())
+        .map(|r| {
+            let rank = match r.status {
+                RegistrationStatus::Registered => 0,
+                RegistrationStatus::Waitlisted => 1,
+                RegistrationStatus::Cancelled => 2,
+            };
+            (rank, r.ticket, r.person)
+        })
+        .collect();
+    for person in part.attendance.get(&session).into_iter().flatten() {
+        if part.registration(session, *person).is_none() {
+            people.push((3, 0, *person));
+        }
+    }
+    people.sort();
+    people
+        .into_iter()
+        .map(|(_, _, id)| {
+            let who = state.directory.people.get(&id);
+            let feedback = part.feedback.get(&session).and_then(|m| m.get(&id));
+            AttendeeRow {
+                person: id,
+                name: who.map(|p| p.name.clone()).unwrap_or_default(),
+                team: who
+                    .and_then(|p| p.team)
+                    .and_then(|t| state.directory.teams.get(&t))
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default(),
+                status: part.registration(session, id).map(|r| r.status),
+                waitlist_position: part.waitlist_position(session, id),
+                attended: part.attended(session, id),
+                rating: feedback.map(|f| f.rating),
+                comment: feedback.and_then(|f| f.comment.clone()),
+            }
+        })
+        .collect()
+}
+
 /// Training attended per person and month, ordered by person then month.
 pub fn hours_by_person(state: &State) -> Vec<PersonMonth> {
     let mut rows: BTreeMap<(PersonId, String), PersonMonth> = BTreeMap::new();
@@ -270,6 +335,30 @@ mod tests {
             );
         }
         s
+    }
+
+    #[test]
+    fn the_attendee_list_puts_seats_first_then_the_waitlist_then_walk_ins() {
+        let s = state();
+        let rows = attendees(&s, S1);
+        let who: Vec<_> = rows
+            .iter()
+            .map(|r| (r.person, r.status, r.attended))
+            .collect();
+        use RegistrationStatus::*;
+        assert_eq!(
+            who,
+            vec![
+                (GIULIA, Some(Registered), true),
+                (LUCA, Some(Registered), true),
+                (ANNA, Some(Registered), false),
+                (MARCO, None, true),
+            ]
+        );
+        assert_eq!(rows[0].name, "Giulia Bianchi");
+        assert_eq!(rows[0].team, "Tributi");
+        assert_eq!(rows[0].rating, Some(5));
+        assert!(attendees(&s, SessionId::from_u128(0x999)).is_empty());
     }
 
     #[test]

@@ -589,6 +589,10 @@ fn only_the_session_trainers_or_an_administrator_mark_attendance_from_the_start(
     assert!(try_as(&s, ADMIN, mark(GIULIA), start()).is_ok());
     exec(&mut s, SARA, mark(GIULIA), start());
     assert!(s.webinars.attended(S1, GIULIA));
+    assert_eq!(
+        try_as(&s, SARA, mark(SARA), start()),
+        Err(WebRejection::AttendanceOfTrainer.into())
+    );
     // Someone of the audience who followed without a seat can be recorded.
     exec(&mut s, SARA, mark(LUCA), start() + Duration::hours(3));
     assert!(s.webinars.attended(S1, LUCA));
@@ -1032,5 +1036,48 @@ fn replaying_redacted_events_gives_the_view() {
             }
         }
         assert_eq!(replayed.webinars, view_as(&s, who), "as {who}");
+    }
+}
+
+#[test]
+fn every_code_carries_the_area_prefix() {
+    let t = start();
+    let all = [
+        WebRejection::SessionCancelled,
+        WebRejection::SessionStarted { start: t },
+        WebRejection::SessionTrainerWithoutRole { person: SARA },
+        WebRejection::SessionNotAmongTrainers,
+        WebRejection::SessionJoinLinkInvalid,
+        WebRejection::SessionMaterialLinkInvalid { index: 0 },
+        WebRejection::SessionCapacityBelowRegistered {
+            capacity: 1,
+            registered: 2,
+        },
+        WebRejection::SessionTooLong { max_hours: 10 },
+        WebRejection::PathSessionCancelled,
+        WebRejection::RegistrationClosed { start: t },
+        WebRejection::RegistrationOutsideAudience,
+        WebRejection::RegistrationExists {
+            status: RegistrationStatus::Registered,
+        },
+        WebRejection::RegistrationByTrainer,
+        WebRejection::AttendanceBeforeStart { start: t },
+        WebRejection::AttendanceOutsideAudience,
+        WebRejection::AttendanceOfTrainer,
+        WebRejection::FeedbackNotAttended,
+        WebRejection::FeedbackRatingOutOfRange { min: 1, max: 5 },
+    ];
+    let prefixes = [
+        "session_",
+        "registration_",
+        "path_",
+        "attendance_",
+        "feedback_",
+    ];
+    let mut codes = std::collections::BTreeSet::new();
+    for r in all {
+        let code = Rejection::from(r).code();
+        assert!(prefixes.iter().any(|p| code.starts_with(p)), "{code}");
+        assert!(codes.insert(code.clone()), "{code} twice");
     }
 }

@@ -4,6 +4,10 @@
 //! and feedback; a session's trainers see all of these for their session;
 //! administrators see everything; everyone who sees a session sees its seat
 //! counts. Training paths are a public catalogue.
+//!
+//! A known limit of event-by-event filtering: when a session's audience or
+//! trainers change (or a person changes team), people who gain sight of it
+//! get its earlier history only with their next full snapshot.
 
 use std::collections::BTreeMap;
 
