@@ -32,7 +32,7 @@ pub struct PushResponse {
 
 /// The fate of one pushed command.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum PushResult {
     /// Stored durably as this revision.
     Accepted { id: Uuid, revision: u64 },
@@ -43,6 +43,7 @@ pub enum PushResult {
         message: String,
     },
 }
+crate::flat_tagged!(PushResult, "status");
 
 impl PushResult {
     /// The command id this result answers.

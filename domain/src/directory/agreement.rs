@@ -44,7 +44,7 @@ pub enum WorkMode {
 
 /// Where an agile day may be worked.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Place {
     Home,
     /// A named coworking space or telecentre.
@@ -52,6 +52,7 @@ pub enum Place {
         name: String,
     },
 }
+crate::flat_tagged!(Place, "kind");
 
 /// A daily band of time, e.g. the contact band 09:30–12:30.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

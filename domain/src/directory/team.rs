@@ -27,13 +27,14 @@ pub struct Team {
 
 /// The minimum office presence of a team on a working day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum MinOffice {
     /// At least this many people.
     People(u32),
     /// At least this percentage of the team, rounded up.
     Percent(u8),
 }
+crate::adjacent_tagged!(MinOffice, "kind", "value");
 
 impl MinOffice {
     /// How many people must be in the office for a team of `members`.

@@ -8,7 +8,7 @@ use crate::ids::{KeyResultId, ObjectiveId};
 /// lead" means a lead of the owner's team (not the owner themself) or an
 /// administrator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Creates or edits an objective while it is a draft or a proposal.
     /// The owner side creates drafts; a lead creating one for a member of
@@ -59,6 +59,7 @@ pub enum Command {
     /// the lead). Agreed objectives stay, for the record.
     Delete { objective: ObjectiveId },
 }
+crate::flat_tagged!(Command, "type");
 
 /// A key result as written in [`Command::SaveObjective`]: everything but the
 /// current value, which only [`Command::RecordProgress`] changes.
@@ -77,7 +78,7 @@ pub struct KeyResultSpec {
 /// What an objectives command changed. Events carry the whole objective, so
 /// applying them is a plain insert and redacting them needs no lookup.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// The objective as it now is (created, edited, moved on, updated,
     /// reviewed).
@@ -89,3 +90,4 @@ pub enum Event {
         status: Status,
     },
 }
+crate::flat_tagged!(Event, "type");

@@ -46,13 +46,14 @@ impl Objective {
 
 /// Whose objective it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Owner {
     /// One person's individual objective.
     Person(PersonId),
     /// A shared objective of a whole team; its members all contribute.
     Team(TeamId),
 }
+crate::adjacent_tagged!(Owner, "kind", "id");
 
 /// The dates an objective covers, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -57,13 +57,14 @@ impl Session {
 
 /// Who may register for a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Audience {
     /// Everyone in the organisation.
     Organisation,
     /// Members of these teams only.
     Teams { teams: BTreeSet<TeamId> },
 }
+crate::flat_tagged!(Audience, "kind");
 
 /// A link to slides, a recording or a reading, shown with the session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
