@@ -39,7 +39,8 @@ pub use model::{
 };
 pub use rejection::Rejection;
 pub use rules::{
-    coverage, prevalence, Coverage, Prevalence, MAX_ABSENCE_DAYS, MAX_REQUEST_SPAN_DAYS,
+    coverage, prevalence, share_allows, Coverage, Prevalence, MAX_ABSENCE_DAYS,
+    MAX_REQUEST_SPAN_DAYS,
 };
 pub use visibility::{redact, view};
 
