@@ -1168,3 +1168,150 @@ fn json_shapes_are_readable() {
     let text = serde_json::to_string(&busy).unwrap();
     assert_eq!(serde_json::from_str::<State>(&text).unwrap(), busy);
 }
+
+#[test]
+fn an_office_only_date_fixed_after_the_request_blocks_the_approval() {
+    let mut s = org();
+    let d = date(2026, 12, 3);
+    ok(&mut s, GIULIA, request(1, &[d]));
+    crate::testing::run(
+        &mut s,
+        Actor::Person(MARCO),
+        Command::Directory(Dir::AddOfficeOnlyDate {
+            team: TRIBUTI,
+            date: d,
+            note: "Audit della Corte dei conti".into(),
+        }),
+    );
+    assert_eq!(
+        try_run(&s, MARCO, approve(1)),
+        Err(agile_err(AgileRejection::OfficeOnlyDay {
+            date: d,
+            note: "Audit della Corte dei conti".into()
+        }))
+    );
+}
+
+#[test]
+fn coverage_counts_absences_and_percent_minimums() {
+    let mut s = org();
+    save_tributi(&mut s, MinOffice::Percent(50), None);
+    let d = date(2026, 12, 1);
+    ok(&mut s, LUCA, absence(1, LUCA, d, d));
+    let c = coverage(&s, TRIBUTI, d);
+    // Three members, one absent; half of three rounded up is two.
+    assert_eq!((c.absent, c.in_office, c.minimum), (1, 2, 2));
+    assert!(!c.is_below_minimum());
+    ok(&mut s, GIULIA, request(1, &[d]));
+    assert_eq!(
+        try_run(&s, MARCO, approve(1)),
+        Err(agile_err(AgileRejection::CoverageBelowMinimum {
+            date: d,
+            in_office: 1,
+            minimum: 2
+        }))
+    );
+    // A team nobody belongs to needs nobody.
+    let empty = coverage(&s, crate::ids::TeamId::from_u128(0x999), d);
+    assert_eq!((empty.team_size, empty.minimum, empty.in_office), (0, 0, 0));
+}
+
+#[test]
+fn prevalence_on_a_leap_february() {
+    let s = org();
+    let p = prevalence(&s, LUCA, date(2028, 2, 29));
+    assert_eq!(p.month, "2028-02");
+    assert_eq!((p.working_days, p.max_days), (21, 10));
+    assert_eq!(super::share_allows(10, 5), 1);
+    assert_eq!(super::share_allows(10, 25), 2);
+    assert_eq!(super::share_allows(0, 25), 0);
+}
+
+#[test]
+fn rejection_codes_are_unique_and_do_not_clash_with_the_directory() {
+    let d = date(2026, 12, 1);
+    let all = [
+        AgileRejection::NonWorkingDay {
+            date: d,
+            holiday: String::new(),
+        },
+        AgileRejection::DayStarted { date: d },
+        AgileRejection::AgreementMissing { date: d },
+        AgileRejection::AgreementMode {
+            date: d,
+            mode: WorkMode::Agile,
+        },
+        AgileRejection::AgreementWeekday {
+            date: d,
+            weekday: Weekday::Mon,
+        },
+        AgileRejection::AgreementPlace { date: d },
+        AgileRejection::AgreementWeekLimit {
+            limit: 1,
+            week: String::new(),
+        },
+        AgileRejection::AgreementMonthLimit {
+            limit: 1,
+            month: String::new(),
+        },
+        AgileRejection::OfficePrevalence {
+            month: String::new(),
+            max_days: 0,
+            working_days: 0,
+            absent_days: 0,
+        },
+        AgileRejection::TeamAgileShare {
+            date: d,
+            max_percent: 0,
+            max_people: 0,
+        },
+        AgileRejection::OfficeOnlyDay {
+            date: d,
+            note: String::new(),
+        },
+        AgileRejection::DayAlreadyPlanned { date: d },
+        AgileRejection::AbsentOnDay { date: d },
+        AgileRejection::NoDayAccepted { refused: vec![] },
+        AgileRejection::CoverageBelowMinimum {
+            date: d,
+            in_office: 0,
+            minimum: 0,
+        },
+        AgileRejection::DayNotPending { date: d },
+        AgileRejection::DayNotActive { date: d },
+        AgileRejection::DayNotInRequest { date: d },
+        AgileRejection::AbsenceOverlaps { date: d },
+        AgileRejection::ActivityWithoutAgileDay { date: d },
+        AgileRejection::ActivityInFuture { date: d },
+    ];
+    let codes: std::collections::BTreeSet<String> = all
+        .iter()
+        .map(|r| Rejection::from(r.clone()).code())
+        .collect();
+    assert_eq!(codes.len(), all.len());
+    let taken = [
+        "not_allowed",
+        "not_found",
+        "already_exists",
+        "invalid",
+        "organisation_exists",
+        "no_organisation",
+        "username_taken",
+        "notice_too_short",
+        "withdrawal_too_soon",
+        "contact_band_too_long",
+        "contact_in_rest_band",
+        "rest_too_short",
+        "agreement_overlaps",
+        "last_admin",
+    ];
+    for code in taken {
+        assert!(!codes.contains(code), "{code}");
+    }
+    // Every code parses back to the agile rejection it came from.
+    for r in all {
+        let any = Rejection::from(r.clone());
+        let back: Rejection = serde_json::from_value(serde_json::to_value(&any).unwrap()).unwrap();
+        assert_eq!(back, any);
+    }
+}
