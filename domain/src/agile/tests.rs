@@ -1315,3 +1315,64 @@ fn rejection_codes_are_unique_and_do_not_clash_with_the_directory() {
         assert_eq!(back, any);
     }
 }
+
+// ---- queries ----
+
+#[test]
+fn a_calendar_day_says_what_it_is_and_a_lead_sees_what_waits() {
+    use super::{day_kind, month_plan, pending_decisions, DayKind};
+    let mut s = org();
+    ok(
+        &mut s,
+        GIULIA,
+        request(1, &[date(2026, 12, 1), date(2026, 12, 3)]),
+    );
+    ok(&mut s, LUCA, request(2, &[date(2026, 12, 2)]));
+    ok(
+        &mut s,
+        MARCO,
+        Cmd::DecideDays {
+            request: rid(1),
+            dates: Some(vec![date(2026, 12, 3)]),
+            decision: Decision::Reject,
+            note: "Sportello".into(),
+            acknowledge_coverage: false,
+        },
+    );
+    ok(
+        &mut s,
+        GIULIA,
+        absence(1, GIULIA, date(2026, 12, 10), date(2026, 12, 10)),
+    );
+    assert!(
+        matches!(day_kind(&s, GIULIA, date(2026, 12, 1)), DayKind::Away { plan } if plan.status == DayStatus::Pending)
+    );
+    assert!(
+        matches!(day_kind(&s, GIULIA, date(2026, 12, 3)), DayKind::Office { last: Some(p) } if p.status == DayStatus::Rejected)
+    );
+    assert!(matches!(
+        day_kind(&s, GIULIA, date(2026, 12, 4)),
+        DayKind::Office { last: None }
+    ));
+    assert!(matches!(
+        day_kind(&s, GIULIA, date(2026, 12, 10)),
+        DayKind::Absent { .. }
+    ));
+    assert_eq!(
+        day_kind(&s, GIULIA, date(2026, 12, 25)),
+        DayKind::NonWorking {
+            holiday: "Natale".into()
+        }
+    );
+    assert_eq!(month_plan(&s, GIULIA, date(2026, 12, 15)).len(), 31);
+    let inbox = pending_decisions(&s, &Actor::Person(MARCO));
+    assert_eq!(
+        inbox
+            .iter()
+            .map(|(r, d)| (r.id, d.len()))
+            .collect::<Vec<_>>(),
+        vec![(rid(1), 1), (rid(2), 1)]
+    );
+    assert!(pending_decisions(&s, &Actor::Person(PAOLO)).is_empty());
+    assert!(pending_decisions(&s, &Actor::Person(GIULIA)).is_empty());
+}
