@@ -1376,3 +1376,30 @@ fn a_calendar_day_says_what_it_is_and_a_lead_sees_what_waits() {
     assert!(pending_decisions(&s, &Actor::Person(PAOLO)).is_empty());
     assert!(pending_decisions(&s, &Actor::Person(GIULIA)).is_empty());
 }
+
+#[test]
+fn a_deactivated_person_leaves_the_team_counts_and_comes_back() {
+    let mut s = org();
+    let d = date(2026, 12, 1);
+    ok(&mut s, LUCA, request(1, &[d]));
+    ok(&mut s, MARCO, approve(1));
+    let set_active = |s: &mut State, active| {
+        crate::testing::run(
+            s,
+            Actor::System,
+            Command::Directory(Dir::SetActive {
+                person: LUCA,
+                active,
+            }),
+        )
+    };
+    set_active(&mut s, false);
+    let c = coverage(&s, TRIBUTI, d);
+    assert_eq!((c.team_size, c.away, c.in_office), (2, 0, 2));
+    set_active(&mut s, true);
+    let c = coverage(&s, TRIBUTI, d);
+    assert_eq!((c.team_size, c.away, c.in_office), (3, 1, 2));
+    let mut rebuilt = s.clone();
+    super::reindex(&mut rebuilt);
+    assert_eq!(rebuilt, s);
+}
