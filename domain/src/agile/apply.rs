@@ -343,8 +343,9 @@ fn select(
     }
 }
 
-/// Before approving: the team's share cap is a hard limit; going under the
-/// minimum office presence is refused unless the lead acknowledges it.
+/// Before approving: office-only dates and the team's share cap are hard
+/// limits; going under the minimum office presence is refused unless the
+/// lead acknowledges it.
 fn check_presence(
     state: &State,
     person: PersonId,
@@ -361,6 +362,14 @@ fn check_presence(
         return Ok(());
     };
     for day in days {
+        // A team meeting fixed after the request still keeps everyone in.
+        if let Some(note) = team.office_only.get(&day.date) {
+            return Err(AgileRejection::OfficeOnlyDay {
+                date: day.date,
+                note: note.clone(),
+            }
+            .into());
+        }
         check_share(state, team, day.date)?;
         let cov = coverage(state, team.id, day.date);
         let in_office = cov.in_office.saturating_sub(1);

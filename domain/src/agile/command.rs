@@ -50,7 +50,8 @@ pub enum Command {
         note: String,
     },
     /// Takes back pending or approved days of a request (its owner, until
-    /// each day starts in Rome). `dates: None` means every such day.
+    /// each day starts in Rome). `dates: None` means every such day; given
+    /// dates are all or nothing, like decisions.
     CancelDays {
         request: RequestId,
         #[serde(default)]
@@ -60,7 +61,10 @@ pub enum Command {
     /// person's team, or an administrator; never one's own request unless
     /// administrator). A rejection needs a note. An approval that would
     /// leave the team under its minimum office presence is refused unless
-    /// `acknowledge_coverage` says the lead has seen the warning.
+    /// `acknowledge_coverage` says the lead has seen the warning. All or
+    /// nothing: when one of the given days cannot be decided, the command
+    /// is refused with that day's reason. `dates: None` means every pending
+    /// day of the request.
     DecideDays {
         request: RequestId,
         #[serde(default)]
