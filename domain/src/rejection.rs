@@ -121,7 +121,9 @@ impl<'de> Deserialize<'de> for Rejection {
             if let Ok(r) = <objectives::Rejection as Deserialize>::deserialize(v.clone()) {
                 return Some(r.into());
             }
-            <webinars::Rejection as Deserialize>::deserialize(v.clone()).ok().map(Into::into)
+            <webinars::Rejection as Deserialize>::deserialize(v.clone())
+                .ok()
+                .map(Into::into)
         };
         read(&value).ok_or_else(|| D::Error::custom("unknown rejection"))
     }

@@ -34,7 +34,9 @@ pub fn flatten(tag: &str, external: Value) -> Result<Value, String> {
                 return Err(format!("variant {name} must hold named fields"));
             };
             if fields.contains_key(tag) {
-                return Err(format!("variant {name} has a field named like the tag {tag:?}"));
+                return Err(format!(
+                    "variant {name} has a field named like the tag {tag:?}"
+                ));
             }
             let mut flat = Map::new();
             flat.insert(tag.to_owned(), Value::String(name));
@@ -124,10 +126,14 @@ macro_rules! flat_tagged {
         }
 
         impl<'de> ::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
                 use ::serde::de::Error as _;
-                let flat = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let (name, fields) = $crate::wire::unflatten($tag, flat).map_err(D::Error::custom)?;
+                let flat =
+                    <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let (name, fields) =
+                    $crate::wire::unflatten($tag, flat).map_err(D::Error::custom)?;
                 let as_struct = || {
                     let mut external = ::serde_json::Map::new();
                     external.insert(name.clone(), ::serde_json::Value::Object(fields.clone()));
@@ -135,7 +141,8 @@ macro_rules! flat_tagged {
                 };
                 if fields.is_empty() {
                     // A unit variant is a bare name in the external form.
-                    if let Ok(unit) = <$ty>::deserialize(::serde_json::Value::String(name.clone())) {
+                    if let Ok(unit) = <$ty>::deserialize(::serde_json::Value::String(name.clone()))
+                    {
                         return Ok(unit);
                     }
                 }
@@ -156,18 +163,21 @@ macro_rules! adjacent_tagged {
                 use ::serde::ser::Error as _;
                 let external = <$ty>::serialize(self, ::serde_json::value::Serializer)
                     .map_err(S::Error::custom)?;
-                let adjacent =
-                    $crate::wire::to_adjacent($tag, $content, external).map_err(S::Error::custom)?;
+                let adjacent = $crate::wire::to_adjacent($tag, $content, external)
+                    .map_err(S::Error::custom)?;
                 ::serde::Serialize::serialize(&adjacent, serializer)
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
                 use ::serde::de::Error as _;
-                let adjacent = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let external =
-                    $crate::wire::from_adjacent($tag, $content, adjacent).map_err(D::Error::custom)?;
+                let adjacent =
+                    <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let external = $crate::wire::from_adjacent($tag, $content, adjacent)
+                    .map_err(D::Error::custom)?;
                 <$ty>::deserialize(external).map_err(D::Error::custom)
             }
         }
@@ -187,7 +197,10 @@ mod tests {
         let (name, fields) = unflatten("type", flat).unwrap();
         assert_eq!(name, "set_commute");
         assert_eq!(Value::Object(fields), json!({"person": "p", "km": 3}));
-        assert_eq!(flatten("code", json!("not_allowed")).unwrap(), json!({"code": "not_allowed"}));
+        assert_eq!(
+            flatten("code", json!("not_allowed")).unwrap(),
+            json!({"code": "not_allowed"})
+        );
     }
 
     #[test]
@@ -207,7 +220,13 @@ mod tests {
             from_adjacent("kind", "id", adjacent).unwrap(),
             json!({"person": "p"})
         );
-        assert_eq!(to_adjacent("kind", "id", json!("system")).unwrap(), json!({"kind": "system"}));
-        assert_eq!(from_adjacent("kind", "id", json!({"kind": "system"})).unwrap(), json!("system"));
+        assert_eq!(
+            to_adjacent("kind", "id", json!("system")).unwrap(),
+            json!({"kind": "system"})
+        );
+        assert_eq!(
+            from_adjacent("kind", "id", json!({"kind": "system"})).unwrap(),
+            json!("system")
+        );
     }
 }

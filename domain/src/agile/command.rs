@@ -11,7 +11,7 @@ use crate::ids::{AbsenceId, ObjectiveId, PersonId, RequestId, TeamId};
 
 /// Which days a request asks for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DaySelection {
     /// These dates (duplicates are ignored).
     Dates { dates: Vec<NaiveDate> },
@@ -24,6 +24,7 @@ pub enum DaySelection {
         until: NaiveDate,
     },
 }
+crate::flat_tagged!(DaySelection, "kind");
 
 /// A lead's answer to pending days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +36,7 @@ pub enum Decision {
 
 /// Changes to agile days and absences.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Asks for days away from the office (the person themself, for
     /// themself). Each day is checked on its own: the days that pass become
@@ -98,11 +99,12 @@ pub enum Command {
         note: String,
     },
 }
+crate::flat_tagged!(Command, "type");
 
 /// What an agile command changed. Day plans are carried whole, as they are
 /// after the change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// A request was made: `days` are the new pending days, `refused` the
     /// days that did not pass and why (shown to the person, not stored).
@@ -134,3 +136,4 @@ pub enum Event {
         counts: BTreeMap<NaiveDate, TeamDay>,
     },
 }
+crate::flat_tagged!(Event, "type");
