@@ -272,9 +272,14 @@ pub fn apply(
             if unique.len() != objectives.len() {
                 return Err(Rejection::invalid("objectives", Problem::Duplicate));
             }
-            // TODO(objectives): check that each id exists in
-            // `state.objectives` (Entity::Objective not found) once that
-            // area has its lookup; the ids are stored as given meanwhile.
+            // Work is logged against one's own or one's team's objectives
+            // that are under way; anything else looks as if it did not exist.
+            if let Some(other) = objectives
+                .iter()
+                .find(|o| !crate::objectives::authority::may_log_work(state, me.id, **o))
+            {
+                return Err(Rejection::not_found(Entity::Objective, *other));
+            }
             Event::ActivityLogged {
                 day: DayPlan {
                     activity: Some(Activity {

@@ -801,12 +801,14 @@ fn absences_are_recorded_by_the_person_or_an_administrator() {
 
 #[test]
 fn activity_is_logged_by_the_owner_on_an_approved_day_that_has_come() {
-    let mut s = org();
+    use crate::objectives::{tests::giulia_at, Status};
+    let mut s = giulia_at(Status::InProgress);
+    let objective = crate::objectives::tests::O1;
     let d = date(2026, 11, 26);
     ok(&mut s, GIULIA, request(1, &[d]));
     let log = Cmd::LogActivity {
         date: d,
-        objectives: vec![ObjectiveId::from_u128(0x700)],
+        objectives: vec![objective],
         note: "Istruttoria rimborsi TARI".into(),
     };
     assert_eq!(
@@ -826,6 +828,20 @@ fn activity_is_logged_by_the_owner_on_an_approved_day_that_has_come() {
         Err(agile_err(AgileRejection::ActivityWithoutAgileDay {
             date: d
         }))
+    );
+    // Only objectives of one's own that are under way: others look absent.
+    let unknown = ObjectiveId::from_u128(0x700);
+    let elsewhere = Cmd::LogActivity {
+        date: d,
+        objectives: vec![objective, unknown],
+        note: String::new(),
+    };
+    assert_eq!(
+        try_at(&s, GIULIA, elsewhere, on_the_day),
+        Err(Rejection::not_found(
+            crate::rejection::Entity::Objective,
+            unknown
+        ))
     );
     ok_at(&mut s, GIULIA, log, on_the_day);
     let activity = s

@@ -27,7 +27,7 @@ pub mod score;
 mod visibility;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::BTreeMap;
 
