@@ -10,6 +10,11 @@ use crate::State;
 
 /// The author of a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind", content = "id")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Actor {
     /// The server itself: demo data and installation set-up. Passes every

@@ -5,6 +5,11 @@ use crate::{agile, directory, objectives, webinars};
 /// Everything a user (or the system) can change, by area. The JSON form is
 /// flat: `{"area":"agile","type":"request_days",…}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "area")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Command {
     Directory(directory::Command),
@@ -16,6 +21,11 @@ crate::flat_tagged!(Command, "area");
 
 /// What an accepted command changed. Applying events is deterministic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "area")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     Directory(directory::Event),

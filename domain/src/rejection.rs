@@ -10,6 +10,11 @@ use crate::{agile, directory, objectives, webinars};
 
 /// Reasons shared by every area.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum CommonRejection {
     /// The actor's role or relationship does not allow this command.
@@ -30,6 +35,7 @@ crate::flat_tagged!(CommonRejection, "code");
 
 /// The kinds of entity a rejection can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Entity {
     Organisation,
@@ -57,6 +63,7 @@ impl std::fmt::Display for Entity {
 
 /// What is wrong with a field, for [`CommonRejection::Invalid`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// Required and empty.
@@ -87,6 +94,7 @@ impl std::fmt::Display for Problem {
 /// logs and API clients; the app translates from [`Rejection::code`] and the
 /// parameters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Rejection {
     #[error(transparent)]

@@ -11,6 +11,11 @@ use crate::ids::{AbsenceId, ObjectiveId, PersonId, RequestId, TeamId};
 
 /// Which days a request asks for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DaySelection {
     /// These dates (duplicates are ignored).
@@ -28,6 +33,7 @@ crate::flat_tagged!(DaySelection, "kind");
 
 /// A lead's answer to pending days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Approve,
@@ -36,6 +42,11 @@ pub enum Decision {
 
 /// Changes to agile days and absences.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "AgileCommand")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Asks for days away from the office (the person themself, for
@@ -104,6 +115,11 @@ crate::flat_tagged!(Command, "type");
 /// What an agile command changed. Day plans are carried whole, as they are
 /// after the change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "AgileEvent")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// A request was made: `days` are the new pending days, `refused` the

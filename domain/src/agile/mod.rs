@@ -56,6 +56,11 @@ use crate::ids::{AbsenceId, AgreementId, PersonId, RequestId, TeamId};
 /// so that every check reads a handful of entries whatever the size of the
 /// organisation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "AgilePart")
+)]
 pub struct Part {
     /// Every day plan entry, by person then date: one record per person and
     /// day (a new request for a rejected or cancelled day replaces it).

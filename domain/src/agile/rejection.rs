@@ -7,6 +7,11 @@ use crate::directory::WorkMode;
 /// Why an agile command, or one day of a request, was refused. Weeks are
 /// ISO labels (`"2026-W49"`), months `"2026-11"`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "AgileRejection")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// Weekends, national holidays and the organisation's own holidays are

@@ -55,6 +55,11 @@ pub fn national_holiday(date: NaiveDate) -> Option<&'static str> {
 /// A holiday of one organisation on top of the national ones, such as the
 /// patron saint of its city (San Vigilio, 26 June, in Trento).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum ExtraHoliday {
     /// Every year on this month and day.

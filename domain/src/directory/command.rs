@@ -9,6 +9,11 @@ use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 
 /// Changes to the organisation, its teams, people and agreements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "DirectoryCommand")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Creates the organisation (system or administrator; once).
@@ -81,6 +86,11 @@ crate::flat_tagged!(Command, "type");
 
 /// What a directory command changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "DirectoryEvent")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     OrganisationSaved { organisation: Organisation },

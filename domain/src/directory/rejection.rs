@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 /// Why a directory command (organisation, teams, people, agreements) was
 /// refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "DirectoryRejection")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// The organisation is already set up.

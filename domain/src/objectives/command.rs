@@ -8,6 +8,11 @@ use crate::ids::{KeyResultId, ObjectiveId};
 /// lead" means a lead of the owner's team (not the owner themself) or an
 /// administrator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "ObjectivesCommand")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Creates or edits an objective while it is a draft or a proposal.
@@ -64,6 +69,7 @@ crate::flat_tagged!(Command, "type");
 /// A key result as written in [`Command::SaveObjective`]: everything but the
 /// current value, which only [`Command::RecordProgress`] changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyResultSpec {
     pub id: KeyResultId,
@@ -78,6 +84,11 @@ pub struct KeyResultSpec {
 /// What an objectives command changed. Events carry the whole objective, so
 /// applying them is a plain insert and redacting them needs no lookup.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "ObjectivesEvent")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// The objective as it now is (created, edited, moved on, updated,

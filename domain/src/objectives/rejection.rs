@@ -6,6 +6,11 @@ use crate::ids::KeyResultId;
 /// Why an objectives command was refused. Every code starts with
 /// `objective_`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "ObjectivesRejection")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// The command does not fit the objective's current status.

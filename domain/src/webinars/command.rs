@@ -8,6 +8,11 @@ use crate::ids::{PathId, PersonId, SessionId};
 
 /// Changes to webinars and training paths.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "WebinarsCommand")
+)]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Creates a session (a trainer, who must be among its `trainers`, or an
@@ -78,6 +83,7 @@ crate::flat_tagged!(Command, "type");
 
 /// A material as typed in the session form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MaterialInput {
     pub title: String,
@@ -87,6 +93,11 @@ pub struct MaterialInput {
 /// What a webinar command changed. Each event carries the resulting entity,
 /// and registration events the resulting seat counts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "WebinarsEvent")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// A session was created or changed.

@@ -7,6 +7,11 @@ use crate::ids::PersonId;
 /// Why a webinar command was refused. Codes start with `session_`,
 /// `registration_`, `path_`, `attendance_` or `feedback_`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "WebinarsRejection")
+)]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// The session was cancelled: nothing more can happen to it.
