@@ -276,22 +276,32 @@ pub fn commands(
 /// team `t` is `TeamId::from_u128(0x2_0000 + t)`, and person `i`'s request
 /// is `RequestId::from_u128(0x3_0000 + i)`.
 pub fn synthetic(people: usize, today: NaiveDate) -> State {
+    let now = rome_midnight_utc(today) + Duration::hours(9);
+    let mut state = State::default();
+    for (actor, command) in synthetic_commands(people, today) {
+        // Refusals only trim the plans (a holiday-heavy month); the state
+        // stays valid either way.
+        let _ = state.execute(&actor, &command, now);
+    }
+    state
+}
+
+/// The commands that build [`synthetic`], in order, to run at 09:00 Rome
+/// time on `today` (a server seeds a load-test organisation with them).
+pub fn synthetic_commands(people: usize, today: NaiveDate) -> Vec<(Actor, Command)> {
     use crate::directory::{
         Agreement, Command as Dir, Language, MinOffice, Role, TimeBand, WorkMode,
     };
     use crate::ids::{AgreementId, OrgId, TeamId};
     use chrono::NaiveTime;
 
-    let now = rome_midnight_utc(today) + Duration::hours(9);
-    let mut state = State::default();
-    let run = |state: &mut State, actor: Actor, command: Command| {
-        // Refusals only trim the plans (a holiday-heavy month); the state
-        // stays valid either way.
-        let _ = state.execute(&actor, &command, now);
+    let mut out = Vec::new();
+    let run = |out: &mut Vec<(Actor, Command)>, actor: Actor, command: Command| {
+        out.push((actor, command));
     };
     let sys = Actor::System;
     run(
-        &mut state,
+        &mut out,
         sys,
         Command::Directory(Dir::SetUpOrganisation {
             id: OrgId::from_u128(0x5157),
@@ -301,7 +311,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
     );
     let admin = PersonId::from_u128(0xFFFF);
     run(
-        &mut state,
+        &mut out,
         sys,
         Command::Directory(Dir::SavePerson {
             id: admin,
@@ -327,7 +337,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
         let team = TeamId::from_u128(0x2_0000 + index / 10);
         if i % 10 == 0 {
             run(
-                &mut state,
+                &mut out,
                 sys,
                 Command::Directory(Dir::SaveTeam {
                     id: team,
@@ -343,7 +353,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
             roles.insert(Role::Lead);
         }
         run(
-            &mut state,
+            &mut out,
             sys,
             Command::Directory(Dir::SavePerson {
                 id: person,
@@ -358,7 +368,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
         );
         if i % 10 == 0 {
             run(
-                &mut state,
+                &mut out,
                 sys,
                 Command::Directory(Dir::SetTeamLeads {
                     team,
@@ -367,7 +377,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
             );
         }
         run(
-            &mut state,
+            &mut out,
             sys,
             Command::Directory(Dir::SaveAgreement {
                 agreement: Agreement {
@@ -395,7 +405,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
         let person = PersonId::from_u128(0x1_0000 + index);
         let request = RequestId::from_u128(0x3_0000 + index);
         run(
-            &mut state,
+            &mut out,
             Actor::Person(person),
             Command::Agile(Agile::RequestDays {
                 id: request,
@@ -416,7 +426,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
                 PersonId::from_u128(0x1_0000 + index / 10 * 10)
             };
             run(
-                &mut state,
+                &mut out,
                 Actor::Person(lead),
                 Command::Agile(Agile::DecideDays {
                     request,
@@ -428,7 +438,7 @@ pub fn synthetic(people: usize, today: NaiveDate) -> State {
             );
         }
     }
-    state
+    out
 }
 
 #[cfg(test)]
