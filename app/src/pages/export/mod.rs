@@ -26,7 +26,7 @@ pub fn ExportCalendar() -> impl IntoView {
                 <h2 id="export-download-title">{move || t().download_title}</h2>
                 <p>{move || t().download_text}</p>
                 <a class="export-download" href=DOWNLOAD download="vela.ics">
-                    <span aria-hidden="true">"⤓ "</span>
+                    <span aria-hidden="true">"⤓"</span>
                     {move || t().download_link}
                 </a>
             </section>
