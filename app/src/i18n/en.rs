@@ -77,4 +77,5 @@ pub static TEXTS: Texts = Texts {
         office: "In the office",
         holiday: |name| format!("Holiday: {name}"),
     },
+    export: super::export::EN,
 };

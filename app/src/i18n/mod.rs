@@ -5,6 +5,7 @@
 //! error, not a runtime fallback. Why not `leptos_i18n`: see ARCHITECTURE.md.
 
 mod en;
+pub mod export;
 mod it;
 mod rejections;
 pub mod texts;

@@ -1,6 +1,7 @@
 //! One module per page of the app.
 
 pub mod calendar;
+pub mod export;
 pub mod home;
 pub mod login;
 pub mod not_found;
