@@ -7,6 +7,7 @@
 mod en;
 mod it;
 mod rejections;
+pub mod team;
 pub mod texts;
 
 use leptos::prelude::*;

@@ -65,6 +65,7 @@ pub struct Texts {
     pub rejection: fn(&vela_domain::Rejection) -> String,
 
     pub calendar: CalendarTexts,
+    pub team: super::team::TeamTexts,
 }
 
 /// The calendar pages.

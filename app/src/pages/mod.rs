@@ -1,7 +1,10 @@
 //! One module per page of the app.
 
+pub mod admin;
+pub mod approvals;
 pub mod calendar;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod section;
+pub mod team;
