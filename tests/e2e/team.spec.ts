@@ -127,8 +127,8 @@ test('Marco approves one of Giulia\'s days and rejects another with a reason; Gi
 
   // Filters: only Giulia, only that week.
   await marco.getByLabel('Persona').selectOption({ label: 'Giulia Bianchi' });
-  await marco.getByLabel('Dal giorno').fill(iso(tue));
-  await marco.getByLabel('Al giorno').fill(iso(thu));
+  await marco.getByLabel('Dal giorno', { exact: true }).fill(iso(tue));
+  await marco.getByLabel('Al giorno', { exact: true }).fill(iso(thu));
   await expect(marco.getByRole('heading', { name: '2 giornate in attesa' })).toBeVisible();
   await expect(marco.getByText('Nota: Istruttoria rimborsi')).toBeVisible();
 
@@ -179,8 +179,8 @@ test('coverage: an approval that leaves too few people in the office shows the f
   await page.goto('/');
   await login(page, 'marco');
   await page.getByRole('link', { name: 'Approvazioni' }).click();
-  await page.getByLabel('Dal giorno').fill(iso(thu));
-  await page.getByLabel('Al giorno').fill(iso(thu));
+  await page.getByLabel('Dal giorno', { exact: true }).fill(iso(thu));
+  await page.getByLabel('Al giorno', { exact: true }).fill(iso(thu));
   await expect(page.getByRole('heading', { name: '2 giornate in attesa' })).toBeVisible();
 
   await page.getByRole('button', { name: `Approva Davide Moser, ${longIt(thu)}` }).click();
@@ -232,8 +232,8 @@ test('keyboard only: a lead selects and approves a request without the mouse', a
   await page.goto('/');
   await login(page, 'marco');
   await page.goto('/approvals');
-  await page.getByLabel('Dal giorno').fill(iso(tue));
-  await page.getByLabel('Al giorno').fill(iso(tue));
+  await page.getByLabel('Dal giorno', { exact: true }).fill(iso(tue));
+  await page.getByLabel('Al giorno', { exact: true }).fill(iso(tue));
   await expect(page.getByRole('heading', { name: '1 giornata in attesa' })).toBeVisible();
 
   // From the "clear filters" button, Tab walks to the row's checkbox, then
@@ -278,5 +278,93 @@ test('team calendar: Marco sees his team by name with the office count per day; 
   const counts = page.getByRole('table', { name: /Servizio Sistemi informativi/ });
   await expect(counts.getByRole('rowheader', { name: 'Fuori sede (approvato)' })).toBeVisible();
   await expect(counts.getByRole('rowheader', { name: 'Alessio Tomasi' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+/** "12 gennaio 2027". */
+const mediumIt = (d: Date) =>
+  new Date(d.getTime() + 12 * 3600 * 1000).toLocaleDateString('it', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+test('team rules: Marco reads the minimum presence and adds, then removes after confirming, an office-only day', async ({ page }) => {
+  const errors = collectErrors(page);
+  const { mon } = week(3);
+  const wed = new Date(mon.getTime() + 2 * DAY);
+  await page.goto('/');
+  await login(page, 'marco');
+  await page.getByRole('link', { name: 'Il mio team' }).click();
+  await page.getByRole('link', { name: 'Regole del team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Regole del team' })).toBeVisible();
+  // Only administrators change the minimum: Marco reads it.
+  await expect(page.getByText('Presenza minima in ufficio: 50% del team')).toBeVisible();
+  await expect(page.getByText("La presenza minima è stabilita dall'amministrazione")).toBeVisible();
+
+  await page.getByRole('button', { name: 'Aggiungi la giornata' }).click();
+  await expect(page.getByText('Scegli una data.')).toBeVisible();
+  await page.getByLabel('Data', { exact: true }).fill(iso(wed));
+  await page.getByLabel('Motivo (ad esempio: riunione di servizio)').fill('Riunione di servizio');
+  await page.getByRole('button', { name: 'Aggiungi la giornata' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'aggiunta' })).toHaveText(`Giornata in presenza aggiunta: ${mediumIt(wed)}.`);
+  await expect(page.getByText(`${mediumIt(wed)} — Riunione di servizio`)).toBeVisible();
+
+  // Removal asks first; cancelling keeps the day.
+  await page.getByRole('button', { name: `Rimuovi ${mediumIt(wed)}` }).click();
+  const question = page.getByRole('group', { name: `Rimuovere la giornata in presenza di ${mediumIt(wed)}?` });
+  await expect(question.getByRole('button', { name: 'Sì, rimuovi' })).toBeFocused();
+  await question.getByRole('button', { name: 'Annulla' }).click();
+  await expect(page.getByText(`${mediumIt(wed)} — Riunione di servizio`)).toBeVisible();
+  await page.getByRole('button', { name: `Rimuovi ${mediumIt(wed)}` }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'rimossa' })).toHaveText(`Giornata in presenza rimossa: ${mediumIt(wed)}.`);
+  await expect(page.getByText('Nessuna giornata in presenza')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("agreements: the administrator sees the domain's errors beside each field, saves, and withdrawal asks for confirmation", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await login(page, 'admin');
+  await page.goto('/admin/agreements');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accordi individuali' })).toBeVisible();
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Stefano Valentini' }) });
+  await expect(row).toContainText('Lavoro agile: fino a 1 giorni a settimana e 4 al mese');
+  await row.getByRole('button', { name: "Modifica l'accordo di Stefano Valentini" }).click();
+  await expect(page.getByRole('heading', { name: "Modifica l'accordo di Stefano Valentini" })).toBeFocused();
+
+  const perWeek = page.getByLabel('Giorni massimi a settimana');
+  await perWeek.fill('6');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'correggi i campi' })).toBeVisible();
+  await expect(perWeek).toHaveAttribute('aria-invalid', 'true');
+  await expect(perWeek).toHaveAccessibleDescription(/valore non ammesso/);
+
+  await perWeek.fill('2');
+  const notice = page.getByLabel('Preavviso di recesso (giorni)');
+  await notice.fill('10');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(notice).toHaveAccessibleDescription('Il preavviso di recesso deve essere di almeno 30 giorni.');
+  await expect(perWeek).not.toHaveAttribute('aria-invalid', 'true');
+
+  await notice.fill('30');
+  // 09:30–12:30 and 14:30–19:30: eight hours, more than an average working day.
+  await page.getByLabel('Fascia 2: alle').fill('19:30');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByLabel('Fascia 2: alle')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/Le fasce di contattabilità durano 8h00 in tutto/)).toBeVisible();
+  await page.getByLabel('Fascia 2: alle').fill('16:30');
+  await page.getByRole('checkbox', { name: 'lunedì' }).check();
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'salvato' })).toHaveText('Accordo salvato.');
+  await expect(row).toContainText('Lavoro agile: fino a 2 giorni a settimana e 4 al mese');
+
+  // Withdrawal: too early is refused beside the date; nothing is sent before confirming.
+  await row.getByRole('button', { name: "Modifica l'accordo di Stefano Valentini" }).click();
+  const tomorrow = new Date(romeToday().getTime() + DAY);
+  await page.getByLabel('Recesso con effetto dal').fill(iso(tomorrow));
+  await page.getByRole('button', { name: "Recedi dall'accordo" }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Confermi il recesso' })).toContainText(`Stefano Valentini con effetto dal ${mediumIt(tomorrow)}`);
+  await page.getByRole('button', { name: 'Sì, recedi' }).click();
+  await expect(page.getByLabel('Recesso con effetto dal')).toHaveAccessibleDescription(/al più presto dal/);
+  await page.getByRole('button', { name: 'Chiudi' }).click();
+  await expect(row).not.toContainText('recesso');
   expect(errors).toEqual([]);
 });

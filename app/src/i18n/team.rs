@@ -130,6 +130,8 @@ pub struct TeamTexts {
     /// "Remove the office-only day of {date}?"
     pub remove_question: fn(&str) -> String,
     pub remove_confirm: &'static str,
+    pub remove: &'static str,
+    pub agreements_admin_only: &'static str,
     pub date_required: &'static str,
 
     // Agreements.
@@ -303,6 +305,8 @@ pub const IT: TeamTexts = TeamTexts {
     remove_day: |date| format!("Rimuovi {date}"),
     remove_question: |date| format!("Rimuovere la giornata in presenza di {date}?"),
     remove_confirm: "Sì, rimuovi",
+    remove: "Rimuovi",
+    agreements_admin_only: "Solo l'amministrazione gestisce gli accordi individuali.",
     date_required: "Scegli una data.",
 
     agreements_title: "Accordi individuali",
@@ -473,6 +477,8 @@ pub const EN: TeamTexts = TeamTexts {
     remove_day: |date| format!("Remove {date}"),
     remove_question: |date| format!("Remove the office-only day of {date}?"),
     remove_confirm: "Yes, remove",
+    remove: "Remove",
+    agreements_admin_only: "Only the administrators manage individual agreements.",
     date_required: "Choose a date.",
 
     agreements_title: "Individual agreements",

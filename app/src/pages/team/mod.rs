@@ -7,7 +7,7 @@ mod grid;
 mod status;
 
 pub use calendar::TeamCalendar;
-pub(crate) use status::{day_status, place_text, DayCell};
+pub(crate) use status::{day_status, mode_name, place_text, DayCell};
 
 use vela_domain::directory::Role;
 use vela_domain::ids::{PersonId, TeamId};
