@@ -55,6 +55,7 @@ pub struct TeamTexts {
     // Approvals.
     pub approvals_title: &'static str,
     pub approvals_intro: &'static str,
+    pub approvals_not_lead: &'static str,
     pub filters: &'static str,
     pub filter_person: &'static str,
     pub filter_everyone: &'static str,
@@ -231,6 +232,7 @@ pub const IT: TeamTexts = TeamTexts {
 
     approvals_title: "Richieste da approvare",
     approvals_intro: "Le giornate di lavoro agile in attesa delle persone dei tuoi team. Le nuove richieste compaiono qui da sole.",
+    approvals_not_lead: "Le richieste da approvare arrivano ai responsabili dei team: tu non ne guidi nessuno.",
     filters: "Filtri",
     filter_person: "Persona",
     filter_everyone: "Tutte le persone",
@@ -314,7 +316,7 @@ pub const IT: TeamTexts = TeamTexts {
     col_agreement: "Accordo",
     no_agreement: "Nessun accordo",
     agreement_summary: |mode, week, month, validity| {
-        format!("{mode}: fino a {week} giorni a settimana e {month} al mese, {validity}")
+        format!("{mode}: al massimo {week} a settimana e {month} al mese, {validity}")
     },
     valid_open: |from| format!("dal {from}, a tempo indeterminato"),
     valid_between: |from, until| format!("dal {from} al {until}"),
@@ -403,6 +405,7 @@ pub const EN: TeamTexts = TeamTexts {
 
     approvals_title: "Requests to approve",
     approvals_intro: "The agile days waiting for a decision from the people of your teams. New requests appear here by themselves.",
+    approvals_not_lead: "Requests to approve go to the leads of each team: you do not lead one.",
     filters: "Filters",
     filter_person: "Person",
     filter_everyone: "Everyone",
@@ -486,7 +489,7 @@ pub const EN: TeamTexts = TeamTexts {
     col_agreement: "Agreement",
     no_agreement: "No agreement",
     agreement_summary: |mode, week, month, validity| {
-        format!("{mode}: up to {week} days a week and {month} a month, {validity}")
+        format!("{mode}: at most {week} a week and {month} a month, {validity}")
     },
     valid_open: |from| format!("from {from}, open-ended"),
     valid_between: |from, until| format!("from {from} to {until}"),

@@ -326,7 +326,8 @@ fn OfficeOnlyDates(
             <h2 id="office-only-title">{move || i18n.t().team.office_only_title}</h2>
             <p class="hint">{move || i18n.t().team.office_only_intro}</p>
             {list}
-            <form on:submit=add class="form-grid">
+            <form on:submit=add>
+                <div class="form-grid">
                 <div>
                     <label for="office-only-date">{move || i18n.t().team.office_only_date}</label>
                     <input
@@ -353,6 +354,7 @@ fn OfficeOnlyDates(
                         prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))
                     />
+                </div>
                 </div>
                 <div class="form-buttons">
                     <button type="submit" class="primary">{move || i18n.t().team.office_only_add}</button>

@@ -12,7 +12,7 @@ use super::confirm::CoverageConfirm;
 use super::decide::{approve, decide, pending_days, Outcome, PendingDay, Shortfall};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
-use crate::pages::team::{my_id, place_text};
+use crate::pages::team::{managed_teams, my_id, place_text};
 use crate::sync::client::{now, use_sync};
 
 type Key = (PersonId, NaiveDate);
@@ -291,8 +291,12 @@ pub fn Approvals() -> impl IntoView {
         }
     };
 
+    let leads = Memo::new(move |_| state.with(|s| !managed_teams(s, me).is_empty()));
     let table = move || {
         let t = &i18n.t().team;
+        if !leads.get() {
+            return view! { <p class="empty">{t.approvals_not_lead}</p> }.into_any();
+        }
         if all.with(Vec::is_empty) {
             return view! { <p class="empty">{t.inbox_empty}</p> }.into_any();
         }

@@ -140,7 +140,10 @@ pub fn TeamCalendar() -> impl IntoView {
                     return view! { <p class="empty">{t.empty_team}</p> }.into_any();
                 }
                 view! {
-                    <p class="team-rule">{rule}</p>
+                    <div class="grid-info">
+                        <p class="team-rule">{rule}</p>
+                        <Legend />
+                    </div>
                     {people_grid(s, team_id, &people, &days, holidays, today, &caption, t)}
                 }
                 .into_any()
@@ -155,10 +158,32 @@ pub fn TeamCalendar() -> impl IntoView {
         })
     };
 
+    // Bring today's column into view when the grid shows the current month.
+    Effect::new(move |_| {
+        let (year, month) = shown.get();
+        team.track();
+        if (year, month) != (today.year(), today.month()) {
+            return;
+        }
+        let document = document();
+        let (Ok(Some(wrap)), Ok(Some(cell))) = (
+            document.query_selector(".team-grid-wrap"),
+            document.query_selector(".team-grid thead th.today"),
+        ) else {
+            return;
+        };
+        if let Some(cell) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&cell) {
+            // Keep a few past days visible, left of today.
+            wrap.set_scroll_left((cell.offset_left() - 260).max(0));
+        }
+    });
+
     view! {
         <section class="page team-calendar">
-            <h1>{move || i18n.t().team.calendar_title}</h1>
-            {links}
+            <div class="page-head">
+                <h1>{move || i18n.t().team.calendar_title}</h1>
+                {links}
+            </div>
             <div class="team-toolbar">
                 <div class="field">
                     <label for="team-choice">{move || i18n.t().team.team_label}</label>
@@ -196,7 +221,6 @@ pub fn TeamCalendar() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <Legend />
             {body}
         </section>
     }
@@ -231,10 +255,10 @@ fn Legend() -> impl IntoView {
         })
         .collect_view();
         view! {
-            <details class="legend" open>
-                <summary>{t.legend_title}</summary>
-                <ul>{items}</ul>
-            </details>
+            <div class="legend">
+                <h2 class="visually-hidden">{t.legend_title}</h2>
+                <ul aria-label=t.legend_title>{items}</ul>
+            </div>
         }
     }
 }
