@@ -8,7 +8,7 @@ use vela_domain::directory::MinOffice;
 use vela_domain::ids::TeamId;
 use vela_domain::State;
 
-use super::grid::{counts_grid, people_grid, DayHead};
+use super::grid::{below_days, counts_grid, people_grid, DayHead};
 use super::{is_admin, managed_teams, members, my_id};
 use crate::components::month_grid::neighbours;
 use crate::format::{long_date, month_title, weekday_short};
@@ -27,6 +27,15 @@ fn default_team(state: &State, me: Option<vela_domain::ids::PersonId>) -> Option
             teams.sort_by(|a, b| a.name.cmp(&b.name));
             teams.first().map(|t| t.id)
         })
+}
+
+/// What the page shows for the chosen team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    NoTeam,
+    Empty,
+    Names(TeamId),
+    Counts(TeamId),
 }
 
 /// Whether the view holds `team`'s plans by name for `me`: their own team,
@@ -103,59 +112,136 @@ pub fn TeamCalendar() -> impl IntoView {
         }
     };
 
-    let body = move || {
-        let Some(team_id) = team.get() else {
-            return view! { <p class="empty">{i18n.t().team.no_team}</p> }.into_any();
-        };
+    let days = Memo::new(move |_| {
         let (year, month) = shown.get();
         let locale = i18n.locale();
-        let t = &i18n.t().team;
-        state.with(|s| {
-            let Some(team) = s.directory.teams.get(&team_id) else {
-                return view! { <p class="empty">{t.no_team}</p> }.into_any();
-            };
-            let extra = s
-                .directory
+        let extra = state.with(|s| {
+            s.directory
                 .organisation
                 .as_ref()
-                .map(|o| o.extra_holidays.as_slice())
-                .unwrap_or(&[]);
-            let holidays = Holidays { extra };
-            let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(today);
-            let days: Vec<DayHead> = first
-                .iter_days()
-                .take_while(|d| d.month() == month)
-                .map(|date| DayHead {
-                    date,
-                    working: holidays.is_working_day(date),
-                    long: long_date(date, locale),
-                    weekday: weekday_short(date, locale),
-                })
-                .collect();
-            let caption = (t.grid_caption)(&team.name, &month_title(year, month, locale));
-            let rule = (t.minimum_rule)(&rule_text(team.min_office, t));
-            if sees_names(s, me, team_id) {
-                let people = members(s, team_id);
-                if people.is_empty() {
-                    return view! { <p class="empty">{t.empty_team}</p> }.into_any();
-                }
-                view! {
-                    <div class="grid-info">
-                        <p class="team-rule">{rule}</p>
-                        <Legend />
-                    </div>
-                    {people_grid(s, team_id, &people, &days, holidays, today, &caption, t)}
-                }
-                .into_any()
+                .map(|o| o.extra_holidays.clone())
+                .unwrap_or_default()
+        });
+        let holidays = Holidays { extra: &extra };
+        let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(today);
+        first
+            .iter_days()
+            .take_while(|d| d.month() == month)
+            .map(|date| DayHead {
+                date,
+                working: holidays.is_working_day(date),
+                long: long_date(date, locale),
+                weekday: weekday_short(date, locale),
+            })
+            .collect::<Vec<_>>()
+    });
+    // What the page shows for the chosen team; the grid's scrolling box is
+    // rebuilt only when this changes, so live updates keep the scroll.
+    let shape = Memo::new(move |_| {
+        let Some(team_id) = team.get() else {
+            return Shape::NoTeam;
+        };
+        state.with(|s| {
+            if !s.directory.teams.contains_key(&team_id) {
+                Shape::NoTeam
+            } else if !sees_names(s, me, team_id) {
+                Shape::Counts(team_id)
+            } else if s.agile.members.get(&team_id).is_none_or(|m| m.is_empty()) {
+                Shape::Empty
             } else {
-                view! {
-                    <p class="team-rule">{rule}</p>
-                    <p class="note">{t.counts_only}</p>
-                    {counts_grid(s, team_id, &days, &caption, t)}
-                }
-                .into_any()
+                Shape::Names(team_id)
             }
         })
+    });
+    let caption = move |team_id: TeamId| {
+        let (year, month) = shown.get();
+        let name = state.with(|s| {
+            s.directory
+                .teams
+                .get(&team_id)
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        });
+        (i18n.t().team.grid_caption)(&name, &month_title(year, month, i18n.locale()))
+    };
+    let rule = move |team_id: TeamId| {
+        let t = &i18n.t().team;
+        state
+            .with(|s| s.directory.teams.get(&team_id).map(|x| x.min_office))
+            .map(|r| (t.minimum_rule)(&rule_text(r, t)))
+    };
+    let table = move |team_id: TeamId, names: bool| {
+        let t = &i18n.t().team;
+        let caption = caption(team_id);
+        days.with(|days| {
+            state.with(|s| {
+                if names {
+                    let extra = s
+                        .directory
+                        .organisation
+                        .as_ref()
+                        .map(|o| o.extra_holidays.as_slice())
+                        .unwrap_or(&[]);
+                    let people = members(s, team_id);
+                    people_grid(
+                        s,
+                        team_id,
+                        &people,
+                        days,
+                        Holidays { extra },
+                        today,
+                        &caption,
+                        t,
+                    )
+                    .into_any()
+                } else {
+                    counts_grid(s, team_id, days, &caption, t).into_any()
+                }
+            })
+        })
+    };
+
+    let body = move || {
+        let t = &i18n.t().team;
+        let (team_id, names) = match shape.get() {
+            Shape::NoTeam => return view! { <p class="empty">{t.no_team}</p> }.into_any(),
+            Shape::Empty => return view! { <p class="empty">{t.empty_team}</p> }.into_any(),
+            Shape::Names(id) => (id, true),
+            Shape::Counts(id) => (id, false),
+        };
+        let info = if names {
+            view! {
+                <div class="grid-info">
+                    <p class="team-rule">{move || rule(team_id)}</p>
+                    <Legend />
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="team-rule">{move || rule(team_id)}</p>
+                <p class="note">{move || i18n.t().team.counts_only}</p>
+            }
+            .into_any()
+        };
+        let below = move || {
+            names.then(|| {
+                days.with(|days| state.with(|s| below_days(s, team_id, days, &i18n.t().team)))
+            })
+        };
+        view! {
+            {info}
+            <div
+                class="team-grid-wrap"
+                role="region"
+                aria-label=move || caption(team_id)
+                tabindex="0"
+            >
+                {move || table(team_id, names)}
+            </div>
+            {below}
+        }
+        .into_any()
     };
 
     // Bring today's column into view when the grid shows the current month.
@@ -165,17 +251,20 @@ pub fn TeamCalendar() -> impl IntoView {
         if (year, month) != (today.year(), today.month()) {
             return;
         }
-        let document = document();
-        let (Ok(Some(wrap)), Ok(Some(cell))) = (
-            document.query_selector(".team-grid-wrap"),
-            document.query_selector(".team-grid thead th.today"),
-        ) else {
-            return;
-        };
-        if let Some(cell) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&cell) {
-            // Keep a few past days visible, left of today.
-            wrap.set_scroll_left((cell.offset_left() - 260).max(0));
-        }
+        // After the grid of the new month is in the page.
+        request_animation_frame(move || {
+            let document = document();
+            let (Ok(Some(wrap)), Ok(Some(cell))) = (
+                document.query_selector(".team-grid-wrap"),
+                document.query_selector(".team-grid thead th.today"),
+            ) else {
+                return;
+            };
+            if let Some(cell) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&cell) {
+                // Keep a few past days visible, left of today.
+                wrap.set_scroll_left((cell.offset_left() - 260).max(0));
+            }
+        });
     });
 
     view! {

@@ -13,6 +13,7 @@ use super::day_status;
 use crate::i18n::team::TeamTexts;
 
 /// One column of the grid, its labels formatted once per render.
+#[derive(Clone, Debug, PartialEq)]
 pub struct DayHead {
     pub date: NaiveDate,
     pub working: bool,
@@ -94,7 +95,6 @@ pub fn people_grid(
             }
         })
         .collect_view();
-    let mut below = Vec::new();
     let counts = days
         .iter()
         .map(|d| {
@@ -103,7 +103,6 @@ pub fn people_grid(
             }
             let cov = coverage(state, team, d.date);
             if cov.is_below_minimum() {
-                below.push((d.long.clone(), cov.in_office, cov.minimum));
                 view! {
                     <td class="count below" title=(t.below_minimum)(cov.in_office, cov.minimum)>
                         <span aria-hidden="true">"⚠" {cov.in_office}</span>
@@ -126,7 +125,38 @@ pub fn people_grid(
             }
         })
         .collect_view();
-    let below_list = if below.is_empty() {
+    view! {
+            <table class="team-grid">
+                <caption class="visually-hidden">{caption.to_owned()}</caption>
+                {header(days, t.person_column, Some(today))}
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row" class="name-col">{t.in_office_row}</th>
+                        {counts}
+                    </tr>
+                </tfoot>
+            </table>
+    }
+}
+
+/// The days of the month under the team's minimum office presence, in words.
+pub fn below_days(
+    state: &State,
+    team: TeamId,
+    days: &[DayHead],
+    t: &'static TeamTexts,
+) -> impl IntoView {
+    let below: Vec<(String, u32, u32)> = days
+        .iter()
+        .filter(|d| d.working)
+        .filter_map(|d| {
+            let cov = coverage(state, team, d.date);
+            cov.is_below_minimum()
+                .then(|| (d.long.clone(), cov.in_office, cov.minimum))
+        })
+        .collect();
+    if below.is_empty() {
         view! { <p class="below-none">{t.below_none}</p> }.into_any()
     } else {
         let items = below
@@ -143,22 +173,6 @@ pub fn people_grid(
             </section>
         }
         .into_any()
-    };
-    view! {
-        <div class="team-grid-wrap" role="region" aria-label=caption.to_owned() tabindex="0">
-            <table class="team-grid">
-                <caption class="visually-hidden">{caption.to_owned()}</caption>
-                {header(days, t.person_column, Some(today))}
-                <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row" class="name-col">{t.in_office_row}</th>
-                        {counts}
-                    </tr>
-                </tfoot>
-            </table>
-        </div>
-        {below_list}
     }
 }
 
@@ -204,7 +218,6 @@ pub fn counts_grid(
         }
     };
     view! {
-        <div class="team-grid-wrap" role="region" aria-label=caption.to_owned() tabindex="0">
             <table class="team-grid counts">
                 <caption class="visually-hidden">{caption.to_owned()}</caption>
                 {header(days, "", None)}
@@ -215,6 +228,5 @@ pub fn counts_grid(
                     {row(t.absent_row, |c| c.absent)}
                 </tbody>
             </table>
-        </div>
     }
 }
