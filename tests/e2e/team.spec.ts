@@ -264,7 +264,7 @@ test('team calendar: Marco sees his team by name with the office count per day; 
   await login(page, 'marco');
   await page.getByRole('link', { name: 'Il mio team' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Calendario del team' })).toBeVisible();
-  await expect(page.getByLabel('Team')).toHaveValue(/.+/);
+  await expect(page.getByLabel('Team', { exact: true })).toHaveValue(/.+/);
   const grid = page.getByRole('table', { name: /Servizio Tributi/ });
   await expect(grid.getByRole('rowheader', { name: 'Giulia Bianchi' })).toBeVisible();
   await expect(grid.getByRole('rowheader', { name: 'In ufficio' })).toBeVisible();
@@ -279,7 +279,7 @@ test('team calendar: Marco sees his team by name with the office count per day; 
   }
 
   // Another team: counts only, no names.
-  await page.getByLabel('Team').selectOption({ label: 'Servizio Sistemi informativi' });
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Servizio Sistemi informativi' });
   await expect(page.getByText('Di questo team vedi solo quante persone')).toBeVisible();
   const counts = page.getByRole('table', { name: /Servizio Sistemi informativi/ });
   await expect(counts.getByRole('rowheader', { name: 'Fuori sede (approvato)' })).toBeVisible();
@@ -372,5 +372,28 @@ test("agreements: the administrator sees the domain's errors beside each field, 
   await expect(page.getByLabel('Recesso con effetto dal')).toHaveAccessibleDescription(/al più presto dal/);
   await page.getByRole('button', { name: 'Chiudi' }).click();
   await expect(row).not.toContainText('recesso');
+  expect(errors).toEqual([]);
+});
+
+test("team rules: an administrator changes a team's minimum office presence", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await login(page, 'admin');
+  await page.goto('/team/rules');
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Servizio Formazione' });
+  await page.getByRole('radio', { name: 'Numero di persone' }).check();
+  await page.getByLabel('Valore', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'salvate' })).toHaveText('Regole salvate.');
+  await page.getByRole('link', { name: 'Il mio team' }).click();
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Servizio Formazione' });
+  await expect(page.getByText('Presenza minima in ufficio: 2 persone')).toBeVisible();
+  // Back as it was, for everyone else.
+  await page.goto('/team/rules');
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Servizio Formazione' });
+  await page.getByRole('radio', { name: 'Percentuale del team' }).check();
+  await page.getByLabel('Valore', { exact: true }).fill('50');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'salvate' })).toHaveText('Regole salvate.');
   expect(errors).toEqual([]);
 });

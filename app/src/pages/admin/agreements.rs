@@ -12,7 +12,7 @@ use super::agreement_form::AgreementForm;
 use super::medium_date;
 use crate::i18n::team::TeamTexts;
 use crate::i18n::{use_i18n, Locale};
-use crate::pages::team::{is_admin, mode_name, my_id};
+use crate::pages::team::{is_admin, loaded, loading_view, mode_name, my_id};
 use crate::sync::client::{now, use_sync};
 
 /// The agreement of `person` to show: the one in force today, else the
@@ -81,6 +81,9 @@ pub fn Agreements() -> impl IntoView {
         let t = &i18n.t().team;
         let locale = i18n.locale();
         state.with(|s| {
+            if !loaded(s) {
+                return loading_view().into_any();
+            }
             if !is_admin(s, me) {
                 return view! { <p class="empty">{t.agreements_admin_only}</p> }.into_any();
             }

@@ -11,7 +11,7 @@ use vela_domain::{Actor, Command};
 
 use super::medium_date;
 use crate::i18n::use_i18n;
-use crate::pages::team::{managed_teams, my_id};
+use crate::pages::team::{loaded, loading_view, managed_teams, my_id};
 use crate::sync::client::{now, use_sync};
 
 #[component]
@@ -32,6 +32,9 @@ pub fn TeamRules() -> impl IntoView {
 
     let body = move || {
         let t = &i18n.t().team;
+        if !state.with(loaded) {
+            return loading_view().into_any();
+        }
         let Some(team) = team.get() else {
             return view! { <p class="empty">{t.rules_not_lead}</p> }.into_any();
         };
@@ -162,7 +165,7 @@ fn MinimumPresence(
             <form class="form-card" on:submit=save aria-labelledby="min-title">
                 <h2 id="min-title">{t.min_office_legend}</h2>
                 <fieldset class="group">
-                    <legend>{t.min_value}</legend>
+                    <legend>{t.min_kind_legend}</legend>
                     <div class="choices">
                         <label>
                             <input

@@ -12,7 +12,7 @@ use super::confirm::CoverageConfirm;
 use super::decide::{approve, decide, pending_days, Outcome, PendingDay, Shortfall};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
-use crate::pages::team::{managed_teams, my_id, place_text};
+use crate::pages::team::{loaded, loading_view, managed_teams, my_id, place_text};
 use crate::sync::client::{now, use_sync};
 
 type Key = (PersonId, NaiveDate);
@@ -294,6 +294,9 @@ pub fn Approvals() -> impl IntoView {
     let leads = Memo::new(move |_| state.with(|s| !managed_teams(s, me).is_empty()));
     let table = move || {
         let t = &i18n.t().team;
+        if !state.with(loaded) {
+            return loading_view().into_any();
+        }
         if !leads.get() {
             return view! { <p class="empty">{t.approvals_not_lead}</p> }.into_any();
         }

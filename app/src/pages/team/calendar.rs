@@ -9,7 +9,7 @@ use vela_domain::ids::TeamId;
 use vela_domain::State;
 
 use super::grid::{below_days, counts_grid, people_grid, DayHead};
-use super::{is_admin, managed_teams, members, my_id};
+use super::{is_admin, loaded, loading_view, managed_teams, members, my_id};
 use crate::components::month_grid::neighbours;
 use crate::format::{long_date, month_title, weekday_short};
 use crate::i18n::team::TeamTexts;
@@ -32,6 +32,7 @@ fn default_team(state: &State, me: Option<vela_domain::ids::PersonId>) -> Option
 /// What the page shows for the chosen team.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
+    Loading,
     NoTeam,
     Empty,
     Names(TeamId),
@@ -138,6 +139,9 @@ pub fn TeamCalendar() -> impl IntoView {
     // What the page shows for the chosen team; the grid's scrolling box is
     // rebuilt only when this changes, so live updates keep the scroll.
     let shape = Memo::new(move |_| {
+        if !state.with(loaded) {
+            return Shape::Loading;
+        }
         let Some(team_id) = team.get() else {
             return Shape::NoTeam;
         };
@@ -204,6 +208,7 @@ pub fn TeamCalendar() -> impl IntoView {
     let body = move || {
         let t = &i18n.t().team;
         let (team_id, names) = match shape.get() {
+            Shape::Loading => return loading_view().into_any(),
             Shape::NoTeam => return view! { <p class="empty">{t.no_team}</p> }.into_any(),
             Shape::Empty => return view! { <p class="empty">{t.empty_team}</p> }.into_any(),
             Shape::Names(id) => (id, true),

@@ -15,6 +15,19 @@ use vela_domain::State;
 
 use crate::session::use_session;
 
+/// Whether the first pull has brought the organisation (until then the
+/// pages say they are loading rather than that nothing exists).
+pub(crate) fn loaded(state: &State) -> bool {
+    state.directory.organisation.is_some()
+}
+
+/// The loading line shown before the first pull.
+pub(crate) fn loading_view() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let i18n = crate::i18n::use_i18n();
+    view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }
+}
+
 /// The signed-in person's id (always a UUID once signed in).
 pub(crate) fn my_id() -> Option<PersonId> {
     use_session()
