@@ -249,26 +249,30 @@ pub fn TeamCalendar() -> impl IntoView {
         .into_any()
     };
 
-    // Bring today's column into view when the grid shows the current month.
+    // A new month or team starts at its first day, or at today's column in
+    // the current month (the scroll box itself stays across live updates).
     Effect::new(move |_| {
         let (year, month) = shown.get();
         team.track();
-        if (year, month) != (today.year(), today.month()) {
-            return;
-        }
+        let current = (year, month) == (today.year(), today.month());
         // After the grid of the new month is in the page.
         request_animation_frame(move || {
             let document = document();
-            let (Ok(Some(wrap)), Ok(Some(cell))) = (
-                document.query_selector(".team-grid-wrap"),
-                document.query_selector(".team-grid thead th.today"),
-            ) else {
+            let Ok(Some(wrap)) = document.query_selector(".team-grid-wrap") else {
                 return;
             };
-            if let Some(cell) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&cell) {
+            let left = document
+                .query_selector(".team-grid thead th.today")
+                .ok()
+                .flatten()
+                .filter(|_| current)
+                .and_then(|cell| {
+                    wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&cell)
+                        .map(|c| c.offset_left())
+                })
                 // Keep a few past days visible, left of today.
-                wrap.set_scroll_left((cell.offset_left() - 260).max(0));
-            }
+                .map_or(0, |x| (x - 260).max(0));
+            wrap.set_scroll_left(left);
         });
     });
 
