@@ -84,8 +84,10 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/") view=Home />
             <Route path=path!("/calendar") view=MyCalendar />
             <Route path=path!("/calendar/export") view=ExportCalendar />
-            <Route path=path!("/team") view=|| view! { <Section title=|t| t.nav_team /> } />
-            <Route path=path!("/approvals") view=|| view! { <Section title=|t| t.nav_approvals /> } />
+            <Route path=path!("/team") view=crate::pages::team::TeamCalendar />
+            <Route path=path!("/approvals") view=crate::pages::approvals::Approvals />
+            <Route path=path!("/team/rules") view=crate::pages::admin::TeamRules />
+            <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
             <Route path=path!("/objectives") view=|| view! { <Section title=|t| t.nav_objectives /> } />
             <Route path=path!("/webinars") view=|| view! { <Section title=|t| t.nav_webinars /> } />
             <Route path=path!("/training") view=|| view! { <Section title=|t| t.nav_training_admin /> } />

@@ -68,6 +68,7 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Dismiss",
     rejection: super::rejections::en,
 
+    team: super::team::EN,
     calendar: CalendarTexts {
         previous_month: "Previous month",
         next_month: "Next month",

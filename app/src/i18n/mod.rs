@@ -8,6 +8,7 @@ mod en;
 pub mod export;
 mod it;
 mod rejections;
+pub mod team;
 pub mod texts;
 
 use leptos::prelude::*;

@@ -66,6 +66,7 @@ pub struct Texts {
 
     pub calendar: CalendarTexts,
     pub export: super::export::ExportTexts,
+    pub team: super::team::TeamTexts,
 }
 
 /// The calendar pages.
