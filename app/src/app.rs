@@ -10,7 +10,7 @@ use crate::components::header::AppHeader;
 use crate::components::refused::RefusedChanges;
 use crate::components::sync_status::SyncStatus;
 use crate::i18n::{provide_i18n, use_i18n, Locale};
-use crate::pages::calendar::MyCalendar;
+use crate::pages::calendar::{MyAgreement, MyCalendar};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
@@ -82,6 +82,7 @@ fn Pages() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=Home />
             <Route path=path!("/calendar") view=MyCalendar />
+            <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/team") view=|| view! { <Section title=|t| t.nav_team /> } />
             <Route path=path!("/approvals") view=|| view! { <Section title=|t| t.nav_approvals /> } />
             <Route path=path!("/objectives") view=|| view! { <Section title=|t| t.nav_objectives /> } />
