@@ -170,6 +170,42 @@ pub fn AllowanceSummary(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::calendar::testing::demo;
+
+    #[test]
+    fn the_demo_fills_giulias_december() {
+        let (state, giulia, _) = demo();
+        let agreement = state
+            .directory
+            .agreement_on(giulia, d(2026, 12, 1))
+            .unwrap()
+            .clone();
+        let rows = rows(
+            &state,
+            giulia,
+            &agreement,
+            &[d(2026, 12, 1), d(2027, 1, 12)],
+        );
+        let december = rows
+            .iter()
+            .find(|r| !r.is_week && r.start == d(2026, 12, 1))
+            .unwrap();
+        assert_eq!(
+            (december.limit, december.planned, december.left()),
+            (8, 8, 0)
+        );
+        let january = rows
+            .iter()
+            .find(|r| !r.is_week && r.start == d(2027, 1, 1))
+            .unwrap();
+        assert_eq!((january.planned, january.left()), (0, 8));
+        assert!(january.prevalence.as_ref().unwrap().max_days >= 8);
+        let week = rows
+            .iter()
+            .find(|r| r.is_week && r.start == d(2026, 11, 30))
+            .unwrap();
+        assert_eq!((week.limit, week.planned), (2, 2));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

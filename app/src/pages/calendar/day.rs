@@ -159,3 +159,34 @@ impl Day {
             && self.cancellable(today).is_none()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::calendar::IT;
+    use crate::pages::calendar::testing::{d, demo};
+
+    #[test]
+    fn each_day_says_its_status_in_words() {
+        let (state, giulia, _) = demo();
+        let extra = extra_holidays(&state);
+        let holidays = Holidays { extra: &extra };
+        let day = |date| day_of(&state, holidays, giulia, date);
+        assert_eq!(day(d(2026, 11, 28)).status_text(&IT), "Fine settimana");
+        assert_eq!(
+            day(d(2026, 12, 8)).status_text(&IT),
+            "Festivo: Immacolata Concezione"
+        );
+        assert_eq!(day(d(2026, 12, 7)).status_text(&IT), "In ufficio");
+        // Next month's days wait for Marco.
+        let tuesday = day(d(2026, 12, 1));
+        assert!(tuesday
+            .status_text(&IT)
+            .starts_with("In attesa: Lavoro agile · "));
+        assert_eq!(tuesday.class(), "status-pending");
+        assert!(tuesday.cancellable(d(2026, 11, 24)).is_some());
+        assert!(tuesday.loggable(d(2026, 12, 1)).is_none(), "not approved");
+        assert!(day(d(2026, 12, 7)).requestable(d(2026, 11, 24)));
+        assert!(!day(d(2026, 12, 7)).requestable(d(2026, 12, 7)));
+    }
+}

@@ -17,6 +17,36 @@ mod panel;
 mod request;
 mod week;
 
+#[cfg(test)]
+pub(crate) mod testing {
+    //! The demo organisation as a state, for the pages' unit tests.
+    use chrono::{DateTime, NaiveDate, Utc};
+    use vela_domain::calendar::rome_midnight_utc;
+    use vela_domain::ids::{OrgId, PersonId};
+    use vela_domain::State;
+
+    pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The demo as seeded on Tuesday 24 November 2026, Giulia, and 10:00 that day.
+    pub fn demo() -> (State, PersonId, DateTime<Utc>) {
+        let today = d(2026, 11, 24);
+        let now = rome_midnight_utc(today) + chrono::Duration::hours(10);
+        let mut counter = 0u128;
+        let mut ids = || {
+            counter += 1;
+            uuid::Uuid::from_u128(counter)
+        };
+        let mut state = State::default();
+        for (actor, command) in vela_domain::demo::commands(OrgId::from_u128(7), today, &mut ids) {
+            state.execute(&actor, &command, now).unwrap();
+        }
+        let giulia = state.directory.by_username("giulia").unwrap().id;
+        (state, giulia, now)
+    }
+}
+
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -6,7 +6,7 @@
 //! listed with the reason and left out; only the others are sent (as
 //! pending days for the lead).
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use leptos::prelude::*;
 use uuid::Uuid;
 use vela_domain::agile::Rejection as AgileRejection;
@@ -142,10 +142,10 @@ pub enum Preview {
     Refused(Rejection),
 }
 
-/// Tries the request on `state` without changing anything.
-pub fn preview(state: &State, me: PersonId, command: &Agile) -> Preview {
+/// Tries the request on `state` at `at` without changing anything.
+pub fn preview(state: &State, me: PersonId, command: &Agile, at: DateTime<Utc>) -> Preview {
     let command = Command::Agile(command.clone());
-    match apply(state, &Actor::Person(me), &command, now()) {
+    match apply(state, &Actor::Person(me), &command, at) {
         Ok(events) => {
             let (accepted, refused) = events
                 .into_iter()
@@ -215,7 +215,7 @@ pub fn RequestForm() -> impl IntoView {
     });
     let outcome = Memo::new(move |_| {
         let command = command.get()?;
-        Some(state.with(|s| preview(s, cal.me, &command)))
+        Some(state.with(|s| preview(s, cal.me, &command, now())))
     });
 
     let send = move |ev: leptos::ev::SubmitEvent| {
@@ -380,7 +380,10 @@ pub fn RequestForm() -> impl IntoView {
                     id=id
                     min=min
                     prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        sent.set(None);
+                        value.set(event_target_value(&ev));
+                    }
                     on:change=move |ev| value.set(event_target_value(&ev))
                 />
             </div>
@@ -506,5 +509,57 @@ pub fn RequestForm() -> impl IntoView {
             {body}
             <div role="status" class="message">{sent_view}</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::calendar::testing::{d, demo};
+    use vela_domain::directory::Place;
+
+    #[test]
+    fn the_preview_splits_the_days_the_rules_accept_from_those_they_refuse() {
+        let (state, giulia, now) = demo();
+        let ask = |days| Agile::RequestDays {
+            id: RequestId(Uuid::from_u128(99)),
+            days,
+            mode: vela_domain::directory::WorkMode::Agile,
+            place: Place::Home,
+            note: String::new(),
+        };
+        // Her agreement allows Tuesdays and Thursdays: Wednesday is refused.
+        let weekly = DaySelection::Weekly {
+            weekdays: vec![Weekday::Tue, Weekday::Wed],
+            from: d(2027, 2, 8),
+            until: d(2027, 2, 14),
+        };
+        match preview(&state, giulia, &ask(weekly), now) {
+            Preview::Ready { accepted, refused } => {
+                assert_eq!(accepted, vec![d(2027, 2, 9)]);
+                assert_eq!(refused.len(), 1);
+                assert_eq!(refused[0].date, d(2027, 2, 10));
+                assert!(matches!(
+                    refused[0].reason,
+                    AgileRejection::AgreementWeekday { .. }
+                ));
+            }
+            other => panic!("{other:?}"),
+        }
+        // December is already full (the demo asks for all of it).
+        let december = DaySelection::Dates {
+            dates: vec![d(2026, 12, 8), d(2026, 12, 15)],
+        };
+        assert!(matches!(
+            preview(&state, giulia, &ask(december), now),
+            Preview::AllRefused(r) if r.len() == 2
+        ));
+        let one = DaySelection::Dates {
+            dates: vec![d(2026, 11, 28)],
+        };
+        assert!(matches!(
+            preview(&state, giulia, &ask(one), now),
+            Preview::Refused(Rejection::Agile(AgileRejection::NonWorkingDay { .. }))
+        ));
     }
 }
