@@ -12,6 +12,7 @@ use crate::components::sync_status::SyncStatus;
 use crate::i18n::{provide_i18n, use_i18n, Locale};
 use crate::pages::calendar::MyCalendar;
 use crate::pages::export::ExportCalendar;
+use crate::pages::calendar::{MyAgreement, MyCalendar};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
@@ -88,6 +89,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/approvals") view=crate::pages::approvals::Approvals />
             <Route path=path!("/team/rules") view=crate::pages::admin::TeamRules />
             <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
+            <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/objectives") view=|| view! { <Section title=|t| t.nav_objectives /> } />
             <Route path=path!("/webinars") view=|| view! { <Section title=|t| t.nav_webinars /> } />
             <Route path=path!("/training") view=|| view! { <Section title=|t| t.nav_training_admin /> } />

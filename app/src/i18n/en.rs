@@ -1,4 +1,3 @@
-use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -79,4 +78,5 @@ pub static TEXTS: Texts = Texts {
         holiday: |name| format!("Holiday: {name}"),
     },
     export: super::export::EN,
+    calendar: super::calendar::EN,
 };

@@ -1,4 +1,3 @@
-use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -79,4 +78,5 @@ pub static TEXTS: Texts = Texts {
         holiday: |name| format!("Festivo: {name}"),
     },
     export: super::export::IT,
+    calendar: super::calendar::IT,
 };

@@ -80,4 +80,5 @@ pub struct CalendarTexts {
     pub office: &'static str,
     /// A holiday: "Holiday: {name}".
     pub holiday: fn(&str) -> String,
+    pub calendar: super::calendar::CalendarTexts,
 }
