@@ -14,6 +14,9 @@ use crate::pages::calendar::MyCalendar;
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
+use crate::pages::objectives::{
+    EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
+};
 use crate::pages::section::Section;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
@@ -84,7 +87,11 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/calendar") view=MyCalendar />
             <Route path=path!("/team") view=|| view! { <Section title=|t| t.nav_team /> } />
             <Route path=path!("/approvals") view=|| view! { <Section title=|t| t.nav_approvals /> } />
-            <Route path=path!("/objectives") view=|| view! { <Section title=|t| t.nav_objectives /> } />
+            <Route path=path!("/objectives") view=MyObjectives />
+            <Route path=path!("/objectives/new") view=NewObjective />
+            <Route path=path!("/objectives/team") view=TeamOverview />
+            <Route path=path!("/objectives/:id") view=ObjectiveDetail />
+            <Route path=path!("/objectives/:id/edit") view=EditObjective />
             <Route path=path!("/webinars") view=|| view! { <Section title=|t| t.nav_webinars /> } />
             <Route path=path!("/training") view=|| view! { <Section title=|t| t.nav_training_admin /> } />
             <Route path=path!("/admin") view=|| view! { <Section title=|t| t.nav_administration /> } />

@@ -77,4 +77,5 @@ pub static TEXTS: Texts = Texts {
         office: "In the office",
         holiday: |name| format!("Holiday: {name}"),
     },
+    objectives: super::objectives::EN,
 };

@@ -77,4 +77,5 @@ pub static TEXTS: Texts = Texts {
         office: "In ufficio",
         holiday: |name| format!("Festivo: {name}"),
     },
+    objectives: super::objectives::IT,
 };

@@ -6,6 +6,7 @@
 
 mod en;
 mod it;
+pub mod objectives;
 mod rejections;
 pub mod texts;
 

@@ -4,4 +4,5 @@ pub mod calendar;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod objectives;
 pub mod section;
