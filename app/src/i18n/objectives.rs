@@ -163,7 +163,7 @@ impl ObjectivesTexts {
 }
 
 pub const IT: ObjectivesTexts = ObjectivesTexts {
-    mine_title: "I miei obiettivi",
+    mine_title: "Obiettivi",
     mine_intro: "I tuoi obiettivi e quelli condivisi della tua struttura, con i risultati chiave che li misurano.",
     new_objective: "Nuovo obiettivo",
     team_overview_link: "Panoramica della struttura",
@@ -296,7 +296,7 @@ pub const IT: ObjectivesTexts = ObjectivesTexts {
         n => format!("{n} obiettivi in ritardo"),
     },
     overview_empty: "Nessun obiettivo in questo periodo. Le persone li scrivono e li propongono dalla pagina \
-                     «I miei obiettivi»; da lì puoi anche creare obiettivi condivisi della struttura.",
+                     «Obiettivi»; da lì puoi anche creare obiettivi condivisi della struttura.",
     person_no_objectives: "nessun obiettivo proposto",
     person_score: |name| format!("Punteggio complessivo di {name}"),
     status_names: [
@@ -311,7 +311,7 @@ pub const IT: ObjectivesTexts = ObjectivesTexts {
 };
 
 pub const EN: ObjectivesTexts = ObjectivesTexts {
-    mine_title: "My objectives",
+    mine_title: "Objectives",
     mine_intro:
         "Your objectives and your team's shared ones, with the key results that measure them.",
     new_objective: "New objective",
@@ -447,7 +447,7 @@ pub const EN: ObjectivesTexts = ObjectivesTexts {
         n => format!("{n} objectives overdue"),
     },
     overview_empty:
-        "No objectives in this period. People write and propose them from “My objectives”; \
+        "No objectives in this period. People write and propose them from “Objectives”; \
                      there you can also create objectives shared by the team.",
     person_no_objectives: "no objectives proposed",
     person_score: |name| format!("Overall score of {name}"),
