@@ -16,6 +16,9 @@ use crate::pages::calendar::{MyAgreement, MyCalendar};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
+use crate::pages::objectives::{
+    EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
+};
 use crate::pages::section::Section;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
@@ -90,7 +93,11 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/team/rules") view=crate::pages::admin::TeamRules />
             <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
             <Route path=path!("/agreement") view=MyAgreement />
-            <Route path=path!("/objectives") view=|| view! { <Section title=|t| t.nav_objectives /> } />
+            <Route path=path!("/objectives") view=MyObjectives />
+            <Route path=path!("/objectives/new") view=NewObjective />
+            <Route path=path!("/objectives/team") view=TeamOverview />
+            <Route path=path!("/objectives/:id") view=ObjectiveDetail />
+            <Route path=path!("/objectives/:id/edit") view=EditObjective />
             <Route path=path!("/webinars") view=|| view! { <Section title=|t| t.nav_webinars /> } />
             <Route path=path!("/training") view=|| view! { <Section title=|t| t.nav_training_admin /> } />
             <Route path=path!("/admin") view=|| view! { <Section title=|t| t.nav_administration /> } />

@@ -8,6 +8,7 @@ pub mod calendar;
 mod en;
 pub mod export;
 mod it;
+pub mod objectives;
 mod rejections;
 pub mod team;
 pub mod texts;

@@ -67,6 +67,7 @@ pub struct Texts {
     pub calendar: CalendarTexts,
     pub export: super::export::ExportTexts,
     pub team: super::team::TeamTexts,
+    pub objectives: super::objectives::ObjectivesTexts,
 }
 
 /// The calendar pages.

@@ -7,5 +7,6 @@ pub mod export;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod objectives;
 pub mod section;
 pub mod team;
