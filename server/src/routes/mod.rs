@@ -22,6 +22,7 @@ pub mod health;
 pub mod me;
 pub mod static_files;
 pub mod sync;
+pub mod webinars;
 
 /// Largest request body accepted, in bytes (1 MiB): a push of a few hundred
 /// commands fits easily; anything bigger is a client fault or an attack.
@@ -44,6 +45,7 @@ pub fn app(state: AppState) -> Router {
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/sync/events", get(sync::events))
+        .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn(require_json_body))
