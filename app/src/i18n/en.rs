@@ -68,6 +68,7 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Dismiss",
     rejection: super::rejections::en,
 
+    webinars: super::webinars::EN,
     calendar: CalendarTexts {
         previous_month: "Previous month",
         next_month: "Next month",

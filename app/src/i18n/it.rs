@@ -68,6 +68,7 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Ho capito",
     rejection: super::rejections::it,
 
+    webinars: super::webinars::IT,
     calendar: CalendarTexts {
         previous_month: "Mese precedente",
         next_month: "Mese successivo",

@@ -8,6 +8,7 @@ mod en;
 mod it;
 mod rejections;
 pub mod texts;
+pub mod webinars;
 
 use leptos::prelude::*;
 pub use texts::Texts;

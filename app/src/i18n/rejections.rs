@@ -39,6 +39,7 @@ pub fn it(rejection: &Rejection) -> String {
             Dir::AgreementOverlaps => "La persona ha già un accordo per parte di questo periodo.".into(),
             Dir::LastAdmin => "L'ente deve avere almeno un amministratore.".into(),
         },
+        Rejection::Webinars(w) => super::webinars::rejection_it(w),
         other => format!("Modifica non consentita dalle regole ({}).", other.code()),
     }
 }
@@ -92,6 +93,7 @@ pub fn en(rejection: &Rejection) -> String {
             }
             Dir::LastAdmin => "The organisation must keep at least one administrator.".into(),
         },
+        Rejection::Webinars(w) => super::webinars::rejection_en(w),
         other => format!("The rules do not allow this change ({}).", other.code()),
     }
 }

@@ -65,6 +65,7 @@ pub struct Texts {
     pub rejection: fn(&vela_domain::Rejection) -> String,
 
     pub calendar: CalendarTexts,
+    pub webinars: super::webinars::WebinarsTexts,
 }
 
 /// The calendar pages.
