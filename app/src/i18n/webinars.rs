@@ -2,7 +2,7 @@
 //! webinar rejection, in Italian and English.
 
 use vela_domain::calendar::rome_date;
-use vela_domain::webinars::{Rejection as Web, RegistrationStatus};
+use vela_domain::webinars::{RegistrationStatus, Rejection as Web};
 
 use super::Locale;
 use crate::format::{long_date, time_of_day};
@@ -12,6 +12,7 @@ pub struct WebinarsTexts {
     pub tabs_label: &'static str,
     pub tab_catalogue: &'static str,
     pub tab_mine: &'static str,
+    pub public_page: &'static str,
     pub list_intro: &'static str,
     pub filters_legend: &'static str,
     pub filter_path: &'static str,
@@ -110,6 +111,7 @@ pub struct WebinarsTexts {
     pub f_title: &'static str,
     pub f_description: &'static str,
     pub f_trainers: &'static str,
+    pub f_when: &'static str,
     pub f_date: &'static str,
     pub f_start: &'static str,
     pub f_end: &'static str,
@@ -172,8 +174,9 @@ fn when_it(date: &str, start: &str, end: &str) -> String {
 
 pub const IT: WebinarsTexts = WebinarsTexts {
     tabs_label: "Sezioni della formazione",
-    tab_catalogue: "Catalogo webinar",
+    tab_catalogue: "Catalogo",
     tab_mine: "La mia formazione",
+    public_page: "Pagina per i partecipanti",
     list_intro: "I webinar in programma aperti a te. Iscriviti per avere un posto: quando è tutto esaurito entri in lista d'attesa e ottieni il posto automaticamente se si libera.",
     filters_legend: "Filtra i webinar",
     filter_path: "Percorso formativo",
@@ -263,6 +266,7 @@ pub const IT: WebinarsTexts = WebinarsTexts {
     f_title: "Titolo",
     f_description: "Descrizione",
     f_trainers: "Formatori",
+    f_when: "Quando",
     f_date: "Data",
     f_start: "Ora di inizio",
     f_end: "Ora di fine",
@@ -320,8 +324,9 @@ pub const IT: WebinarsTexts = WebinarsTexts {
 
 pub const EN: WebinarsTexts = WebinarsTexts {
     tabs_label: "Training sections",
-    tab_catalogue: "Webinar catalogue",
+    tab_catalogue: "Catalogue",
     tab_mine: "My training",
+    public_page: "Participants' page",
     list_intro: "Upcoming webinars open to you. Register to get a seat: when a session is full you join the waitlist and get a seat automatically when one frees up.",
     filters_legend: "Filter webinars",
     filter_path: "Training path",
@@ -411,6 +416,7 @@ pub const EN: WebinarsTexts = WebinarsTexts {
     f_title: "Title",
     f_description: "Description",
     f_trainers: "Trainers",
+    f_when: "When",
     f_date: "Date",
     f_start: "Start time",
     f_end: "End time",

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use vela_domain::ids::{PersonId, SessionId};
-use vela_domain::webinars::{join_window, Command as Web, RegistrationStatus, Session, SessionStatus};
+use vela_domain::webinars::{
+    join_window, Command as Web, RegistrationStatus, Session, SessionStatus,
+};
 
 use super::{check, me_id, seats_text, submit, trainer_names, use_now, when, PromotionNotice};
 use crate::format::time_of_day;
@@ -29,11 +31,21 @@ pub fn SessionPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let id = route_session();
+    // Without the join link, which comes and goes with the person's seat:
+    // re-rendering the page then would lose its messages (the Join button
+    // reads the link itself).
     let session = Memo::new(move |_| {
         let id = id()?;
-        state.with(|s| s.webinars.sessions.get(&id).cloned())
+        state.with(|s| {
+            s.webinars.sessions.get(&id).map(|x| Session {
+                join_link: None,
+                ..x.clone()
+            })
+        })
     });
-    move || match (session.get(), me_id()) {
+    // Outside the part re-rendered when the session changes (a promotion
+    // changes it: the join link appears), so the notice survives.
+    let page = move || match (session.get(), me_id()) {
         (Some(session), Some(me)) => view! { <SessionView session=session me=me /> }.into_any(),
         _ => view! {
             <section class="page webinars">
@@ -45,6 +57,10 @@ pub fn SessionPage() -> impl IntoView {
             </section>
         }
         .into_any(),
+    };
+    view! {
+        <PromotionNotice />
+        {page}
     }
 }
 
@@ -84,7 +100,6 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
                 <A href="/webinars">{move || i18n.t().webinars.back_to_list}</A>
             </p>
             <h1>{title}</h1>
-            <PromotionNotice />
             {cancelled
                 .then(|| {
                     view! {
@@ -125,7 +140,11 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
 
 /// Register, the waitlist place, or cancel (with a confirmation).
 #[component]
-fn Registration(id: SessionId, me: PersonId, now: ReadSignal<chrono::DateTime<chrono::Utc>>) -> impl IntoView {
+fn Registration(
+    id: SessionId,
+    me: PersonId,
+    now: ReadSignal<chrono::DateTime<chrono::Utc>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let error = RwSignal::new(None::<String>);
@@ -150,7 +169,10 @@ fn Registration(id: SessionId, me: PersonId, now: ReadSignal<chrono::DateTime<ch
     };
     let cancel = move |_| {
         confirming.set(false);
-        match submit(Web::CancelRegistration { session: id, person: me }) {
+        match submit(Web::CancelRegistration {
+            session: id,
+            person: me,
+        }) {
             Ok(()) => {
                 error.set(None);
                 done.set(Some(i18n.t().webinars.registration_cancelled_done));
@@ -169,7 +191,16 @@ fn Registration(id: SessionId, me: PersonId, now: ReadSignal<chrono::DateTime<ch
                 });
                 let waitlisted = status() == Some(RegistrationStatus::Waitlisted);
                 let may_cancel = state.with(|s| {
-                    check(s, me, Web::CancelRegistration { session: id, person: me }, now.get()).is_ok()
+                    check(
+                        s,
+                        me,
+                        Web::CancelRegistration {
+                            session: id,
+                            person: me,
+                        },
+                        now.get(),
+                    )
+                    .is_ok()
                 });
                 view! {
                     <p class="notice" class:success=!waitlisted class:warning=waitlisted>
@@ -212,10 +243,15 @@ fn Registration(id: SessionId, me: PersonId, now: ReadSignal<chrono::DateTime<ch
             _ => {
                 // The rules decide whether registering is possible now; when
                 // not, the reason is shown instead of the button.
-                let verdict = state.with(|s| check(s, me, Web::Register { session: id }, now.get()));
+                let verdict =
+                    state.with(|s| check(s, me, Web::Register { session: id }, now.get()));
                 match verdict {
                     Ok(()) => {
-                        let full = state.with(|s| s.webinars.seats(id).is_some_and(|seats| seats.free == 0 || seats.waitlisted > 0));
+                        let full = state.with(|s| {
+                            s.webinars
+                                .seats(id)
+                                .is_some_and(|seats| seats.free == 0 || seats.waitlisted > 0)
+                        });
                         view! {
                             <div class="actions">
                                 <button type="button" class="primary" on:click=register>
@@ -273,15 +309,21 @@ fn JoinBox(
         } else {
             t.join_closed.to_owned()
         };
+        // The link arrives with the server's answer to the registration.
+        let enabled = may && session.join_link.is_some();
         let link = session.join_link.clone().unwrap_or_default();
         let open = move |_| {
             if let Some(window) = web_sys::window() {
-                let _ = window.open_with_url_and_target_and_features(&link, "_blank", "noopener,noreferrer");
+                let _ = window.open_with_url_and_target_and_features(
+                    &link,
+                    "_blank",
+                    "noopener,noreferrer",
+                );
             }
         };
         Some(view! {
             <div class="join-box">
-                <button type="button" class="primary join" disabled=!may on:click=open aria-describedby="join-hint">
+                <button type="button" class="primary join" disabled=!enabled on:click=open aria-describedby="join-hint">
                     {t.join}
                     <span class="visually-hidden">{format!(" {}", t.new_tab)}</span>
                 </button>
@@ -303,16 +345,43 @@ fn JoinBox(
 
 /// Feedback (1–5 and a comment) for people recorded present.
 #[component]
-fn FeedbackForm(id: SessionId, me: PersonId, now: ReadSignal<chrono::DateTime<chrono::Utc>>) -> impl IntoView {
+fn FeedbackForm(
+    id: SessionId,
+    me: PersonId,
+    now: ReadSignal<chrono::DateTime<chrono::Utc>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let existing = state.with_untracked(|s| s.webinars.feedback.get(&id).and_then(|m| m.get(&me)).cloned());
+    let existing = state.with_untracked(|s| {
+        s.webinars
+            .feedback
+            .get(&id)
+            .and_then(|m| m.get(&me))
+            .cloned()
+    });
     let rating = RwSignal::new(existing.as_ref().map_or(0u8, |f| f.rating));
     let comment = RwSignal::new(existing.and_then(|f| f.comment).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
-    let attended = move || state.with(|s| s.webinars.attended(id, me)) && now.get() >= state.with(|s| s.webinars.sessions.get(&id).map(|s| s.start).unwrap_or_default());
-    let has_feedback = move || state.with(|s| s.webinars.feedback.get(&id).is_some_and(|m| m.contains_key(&me)));
+    let attended = move || {
+        state.with(|s| s.webinars.attended(id, me))
+            && now.get()
+                >= state.with(|s| {
+                    s.webinars
+                        .sessions
+                        .get(&id)
+                        .map(|s| s.start)
+                        .unwrap_or_default()
+                })
+    };
+    let has_feedback = move || {
+        state.with(|s| {
+            s.webinars
+                .feedback
+                .get(&id)
+                .is_some_and(|m| m.contains_key(&me))
+        })
+    };
 
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -169,7 +169,8 @@ pub fn EditSession() -> impl IntoView {
     let id = route_session();
     let i18n = use_i18n();
     move || {
-        let session = id().and_then(|id| state.with_untracked(|s| s.webinars.sessions.get(&id).cloned()));
+        let session =
+            id().and_then(|id| state.with_untracked(|s| s.webinars.sessions.get(&id).cloned()));
         match session {
             Some(session) => view! { <SessionForm session=Some(session) /> }.into_any(),
             None => view! {
@@ -190,7 +191,9 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
     let navigate = use_navigate();
     let me = me_id();
     let editing = session.is_some();
-    let id = session.as_ref().map_or_else(|| SessionId(uuid::Uuid::new_v4()), |s| s.id);
+    let id = session
+        .as_ref()
+        .map_or_else(|| SessionId(uuid::Uuid::new_v4()), |s| s.id);
     let f = Fields::new(session.as_ref(), me);
     let error = RwSignal::new(None::<String>);
 
@@ -319,7 +322,7 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                     }}
                 </fieldset>
                 <fieldset class="when">
-                    <legend>{move || i18n.t().webinars.col_date}</legend>
+                    <legend>{move || i18n.t().webinars.f_when}</legend>
                     <p class="hint">{move || i18n.t().webinars.f_rome_time}</p>
                     <label>
                         <span>{move || i18n.t().webinars.f_date}</span>

@@ -7,7 +7,9 @@ use vela_domain::calendar::rome_midnight_utc;
 use vela_domain::ids::PathId;
 use vela_domain::webinars::{RegistrationStatus, Session, SessionStatus};
 
-use super::{me_id, my_status, seats_text, trainer_names, use_now, when, PromotionNotice, WebinarTabs};
+use super::{
+    me_id, my_status, seats_text, trainer_names, use_now, when, PromotionNotice, WebinarTabs,
+};
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
 
@@ -70,15 +72,14 @@ pub fn WebinarList() -> impl IntoView {
                 })
                 .filter(|session| {
                     chosen_path.is_none_or(|p| {
-                        part.paths.get(&p).is_some_and(|p| p.sessions.contains(&session.id))
+                        part.paths
+                            .get(&p)
+                            .is_some_and(|p| p.sessions.contains(&session.id))
                     })
                 })
+                .filter(|session| from_day.is_none_or(|d| session.end > rome_midnight_utc(d)))
                 .filter(|session| {
-                    from_day.is_none_or(|d| session.end > rome_midnight_utc(d))
-                })
-                .filter(|session| {
-                    !free_only
-                        || part.seats(session.id).is_some_and(|seats| seats.free > 0)
+                    !free_only || part.seats(session.id).is_some_and(|seats| seats.free > 0)
                 })
                 .cloned()
                 .collect();
@@ -93,7 +94,11 @@ pub fn WebinarList() -> impl IntoView {
         let t = &i18n.t().webinars;
         let list = sessions();
         if list.is_empty() {
-            let text = if filtered() { t.list_empty_filtered } else { t.list_empty };
+            let text = if filtered() {
+                t.list_empty_filtered
+            } else {
+                t.list_empty
+            };
             return view! { <p class="empty-state">{text}</p> }.into_any();
         }
         let at = now.get();
@@ -202,4 +207,3 @@ pub(crate) fn iso_date(date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
-

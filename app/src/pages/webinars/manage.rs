@@ -61,7 +61,8 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
             }
         })
     };
-    let may_cancel = move || state.with(|s| check(s, me, Web::CancelSession { id }, now.get()).is_ok());
+    let may_cancel =
+        move || state.with(|s| check(s, me, Web::CancelSession { id }, now.get()).is_ok());
     let may_edit = move || {
         // Saving the session unchanged tells whether the person may edit it.
         state.with(|s| {
@@ -109,7 +110,7 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
                     {move || i18n.t().webinars.export_csv}
                 </a>
                 <A href=format!("/webinars/{}", id.0) attr:class="button-link">
-                    {move || i18n.t().webinars.tab_catalogue}
+                    {move || i18n.t().webinars.public_page}
                 </A>
                 {move || {
                     (may_cancel() && !confirming.get())
@@ -157,17 +158,24 @@ fn Attendees(
     let i18n = use_i18n();
     let state = use_sync().state();
     let chosen = RwSignal::new(String::new());
-    let mark = move |person: PersonId, present: bool| {
-        match submit(Web::MarkAttendance { session: id, person, present }) {
-            Ok(()) => error.set(None),
-            Err(e) => error.set(Some(e)),
-        }
+    let mark = move |person: PersonId, present: bool| match submit(Web::MarkAttendance {
+        session: id,
+        person,
+        present,
+    }) {
+        Ok(()) => error.set(None),
+        Err(e) => error.set(Some(e)),
     };
 
     let table = move || {
         let t = &i18n.t().webinars;
         let rows = state.with(|s| attendees(s, id));
-        let started = state.with(|s| s.webinars.sessions.get(&id).is_some_and(|x| now.get() >= x.start));
+        let started = state.with(|s| {
+            s.webinars
+                .sessions
+                .get(&id)
+                .is_some_and(|x| now.get() >= x.start)
+        });
         if rows.is_empty() {
             return view! { <p class="empty-state">{t.registrations_empty}</p> }.into_any();
         }
@@ -237,7 +245,17 @@ fn Attendees(
                 .values()
                 .filter(|p| p.active && !listed.contains(&p.id))
                 .filter(|p| {
-                    check(s, me, Web::MarkAttendance { session: id, person: p.id, present: true }, at).is_ok()
+                    check(
+                        s,
+                        me,
+                        Web::MarkAttendance {
+                            session: id,
+                            person: p.id,
+                            present: true,
+                        },
+                        at,
+                    )
+                    .is_ok()
                 })
                 .map(|p| (p.id, p.name.clone()))
                 .collect::<Vec<_>>()
@@ -253,14 +271,18 @@ fn Attendees(
     let before_start = move || {
         let locale = i18n.locale();
         state.with(|s| {
-            s.webinars.sessions.get(&id).filter(|x| now.get() < x.start).map(|x| {
-                let when = format!(
-                    "{}, {}",
-                    crate::format::long_date(vela_domain::calendar::rome_date(x.start), locale),
-                    time_of_day(x.start, locale)
-                );
-                (i18n.t().webinars.attendance_from)(&when)
-            })
+            s.webinars
+                .sessions
+                .get(&id)
+                .filter(|x| now.get() < x.start)
+                .map(|x| {
+                    let when = format!(
+                        "{}, {}",
+                        crate::format::long_date(vela_domain::calendar::rome_date(x.start), locale),
+                        time_of_day(x.start, locale)
+                    );
+                    (i18n.t().webinars.attendance_from)(&when)
+                })
         })
     };
 

@@ -165,8 +165,8 @@ pub(crate) fn PromotionNotice() -> impl IntoView {
     let promoted = RwSignal::new(Vec::<(SessionId, String)>::new());
     Effect::new(move |_| {
         let Some(me) = me else { return };
-        let (now_waiting, now_seated): (BTreeSet<SessionId>, Vec<(SessionId, String)>) =
-            state.with(|s| {
+        let (now_waiting, now_seated): (BTreeSet<SessionId>, Vec<(SessionId, String)>) = state
+            .with(|s| {
                 let part = &s.webinars;
                 let mine = part
                     .registrations

@@ -46,14 +46,26 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
     let state = use_sync().state();
     let navigate = use_navigate();
     let editing = path.is_some();
-    let id = path.as_ref().map_or_else(|| PathId(uuid::Uuid::new_v4()), |p| p.id);
+    let id = path
+        .as_ref()
+        .map_or_else(|| PathId(uuid::Uuid::new_v4()), |p| p.id);
     let title = RwSignal::new(path.as_ref().map(|p| p.title.clone()).unwrap_or_default());
-    let description = RwSignal::new(path.as_ref().map(|p| p.description.clone()).unwrap_or_default());
+    let description = RwSignal::new(
+        path.as_ref()
+            .map(|p| p.description.clone())
+            .unwrap_or_default(),
+    );
     let sessions = RwSignal::new(path.map(|p| p.sessions).unwrap_or_default());
     let chosen = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let title_of = move |sid: SessionId| {
-        state.with(|s| s.webinars.sessions.get(&sid).map(|x| x.title.clone()).unwrap_or_default())
+        state.with(|s| {
+            s.webinars
+                .sessions
+                .get(&sid)
+                .map(|x| x.title.clone())
+                .unwrap_or_default()
+        })
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
