@@ -26,6 +26,13 @@ function rome(at: Date): { date: string; time: string } {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
+/** A 1024×768 screenshot for the docs, only when VELA_SCREENSHOTS is set. */
+async function shoot(page: Page, path: string) {
+  if (!process.env.VELA_SCREENSHOTS) return;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path, fullPage: true });
+}
+
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 /** A signed-in page for `username` in its own browser context. */
@@ -79,6 +86,32 @@ async function createSession(
   return id;
 }
 
+// First in the file, so the screenshot shows the demo catalogue only.
+test('the catalogue filters by free seats and path; screenshot of the list at tablet size', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'it-IT' });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await login(page, 'martina');
+  await page.getByRole('link', { name: 'Webinar', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Webinar', level: 1 })).toBeVisible();
+  const security = page.getByRole('listitem').filter({ hasText: 'Sicurezza informatica nel lavoro agile' });
+  await expect(security).toContainText('Completo');
+  await page.getByLabel('Solo con posti liberi').check();
+  await expect(security).toHaveCount(0);
+  await page.getByRole('button', { name: 'Azzera i filtri' }).click();
+  await page.getByLabel('Percorso formativo').selectOption({ label: 'Percorso smart working' });
+  await expect(security).toBeVisible();
+  // Only the path's sessions remain.
+  await expect(page.getByRole('main').getByRole('listitem').filter({ hasNotText: 'Percorso smart working' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Azzera i filtri' }).click();
+  if (process.env.VELA_SCREENSHOTS) {
+    await page.screenshot({ path: 'docs/webinars-list.png' });
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('Sara creates a session for 2; the third person waits, is promoted live when someone cancels, and sees a cancellation', async ({ browser }) => {
   const sara = await person(browser, 'sara');
   const title = `Firma digitale ${unique()}`;
@@ -131,6 +164,7 @@ test('Sara creates a session for 2; the third person waits, is promoted live whe
   await alessio.page.getByRole('button', { name: 'Iscriviti alla lista d\'attesa' }).click();
   await expect(alessio.page.getByText('sei in lista d\'attesa, posizione 1')).toBeVisible();
   await expect(alessio.page.getByRole('button', { name: /Partecipa/ })).toHaveCount(0);
+  await shoot(alessio.page, 'docs/webinars-session-waitlisted.png');
 
   // Sara sees the registrations and the waitlist live.
   const rows = sara.page.getByRole('table');
@@ -236,6 +270,7 @@ test('after a session: registration is refused with the reason; Sara marks atten
   // Sara sees the average and the comment live.
   await expect(sara.page.getByText('Media 4,0 su 5 (1 valutazione)')).toBeVisible({ timeout: 20_000 });
   await expect(sara.page.getByText('Utile, però è andato un po\' veloce.')).toBeVisible();
+  await shoot(sara.page, 'docs/webinars-trainer-session.png');
 
   // The CSV export: the link, and the rows it gives.
   const csvLink = sara.page.getByRole('link', { name: 'Esporta i partecipanti (CSV)' });
@@ -258,27 +293,38 @@ test('after a session: registration is refused with the reason; Sara marks atten
   expect(stefano.errors).toEqual([]);
 });
 
-test('the catalogue filters by free seats and path; screenshot of the list at tablet size', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto('/');
-  await login(page, 'martina');
-  await page.getByRole('link', { name: 'Webinar', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Webinar', level: 1 })).toBeVisible();
-  const security = page.getByRole('listitem').filter({ hasText: 'Sicurezza informatica nel lavoro agile' });
-  await expect(security).toContainText('Completo');
-  await page.getByLabel('Solo con posti liberi').check();
-  await expect(security).toHaveCount(0);
-  await page.getByRole('button', { name: 'Azzera i filtri' }).click();
-  await page.getByLabel('Percorso formativo').selectOption({ label: 'Percorso smart working' });
-  await expect(security).toBeVisible();
-  // Only the path's sessions remain.
-  await expect(page.getByRole('main').getByRole('listitem').filter({ hasNotText: 'Percorso smart working' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Azzera i filtri' }).click();
-  if (process.env.VELA_SCREENSHOTS) {
-    await page.screenshot({ path: 'docs/webinars-list.png' });
+test('Sara groups sessions into a training path and orders them with buttons', async ({ browser }) => {
+  const sara = await person(browser, 'sara');
+  const tag = unique();
+  await createSession(sara.page, `Percorso A ${tag}`, 3 * 24 * 60, 60);
+  await createSession(sara.page, `Percorso B ${tag}`, 4 * 24 * 60, 60);
+  const title = `Percorso digitale ${tag}`;
+
+  await sara.page.goto('/training');
+  await sara.page.getByRole('link', { name: 'Nuovo percorso' }).click();
+  await sara.page.getByLabel('Titolo', { exact: true }).fill(title);
+  // Saving without sessions is refused by the rules.
+  await sara.page.getByRole('button', { name: 'Salva' }).click();
+  await expect(sara.page.getByRole('alert')).toContainText('obbligatorio');
+  for (const name of [`Percorso A ${tag}`, `Percorso B ${tag}`]) {
+    await sara.page.getByLabel('Incontro da aggiungere').selectOption({ label: name });
+    await sara.page.getByRole('button', { name: 'Aggiungi', exact: true }).click();
   }
-  expect(errors).toEqual([]);
-  await context.close();
+  const steps = sara.page.getByRole('main').getByRole('listitem');
+  await expect(steps).toHaveText([new RegExp(`Percorso A ${tag}`), new RegExp(`Percorso B ${tag}`)]);
+  await sara.page.getByRole('button', { name: `Sposta su: Percorso B ${tag}` }).click();
+  await expect(steps).toHaveText([new RegExp(`Percorso B ${tag}`), new RegExp(`Percorso A ${tag}`)]);
+  await sara.page.getByRole('button', { name: 'Salva' }).click();
+  await expect(sara.page).toHaveURL(/\/training$/);
+  await expect(sara.page.getByRole('listitem').filter({ hasText: title })).toContainText('2 incontri');
+  // Editing keeps the order.
+  await sara.page.getByRole('link', { name: `Modifica: ${title}` }).click();
+  await expect(sara.page.getByLabel('Titolo', { exact: true })).toHaveValue(title);
+  await expect(steps).toHaveText([new RegExp(`Percorso B ${tag}`), new RegExp(`Percorso A ${tag}`)]);
+
+  // The path filter of the catalogue shows its sessions.
+  await sara.page.goto('/webinars');
+  await sara.page.getByLabel('Percorso formativo').selectOption({ label: title });
+  await expect(sara.page.getByRole('main').getByRole('listitem')).toHaveCount(2);
+  expect(sara.errors).toEqual([]);
 });

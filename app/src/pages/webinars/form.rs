@@ -168,9 +168,14 @@ pub fn EditSession() -> impl IntoView {
     let state = use_sync().state();
     let id = route_session();
     let i18n = use_i18n();
+    // Re-rendered when the session appears (first sync) or its id changes,
+    // never while typing because of other changes.
+    let known =
+        Memo::new(move |_| id().filter(|id| state.with(|s| s.webinars.sessions.contains_key(id))));
     move || {
-        let session =
-            id().and_then(|id| state.with_untracked(|s| s.webinars.sessions.get(&id).cloned()));
+        let session = known
+            .get()
+            .and_then(|id| state.with_untracked(|s| s.webinars.sessions.get(&id).cloned()));
         match session {
             Some(session) => view! { <SessionForm session=Some(session) /> }.into_any(),
             None => view! {

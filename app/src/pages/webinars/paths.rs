@@ -21,13 +21,19 @@ pub fn EditPath() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let params = use_params_map();
-    move || {
-        let id = params
+    let known = Memo::new(move |_| {
+        params
             .read()
             .get("id")
             .and_then(|id| uuid::Uuid::parse_str(&id).ok())
-            .map(PathId);
-        match id.and_then(|id| state.with_untracked(|s| s.webinars.paths.get(&id).cloned())) {
+            .map(PathId)
+            .filter(|id| state.with(|s| s.webinars.paths.contains_key(id)))
+    });
+    move || {
+        let path = known
+            .get()
+            .and_then(|id| state.with_untracked(|s| s.webinars.paths.get(&id).cloned()));
+        match path {
             Some(path) => view! { <PathForm path=Some(path) /> }.into_any(),
             None => view! {
                 <section class="page webinars">
