@@ -204,7 +204,7 @@ fn Registration(
                 });
                 view! {
                     <p class="notice" class:success=!waitlisted class:warning=waitlisted>
-                        <span aria-hidden="true">{if waitlisted { "⏳ " } else { "✓ " }}</span>
+                        <span aria-hidden="true">{if waitlisted { "… " } else { "✓ " }}</span>
                         {text}
                     </p>
                     {may_cancel
@@ -336,7 +336,6 @@ fn JoinBox(
         {move || seated().then(join)}
         <p class="calendar-link">
             <a href=ics.clone() download="">
-                <span aria-hidden="true">"📅 "</span>
                 {move || i18n.t().webinars.add_to_calendar}
             </a>
         </p>
