@@ -20,6 +20,7 @@ use crate::pages::objectives::{
     EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
 };
 use crate::pages::section::Section;
+use crate::pages::webinars;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
 
@@ -98,8 +99,16 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/objectives/team") view=TeamOverview />
             <Route path=path!("/objectives/:id") view=ObjectiveDetail />
             <Route path=path!("/objectives/:id/edit") view=EditObjective />
-            <Route path=path!("/webinars") view=|| view! { <Section title=|t| t.nav_webinars /> } />
-            <Route path=path!("/training") view=|| view! { <Section title=|t| t.nav_training_admin /> } />
+            <Route path=path!("/webinars") view=webinars::WebinarList />
+            <Route path=path!("/webinars/mine") view=webinars::MyTraining />
+            <Route path=path!("/webinars/:id") view=webinars::SessionPage />
+            <Route path=path!("/training") view=webinars::TrainingAdmin />
+            <Route path=path!("/training/mine") view=webinars::MyTraining />
+            <Route path=path!("/training/sessions/new") view=webinars::NewSession />
+            <Route path=path!("/training/sessions/:id") view=webinars::ManageSession />
+            <Route path=path!("/training/sessions/:id/edit") view=webinars::EditSession />
+            <Route path=path!("/training/paths/new") view=webinars::NewPath />
+            <Route path=path!("/training/paths/:id") view=webinars::EditPath />
             <Route path=path!("/admin") view=|| view! { <Section title=|t| t.nav_administration /> } />
         </Routes>
     }

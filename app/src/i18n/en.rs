@@ -68,6 +68,7 @@ pub static TEXTS: Texts = Texts {
     rejection: super::rejections::en,
 
     team: super::team::EN,
+    webinars: super::webinars::EN,
     calendar: CalendarTexts {
         previous_month: "Previous month",
         next_month: "Next month",

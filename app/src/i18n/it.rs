@@ -68,6 +68,7 @@ pub static TEXTS: Texts = Texts {
     rejection: super::rejections::it,
 
     team: super::team::IT,
+    webinars: super::webinars::IT,
     calendar: CalendarTexts {
         previous_month: "Mese precedente",
         next_month: "Mese successivo",

@@ -12,6 +12,7 @@ pub mod objectives;
 mod rejections;
 pub mod team;
 pub mod texts;
+pub mod webinars;
 
 use leptos::prelude::*;
 pub use texts::Texts;

@@ -68,6 +68,7 @@ pub struct Texts {
     pub export: super::export::ExportTexts,
     pub team: super::team::TeamTexts,
     pub objectives: super::objectives::ObjectivesTexts,
+    pub webinars: super::webinars::WebinarsTexts,
 }
 
 /// The calendar pages.

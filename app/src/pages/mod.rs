@@ -10,3 +10,4 @@ pub mod not_found;
 pub mod objectives;
 pub mod section;
 pub mod team;
+pub mod webinars;
