@@ -69,15 +69,6 @@ pub static TEXTS: Texts = Texts {
 
     team: super::team::IT,
     webinars: super::webinars::IT,
-    calendar: CalendarTexts {
-        previous_month: "Mese precedente",
-        next_month: "Mese successivo",
-        today: "Oggi",
-        grid_caption: |month| format!("Calendario di {month}"),
-        weekend: "Fine settimana",
-        office: "In ufficio",
-        holiday: |name| format!("Festivo: {name}"),
-    },
     export: super::export::IT,
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,

@@ -42,7 +42,6 @@ pub fn it(rejection: &Rejection) -> String {
         Rejection::Agile(a) => super::calendar::agile_it(a),
         Rejection::Objectives(o) => super::objectives::rejection_it(o),
         Rejection::Webinars(w) => super::webinars::rejection_it(w),
-        other => format!("Modifica non consentita dalle regole ({}).", other.code()),
     }
 }
 
@@ -98,7 +97,6 @@ pub fn en(rejection: &Rejection) -> String {
         Rejection::Agile(a) => super::calendar::agile_en(a),
         Rejection::Objectives(o) => super::objectives::rejection_en(o),
         Rejection::Webinars(w) => super::webinars::rejection_en(w),
-        other => format!("The rules do not allow this change ({}).", other.code()),
     }
 }
 
