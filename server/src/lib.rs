@@ -60,7 +60,10 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let store = Arc::new(store);
     let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
     let feeds = Arc::new(ics::Feeds::open(&config.data_dir)?);
-    demo::seed(&store, &auth, config.demo).await?;
+    match config.synthetic {
+        Some(people) => demo::seed_synthetic(&store, &auth, people).await?,
+        None => demo::seed(&store, &auth, config.demo).await?,
+    }
     let state = AppState {
         config: Arc::new(config.clone()),
         shutdown: shutdown_rx,
