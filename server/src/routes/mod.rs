@@ -24,6 +24,7 @@ pub mod me;
 pub mod openapi;
 pub mod static_files;
 pub mod sync;
+pub mod webinars;
 
 /// Largest request body accepted, in bytes (1 MiB): a push of a few hundred
 /// commands fits easily; anything bigger is a client fault or an attack.
@@ -56,6 +57,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/feeds/{file}", get(calendar::feed))
         .route("/webinars/{id}/ics", get(calendar::session))
+        .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn(require_json_body))
