@@ -369,3 +369,53 @@ async fn one_session_file_only_for_sessions_i_may_see() {
     let (status, content_type, body) = fetch(&server, &path, None).await;
     assert_error(status, &content_type, &body, 401, "unauthenticated");
 }
+
+/// A validator for one schema of the OpenAPI document's components.
+fn validator(document: &Value, name: &str) -> jsonschema::Validator {
+    let mut root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": format!("#/components/schemas/{name}"),
+    });
+    root["components"] = document["components"].clone();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&root)
+        .unwrap_or_else(|e| panic!("{name} compiles: {e}"))
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_calendar_routes_as_they_answer() {
+    let server = demo().await;
+    let (status, _, text) = fetch(&server, "/api/openapi.json", None).await;
+    assert_eq!(status, 200);
+    let document: Value = serde_json::from_str(&text).expect("JSON");
+    for path in [
+        "/api/calendar.ics",
+        "/api/calendar/feed",
+        "/api/feeds/{token}.ics",
+        "/api/webinars/{id}/ics",
+    ] {
+        assert!(document["paths"][path].is_object(), "{path} is documented");
+    }
+    for method in ["get", "post", "delete"] {
+        assert!(document["paths"]["/api/calendar/feed"][method].is_object());
+    }
+    assert_eq!(
+        document["paths"]["/api/feeds/{token}.ics"]["get"]["security"],
+        json!([])
+    );
+
+    let status_schema = validator(&document, "FeedStatus");
+    let new_schema = validator(&document, "NewFeed");
+    let body_schema = validator(&document, "NoFields");
+    assert!(body_schema.is_valid(&json!({})));
+    assert!(!body_schema.is_valid(&json!({"person": "x"})));
+
+    let chiara = server.login("chiara").await;
+    let (_, before) = chiara.get_json("/api/calendar/feed").await;
+    assert!(status_schema.is_valid(&before), "{before}");
+    let (_, created) = chiara.post_json("/api/calendar/feed", &json!({})).await;
+    assert!(new_schema.is_valid(&created), "{created}");
+    let (_, after) = chiara.get_json("/api/calendar/feed").await;
+    assert!(status_schema.is_valid(&after), "{after}");
+}

@@ -67,5 +67,13 @@ test('elena subscribes to her calendar feed, which works without a cookie until 
   expect(answer.status()).toBe(404);
   expect(answer.headers()['content-type']).toContain('application/json');
   await app.dispose();
+
+  // The page speaks English too.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Export calendar');
+  await expect(page.getByRole('button', { name: 'Create my personal address' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download the calendar (.ics)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Italiano' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Esporta il calendario');
   expect(errors).toEqual([]);
 });

@@ -38,7 +38,7 @@ pub fn feed_path(token: &str) -> String {
 }
 
 /// `GET /api/calendar/feed` and `DELETE` answer this.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct FeedStatus {
     /// Whether a feed URL is live (the URL itself is shown only when made).
     active: bool,
@@ -46,7 +46,7 @@ pub struct FeedStatus {
 }
 
 /// `POST /api/calendar/feed` answers this.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct NewFeed {
     /// Relative to the server: `/api/feeds/<token>.ics`.
     url: String,
@@ -54,7 +54,7 @@ pub struct NewFeed {
 }
 
 /// The body of `POST /api/calendar/feed`: an empty JSON object.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoFields {}
 

@@ -14,6 +14,7 @@ use serde_json::{json, Map, Value};
 use vela_domain::sync::{PullResponse, PushRequest, PushResponse, RevisionAnnouncement};
 
 use super::auth::{LoginRequest, LoginResponse};
+use super::calendar::{FeedStatus, NewFeed, NoFields};
 use super::health::Health;
 use super::me::Me;
 
@@ -36,6 +37,9 @@ pub fn document() -> Value {
     let pushed = of::<PushResponse>(&mut generator);
     let pulled = of::<PullResponse>(&mut generator);
     let announced = of::<RevisionAnnouncement>(&mut generator);
+    let feed_status = of::<FeedStatus>(&mut generator);
+    let new_feed = of::<NewFeed>(&mut generator);
+    let no_fields = of::<NoFields>(&mut generator);
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
 
@@ -84,12 +88,44 @@ pub fn document() -> Value {
                 }}), true),
             }},
             "/api/openapi.json": {"get": op("This document", None, json!({"200": ok(json!({"type": "object"}))}), false)},
+            "/api/calendar.ics": {"get": op(
+                "My calendar as an iCalendar (RFC 5545) download: approved days away from the office as all-day events, webinar seats as timed events in Europe/Rome",
+                None,
+                json!({"200": calendar_file()}),
+                true,
+            )},
+            "/api/calendar/feed": {
+                "get": op("Whether my personal feed URL is live (the URL itself is shown only when made)", None, json!({"200": ok(feed_status.clone())}), true),
+                "post": op(
+                    "Makes a new personal feed URL, shown once; the previous one stops working",
+                    Some(no_fields),
+                    json!({"200": ok(new_feed), "422": error("a body other than {}")}),
+                    true,
+                ),
+                "delete": op("Revokes my personal feed URL (content-type application/json, body {})", None, json!({"200": ok(feed_status)}), true),
+            },
+            "/api/feeds/{token}.ics": {"get": {
+                "summary": "The calendar a live feed token opens, for calendar apps (no cookie)",
+                "security": [],
+                "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{43}$"}}],
+                "responses": with_errors(json!({"200": calendar_file(), "404": error("unknown, rotated or revoked token")}), false),
+            }},
+            "/api/webinars/{id}/ics": {"get": {
+                "summary": "One webinar session I may see, as an iCalendar file",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "responses": with_errors(json!({"200": calendar_file(), "404": error("no such session, or not visible to me")}), true),
+            }},
         },
     })
 }
 
 fn of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Value {
     generator.subschema_for::<T>().to_value()
+}
+
+/// An iCalendar answer.
+fn calendar_file() -> Value {
+    json!({"description": "an iCalendar file", "content": {"text/calendar": {"schema": {"type": "string"}}}})
 }
 
 fn error_schema() -> Value {

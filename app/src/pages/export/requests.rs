@@ -44,7 +44,8 @@ pub async fn create() -> Result<NewFeed, ApiError> {
 /// rule).
 pub async fn revoke() -> Result<(), ApiError> {
     let response = Request::delete(FEED)
-        .json(&empty())
+        .header("content-type", "application/json")
+        .body("{}")
         .map_err(|e| ApiError::Decode(e.to_string()))?
         .send()
         .await
