@@ -24,6 +24,21 @@ pub fn month_weeks(year: i32, month: u32) -> Vec<[NaiveDate; 7]> {
     weeks
 }
 
+/// The month before and after `year`-`month`.
+pub fn neighbours(year: i32, month: u32) -> ((i32, u32), (i32, u32)) {
+    let previous = if month == 1 {
+        (year - 1, 12)
+    } else {
+        (year, month - 1)
+    };
+    let next = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    (previous, next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +65,7 @@ mod tests {
         assert!(weeks.iter().flatten().any(|x| *x == d(2028, 2, 29)));
         let weeks = month_weeks(2026, 12);
         assert_eq!(weeks.last().unwrap()[6], d(2027, 1, 3));
+        assert_eq!(neighbours(2026, 12), ((2026, 11), (2027, 1)));
+        assert_eq!(neighbours(2027, 1), ((2026, 12), (2027, 2)));
     }
 }

@@ -67,5 +67,9 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Dismiss",
     rejection: super::rejections::en,
 
+    team: super::team::EN,
+    webinars: super::webinars::EN,
+    export: super::export::EN,
     calendar: super::calendar::EN,
+    objectives: super::objectives::EN,
 };

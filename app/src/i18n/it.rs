@@ -67,5 +67,9 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Ho capito",
     rejection: super::rejections::it,
 
+    team: super::team::IT,
+    webinars: super::webinars::IT,
+    export: super::export::IT,
     calendar: super::calendar::IT,
+    objectives: super::objectives::IT,
 };

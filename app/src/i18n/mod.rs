@@ -6,9 +6,13 @@
 
 pub mod calendar;
 mod en;
+pub mod export;
 mod it;
+pub mod objectives;
 mod rejections;
+pub mod team;
 pub mod texts;
+pub mod webinars;
 
 use leptos::prelude::*;
 pub use texts::Texts;

@@ -40,7 +40,8 @@ pub fn it(rejection: &Rejection) -> String {
             Dir::LastAdmin => "L'ente deve avere almeno un amministratore.".into(),
         },
         Rejection::Agile(a) => super::calendar::agile_it(a),
-        other => format!("Modifica non consentita dalle regole ({}).", other.code()),
+        Rejection::Objectives(o) => super::objectives::rejection_it(o),
+        Rejection::Webinars(w) => super::webinars::rejection_it(w),
     }
 }
 
@@ -94,7 +95,8 @@ pub fn en(rejection: &Rejection) -> String {
             Dir::LastAdmin => "The organisation must keep at least one administrator.".into(),
         },
         Rejection::Agile(a) => super::calendar::agile_en(a),
-        other => format!("The rules do not allow this change ({}).", other.code()),
+        Rejection::Objectives(o) => super::objectives::rejection_en(o),
+        Rejection::Webinars(w) => super::webinars::rejection_en(w),
     }
 }
 

@@ -65,4 +65,8 @@ pub struct Texts {
     pub rejection: fn(&vela_domain::Rejection) -> String,
 
     pub calendar: super::calendar::CalendarTexts,
+    pub export: super::export::ExportTexts,
+    pub team: super::team::TeamTexts,
+    pub objectives: super::objectives::ObjectivesTexts,
+    pub webinars: super::webinars::WebinarsTexts,
 }
