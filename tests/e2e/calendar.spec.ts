@@ -99,7 +99,7 @@ test('Giulia asks for two days and a recurring pattern: refused days are listed 
   await form.getByLabel('Giorno', { exact: true }).fill(iso(w3.thu));
   await expect(form.getByLabel('Luogo')).toHaveValue('0');
   // The week of the day asked for: one of two already planned.
-  await expect(form.getByText(/Settimana del .*: 1 su 2 già pianificate, ne restano 1\./)).toBeVisible();
+  await expect(form.getByText(/Settimana del .*: 1 su 2 già pianificate, ne resta 1\./)).toBeVisible();
   await form.getByLabel('Nota per il responsabile (facoltativa)').fill('Relazione annuale');
   await form.getByRole('button', { name: 'Invia richiesta' }).click();
   await expect(form.getByRole('status')).toContainText('Richiesta inviata: 1 giornata in attesa di approvazione.');
@@ -267,4 +267,9 @@ test('screenshot of the month view at tablet size', async ({ page }) => {
   await expect(page.getByRole('button', { name: /In attesa: Lavoro agile/ }).first()).toBeVisible();
   await page.getByRole('button', { name: /In attesa: Lavoro agile/ }).first().click();
   await page.screenshot({ path: 'docs/calendar-month.png' });
+  // Portrait tablet and phone, for a look (not committed).
+  for (const [width, height] of [[768, 1024], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `target/calendar-month-${width}.png`, fullPage: true });
+  }
 });

@@ -216,12 +216,14 @@ pub const IT: CalendarTexts = CalendarTexts {
         format!("Al massimo {} a settimana e {} al mese.", plural(week, "giornata", "giornate"), month)
     },
     allowance_row: |planned, limit, left| {
-        format!("{planned} su {limit} già pianificate, ne restano {left}.")
+        let rest = if left == 1 { "ne resta" } else { "ne restano" };
+        format!("{planned} su {limit} già pianificate, {rest} {left}.")
     },
     prevalence_row: |max, working, absent, left| {
         format!(
-            " Prevalenza del lavoro in ufficio: al massimo {} fuori sede ({working} giorni lavorativi, {absent} di assenza), ne restano {left}.",
-            plural(max, "giornata", "giornate")
+            " Prevalenza del lavoro in ufficio: al massimo {} fuori sede ({working} giorni lavorativi, {absent} di assenza), {} {left}.",
+            plural(max, "giornata", "giornate"),
+            if left == 1 { "ne resta" } else { "ne restano" }
         )
     },
     this_week: "Questa settimana",

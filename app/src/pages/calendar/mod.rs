@@ -298,7 +298,7 @@ fn day_button(cal: Cal, day: &Day, visible_date: String, full_date: String) -> i
             <span class="day-status" aria-hidden="true">
                 <span class="day-icon">{day.icon()}</span>
                 " "
-                {status}
+                <span class="day-text">{status}</span>
             </span>
         </button>
     }
