@@ -5,8 +5,10 @@ import { collectErrors, login } from './helpers';
 // objective; Martina (Sistemi informativi) must never see it. The titles are
 // unique to this spec: the suite shares one server.
 
-const TITLE = 'Fascicoli TARI digitali (e2e obiettivi)';
-const DRAFT_TITLE = 'Bozza da buttare (e2e obiettivi)';
+// A run suffix keeps reruns against the same server apart.
+const RUN = Date.now().toString(36);
+const TITLE = `Fascicoli TARI digitali (e2e obiettivi ${RUN})`;
+const DRAFT_TITLE = `Bozza da buttare (e2e obiettivi ${RUN})`;
 const COMMENT = 'Aggiungi un indicatore sui tempi di attesa allo sportello.';
 
 /** YYYY-MM-DD of today plus `days`, in Rome. */
