@@ -147,7 +147,7 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
   await expect(m.getByRole('progressbar', { name: 'Punteggio complessivo di Giulia Bianchi' })).toBeVisible();
   if (process.env.VELA_SCREENSHOTS) {
-    await m.screenshot({ path: 'docs/objectives-lead.png' });
+    await m.screenshot({ path: 'docs/objectives-lead.png', fullPage: true });
   }
 
   // At the end of the period Marco closes and reviews it.

@@ -238,7 +238,7 @@ pub const IT: ObjectivesTexts = ObjectivesTexts {
     delete_confirm: "Sì, elimina la bozza",
     sent_back_heading: "Rimandato dal responsabile",
     sent_back_owner_hint: "Rivedi l'obiettivo tenendo conto del commento, poi riproponilo.",
-    sent_back_lead_hint: "In attesa che la persona rivede l'obiettivo e lo riproponga.",
+    sent_back_lead_hint: "In attesa che la persona riveda l'obiettivo e lo riproponga.",
     agree: "Approva l'obiettivo",
     agreed: "Obiettivo concordato.",
     send_back: "Rimanda con un commento",

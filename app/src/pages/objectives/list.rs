@@ -31,6 +31,8 @@ pub fn MyObjectives() -> impl IntoView {
     let span = RwSignal::new(Span::Year);
     let year = RwSignal::new(today.year());
 
+    // Until the first pull the state is empty: say so rather than "no objectives".
+    let loaded = move || state.with(|s| s.directory.organisation.is_some());
     let my_team = move || {
         state.with(|s| {
             me.and_then(|m| s.directory.people.get(&m))
@@ -113,7 +115,10 @@ pub fn MyObjectives() -> impl IntoView {
                 <h2 id="personal-heading">{tx(|t| t.personal_heading)}</h2>
                 {move || {
                     let list = mine.get();
-                    if list.is_empty() {
+                    if !loaded() {
+                        view! { <p class="loading" role="status">{tx(|t| t.loading)}</p> }
+                            .into_any()
+                    } else if list.is_empty() {
                         view! { <p class="empty">{tx(|t| t.empty_mine)}</p> }
                             .into_any()
                     } else {
