@@ -5,8 +5,10 @@ import { collectErrors, login } from './helpers';
 // objective; Martina (Sistemi informativi) must never see it. The titles are
 // unique to this spec: the suite shares one server.
 
-const TITLE = 'Fascicoli TARI digitali (e2e obiettivi)';
-const DRAFT_TITLE = 'Bozza da buttare (e2e obiettivi)';
+// A run suffix keeps reruns against the same server apart.
+const RUN = Date.now().toString(36);
+const TITLE = `Fascicoli TARI digitali (e2e obiettivi ${RUN})`;
+const DRAFT_TITLE = `Bozza da buttare (e2e obiettivi ${RUN})`;
 const COMMENT = 'Aggiungi un indicatore sui tempi di attesa allo sportello.';
 
 /** YYYY-MM-DD of today plus `days`, in Rome. */
@@ -145,7 +147,7 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
   await expect(m.getByRole('progressbar', { name: 'Punteggio complessivo di Giulia Bianchi' })).toBeVisible();
   if (process.env.VELA_SCREENSHOTS) {
-    await m.screenshot({ path: 'docs/objectives-lead.png' });
+    await m.screenshot({ path: 'docs/objectives-lead.png', fullPage: true });
   }
 
   // At the end of the period Marco closes and reviews it.

@@ -4,7 +4,6 @@
 //! agrees, sends back with a comment, closes and reviews.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use uuid::Uuid;
 use vela_domain::calendar::rome_date;
@@ -18,7 +17,8 @@ use super::logic::{
     amount_text, days_worked_on, parse_amount, specs_of, split_description, with_comment,
 };
 use super::parts::{
-    allowed, me, owner_name, period_text, person_name, short_date, Flags, ProgressBar, StatusBadge,
+    allowed, me, owner_name, period_text, person_name, short_date, tx, Flags, ProgressBar,
+    StatusBadge,
 };
 use crate::format::long_date;
 use crate::i18n::{use_i18n, Text};
@@ -34,7 +34,6 @@ enum Problem {
 
 #[component]
 pub fn ObjectiveDetail() -> impl IntoView {
-    let i18n = use_i18n();
     let sync = use_sync();
     let state = sync.state();
     let params = use_params_map();
@@ -54,10 +53,10 @@ pub fn ObjectiveDetail() -> impl IntoView {
     view! {
         <section class="page objectives objective-detail">
             <p class="back-link">
-                <A href="/objectives">
+                <a href="/objectives">
                     <span aria-hidden="true">"‹ "</span>
-                    {move || i18n.t().objectives.back_to_mine}
-                </A>
+                    {tx(|t| t.back_to_mine)}
+                </a>
             </p>
             {move || match objective.get() {
                 Some(o) => {
@@ -67,7 +66,7 @@ pub fn ObjectiveDetail() -> impl IntoView {
                 None if sync.status().last_synced.is_none() => {
                     view! {
                         <p class="loading" role="status">
-                            {move || i18n.t().objectives.loading}
+                            {tx(|t| t.loading)}
                         </p>
                     }
                         .into_any()
@@ -75,7 +74,7 @@ pub fn ObjectiveDetail() -> impl IntoView {
                 None => {
                     view! {
                         <p class="empty" role="alert">
-                            {move || i18n.t().objectives.not_found}
+                            {tx(|t| t.not_found)}
                         </p>
                     }
                         .into_any()
@@ -202,20 +201,20 @@ fn ObjectiveBody(
 
     let actions = view! {
         {(o.status == Status::Draft && owner_side)
-            .then(|| view! { <p>{move || i18n.t().objectives.draft_hint}</p> })}
+            .then(|| view! { <p>{tx(|t| t.draft_hint)}</p> })}
         {(o.status == Status::Proposed && comment.is_none())
-            .then(|| view! { <p>{move || i18n.t().objectives.waiting_for_lead}</p> })}
+            .then(|| view! { <p>{tx(|t| t.waiting_for_lead)}</p> })}
         <div class="action-buttons">
             {can_edit
                 .then(|| {
                     let again = comment.is_some();
                     view! {
-                        <A href=format!("/objectives/{id}/edit") attr:class="button-link secondary">
+                        <a href=format!("/objectives/{id}/edit") class="button-link secondary">
                             {move || {
                                 let t = &i18n.t().objectives;
                                 if again { t.edit_and_propose_again } else { t.edit }
                             }}
-                        </A>
+                        </a>
                     }
                 })}
             {(o.status == Status::Draft && owner_side)
@@ -228,7 +227,7 @@ fn ObjectiveBody(
                                 submit(Obj::Propose { objective: id }, |t| t.objectives.proposed);
                             }
                         >
-                            {move || i18n.t().objectives.propose}
+                            {tx(|t| t.propose)}
                         </button>
                     }
                 })}
@@ -242,7 +241,7 @@ fn ObjectiveBody(
                                 submit(Obj::Agree { objective: id }, |t| t.objectives.agreed);
                             }
                         >
-                            {move || i18n.t().objectives.agree}
+                            {tx(|t| t.agree)}
                         </button>
                     }
                 })}
@@ -285,7 +284,7 @@ fn ObjectiveBody(
             }
             .into_any()
         }
-        None => view! { <p>{move || i18n.t().objectives.not_reviewed}</p> }.into_any(),
+        None => view! { <p>{tx(|t| t.not_reviewed)}</p> }.into_any(),
     };
     let show_review = o.status.is_closed() || o.review.is_some();
 
@@ -308,7 +307,7 @@ fn ObjectiveBody(
                 .collect::<Vec<_>>()
         });
         if names.is_empty() {
-            view! { <p class="empty">{move || i18n.t().objectives.no_updates}</p> }.into_any()
+            view! { <p class="empty">{tx(|t| t.no_updates)}</p> }.into_any()
         } else {
             view! {
                 <ul class="updates">
@@ -351,7 +350,7 @@ fn ObjectiveBody(
                 .collect::<Vec<_>>()
         });
         if days.is_empty() {
-            view! { <p class="empty">{move || i18n.t().objectives.days_empty}</p> }.into_any()
+            view! { <p class="empty">{tx(|t| t.days_empty)}</p> }.into_any()
         } else {
             view! {
                 <ul class="worked-days">
@@ -381,13 +380,13 @@ fn ObjectiveBody(
             <Flags objective=objective.clone() today=today />
         </p>
         <dl class="objective-facts">
-            <dt>{move || i18n.t().objectives.owner_label}</dt>
+            <dt>{tx(|t| t.owner_label)}</dt>
             <dd>{owner_text}</dd>
-            <dt>{move || i18n.t().objectives.period_label}</dt>
+            <dt>{tx(|t| t.period_label)}</dt>
             <dd>{move || period_text(period, i18n.locale())}</dd>
-            <dt>{move || i18n.t().objectives.due_label}</dt>
+            <dt>{tx(|t| t.due_label)}</dt>
             <dd>{move || long_date(period.until, i18n.locale())}</dd>
-            <dt>{move || i18n.t().objectives.weight_label}</dt>
+            <dt>{tx(|t| t.weight_label)}</dt>
             <dd>{o.weight}</dd>
         </dl>
         {(!body.is_empty()).then(|| view! { <p class="description">{body.clone()}</p> })}
@@ -397,7 +396,7 @@ fn ObjectiveBody(
                 view! {
                     <section class="sent-back" aria-labelledby="sent-back-heading">
                         <h2 id="sent-back-heading">
-                            {move || i18n.t().objectives.sent_back_heading}
+                            {tx(|t| t.sent_back_heading)}
                         </h2>
                         <blockquote>{comment}</blockquote>
                         <p>
@@ -423,9 +422,9 @@ fn ObjectiveBody(
             }}
         </p>
         <section aria-labelledby="key-results-heading">
-            <h2 id="key-results-heading">{move || i18n.t().objectives.key_results_title}</h2>
+            <h2 id="key-results-heading">{tx(|t| t.key_results_title)}</h2>
             <div class="objective-score">
-                <strong>{move || i18n.t().objectives.score_label}</strong>
+                <strong>{tx(|t| t.score_label)}</strong>
                 {move || {
                     let t = &i18n.t().objectives;
                     view! {
@@ -440,24 +439,24 @@ fn ObjectiveBody(
             <ul class="key-results">{key_results}</ul>
         </section>
         <section aria-labelledby="actions-heading" class="objective-actions">
-            <h2 id="actions-heading">{move || i18n.t().objectives.actions_heading}</h2>
+            <h2 id="actions-heading">{tx(|t| t.actions_heading)}</h2>
             {actions}
         </section>
         {show_review
             .then(|| {
                 view! {
                     <section aria-labelledby="review-heading">
-                        <h2 id="review-heading">{move || i18n.t().objectives.review_heading}</h2>
+                        <h2 id="review-heading">{tx(|t| t.review_heading)}</h2>
                         {review}
                     </section>
                 }
             })}
         <section aria-labelledby="updates-heading">
-            <h2 id="updates-heading">{move || i18n.t().objectives.updates_heading}</h2>
+            <h2 id="updates-heading">{tx(|t| t.updates_heading)}</h2>
             {updates}
         </section>
         <section aria-labelledby="days-heading">
-            <h2 id="days-heading">{move || i18n.t().objectives.days_heading}</h2>
+            <h2 id="days-heading">{tx(|t| t.days_heading)}</h2>
             {days}
         </section>
     }
@@ -467,7 +466,6 @@ fn ObjectiveBody(
 /// Deleting a draft, after a second explicit confirmation.
 #[component]
 fn DeleteDraft(id: ObjectiveId, problem: RwSignal<Option<Problem>>) -> impl IntoView {
-    let i18n = use_i18n();
     let sync = use_sync();
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
@@ -482,18 +480,18 @@ fn DeleteDraft(id: ObjectiveId, problem: RwSignal<Option<Problem>>) -> impl Into
                 fallback=move || {
                     view! {
                         <button type="button" class="ghost danger" on:click=move |_| confirming.set(true)>
-                            {move || i18n.t().objectives.delete_draft}
+                            {tx(|t| t.delete_draft)}
                         </button>
                     }
                 }
             >
                 <div class="confirm" role="group" aria-labelledby="delete-confirm-text">
-                    <p id="delete-confirm-text">{move || i18n.t().objectives.delete_confirm_text}</p>
+                    <p id="delete-confirm-text">{tx(|t| t.delete_confirm_text)}</p>
                     <button type="button" class="primary danger" on:click=delete.clone()>
-                        {move || i18n.t().objectives.delete_confirm}
+                        {tx(|t| t.delete_confirm)}
                     </button>
                     <button type="button" class="ghost" on:click=move |_| confirming.set(false)>
-                        {move || i18n.t().objectives.cancel}
+                        {tx(|t| t.cancel)}
                     </button>
                 </div>
             </Show>
@@ -511,7 +509,6 @@ fn SendBack(
     submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let open = RwSignal::new(false);
     let comment = RwSignal::new(String::new());
     let o = StoredValue::new(objective);
@@ -545,13 +542,13 @@ fn SendBack(
             fallback=move || {
                 view! {
                     <button type="button" class="secondary" on:click=move |_| open.set(true)>
-                        {move || i18n.t().objectives.send_back}
+                        {tx(|t| t.send_back)}
                     </button>
                 }
             }
         >
             <form class="send-back-form" on:submit=send>
-                <label for="send-back-comment">{move || i18n.t().objectives.send_back_comment}</label>
+                <label for="send-back-comment">{tx(|t| t.send_back_comment)}</label>
                 <textarea
                     id="send-back-comment"
                     rows="3"
@@ -560,10 +557,10 @@ fn SendBack(
                 ></textarea>
                 <div class="form-actions">
                     <button type="submit" class="primary">
-                        {move || i18n.t().objectives.send_back_submit}
+                        {tx(|t| t.send_back_submit)}
                     </button>
                     <button type="button" class="ghost" on:click=move |_| open.set(false)>
-                        {move || i18n.t().objectives.cancel}
+                        {tx(|t| t.cancel)}
                     </button>
                 </div>
             </form>
@@ -579,7 +576,6 @@ fn RecordProgress(
     submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = objective.id;
     let status = objective.status;
     let first = objective.key_results.first().map(|kr| kr.id);
@@ -628,8 +624,8 @@ fn RecordProgress(
         .collect_view();
     view! {
         <form class="progress-form" on:submit=record aria-labelledby="progress-heading">
-            <h3 id="progress-heading">{move || i18n.t().objectives.progress_heading}</h3>
-            <label for="progress-key-result">{move || i18n.t().objectives.field_key_result}</label>
+            <h3 id="progress-heading">{tx(|t| t.progress_heading)}</h3>
+            <label for="progress-key-result">{tx(|t| t.field_key_result)}</label>
             <select
                 id="progress-key-result"
                 on:change=move |ev| {
@@ -638,7 +634,7 @@ fn RecordProgress(
             >
                 {options}
             </select>
-            <label for="progress-value">{move || i18n.t().objectives.field_new_value}</label>
+            <label for="progress-value">{tx(|t| t.field_new_value)}</label>
             <input
                 id="progress-value"
                 type="text"
@@ -647,8 +643,8 @@ fn RecordProgress(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            <p id="progress-value-hint" class="hint">{move || i18n.t().objectives.amount_hint}</p>
-            <label for="progress-note">{move || i18n.t().objectives.field_note}</label>
+            <p id="progress-value-hint" class="hint">{tx(|t| t.amount_hint)}</p>
+            <label for="progress-note">{tx(|t| t.field_note)}</label>
             <textarea
                 id="progress-note"
                 rows="2"
@@ -656,7 +652,7 @@ fn RecordProgress(
                 on:input=move |ev| note.set(event_target_value(&ev))
             ></textarea>
             <button type="submit" class="primary">
-                {move || i18n.t().objectives.record_progress}
+                {tx(|t| t.record_progress)}
             </button>
         </form>
     }
@@ -704,13 +700,13 @@ fn CloseForm(
     .collect_view();
     view! {
         <form class="close-form" on:submit=close aria-labelledby="close-heading">
-            <h3 id="close-heading">{move || i18n.t().objectives.close_heading}</h3>
+            <h3 id="close-heading">{tx(|t| t.close_heading)}</h3>
             <fieldset class="radio-group">
-                <legend>{move || i18n.t().objectives.outcome_legend}</legend>
+                <legend>{tx(|t| t.outcome_legend)}</legend>
                 {radios}
             </fieldset>
             <button type="submit" class="primary">
-                {move || i18n.t().objectives.close_submit}
+                {tx(|t| t.close_submit)}
             </button>
         </form>
     }
@@ -767,12 +763,12 @@ fn ReviewForm(
         .collect_view();
     view! {
         <form class="review-form" on:submit=save aria-labelledby="review-form-heading">
-            <h3 id="review-form-heading">{move || i18n.t().objectives.review_heading}</h3>
+            <h3 id="review-form-heading">{tx(|t| t.review_heading)}</h3>
             <fieldset class="radio-group">
-                <legend>{move || i18n.t().objectives.rating_legend}</legend>
+                <legend>{tx(|t| t.rating_legend)}</legend>
                 {radios}
             </fieldset>
-            <label for="review-comment">{move || i18n.t().objectives.review_comment}</label>
+            <label for="review-comment">{tx(|t| t.review_comment)}</label>
             <textarea
                 id="review-comment"
                 rows="3"
@@ -780,7 +776,7 @@ fn ReviewForm(
                 on:input=move |ev| comment.set(event_target_value(&ev))
             ></textarea>
             <button type="submit" class="primary">
-                {move || i18n.t().objectives.review_submit}
+                {tx(|t| t.review_submit)}
             </button>
         </form>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::logic::Span;
+use super::parts::tx;
 use crate::i18n::use_i18n;
 
 /// Two selects, one for the part of the year and one for the year; they
@@ -42,9 +43,9 @@ pub fn PeriodFilter(span: RwSignal<Span>, year: RwSignal<i32>, this_year: i32) -
     };
     view! {
         <fieldset class="period-filter">
-            <legend>{move || i18n.t().objectives.filter_label}</legend>
+            <legend>{tx(|t| t.filter_label)}</legend>
             <div>
-                <label for="objectives-span">{move || i18n.t().objectives.filter_span}</label>
+                <label for="objectives-span">{tx(|t| t.filter_span)}</label>
                 <select
                     id="objectives-span"
                     on:change=move |ev| span.set(Span::from_code(&event_target_value(&ev)))
@@ -53,7 +54,7 @@ pub fn PeriodFilter(span: RwSignal<Span>, year: RwSignal<i32>, this_year: i32) -
                 </select>
             </div>
             <div>
-                <label for="objectives-year">{move || i18n.t().objectives.filter_year}</label>
+                <label for="objectives-year">{tx(|t| t.filter_year)}</label>
                 <select
                     id="objectives-year"
                     on:change=move |ev| {

@@ -2,7 +2,6 @@
 //! (after the lead sent it back, saving proposes it again).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use uuid::Uuid;
 use vela_domain::calendar::rome_date;
@@ -11,7 +10,7 @@ use vela_domain::objectives::{Command as Obj, KeyResultSpec, Objective, Owner, P
 use vela_domain::{Command, Rejection, State};
 
 use super::logic::{amount_text, parse_amount, quarter_of, split_description};
-use super::parts::{me, owner_name, rejection_text};
+use super::parts::{me, owner_name, rejection_text, tx};
 use crate::i18n::{use_i18n, Locale};
 use crate::sync::client::{now, use_sync};
 
@@ -66,7 +65,6 @@ pub fn NewObjective() -> impl IntoView {
 /// `/objectives/:id/edit`.
 #[component]
 pub fn EditObjective() -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_sync().state();
     let params = use_params_map();
     let id = move || {
@@ -87,8 +85,8 @@ pub fn EditObjective() -> impl IntoView {
             Some(o) => view! { <ObjectiveForm existing=Some(o) /> }.into_any(),
             None => view! {
                 <section class="page objectives">
-                    <p role="alert">{move || i18n.t().objectives.not_found}</p>
-                    <A href="/objectives">{move || i18n.t().objectives.back_to_mine}</A>
+                    <p role="alert">{tx(|t| t.not_found)}</p>
+                    <a href="/objectives">{tx(|t| t.back_to_mine)}</a>
                 </section>
             }
             .into_any(),
@@ -250,7 +248,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
             let name = state.with_untracked(|s| owner_name(s, owner, i18n.locale()));
             view! {
                 <p class="fixed-owner">
-                    <strong>{move || i18n.t().objectives.owner_label}": "</strong>
+                    <strong>{tx(|t| t.owner_label)}": "</strong>
                     {name}
                 </p>
             }
@@ -262,7 +260,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                 None => Vec::new(),
             };
             view! {
-                <label for="objective-owner">{move || i18n.t().objectives.field_owner}</label>
+                <label for="objective-owner">{tx(|t| t.field_owner)}</label>
                 <select
                     id="objective-owner"
                     on:change=move |ev| owner_choice.set(event_target_value(&ev))
@@ -314,16 +312,16 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                     view! {
                         <section class="sent-back" aria-labelledby="sent-back-heading">
                             <h2 id="sent-back-heading">
-                                {move || i18n.t().objectives.sent_back_heading}
+                                {tx(|t| t.sent_back_heading)}
                             </h2>
                             <blockquote>{comment}</blockquote>
-                            <p>{move || i18n.t().objectives.sent_back_owner_hint}</p>
+                            <p>{tx(|t| t.sent_back_owner_hint)}</p>
                         </section>
                     }
                 })}
             <form class="objective-form" on:submit=submit novalidate>
                 {owner_field}
-                <label for="objective-title">{move || i18n.t().objectives.field_title}</label>
+                <label for="objective-title">{tx(|t| t.field_title)}</label>
                 <input
                     id="objective-title"
                     type="text"
@@ -333,7 +331,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                     on:input=move |ev| title.set(event_target_value(&ev))
                 />
                 <label for="objective-description">
-                    {move || i18n.t().objectives.field_description}
+                    {tx(|t| t.field_description)}
                 </label>
                 <textarea
                     id="objective-description"
@@ -343,7 +341,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                 ></textarea>
                 <div class="form-row">
                     <div>
-                        <label for="objective-from">{move || i18n.t().objectives.field_from}</label>
+                        <label for="objective-from">{tx(|t| t.field_from)}</label>
                         <input
                             id="objective-from"
                             type="date"
@@ -353,7 +351,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                     </div>
                     <div>
                         <label for="objective-until">
-                            {move || i18n.t().objectives.field_until}
+                            {tx(|t| t.field_until)}
                         </label>
                         <input
                             id="objective-until"
@@ -364,7 +362,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                     </div>
                     <div>
                         <label for="objective-weight">
-                            {move || i18n.t().objectives.field_weight}
+                            {tx(|t| t.field_weight)}
                         </label>
                         <input
                             id="objective-weight"
@@ -377,15 +375,15 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                             on:input=move |ev| weight.set(event_target_value(&ev))
                         />
                         <p id="objective-weight-hint" class="hint">
-                            {move || i18n.t().objectives.weight_hint}
+                            {tx(|t| t.weight_hint)}
                         </p>
                     </div>
                 </div>
-                <h2>{move || i18n.t().objectives.key_results_heading}</h2>
+                <h2>{tx(|t| t.key_results_heading)}</h2>
                 {move || {
                     rows.with(|r| r.is_empty())
                         .then(|| {
-                            view! { <p class="empty">{move || i18n.t().objectives.no_key_results}</p> }
+                            view! { <p class="empty">{tx(|t| t.no_key_results)}</p> }
                         })
                 }}
                 <For each=move || rows.get() key=|row| row.id let:row>
@@ -393,7 +391,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                 </For>
                 <button type="button" class="secondary" on:click=add_row>
                     <span aria-hidden="true">"+ "</span>
-                    {move || i18n.t().objectives.add_key_result}
+                    {tx(|t| t.add_key_result)}
                 </button>
                 <p class="form-error" role="alert">
                     {move || error.get().map(|r| rejection_text(&r))}
@@ -402,9 +400,9 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                     <button type="submit" class="primary">
                         {submit_label}
                     </button>
-                    <A href=cancel_href attr:class="button-link ghost">
-                        {move || i18n.t().objectives.cancel}
-                    </A>
+                    <a href=cancel_href class="button-link ghost">
+                        {tx(|t| t.cancel)}
+                    </a>
                 </div>
             </form>
         </section>
@@ -438,7 +436,7 @@ fn KeyResultFields(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
                     .map(|h| {
                         view! {
                             <p id=h class="hint">
-                                {move || i18n.t().objectives.amount_hint}
+                                {tx(|t| t.amount_hint)}
                             </p>
                         }
                     })}

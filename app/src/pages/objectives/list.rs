@@ -3,13 +3,12 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vela_domain::calendar::rome_date;
 use vela_domain::objectives::{score, Objective, Owner, Status};
 
 use super::filter::PeriodFilter;
 use super::logic::Span;
-use super::parts::{me, ObjectiveCard};
+use super::parts::{me, tx, ObjectiveCard};
 use crate::i18n::use_i18n;
 use crate::sync::client::{now, use_sync};
 
@@ -32,6 +31,8 @@ pub fn MyObjectives() -> impl IntoView {
     let span = RwSignal::new(Span::Year);
     let year = RwSignal::new(today.year());
 
+    // Until the first pull the state is empty: say so rather than "no objectives".
+    let loaded = move || state.with(|s| s.directory.organisation.is_some());
     let my_team = move || {
         state.with(|s| {
             me.and_then(|m| s.directory.people.get(&m))
@@ -88,20 +89,20 @@ pub fn MyObjectives() -> impl IntoView {
 
     view! {
         <section class="page objectives">
-            <h1>{move || i18n.t().objectives.mine_title}</h1>
-            <p>{move || i18n.t().objectives.mine_intro}</p>
+            <h1>{tx(|t| t.mine_title)}</h1>
+            <p>{tx(|t| t.mine_intro)}</p>
             <div class="objectives-toolbar">
-                <A href="/objectives/new" attr:class="button-link primary">
+                <a href="/objectives/new" class="button-link primary">
                     <span aria-hidden="true">"+ "</span>
-                    {move || i18n.t().objectives.new_objective}
-                </A>
+                    {tx(|t| t.new_objective)}
+                </a>
                 {move || {
                     leads_a_team()
                         .then(|| {
                             view! {
-                                <A href="/objectives/team" attr:class="button-link secondary">
-                                    {move || i18n.t().objectives.team_overview_link}
-                                </A>
+                                <a href="/objectives/team" class="button-link secondary">
+                                    {tx(|t| t.team_overview_link)}
+                                </a>
                             }
                         })
                 }}
@@ -111,11 +112,14 @@ pub fn MyObjectives() -> impl IntoView {
                 {overall}
             </p>
             <section aria-labelledby="personal-heading">
-                <h2 id="personal-heading">{move || i18n.t().objectives.personal_heading}</h2>
+                <h2 id="personal-heading">{tx(|t| t.personal_heading)}</h2>
                 {move || {
                     let list = mine.get();
-                    if list.is_empty() {
-                        view! { <p class="empty">{move || i18n.t().objectives.empty_mine}</p> }
+                    if !loaded() {
+                        view! { <p class="loading" role="status">{tx(|t| t.loading)}</p> }
+                            .into_any()
+                    } else if list.is_empty() {
+                        view! { <p class="empty">{tx(|t| t.empty_mine)}</p> }
                             .into_any()
                     } else {
                         view! { <ul class="objective-list">{cards(list)}</ul> }.into_any()
@@ -135,7 +139,7 @@ pub fn MyObjectives() -> impl IntoView {
                                     if list.is_empty() {
                                         view! {
                                             <p class="empty">
-                                                {move || i18n.t().objectives.empty_team}
+                                                {tx(|t| t.empty_team)}
                                             </p>
                                         }
                                             .into_any()

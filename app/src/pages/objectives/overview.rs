@@ -4,7 +4,6 @@
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vela_domain::calendar::rome_date;
 use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::objectives::{score, Objective, Owner, Status};
@@ -12,7 +11,7 @@ use vela_domain::State;
 
 use super::filter::PeriodFilter;
 use super::logic::{is_overdue, Span};
-use super::parts::{me, short_date, Flags, ProgressBar, StatusBadge};
+use super::parts::{me, short_date, tx, Flags, ProgressBar, StatusBadge};
 use crate::i18n::use_i18n;
 use crate::sync::client::{now, use_sync};
 
@@ -99,7 +98,6 @@ fn team_view(
 
 #[component]
 pub fn TeamOverview() -> impl IntoView {
-    let i18n = use_i18n();
     let state = use_sync().state();
     let me = me();
     let today = rome_date(now());
@@ -127,18 +125,20 @@ pub fn TeamOverview() -> impl IntoView {
     view! {
         <section class="page objectives team-overview">
             <p class="back-link">
-                <A href="/objectives">
+                <a href="/objectives">
                     <span aria-hidden="true">"‹ "</span>
-                    {move || i18n.t().objectives.back_to_mine}
-                </A>
+                    {tx(|t| t.back_to_mine)}
+                </a>
             </p>
-            <h1>{move || i18n.t().objectives.overview_title}</h1>
-            <p>{move || i18n.t().objectives.overview_intro}</p>
+            <h1>{tx(|t| t.overview_title)}</h1>
+            <p>{tx(|t| t.overview_intro)}</p>
             <PeriodFilter span=span year=year this_year=today.year() />
             {move || {
                 let teams = teams.get();
-                if teams.is_empty() {
-                    view! { <p class="empty">{move || i18n.t().objectives.not_a_lead}</p> }.into_any()
+                if state.with(|s| s.directory.organisation.is_none()) {
+                    view! { <p class="loading" role="status">{tx(|t| t.loading)}</p> }.into_any()
+                } else if teams.is_empty() {
+                    view! { <p class="empty">{tx(|t| t.not_a_lead)}</p> }.into_any()
                 } else {
                     teams
                         .into_iter()
@@ -176,10 +176,12 @@ fn TeamSection(team: TeamView, today: NaiveDate) -> impl IntoView {
                         </p>
                     }
                 })}
-            {nothing.then(|| view! { <p class="empty">{move || i18n.t().objectives.overview_empty}</p> })}
-            <h3>{move || i18n.t().objectives.to_agree_heading}</h3>
+            {nothing.then(|| view! { <p class="empty">{tx(|t| t.overview_empty)}</p> })}
+            <div class="team-columns">
+                <div>
+            <h3>{tx(|t| t.to_agree_heading)}</h3>
             {if proposals.is_empty() {
-                view! { <p class="empty">{move || i18n.t().objectives.to_agree_empty}</p> }.into_any()
+                view! { <p class="empty">{tx(|t| t.to_agree_empty)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="proposals">
@@ -190,7 +192,7 @@ fn TeamSection(team: TeamView, today: NaiveDate) -> impl IntoView {
                                 let title = o.title.clone();
                                 view! {
                                     <li>
-                                        <A href=href>{title}</A>
+                                        <a href=href>{title}</a>
                                         " — "
                                         {who}
                                         " "
@@ -203,7 +205,9 @@ fn TeamSection(team: TeamView, today: NaiveDate) -> impl IntoView {
                 }
                     .into_any()
             }}
-            <h3>{move || i18n.t().objectives.people_heading}</h3>
+                </div>
+                <div>
+            <h3>{tx(|t| t.people_heading)}</h3>
             <div class="people-grid">
                 {people
                     .into_iter()
@@ -213,10 +217,12 @@ fn TeamSection(team: TeamView, today: NaiveDate) -> impl IntoView {
             {(!shared.is_empty())
                 .then(|| {
                     view! {
-                        <h3>{move || i18n.t().objectives.shared_heading}</h3>
+                        <h3>{tx(|t| t.shared_heading)}</h3>
                         <ObjectiveTable list=shared today=today />
                     }
                 })}
+                </div>
+            </div>
         </section>
     }
 }
@@ -251,7 +257,7 @@ fn PersonObjectives(name: String, list: Vec<Objective>, today: NaiveDate) -> imp
                 })}
             {if list.is_empty() {
                 view! {
-                    <p class="empty">{move || i18n.t().objectives.person_no_objectives}</p>
+                    <p class="empty">{tx(|t| t.person_no_objectives)}</p>
                 }
                     .into_any()
             } else {
@@ -277,7 +283,7 @@ fn ObjectiveTable(list: Vec<Objective>, today: NaiveDate) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        <A href=href>{link_text}</A>
+                        <a href=href>{link_text}</a>
                     </th>
                     <td>
                         <StatusBadge status=status />
@@ -305,10 +311,10 @@ fn ObjectiveTable(list: Vec<Objective>, today: NaiveDate) -> impl IntoView {
         <table class="objective-table">
             <thead>
                 <tr>
-                    <th scope="col">{move || i18n.t().objectives.col_objective}</th>
-                    <th scope="col">{move || i18n.t().objectives.col_status}</th>
-                    <th scope="col">{move || i18n.t().objectives.col_until}</th>
-                    <th scope="col">{move || i18n.t().objectives.col_score}</th>
+                    <th scope="col">{tx(|t| t.col_objective)}</th>
+                    <th scope="col">{tx(|t| t.col_status)}</th>
+                    <th scope="col">{tx(|t| t.col_until)}</th>
+                    <th scope="col">{tx(|t| t.col_score)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vela_domain::ids::PersonId;
 use vela_domain::objectives::{score, Objective, Owner, Period, Status};
 use vela_domain::{Actor, Command, Rejection, State};
@@ -117,7 +116,6 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
 /// Flags shown next to the status: overdue, sent back.
 #[component]
 pub fn Flags(objective: Objective, today: NaiveDate) -> impl IntoView {
-    let i18n = use_i18n();
     let overdue = is_overdue(&objective, today);
     let sent_back = objective.status == Status::Proposed
         && split_description(&objective.description).1.is_some();
@@ -127,7 +125,7 @@ pub fn Flags(objective: Objective, today: NaiveDate) -> impl IntoView {
                 view! {
                     <span class="flag flag-overdue">
                         <span aria-hidden="true">"⚠ "</span>
-                        {move || i18n.t().objectives.overdue}
+                        {tx(|t| t.overdue)}
                     </span>
                 }
             })}
@@ -136,7 +134,7 @@ pub fn Flags(objective: Objective, today: NaiveDate) -> impl IntoView {
                 view! {
                     <span class="flag flag-sent-back">
                         <span aria-hidden="true">"↩ "</span>
-                        {move || i18n.t().objectives.sent_back_badge}
+                        {tx(|t| t.sent_back_badge)}
                     </span>
                 }
             })}
@@ -158,7 +156,7 @@ pub fn ObjectiveCard(objective: Objective, today: NaiveDate) -> impl IntoView {
     view! {
         <li class="objective-card">
             <h3>
-                <A href=href>{link_text}</A>
+                <a href=href>{link_text}</a>
             </h3>
             <p class="objective-meta">
                 <StatusBadge status=status />
@@ -188,4 +186,15 @@ pub fn ObjectiveCard(objective: Objective, today: NaiveDate) -> impl IntoView {
             }}
         </li>
     }
+}
+
+/// A string of the objectives texts in the current language, as a view
+/// that follows language changes. One function for every string keeps the
+/// WASM small: each distinct closure in a view costs its own copy of the
+/// rendering code.
+pub fn tx(
+    pick: fn(&crate::i18n::objectives::ObjectivesTexts) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || pick(&i18n.t().objectives)
 }
