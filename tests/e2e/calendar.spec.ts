@@ -104,7 +104,11 @@ test('Giulia asks for two days and a recurring pattern: refused days are listed 
   await form.getByRole('button', { name: 'Invia richiesta' }).click();
   await expect(form.getByRole('status')).toContainText('Richiesta inviata: 1 giornata in attesa di approvazione.');
 
-  // A third day in that week is refused with the rule it breaks, and not sent.
+  // A third day in that week (Monday is allowed) breaks the weekly limit: refused with the rule, not sent.
+  await form.getByLabel('Giorno', { exact: true }).fill(iso(w3.mon));
+  await expect(form.getByRole('heading', { name: 'Da inviare' })).toHaveCount(0);
+  await expect(form.getByText(/Limite settimanale superato: l'accordo consente al massimo 2 giornate/)).toBeVisible();
+  // A day the agreement does not allow is refused with that rule.
   await form.getByLabel('Giorno', { exact: true }).fill(iso(w3.wed));
   await expect(form.getByRole('heading', { name: 'Da inviare' })).toHaveCount(0);
   await expect(form.getByText(`L'accordo non consente giornate fuori sede in questo giorno della settimana (${longIt(w3.wed)}).`)).toBeVisible();
@@ -113,6 +117,7 @@ test('Giulia asks for two days and a recurring pattern: refused days are listed 
   await form.getByRole('radio', { name: 'Ogni settimana' }).check();
   await expect(form.getByRole('checkbox', { name: 'martedì' })).toBeChecked();
   await expect(form.getByRole('checkbox', { name: 'giovedì' })).toBeChecked();
+  await form.getByRole('checkbox', { name: 'lunedì' }).uncheck();
   await form.getByRole('checkbox', { name: 'giovedì' }).uncheck();
   await form.getByRole('checkbox', { name: 'mercoledì' }).check();
   await form.getByLabel('Dal', { exact: true }).fill(iso(w4.mon));
@@ -135,6 +140,7 @@ test('Giulia asks for two days and a recurring pattern: refused days are listed 
   await expect(dayButton(page, w3.tue, PENDING_HOME)).toBeVisible();
   await expect(dayButton(page, w3.thu, PENDING_HOME)).toBeVisible();
   await expect(dayButton(page, w3.wed, 'In ufficio')).toBeVisible();
+  await expect(dayButton(page, w3.mon, 'In ufficio')).toBeVisible();
   await expect(dayButton(page, w3.sun, 'Fine settimana')).toBeVisible();
 
   // Selecting a day shows its details; the week view shows the same statuses.

@@ -177,7 +177,7 @@ mod tests {
             day(d(2026, 12, 8)).status_text(&IT),
             "Festivo: Immacolata Concezione"
         );
-        assert_eq!(day(d(2026, 12, 7)).status_text(&IT), "In ufficio");
+        assert_eq!(day(d(2026, 12, 9)).status_text(&IT), "In ufficio");
         // Next month's days wait for Marco.
         let tuesday = day(d(2026, 12, 1));
         assert!(tuesday
@@ -186,7 +186,7 @@ mod tests {
         assert_eq!(tuesday.class(), "status-pending");
         assert!(tuesday.cancellable(d(2026, 11, 24)).is_some());
         assert!(tuesday.loggable(d(2026, 12, 1)).is_none(), "not approved");
-        assert!(day(d(2026, 12, 7)).requestable(d(2026, 11, 24)));
-        assert!(!day(d(2026, 12, 7)).requestable(d(2026, 12, 7)));
+        assert!(day(d(2026, 12, 9)).requestable(d(2026, 11, 24)));
+        assert!(!day(d(2026, 12, 9)).requestable(d(2026, 12, 9)));
     }
 }
