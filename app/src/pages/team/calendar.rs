@@ -8,8 +8,8 @@ use vela_domain::directory::MinOffice;
 use vela_domain::ids::TeamId;
 use vela_domain::State;
 
-use super::grid::{below_days, counts_grid, people_grid, DayHead};
-use super::{is_admin, loaded, loading_view, managed_teams, members, my_id};
+use super::grid::{below_days, counts_grid, DayHead, PeopleTable};
+use super::{is_admin, loaded, loading_view, managed_teams, my_id};
 use crate::components::month_grid::neighbours;
 use crate::format::{long_date, month_title, weekday_short};
 use crate::i18n::team::TeamTexts;
@@ -174,35 +174,10 @@ pub fn TeamCalendar() -> impl IntoView {
             .with(|s| s.directory.teams.get(&team_id).map(|x| x.min_office))
             .map(|r| (t.minimum_rule)(&rule_text(r, t)))
     };
-    let table = move |team_id: TeamId, names: bool| {
+    let counts_table = move |team_id: TeamId| {
         let t = &i18n.t().team;
         let caption = caption(team_id);
-        days.with(|days| {
-            state.with(|s| {
-                if names {
-                    let extra = s
-                        .directory
-                        .organisation
-                        .as_ref()
-                        .map(|o| o.extra_holidays.as_slice())
-                        .unwrap_or(&[]);
-                    let people = members(s, team_id);
-                    people_grid(
-                        s,
-                        team_id,
-                        &people,
-                        days,
-                        Holidays { extra },
-                        today,
-                        &caption,
-                        t,
-                    )
-                    .into_any()
-                } else {
-                    counts_grid(s, team_id, days, &caption, t).into_any()
-                }
-            })
-        })
+        days.with(|days| state.with(|s| counts_grid(s, team_id, days, &caption, t)))
     };
 
     let body = move || {
@@ -242,7 +217,12 @@ pub fn TeamCalendar() -> impl IntoView {
                 aria-label=move || caption(team_id)
                 tabindex="0"
             >
-                {move || table(team_id, names)}
+                {if names {
+                    view! { <PeopleTable team=team_id days today caption=Signal::derive(move || caption(team_id)) /> }
+                        .into_any()
+                } else {
+                    (move || counts_table(team_id)).into_any()
+                }}
             </div>
             {below}
         }
