@@ -7,9 +7,10 @@ use leptos::html;
 use leptos::prelude::*;
 use vela_domain::agile::Decision;
 use vela_domain::ids::PersonId;
+use vela_domain::Actor;
 
 use super::confirm::CoverageConfirm;
-use super::decide::{approve, decide, pending_days, Outcome, PendingDay, Shortfall};
+use super::decide::{decide, pending_days, plan_approvals, PendingDay, Shortfall, Step};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::pages::team::{loaded, loading_view, managed_teams, my_id, place_text};
@@ -76,13 +77,20 @@ pub fn Approvals() -> impl IntoView {
     let approve_days = move |days: Vec<PendingDay>| {
         let t = &i18n.t().team;
         let mut done = Vec::new();
-        let mut waiting = Vec::new();
+        let mut waiting: Vec<Shortfall> = Vec::new();
         let mut refused = Vec::new();
-        for day in &days {
-            match approve(sync, day) {
-                Outcome::Approved => done.push(day),
-                Outcome::NeedsConfirmation(s) => waiting.push(s),
-                Outcome::Refused(r) => refused.push((i18n.t().rejection)(&r)),
+        let actor = me.map_or(Actor::System, Actor::Person);
+        let plan = state.with_untracked(|s| plan_approvals(s, &actor, &days, now()));
+        for step in plan {
+            match step {
+                // Submitting checks again, against the state as it is now.
+                Step::Approve(day) => match sync.submit(decide(&day, Decision::Approve, "", false))
+                {
+                    Ok(()) => done.push(day),
+                    Err(r) => refused.push((i18n.t().rejection)(&r)),
+                },
+                Step::Confirm(s) => waiting.push(s),
+                Step::Refuse(_, r) => refused.push((i18n.t().rejection)(&r)),
             }
         }
         let locale = i18n.locale();
