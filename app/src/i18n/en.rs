@@ -1,4 +1,3 @@
-use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -69,13 +68,8 @@ pub static TEXTS: Texts = Texts {
     rejection: super::rejections::en,
 
     team: super::team::EN,
-    calendar: CalendarTexts {
-        previous_month: "Previous month",
-        next_month: "Next month",
-        today: "Today",
-        grid_caption: |month| format!("Calendar of {month}"),
-        weekend: "Weekend",
-        office: "In the office",
-        holiday: |name| format!("Holiday: {name}"),
-    },
+    webinars: super::webinars::EN,
+    export: super::export::EN,
+    calendar: super::calendar::EN,
+    objectives: super::objectives::EN,
 };

@@ -1,4 +1,3 @@
-use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -69,13 +68,8 @@ pub static TEXTS: Texts = Texts {
     rejection: super::rejections::it,
 
     team: super::team::IT,
-    calendar: CalendarTexts {
-        previous_month: "Mese precedente",
-        next_month: "Mese successivo",
-        today: "Oggi",
-        grid_caption: |month| format!("Calendario di {month}"),
-        weekend: "Fine settimana",
-        office: "In ufficio",
-        holiday: |name| format!("Festivo: {name}"),
-    },
+    webinars: super::webinars::IT,
+    export: super::export::IT,
+    calendar: super::calendar::IT,
+    objectives: super::objectives::IT,
 };

@@ -3,8 +3,11 @@
 pub mod admin;
 pub mod approvals;
 pub mod calendar;
+pub mod export;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod objectives;
 pub mod section;
 pub mod team;
+pub mod webinars;

@@ -18,10 +18,13 @@ use crate::error::ApiError;
 use crate::AppState;
 
 pub mod auth;
+pub mod calendar;
 pub mod health;
 pub mod me;
+pub mod openapi;
 pub mod static_files;
 pub mod sync;
+pub mod webinars;
 
 /// Largest request body accepted, in bytes (1 MiB): a push of a few hundred
 /// commands fits easily; anything bigger is a client fault or an attack.
@@ -41,9 +44,20 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(me::me))
+        .route("/openapi.json", get(openapi::openapi))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/sync/events", get(sync::events))
+        .route("/calendar.ics", get(calendar::download))
+        .route(
+            "/calendar/feed",
+            get(calendar::feed_status)
+                .post(calendar::create_feed)
+                .delete(calendar::revoke_feed),
+        )
+        .route("/feeds/{file}", get(calendar::feed))
+        .route("/webinars/{id}/ics", get(calendar::session))
+        .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn(require_json_body))

@@ -306,13 +306,13 @@ pub fn Approvals() -> impl IntoView {
             return loading_view().into_any();
         }
         if !leads.get() {
-            return view! { <p class="empty">{t.approvals_not_lead}</p> }.into_any();
+            return view! { <p class="team-empty">{t.approvals_not_lead}</p> }.into_any();
         }
         if all.with(Vec::is_empty) {
-            return view! { <p class="empty">{t.inbox_empty}</p> }.into_any();
+            return view! { <p class="team-empty">{t.inbox_empty}</p> }.into_any();
         }
         if shown.with(Vec::is_empty) {
-            return view! { <p class="empty">{t.inbox_filtered_empty}</p> }.into_any();
+            return view! { <p class="team-empty">{t.inbox_filtered_empty}</p> }.into_any();
         }
         let all_selected = move || {
             shown.with(|days| {
@@ -434,8 +434,8 @@ pub fn Approvals() -> impl IntoView {
                     </button>
                 </div>
             </fieldset>
-            <p class="message" role="status">{move || message.get()}</p>
-            <p class="alert" role="alert">{move || alert.get()}</p>
+            <p class="team-message" role="status">{move || message.get()}</p>
+            <p class="team-alert" role="alert">{move || alert.get()}</p>
             <CoverageConfirm shortfalls message alert />
             <h2 tabindex="-1" node_ref=count_ref>
                 {move || (i18n.t().team.inbox_count)(shown.with(Vec::len))}

@@ -184,8 +184,8 @@ pub fn TeamCalendar() -> impl IntoView {
         let t = &i18n.t().team;
         let (team_id, names) = match shape.get() {
             Shape::Loading => return loading_view().into_any(),
-            Shape::NoTeam => return view! { <p class="empty">{t.no_team}</p> }.into_any(),
-            Shape::Empty => return view! { <p class="empty">{t.empty_team}</p> }.into_any(),
+            Shape::NoTeam => return view! { <p class="team-empty">{t.no_team}</p> }.into_any(),
+            Shape::Empty => return view! { <p class="team-empty">{t.empty_team}</p> }.into_any(),
             Shape::Names(id) => (id, true),
             Shape::Counts(id) => (id, false),
         };
@@ -200,7 +200,7 @@ pub fn TeamCalendar() -> impl IntoView {
         } else {
             view! {
                 <p class="team-rule">{move || rule(team_id)}</p>
-                <p class="note">{move || i18n.t().team.counts_only}</p>
+                <p class="team-note">{move || i18n.t().team.counts_only}</p>
             }
             .into_any()
         };
