@@ -293,7 +293,8 @@ const mediumIt = (d: Date) =>
 
 test('team rules: Marco reads the minimum presence and adds, then removes after confirming, an office-only day', async ({ page }) => {
   const errors = collectErrors(page);
-  const { mon } = week(3);
+  // Far after the weeks calendar.spec uses (3 to 6), and removed at the end.
+  const { mon } = week(7);
   const wed = new Date(mon.getTime() + 2 * DAY);
   await page.goto('/');
   await login(page, 'marco');
@@ -396,4 +397,69 @@ test("team rules: an administrator changes a team's minimum office presence", as
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'salvate' })).toHaveText('Regole salvate.');
   expect(errors).toEqual([]);
+});
+
+test('team calendar of 50 people: names and day headers stay in place while the grid scrolls, months switch quickly', async ({ page }) => {
+  const errors = collectErrors(page);
+  // A team of its own, so no other spec sees it.
+  const admin = await apiAs('admin');
+  const team = randomUUID();
+  const tag = team.slice(0, 8);
+  const name = `Ufficio prova ${tag}`;
+  const commands: object[] = [
+    { area: 'directory', type: 'save_team', id: team, name, min_office: { kind: 'people', value: 30 } },
+  ];
+  for (let i = 1; i <= 50; i++) {
+    commands.push({
+      area: 'directory',
+      type: 'save_person',
+      id: randomUUID(),
+      username: `p${tag}-${i}`,
+      name: `Persona ${String(i).padStart(2, '0')} ${tag}`,
+      roles: ['employee'],
+      team,
+    });
+  }
+  const r = await admin.post('/api/sync/push', { data: { commands: commands.map((command) => ({ id: randomUUID(), command })) } });
+  expect((await r.json()).results.every((x: { status: string }) => x.status === 'accepted')).toBe(true);
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await login(page, 'admin');
+  await page.getByRole('link', { name: 'Il mio team' }).click();
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: name });
+  const grid = page.getByRole('table', { name: new RegExp(name) });
+  await expect(grid.getByRole('rowheader', { name: /^Persona \d\d / })).toHaveCount(50);
+
+  // Scroll the grid's box to its bottom-right corner: the first person's
+  // row is gone, but the day header and the name column stay visible.
+  const region = page.getByRole('region', { name: new RegExp(name) });
+  await region.evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
+  const box = (await region.boundingBox())!;
+  const header = (await grid.getByRole('columnheader', { name: 'Persona' }).boundingBox())!;
+  expect(Math.abs(header.y - box.y)).toBeLessThan(3);
+  const last = (await grid.getByRole('rowheader', { name: `Persona 50 ${tag}` }).boundingBox())!;
+  expect(Math.abs(last.x - box.x)).toBeLessThan(3);
+  // With 30 required of 50 and nobody away, no day is under the minimum.
+  await expect(page.getByText('In questo mese nessun giorno è sotto la presenza minima.')).toBeVisible();
+
+  // Switching month rebuilds 50 × 31 cells at once.
+  const started = Date.now();
+  const inPage = await page.getByRole('button', { name: 'Mese successivo' }).evaluate(
+    (button: HTMLElement) =>
+      new Promise<number>((resolve) => {
+        const t = performance.now();
+        button.click();
+        requestAnimationFrame(() => resolve(performance.now() - t));
+      }),
+  );
+  test.info().annotations.push({ type: 'month switch in page (ms)', description: String(Math.round(inPage)) });
+  const next = new Date(Date.UTC(romeToday().getUTCFullYear(), romeToday().getUTCMonth() + 1, 1));
+  await expect(page.getByRole('heading', { level: 2, name: next.toLocaleDateString('it', { month: 'long', year: 'numeric', timeZone: 'UTC' }) })).toBeVisible();
+  await expect(grid.getByRole('rowheader', { name: /^Persona \d\d / })).toHaveCount(50);
+  const elapsed = Date.now() - started;
+  test.info().annotations.push({ type: "month switch (ms)", description: String(elapsed) });
+  expect(elapsed).toBeLessThan(2_000);
+  expect(errors).toEqual([]);
+  await admin.dispose();
 });

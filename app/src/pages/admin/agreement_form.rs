@@ -278,7 +278,7 @@ pub fn AgreementForm(
                     on:input=move |ev| signal.set(event_target_value(&ev))
                 />
                 {(id == "valid_until").then(|| view! {
-                    <p id="agreement-valid_until-hint" class="hint">{move || i18n.t().team.field_valid_until_hint}</p>
+                    <p id="agreement-valid_until-hint" class="team-hint">{move || i18n.t().team.field_valid_until_hint}</p>
                 })}
                 {error_line(errors, id)}
             </div>
@@ -303,7 +303,7 @@ pub fn AgreementForm(
         <section class="form-card agreement-form" aria-labelledby="agreement-title">
             <h2 id="agreement-title" tabindex="-1" node_ref=heading>{title}</h2>
             <form on:submit=save novalidate>
-                <p class="alert" role="alert">{move || alert.get()}</p>
+                <p class="team-alert" role="alert">{move || alert.get()}</p>
                 <div class="form-grid">
                     <div>
                         <label for="agreement-mode">{move || t().field_mode}</label>
@@ -378,7 +378,7 @@ pub fn AgreementForm(
                         prop:value=move || named.get()
                         on:input=move |ev| named.set(event_target_value(&ev))
                     ></textarea>
-                    <p id="agreement-named-hint" class="hint">{move || t().field_named_places_hint}</p>
+                    <p id="agreement-named-hint" class="team-hint">{move || t().field_named_places_hint}</p>
                     {error_line(errors, "places")}
                 </fieldset>
                 <fieldset class="group" aria-describedby="agreement-contact_hours-error">

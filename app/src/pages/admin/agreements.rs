@@ -85,7 +85,7 @@ pub fn Agreements() -> impl IntoView {
                 return loading_view().into_any();
             }
             if !is_admin(s, me) {
-                return view! { <p class="empty">{t.agreements_admin_only}</p> }.into_any();
+                return view! { <p class="team-empty">{t.agreements_admin_only}</p> }.into_any();
             }
             let mut people: Vec<_> = s.directory.people.values().filter(|p| p.active).collect();
             people.sort_by(|a, b| a.name.cmp(&b.name));
@@ -148,7 +148,7 @@ pub fn Agreements() -> impl IntoView {
         <section class="page agreements">
             <h1>{move || i18n.t().team.agreements_title}</h1>
             <p>{move || i18n.t().team.agreements_intro}</p>
-            <p class="message" role="status">{move || message.get()}</p>
+            <p class="team-message" role="status">{move || message.get()}</p>
             {form}
             {table}
         </section>

@@ -36,7 +36,7 @@ pub fn TeamRules() -> impl IntoView {
             return loading_view().into_any();
         }
         let Some(team) = team.get() else {
-            return view! { <p class="empty">{t.rules_not_lead}</p> }.into_any();
+            return view! { <p class="team-empty">{t.rules_not_lead}</p> }.into_any();
         };
         view! {
             <MinimumPresence team message alert />
@@ -69,8 +69,8 @@ pub fn TeamRules() -> impl IntoView {
                         }
                     })
             }}
-            <p class="message" role="status">{move || message.get()}</p>
-            <p class="alert" role="alert">{move || alert.get()}</p>
+            <p class="team-message" role="status">{move || message.get()}</p>
+            <p class="team-alert" role="alert">{move || alert.get()}</p>
             {body}
         </section>
     }
@@ -156,7 +156,7 @@ fn MinimumPresence(
                 <section class="form-card" aria-labelledby="min-title">
                     <h2 id="min-title">{t.min_office_legend}</h2>
                     <p class="team-rule">{(t.minimum_rule)(&rule_text)}</p>
-                    <p class="hint">{t.admin_only_minimum}</p>
+                    <p class="team-hint">{t.admin_only_minimum}</p>
                 </section>
             }
             .into_any();
@@ -270,7 +270,7 @@ fn OfficeOnlyDates(
                 .unwrap_or_default()
         });
         if days.is_empty() {
-            return view! { <p class="empty">{t.office_only_empty}</p> }.into_any();
+            return view! { <p class="team-empty">{t.office_only_empty}</p> }.into_any();
         }
         let items = days
             .into_iter()
@@ -327,7 +327,7 @@ fn OfficeOnlyDates(
     view! {
         <section class="form-card" aria-labelledby="office-only-title">
             <h2 id="office-only-title">{move || i18n.t().team.office_only_title}</h2>
-            <p class="hint">{move || i18n.t().team.office_only_intro}</p>
+            <p class="team-hint">{move || i18n.t().team.office_only_intro}</p>
             {list}
             <form on:submit=add>
                 <div class="form-grid">

@@ -79,6 +79,12 @@ pub fn CoverageConfirm(
                 role="alertdialog"
                 aria-labelledby="coverage-title"
                 aria-describedby="coverage-intro coverage-days"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        note.set(String::new());
+                        shortfalls.set(Vec::new());
+                    }
+                }
             >
                 <h2 id="coverage-title">
                     <span aria-hidden="true">"⚠ "</span>

@@ -11,8 +11,6 @@ use vela_domain::directory::{Place, WorkMode};
 use vela_domain::ids::{PersonId, RequestId};
 use vela_domain::{Actor, Command, Rejection, State};
 
-use crate::sync::client::Sync;
-
 /// One pending day in the inbox.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingDay {
@@ -105,24 +103,166 @@ pub struct Shortfall {
     pub minimum: u32,
 }
 
-/// What became of an approval.
-pub enum Outcome {
-    Approved,
-    NeedsConfirmation(Shortfall),
-    Refused(Rejection),
+/// What to do with one day of a bulk approval.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Send the approval.
+    Approve(PendingDay),
+    /// Show the figures and wait for the lead's confirmation.
+    Confirm(Shortfall),
+    /// The rules refuse it.
+    Refuse(PendingDay, Rejection),
 }
 
-/// Approves `day` without acknowledging a coverage shortfall.
-pub fn approve(sync: Sync, day: &PendingDay) -> Outcome {
-    match sync.submit(decide(day, Decision::Approve, "", false)) {
-        Ok(()) => Outcome::Approved,
-        Err(Rejection::Agile(AgileRejection::CoverageBelowMinimum {
-            in_office, minimum, ..
-        })) => Outcome::NeedsConfirmation(Shortfall {
-            day: day.clone(),
-            in_office,
-            minimum,
-        }),
-        Err(other) => Outcome::Refused(other),
+/// Plans the approval of `days` in order on a scratch copy of the state:
+/// each day sees the ones before it as approved (also those waiting for
+/// confirmation), so the figures shown are the ones the lead will get by
+/// confirming them all. Pure: the domain decides every step.
+pub fn plan_approvals(
+    state: &State,
+    actor: &Actor,
+    days: &[PendingDay],
+    now: DateTime<Utc>,
+) -> Vec<Step> {
+    let mut scratch = state.clone();
+    days.iter()
+        .map(|day| {
+            let plain = decide(day, Decision::Approve, "", false);
+            match scratch.execute(actor, &plain, now) {
+                Ok(_) => Step::Approve(day.clone()),
+                Err(Rejection::Agile(AgileRejection::CoverageBelowMinimum {
+                    in_office,
+                    minimum,
+                    ..
+                })) => {
+                    let acknowledged = decide(day, Decision::Approve, "", true);
+                    let _ = scratch.execute(actor, &acknowledged, now);
+                    Step::Confirm(Shortfall {
+                        day: day.clone(),
+                        in_office,
+                        minimum,
+                    })
+                }
+                Err(other) => Step::Refuse(day.clone(), other),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use uuid::Uuid;
+    use vela_domain::agile::{AbsenceKind, DaySelection};
+    use vela_domain::ids::{AbsenceId, OrgId};
+
+    use super::*;
+
+    /// The demo organisation on 24 November 2026, and that moment.
+    fn demo() -> (State, DateTime<Utc>) {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let mut n = 0u128;
+        let mut ids = || {
+            n += 1;
+            Uuid::from_u128(n)
+        };
+        let mut state = State::default();
+        for (actor, command) in
+            vela_domain::demo::commands(OrgId::from_u128(7), now.date_naive(), &mut ids)
+        {
+            state.execute(&actor, &command, now).unwrap();
+        }
+        (state, now)
+    }
+
+    fn id(state: &State, username: &str) -> PersonId {
+        state.directory.by_username(username).unwrap().id
+    }
+
+    /// Thursday 4 February 2027: far from the demo's plans. Tributi has five
+    /// people and a minimum of 50% (three); `absent` are away that day, and
+    /// Davide and Giulia ask for it.
+    fn thursday_with(absent: &[&str]) -> (State, DateTime<Utc>, NaiveDate) {
+        let (mut state, now) = demo();
+        let thu = NaiveDate::from_ymd_opt(2027, 2, 4).unwrap();
+        let admin = Actor::Person(id(&state, "admin"));
+        for (i, who) in absent.iter().enumerate() {
+            let command = Command::Agile(Agile::RecordAbsence {
+                id: AbsenceId(Uuid::from_u128(900 + i as u128)),
+                person: id(&state, who),
+                from: thu,
+                until: thu,
+                kind: AbsenceKind::Training,
+                reason: String::new(),
+            });
+            state.execute(&admin, &command, now).unwrap();
+        }
+        for (i, who) in ["davide", "giulia"].iter().enumerate() {
+            let command = Command::Agile(Agile::RequestDays {
+                id: RequestId(Uuid::from_u128(800 + i as u128)),
+                days: DaySelection::Dates { dates: vec![thu] },
+                mode: WorkMode::Agile,
+                place: Place::Home,
+                note: String::new(),
+            });
+            state
+                .execute(&Actor::Person(id(&state, who)), &command, now)
+                .unwrap();
+        }
+        (state, now, thu)
+    }
+
+    #[test]
+    fn the_inbox_holds_the_pending_days_of_the_leads_teams_only() {
+        let (state, now, thu) = thursday_with(&[]);
+        let marco = id(&state, "marco");
+        let days: Vec<_> = pending_days(&state, marco, now)
+            .into_iter()
+            .filter(|d| d.date == thu)
+            .collect();
+        let names: Vec<&str> = days.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["Davide Moser", "Giulia Bianchi"]);
+        assert_eq!(
+            (days[0].in_office, days[0].team_size, days[0].minimum),
+            (5, 5, 3)
+        );
+        assert!(days.iter().all(|d| d.would_leave.is_none()));
+        // Not a lead: nothing to decide. Another team's lead: not these.
+        assert!(pending_days(&state, id(&state, "giulia"), now).is_empty());
+        let elena = pending_days(&state, id(&state, "elena"), now);
+        assert!(elena.iter().all(|d| d.date != thu));
+    }
+
+    #[test]
+    fn a_bulk_approval_shows_the_figures_each_day_will_really_have() {
+        // Luca away: approving Davide leaves 3 (fine), then Giulia 2.
+        let (state, now, thu) = thursday_with(&["luca"]);
+        let marco = Actor::Person(id(&state, "marco"));
+        let days: Vec<_> = pending_days(&state, id(&state, "marco"), now)
+            .into_iter()
+            .filter(|d| d.date == thu)
+            .collect();
+        let plan = plan_approvals(&state, &marco, &days, now);
+        assert!(matches!(&plan[0], Step::Approve(d) if d.name == "Davide Moser"));
+        assert!(matches!(&plan[1], Step::Confirm(s)
+            if s.day.name == "Giulia Bianchi" && (s.in_office, s.minimum) == (2, 3)));
+
+        // Luca and Marco away: both need confirming, and Giulia's figure
+        // counts Davide's approval waiting before hers.
+        let (state, now, thu) = thursday_with(&["luca", "marco"]);
+        let days: Vec<_> = pending_days(&state, id(&state, "marco"), now)
+            .into_iter()
+            .filter(|d| d.date == thu)
+            .collect();
+        assert!(days.iter().all(|d| d.would_leave == Some(2)));
+        let plan = plan_approvals(&state, &marco, &days, now);
+        let figures: Vec<(u32, u32)> = plan
+            .iter()
+            .map(|step| match step {
+                Step::Confirm(s) => (s.in_office, s.minimum),
+                other => panic!("expected a confirmation, got {other:?}"),
+            })
+            .collect();
+        assert_eq!(figures, [(2, 3), (1, 3)]);
     }
 }

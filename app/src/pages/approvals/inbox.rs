@@ -7,9 +7,10 @@ use leptos::html;
 use leptos::prelude::*;
 use vela_domain::agile::Decision;
 use vela_domain::ids::PersonId;
+use vela_domain::Actor;
 
 use super::confirm::CoverageConfirm;
-use super::decide::{approve, decide, pending_days, Outcome, PendingDay, Shortfall};
+use super::decide::{decide, pending_days, plan_approvals, PendingDay, Shortfall, Step};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::pages::team::{loaded, loading_view, managed_teams, my_id, place_text};
@@ -76,13 +77,20 @@ pub fn Approvals() -> impl IntoView {
     let approve_days = move |days: Vec<PendingDay>| {
         let t = &i18n.t().team;
         let mut done = Vec::new();
-        let mut waiting = Vec::new();
+        let mut waiting: Vec<Shortfall> = Vec::new();
         let mut refused = Vec::new();
-        for day in &days {
-            match approve(sync, day) {
-                Outcome::Approved => done.push(day),
-                Outcome::NeedsConfirmation(s) => waiting.push(s),
-                Outcome::Refused(r) => refused.push((i18n.t().rejection)(&r)),
+        let actor = me.map_or(Actor::System, Actor::Person);
+        let plan = state.with_untracked(|s| plan_approvals(s, &actor, &days, now()));
+        for step in plan {
+            match step {
+                // Submitting checks again, against the state as it is now.
+                Step::Approve(day) => match sync.submit(decide(&day, Decision::Approve, "", false))
+                {
+                    Ok(()) => done.push(day),
+                    Err(r) => refused.push((i18n.t().rejection)(&r)),
+                },
+                Step::Confirm(s) => waiting.push(s),
+                Step::Refuse(_, r) => refused.push((i18n.t().rejection)(&r)),
             }
         }
         let locale = i18n.locale();
@@ -298,13 +306,13 @@ pub fn Approvals() -> impl IntoView {
             return loading_view().into_any();
         }
         if !leads.get() {
-            return view! { <p class="empty">{t.approvals_not_lead}</p> }.into_any();
+            return view! { <p class="team-empty">{t.approvals_not_lead}</p> }.into_any();
         }
         if all.with(Vec::is_empty) {
-            return view! { <p class="empty">{t.inbox_empty}</p> }.into_any();
+            return view! { <p class="team-empty">{t.inbox_empty}</p> }.into_any();
         }
         if shown.with(Vec::is_empty) {
-            return view! { <p class="empty">{t.inbox_filtered_empty}</p> }.into_any();
+            return view! { <p class="team-empty">{t.inbox_filtered_empty}</p> }.into_any();
         }
         let all_selected = move || {
             shown.with(|days| {
@@ -426,8 +434,8 @@ pub fn Approvals() -> impl IntoView {
                     </button>
                 </div>
             </fieldset>
-            <p class="message" role="status">{move || message.get()}</p>
-            <p class="alert" role="alert">{move || alert.get()}</p>
+            <p class="team-message" role="status">{move || message.get()}</p>
+            <p class="team-alert" role="alert">{move || alert.get()}</p>
             <CoverageConfirm shortfalls message alert />
             <h2 tabindex="-1" node_ref=count_ref>
                 {move || (i18n.t().team.inbox_count)(shown.with(Vec::len))}

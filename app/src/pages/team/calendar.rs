@@ -8,8 +8,8 @@ use vela_domain::directory::MinOffice;
 use vela_domain::ids::TeamId;
 use vela_domain::State;
 
-use super::grid::{below_days, counts_grid, people_grid, DayHead};
-use super::{is_admin, loaded, loading_view, managed_teams, members, my_id};
+use super::grid::{below_days, counts_grid, DayHead, PeopleTable};
+use super::{is_admin, loaded, loading_view, managed_teams, my_id};
 use crate::components::month_grid::neighbours;
 use crate::format::{long_date, month_title, weekday_short};
 use crate::i18n::team::TeamTexts;
@@ -174,43 +174,18 @@ pub fn TeamCalendar() -> impl IntoView {
             .with(|s| s.directory.teams.get(&team_id).map(|x| x.min_office))
             .map(|r| (t.minimum_rule)(&rule_text(r, t)))
     };
-    let table = move |team_id: TeamId, names: bool| {
+    let counts_table = move |team_id: TeamId| {
         let t = &i18n.t().team;
         let caption = caption(team_id);
-        days.with(|days| {
-            state.with(|s| {
-                if names {
-                    let extra = s
-                        .directory
-                        .organisation
-                        .as_ref()
-                        .map(|o| o.extra_holidays.as_slice())
-                        .unwrap_or(&[]);
-                    let people = members(s, team_id);
-                    people_grid(
-                        s,
-                        team_id,
-                        &people,
-                        days,
-                        Holidays { extra },
-                        today,
-                        &caption,
-                        t,
-                    )
-                    .into_any()
-                } else {
-                    counts_grid(s, team_id, days, &caption, t).into_any()
-                }
-            })
-        })
+        days.with(|days| state.with(|s| counts_grid(s, team_id, days, &caption, t)))
     };
 
     let body = move || {
         let t = &i18n.t().team;
         let (team_id, names) = match shape.get() {
             Shape::Loading => return loading_view().into_any(),
-            Shape::NoTeam => return view! { <p class="empty">{t.no_team}</p> }.into_any(),
-            Shape::Empty => return view! { <p class="empty">{t.empty_team}</p> }.into_any(),
+            Shape::NoTeam => return view! { <p class="team-empty">{t.no_team}</p> }.into_any(),
+            Shape::Empty => return view! { <p class="team-empty">{t.empty_team}</p> }.into_any(),
             Shape::Names(id) => (id, true),
             Shape::Counts(id) => (id, false),
         };
@@ -225,7 +200,7 @@ pub fn TeamCalendar() -> impl IntoView {
         } else {
             view! {
                 <p class="team-rule">{move || rule(team_id)}</p>
-                <p class="note">{move || i18n.t().team.counts_only}</p>
+                <p class="team-note">{move || i18n.t().team.counts_only}</p>
             }
             .into_any()
         };
@@ -242,7 +217,12 @@ pub fn TeamCalendar() -> impl IntoView {
                 aria-label=move || caption(team_id)
                 tabindex="0"
             >
-                {move || table(team_id, names)}
+                {if names {
+                    view! { <PeopleTable team=team_id days today caption=Signal::derive(move || caption(team_id)) /> }
+                        .into_any()
+                } else {
+                    (move || counts_table(team_id)).into_any()
+                }}
             </div>
             {below}
         }

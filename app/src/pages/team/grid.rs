@@ -1,6 +1,6 @@
-//! The grids of the team calendar. Each is built in one pass as plain
-//! elements (no signal or closure per cell): a month of 50 people is 1,550
-//! cells, rebuilt only when the state, month, team or language changes.
+//! The grids of the team calendar. Cells are plain elements (no signal or
+//! closure per cell): a month of 50 people is 1,550 cells. The people grid
+//! re-renders a row only when that row's statuses change.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -9,8 +9,10 @@ use vela_domain::calendar::Holidays;
 use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::State;
 
-use super::day_status;
+use super::{day_status, members, DayCell};
 use crate::i18n::team::TeamTexts;
+use crate::i18n::use_i18n;
+use crate::sync::client::use_sync;
 
 /// One column of the grid, its labels formatted once per render.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,92 +53,130 @@ fn header(days: &[DayHead], first: &'static str, today: Option<NaiveDate>) -> im
     }
 }
 
-/// People × days of the team, the office count per day in the last row,
-/// and the days under the minimum listed in words below.
-#[allow(clippy::too_many_arguments)]
-pub fn people_grid(
-    state: &State,
+/// What one row shows: each day's status and, where the view holds it, the
+/// decision's note.
+type RowCells = Vec<(DayCell, Option<String>)>;
+
+fn row_cells(state: &State, person: PersonId, days: &[DayHead]) -> RowCells {
+    let extra = state
+        .directory
+        .organisation
+        .as_ref()
+        .map(|o| o.extra_holidays.as_slice())
+        .unwrap_or(&[]);
+    let holidays = Holidays { extra };
+    days.iter()
+        .map(|d| {
+            let (cell, note) = day_status(state, holidays, person, d.date);
+            (cell, note.map(str::to_owned))
+        })
+        .collect()
+}
+
+/// People × days of the team with the office count per day in the last row.
+/// Each row keeps a memo of its statuses, so a live update re-renders only
+/// the rows (and the count row) it changed; cells are plain elements.
+#[component]
+pub fn PeopleTable(
     team: TeamId,
-    people: &[(PersonId, String)],
-    days: &[DayHead],
-    holidays: Holidays<'_>,
+    days: Memo<Vec<DayHead>>,
     today: NaiveDate,
-    caption: &str,
-    t: &'static TeamTexts,
+    #[prop(into)] caption: Signal<String>,
 ) -> impl IntoView {
-    let rows = people
-        .iter()
-        .map(|(person, name)| {
-            let cells = days
+    let i18n = use_i18n();
+    let state = use_sync().state();
+    let people = Memo::new(move |_| state.with(|s| members(s, team)));
+    let row = move |(person, name): (PersonId, String)| {
+        let cells =
+            Memo::new(move |_| days.with(|days| state.with(|s| row_cells(s, person, days))));
+        let label = name.clone();
+        let render = move || {
+            let t = &i18n.t().team;
+            cells.with(|cells| {
+                days.with(|days| {
+                    days.iter()
+                        .zip(cells)
+                        .map(|(d, (cell, note))| {
+                            if !d.working {
+                                return view! { <td class=cell.class()></td> }.into_any();
+                            }
+                            let words = match note {
+                                Some(note) => (t.with_note)(cell.words(t), note),
+                                None => cell.words(t).to_owned(),
+                            };
+                            view! {
+                                <td class=cell.class() title=words.clone()>
+                                    <span aria-hidden="true">{cell.mark(t)}</span>
+                                    <span class="visually-hidden">
+                                        {(t.cell_label)(&label, &d.long, &words)}
+                                    </span>
+                                </td>
+                            }
+                            .into_any()
+                        })
+                        .collect_view()
+                })
+            })
+        };
+        view! {
+            <tr>
+                <th scope="row" class="name-col">{name}</th>
+                {render}
+            </tr>
+        }
+    };
+    let counts = Memo::new(move |_| {
+        days.with(|days| {
+            state.with(|s| {
+                days.iter()
+                    .map(|d| d.working.then(|| coverage(s, team, d.date)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let count_row = move || {
+        let t = &i18n.t().team;
+        counts.with(|counts| {
+            counts
                 .iter()
-                .map(|d| {
-                    let (cell, note) = day_status(state, holidays, *person, d.date);
-                    if !d.working {
-                        return view! { <td class=cell.class()></td> }.into_any();
-                    }
-                    let words = match note {
-                        Some(note) => (t.with_note)(cell.words(t), note),
-                        None => cell.words(t).to_owned(),
-                    };
-                    view! {
-                        <td class=cell.class() title=words.clone()>
-                            <span aria-hidden="true">{cell.mark(t)}</span>
-                            <span class="visually-hidden">{(t.cell_label)(name, &d.long, &words)}</span>
+                .map(|cov| match cov {
+                    None => view! { <td class="non-working"></td> }.into_any(),
+                    Some(cov) if cov.is_below_minimum() => view! {
+                        <td class="count below" title=(t.below_minimum)(cov.in_office, cov.minimum)>
+                            <span aria-hidden="true">"⚠" {cov.in_office}</span>
+                            <span class="visually-hidden">
+                                {(t.below_minimum)(cov.in_office, cov.minimum)}
+                            </span>
                         </td>
                     }
-                    .into_any()
+                    .into_any(),
+                    Some(cov) => view! {
+                        <td class="count" title=(t.count_label)(cov.in_office, cov.team_size)>
+                            <span aria-hidden="true">{cov.in_office}</span>
+                            <span class="visually-hidden">
+                                {(t.count_label)(cov.in_office, cov.team_size)}
+                            </span>
+                        </td>
+                    }
+                    .into_any(),
                 })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row" class="name-col">{name.clone()}</th>
-                    {cells}
-                </tr>
-            }
+                .collect_view()
         })
-        .collect_view();
-    let counts = days
-        .iter()
-        .map(|d| {
-            if !d.working {
-                return view! { <td class="non-working"></td> }.into_any();
-            }
-            let cov = coverage(state, team, d.date);
-            if cov.is_below_minimum() {
-                view! {
-                    <td class="count below" title=(t.below_minimum)(cov.in_office, cov.minimum)>
-                        <span aria-hidden="true">"⚠" {cov.in_office}</span>
-                        <span class="visually-hidden">
-                            {(t.below_minimum)(cov.in_office, cov.minimum)}
-                        </span>
-                    </td>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <td class="count" title=(t.count_label)(cov.in_office, cov.team_size)>
-                        <span aria-hidden="true">{cov.in_office}</span>
-                        <span class="visually-hidden">
-                            {(t.count_label)(cov.in_office, cov.team_size)}
-                        </span>
-                    </td>
-                }
-                .into_any()
-            }
-        })
-        .collect_view();
+    };
     view! {
-            <table class="team-grid">
-                <caption class="visually-hidden">{caption.to_owned()}</caption>
-                {header(days, t.person_column, Some(today))}
-                <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row" class="name-col">{t.in_office_row}</th>
-                        {counts}
-                    </tr>
-                </tfoot>
-            </table>
+        <table class="team-grid">
+            <caption class="visually-hidden">{move || caption.get()}</caption>
+            {move || days.with(|days| header(days, i18n.t().team.person_column, Some(today)))}
+            <tbody>
+                <For each=move || people.get() key=|p| p.clone() children=row />
+            </tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row" class="name-col">{move || i18n.t().team.in_office_row}</th>
+                    {count_row}
+                </tr>
+            </tfoot>
+        </table>
     }
 }
 
