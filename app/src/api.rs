@@ -34,8 +34,10 @@ struct ErrorBody {
 
 /// Sends `body` as JSON to `path` and decodes the JSON answer.
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let text = crate::json::to_text(body).map_err(|e| ApiError::Decode(e.to_string()))?;
     let request = Request::post(path)
-        .json(body)
+        .header("content-type", "application/json")
+        .body(text)
         .map_err(|e| ApiError::Decode(e.to_string()))?;
     decode(request.send().await.map_err(|_| ApiError::Offline)?).await
 }
@@ -52,17 +54,16 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()));
+        let text = response.text().await.map_err(|_| ApiError::Offline)?;
+        return crate::json::from_text(&text).map_err(|e| ApiError::Decode(e.to_string()));
     }
     if status == 401 {
         return Err(ApiError::Unauthorized);
     }
-    let (code, message) = match response.json::<ErrorBody>().await {
-        Ok(body) => (body.error, body.message),
-        Err(_) => ("http_error".to_string(), response.status_text()),
+    let body = response.text().await.ok();
+    let (code, message) = match body.as_deref().map(crate::json::from_text::<ErrorBody>) {
+        Some(Ok(body)) => (body.error, body.message),
+        _ => ("http_error".to_string(), response.status_text()),
     };
     Err(ApiError::Server {
         status,

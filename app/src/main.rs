@@ -9,6 +9,7 @@ mod app;
 mod components;
 mod format;
 mod i18n;
+mod json;
 mod pages;
 mod session;
 mod storage;

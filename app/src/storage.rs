@@ -10,14 +10,14 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     let text = local_storage()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    crate::json::from_text(&text).ok()
 }
 
 pub fn save<T: Serialize>(key: &str, value: &T) {
     let Some(storage) = local_storage() else {
         return;
     };
-    match serde_json::to_string(value) {
+    match crate::json::to_text(value) {
         Ok(text) => {
             if storage.set_item(key, &text).is_err() {
                 leptos::logging::warn!("could not save {key} in browser storage");

@@ -10,7 +10,12 @@ use crate::State;
 
 /// The author of a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind", content = "id")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Actor {
     /// The server itself: demo data and installation set-up. Passes every
     /// authorisation check but no business rule.
@@ -18,6 +23,7 @@ pub enum Actor {
     /// A signed-in person.
     Person(PersonId),
 }
+crate::adjacent_tagged!(Actor, "kind", "id");
 
 impl Actor {
     /// The person behind the actor, if any.

@@ -23,6 +23,7 @@ mod state;
 pub mod sync;
 pub mod visibility;
 pub mod webinars;
+pub mod wire;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -10,7 +10,12 @@ use crate::{agile, directory, objectives, webinars};
 
 /// Reasons shared by every area.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum CommonRejection {
     /// The actor's role or relationship does not allow this command.
     #[error("you are not allowed to do this")]
@@ -26,9 +31,11 @@ pub enum CommonRejection {
     #[error("{field}: {problem}")]
     Invalid { field: String, problem: Problem },
 }
+crate::flat_tagged!(CommonRejection, "code");
 
 /// The kinds of entity a rejection can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Entity {
     Organisation,
@@ -56,6 +63,7 @@ impl std::fmt::Display for Entity {
 
 /// What is wrong with a field, for [`CommonRejection::Invalid`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// Required and empty.
@@ -85,7 +93,8 @@ impl std::fmt::Display for Problem {
 /// Any reason a command can be refused. The English `Display` text is for
 /// logs and API clients; the app translates from [`Rejection::code`] and the
 /// parameters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Rejection {
     #[error(transparent)]
@@ -98,6 +107,34 @@ pub enum Rejection {
     Objectives(#[from] objectives::Rejection),
     #[error(transparent)]
     Webinars(#[from] webinars::Rejection),
+}
+
+/// Codes are unique across areas, so the first area that knows the code
+/// reads it. Written by hand: serde's untagged derive would compile every
+/// area's reader a second time (see [`crate::wire`]).
+impl<'de> Deserialize<'de> for Rejection {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let read = |v: &serde_json::Value| -> Option<Rejection> {
+            if let Ok(r) = <CommonRejection as Deserialize>::deserialize(v.clone()) {
+                return Some(r.into());
+            }
+            if let Ok(r) = <directory::Rejection as Deserialize>::deserialize(v.clone()) {
+                return Some(r.into());
+            }
+            if let Ok(r) = <agile::Rejection as Deserialize>::deserialize(v.clone()) {
+                return Some(r.into());
+            }
+            if let Ok(r) = <objectives::Rejection as Deserialize>::deserialize(v.clone()) {
+                return Some(r.into());
+            }
+            <webinars::Rejection as Deserialize>::deserialize(v.clone())
+                .ok()
+                .map(Into::into)
+        };
+        read(&value).ok_or_else(|| D::Error::custom("unknown rejection"))
+    }
 }
 
 impl Rejection {

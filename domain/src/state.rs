@@ -7,6 +7,7 @@ use crate::{agile, directory, objectives, webinars, Actor, Command, Event, Rejec
 /// through [`State::apply_event`], so replaying the same events always gives
 /// the same state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct State {
     pub directory: directory::Directory,
     pub agile: agile::Part,

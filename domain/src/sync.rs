@@ -8,6 +8,7 @@ use crate::{Command, Event, Rejection, State};
 
 /// `POST /api/sync/push` body: commands in the order they were made.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PushRequest {
     pub commands: Vec<Envelope>,
@@ -16,6 +17,7 @@ pub struct PushRequest {
 /// One command with the id its author gave it. Pushing the same id again
 /// returns the first answer and changes nothing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
     pub id: Uuid,
@@ -25,6 +27,7 @@ pub struct Envelope {
 /// `POST /api/sync/push` answer: one result per command, in order, and the
 /// organisation's revision after the batch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PushResponse {
     pub results: Vec<PushResult>,
     pub revision: u64,
@@ -32,7 +35,12 @@ pub struct PushResponse {
 
 /// The fate of one pushed command.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "status")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum PushResult {
     /// Stored durably as this revision.
     Accepted { id: Uuid, revision: u64 },
@@ -43,6 +51,7 @@ pub enum PushResult {
         message: String,
     },
 }
+crate::flat_tagged!(PushResult, "status");
 
 impl PushResult {
     /// The command id this result answers.
@@ -56,6 +65,7 @@ impl PushResult {
 /// `GET /api/sync/pull?since=R` answer: the changes the caller may see since
 /// R or, when R is 0, unknown or compacted away, a snapshot of their view.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PullResponse {
     pub revision: u64,
     #[serde(default)]
@@ -67,6 +77,7 @@ pub struct PullResponse {
 /// The visible events of one revision (revisions with nothing visible to
 /// the caller are left out).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     pub revision: u64,
     pub events: Vec<Event>,
@@ -74,6 +85,7 @@ pub struct Change {
 
 /// The data of a `revision` Server-Sent Event on `/api/sync/events`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RevisionAnnouncement {
     pub revision: u64,
 }

@@ -34,6 +34,11 @@ pub struct Config {
     #[arg(long)]
     pub demo: bool,
 
+    /// Seed a load-test organisation of this many people with a year of
+    /// plans instead of the demo (used by `vela-bench`).
+    #[arg(long, hide = true)]
+    pub synthetic: Option<usize>,
+
     /// Mark the session cookie `Secure`: set it when the server is reached
     /// over HTTPS (directly or behind a TLS-terminating proxy).
     #[arg(long, env = "VELA_SECURE_COOKIES")]

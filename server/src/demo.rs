@@ -85,12 +85,16 @@ pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>, force: bool) -> Resul
     if fresh > 0 {
         tracing::info!(commands = fresh, "demo organisation seeded");
     }
-    seed_accounts(store, auth).await
+    seed_accounts(store, auth, DEMO_ORG).await
 }
 
 /// Demo accounts for the demo organisation's people who have none.
-async fn seed_accounts(store: &Arc<OrgStore>, auth: &Arc<Auth>) -> Result<(), SeedError> {
-    let people: Vec<(String, Uuid)> = store.read(DEMO_ORG, |state, _| {
+async fn seed_accounts(
+    store: &Arc<OrgStore>,
+    auth: &Arc<Auth>,
+    org: Uuid,
+) -> Result<(), SeedError> {
+    let people: Vec<(String, Uuid)> = store.read(org, |state, _| {
         state
             .directory
             .people
@@ -116,7 +120,7 @@ async fn seed_accounts(store: &Arc<OrgStore>, auth: &Arc<Auth>) -> Result<(), Se
                     .map(|(username, person_id)| {
                         let account = Account {
                             person_id,
-                            org_id: DEMO_ORG,
+                            org_id: org,
                             password_hash: hash.clone(),
                         };
                         (username, account)
@@ -129,4 +133,49 @@ async fn seed_accounts(store: &Arc<OrgStore>, auth: &Arc<Auth>) -> Result<(), Se
     })
     .await
     .map_err(|e| SeedError::Accounts(e.to_string()))?
+}
+
+/// The load-test organisation of `vela_domain::demo::agile::synthetic`.
+pub const SYNTHETIC_ORG: Uuid = Uuid::from_u128(0x5157);
+
+/// Seeds a load-test organisation of `people` with a year of plans (for
+/// `vela-bench`), unless it exists; every person gets an account with the
+/// demo password. Refused commands only trim the plans, as in the domain's
+/// own synthetic state.
+pub async fn seed_synthetic(
+    store: &Arc<OrgStore>,
+    auth: &Arc<Auth>,
+    people: usize,
+) -> Result<(), SeedError> {
+    if store.organisations().contains(&SYNTHETIC_ORG) {
+        return Ok(());
+    }
+    store.create_organisation(SYNTHETIC_ORG)?;
+    let at = now();
+    let today = vela_domain::calendar::rome_date(at);
+    let commands = vela_domain::demo::agile::synthetic_commands(people, today);
+    let total = commands.len();
+    let mut refused = 0;
+    for (index, (actor, command)) in commands.into_iter().enumerate() {
+        let meta = CommandMeta {
+            id: Uuid::from_u128(SYNTHETIC_ORG.as_u128() + (2 << 32) + index as u128),
+            actor,
+            at,
+        };
+        let outcome = store
+            .submit(SYNTHETIC_ORG, meta, |state| {
+                vela_domain::apply(state, &actor, &command, at)
+            })
+            .await?;
+        if !matches!(outcome, Outcome::Accepted { .. }) {
+            refused += 1;
+        }
+    }
+    tracing::info!(
+        people,
+        commands = total,
+        refused,
+        "load-test organisation seeded"
+    );
+    seed_accounts(store, auth, SYNTHETIC_ORG).await
 }

@@ -56,7 +56,10 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         .map_err(|e| StartError::Task(e.to_string()))??;
     let store = Arc::new(store);
     let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
-    demo::seed(&store, &auth, config.demo).await?;
+    match config.synthetic {
+        Some(people) => demo::seed_synthetic(&store, &auth, people).await?,
+        None => demo::seed(&store, &auth, config.demo).await?,
+    }
     let state = AppState {
         config: Arc::new(config.clone()),
         shutdown: shutdown_rx,

@@ -272,9 +272,14 @@ pub fn apply(
             if unique.len() != objectives.len() {
                 return Err(Rejection::invalid("objectives", Problem::Duplicate));
             }
-            // TODO(objectives): check that each id exists in
-            // `state.objectives` (Entity::Objective not found) once that
-            // area has its lookup; the ids are stored as given meanwhile.
+            // Work is logged against one's own or one's team's objectives
+            // that are under way; anything else looks as if it did not exist.
+            if let Some(other) = objectives
+                .iter()
+                .find(|o| !crate::objectives::authority::may_log_work(state, me.id, **o))
+            {
+                return Err(Rejection::not_found(Entity::Objective, *other));
+            }
             Event::ActivityLogged {
                 day: DayPlan {
                     activity: Some(Activity {
@@ -343,8 +348,9 @@ fn select(
     }
 }
 
-/// Before approving: the team's share cap is a hard limit; going under the
-/// minimum office presence is refused unless the lead acknowledges it.
+/// Before approving: office-only dates and the team's share cap are hard
+/// limits; going under the minimum office presence is refused unless the
+/// lead acknowledges it.
 fn check_presence(
     state: &State,
     person: PersonId,
@@ -361,6 +367,14 @@ fn check_presence(
         return Ok(());
     };
     for day in days {
+        // A team meeting fixed after the request still keeps everyone in.
+        if let Some(note) = team.office_only.get(&day.date) {
+            return Err(AgileRejection::OfficeOnlyDay {
+                date: day.date,
+                note: note.clone(),
+            }
+            .into());
+        }
         check_share(state, team, day.date)?;
         let cov = coverage(state, team.id, day.date);
         let in_office = cov.in_office.saturating_sub(1);

@@ -11,7 +11,12 @@ use crate::ids::{AbsenceId, ObjectiveId, PersonId, RequestId, TeamId};
 
 /// Which days a request asks for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind")
+)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DaySelection {
     /// These dates (duplicates are ignored).
     Dates { dates: Vec<NaiveDate> },
@@ -24,9 +29,11 @@ pub enum DaySelection {
         until: NaiveDate,
     },
 }
+crate::flat_tagged!(DaySelection, "kind");
 
 /// A lead's answer to pending days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Approve,
@@ -35,7 +42,12 @@ pub enum Decision {
 
 /// Changes to agile days and absences.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "AgileCommand")
+)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Asks for days away from the office (the person themself, for
     /// themself). Each day is checked on its own: the days that pass become
@@ -50,7 +62,8 @@ pub enum Command {
         note: String,
     },
     /// Takes back pending or approved days of a request (its owner, until
-    /// each day starts in Rome). `dates: None` means every such day.
+    /// each day starts in Rome). `dates: None` means every such day; given
+    /// dates are all or nothing, like decisions.
     CancelDays {
         request: RequestId,
         #[serde(default)]
@@ -60,7 +73,10 @@ pub enum Command {
     /// person's team, or an administrator; never one's own request unless
     /// administrator). A rejection needs a note. An approval that would
     /// leave the team under its minimum office presence is refused unless
-    /// `acknowledge_coverage` says the lead has seen the warning.
+    /// `acknowledge_coverage` says the lead has seen the warning. All or
+    /// nothing: when one of the given days cannot be decided, the command
+    /// is refused with that day's reason. `dates: None` means every pending
+    /// day of the request.
     DecideDays {
         request: RequestId,
         #[serde(default)]
@@ -94,11 +110,17 @@ pub enum Command {
         note: String,
     },
 }
+crate::flat_tagged!(Command, "type");
 
 /// What an agile command changed. Day plans are carried whole, as they are
 /// after the change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "AgileEvent")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// A request was made: `days` are the new pending days, `refused` the
     /// days that did not pass and why (shown to the person, not stored).
@@ -130,3 +152,4 @@ pub enum Event {
         counts: BTreeMap<NaiveDate, TeamDay>,
     },
 }
+crate::flat_tagged!(Event, "type");

@@ -9,8 +9,14 @@ use crate::directory::{Agreement, Directory, Event as DirectoryEvent};
 use crate::ids::{AbsenceId, PersonId, TeamId};
 use crate::State;
 
+/// The team whose counts a person's days and absences go to: their team
+/// while they are active, none once deactivated (so a team's counts and
+/// its size always speak of the same people).
 fn team_of(dir: &Directory, person: PersonId) -> Option<TeamId> {
-    dir.people.get(&person).and_then(|p| p.team)
+    dir.people
+        .get(&person)
+        .filter(|p| p.active)
+        .and_then(|p| p.team)
 }
 
 /// Adds `delta` to one team-day count, dropping the entry when it is empty
@@ -131,7 +137,8 @@ fn move_counts(part: &mut Part, person: PersonId, from: Option<TeamId>, to: Opti
 /// [`State::apply_event`] just *before* the directory applies `event`, so
 /// it sees both the old directory and the change:
 /// - a person changing team takes their days and absences (the counts) to
-///   the new team; deactivated people no longer count as members;
+///   the new team; deactivated people no longer count, as members or in the
+///   counts (reactivated, they count again);
 /// - an agreement saved or withdrawn withdraws the pending and approved days
 ///   no agreement covers any more ([`Withdrawal::AgreementEnded`]).
 ///
@@ -140,8 +147,8 @@ fn move_counts(part: &mut Part, person: PersonId, from: Option<TeamId>, to: Opti
 pub fn directory_changed(state: &mut State, event: &DirectoryEvent) {
     match event {
         DirectoryEvent::PersonSaved { person } => {
-            let old = state.directory.people.get(&person.id);
-            let old_team = old.and_then(|p| p.team);
+            let old_team = team_of(&state.directory, person.id);
+            let new_team = person.team.filter(|_| person.active);
             let part = &mut state.agile;
             if let Some(team) = old_team {
                 if let Some(members) = part.members.get_mut(&team) {
@@ -151,11 +158,11 @@ pub fn directory_changed(state: &mut State, event: &DirectoryEvent) {
                     }
                 }
             }
-            if let (true, Some(team)) = (person.active, person.team) {
+            if let Some(team) = new_team {
                 part.members.entry(team).or_default().insert(person.id);
             }
-            if old_team != person.team {
-                move_counts(part, person.id, old_team, person.team);
+            if old_team != new_team {
+                move_counts(part, person.id, old_team, new_team);
             }
         }
         DirectoryEvent::AgreementSaved { agreement } => {

@@ -17,6 +17,7 @@ mod apply;
 mod command;
 mod index;
 mod model;
+mod queries;
 mod rejection;
 pub mod report;
 mod rules;
@@ -37,9 +38,11 @@ pub use model::{
     Absence, AbsenceDetail, AbsenceKind, Activity, DayPlan, DayStatus, RefusedDay, Request,
     TeamDay, Withdrawal,
 };
+pub use queries::{day_kind, month_plan, pending_decisions, DayKind};
 pub use rejection::Rejection;
 pub use rules::{
-    coverage, prevalence, Coverage, Prevalence, MAX_ABSENCE_DAYS, MAX_REQUEST_SPAN_DAYS,
+    coverage, prevalence, share_allows, Coverage, Prevalence, MAX_ABSENCE_DAYS,
+    MAX_REQUEST_SPAN_DAYS,
 };
 pub use visibility::{redact, view};
 
@@ -53,6 +56,11 @@ use crate::ids::{AbsenceId, AgreementId, PersonId, RequestId, TeamId};
 /// so that every check reads a handful of entries whatever the size of the
 /// organisation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "AgilePart")
+)]
 pub struct Part {
     /// Every day plan entry, by person then date: one record per person and
     /// day (a new request for a rejected or cancelled day replaces it).

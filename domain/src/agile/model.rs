@@ -12,6 +12,7 @@ use crate::ids::{AbsenceId, ObjectiveId, PersonId, RequestId};
 
 /// Where a requested day stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayStatus {
     /// Asked for, waiting for the lead.
@@ -38,6 +39,7 @@ impl DayStatus {
 
 /// Why a day was withdrawn without the person asking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Withdrawal {
     /// An absence now covers the day.
@@ -49,6 +51,7 @@ pub enum Withdrawal {
 /// What was done on an agile day: the objectives worked on and a short note.
 /// This is how results, not presence, are followed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Activity {
     pub objectives: Vec<ObjectiveId>,
     #[serde(default)]
@@ -58,6 +61,7 @@ pub struct Activity {
 /// One person's plan for one working day away from the office. Office days
 /// have no record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayPlan {
     pub person: PersonId,
     pub date: NaiveDate,
@@ -84,6 +88,7 @@ pub struct DayPlan {
 
 /// A request for one or more days, as the person made it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Request {
     pub id: RequestId,
     pub person: PersonId,
@@ -97,6 +102,7 @@ pub struct Request {
 
 /// The kind of an absence. Seen only by the person and administrators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AbsenceKind {
     /// Annual leave (*ferie*).
@@ -112,6 +118,7 @@ pub enum AbsenceKind {
 
 /// What only the person and administrators may know about an absence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AbsenceDetail {
     pub kind: AbsenceKind,
     #[serde(default)]
@@ -122,6 +129,7 @@ pub struct AbsenceDetail {
 /// work. It is excluded from the prevalence count and frees the planned days
 /// it covers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Absence {
     pub id: AbsenceId,
     pub person: PersonId,
@@ -135,6 +143,7 @@ pub struct Absence {
 
 /// One day of a request that did not pass, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RefusedDay {
     pub date: NaiveDate,
     pub reason: Rejection,
@@ -143,6 +152,7 @@ pub struct RefusedDay {
 /// How many members of a team are away on a day. Everyone sees these, also
 /// for other teams, instead of names.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamDay {
     /// Approved days away (agile, remote or telework).
     #[serde(default)]

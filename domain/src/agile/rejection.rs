@@ -7,7 +7,12 @@ use crate::directory::WorkMode;
 /// Why an agile command, or one day of a request, was refused. Weeks are
 /// ISO labels (`"2026-W49"`), months `"2026-11"`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "AgileRejection")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// Weekends, national holidays and the organisation's own holidays are
     /// not working days; `holiday` is `"weekend"` or the holiday's name.
@@ -93,3 +98,4 @@ pub enum Rejection {
     #[error("{date} has not come yet")]
     ActivityInFuture { date: NaiveDate },
 }
+crate::flat_tagged!(Rejection, "code");

@@ -29,6 +29,7 @@ pub const KG_CO2_PER_CAR_KM: f64 = 0.163;
 
 /// One person's approved days away in the month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonMonth {
     pub person: PersonId,
     pub team: Option<TeamId>,
@@ -51,6 +52,7 @@ impl PersonMonth {
 
 /// One team's month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamMonth {
     pub team: TeamId,
     /// Active members.
@@ -72,6 +74,7 @@ pub struct TeamMonth {
 /// Office presence on one weekday over the month, for the whole
 /// organisation (people in a team).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeekdayPresence {
     pub weekday: Weekday,
     /// Person-days expected (members × working days on that weekday).
@@ -85,6 +88,7 @@ pub struct WeekdayPresence {
 
 /// The monitoring report of one month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthReport {
     /// `"2026-11"`.
     pub month: String,

@@ -1,6 +1,7 @@
 //! The checks every requested day must pass, and the two measures the UI
 //! shows beside them: a team's coverage and a person's prevalence count.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -127,6 +128,31 @@ pub struct Prevalence {
 
 /// The prevalence count of `person` in the month of `date`.
 pub fn prevalence(state: &State, person: PersonId, date: NaiveDate) -> Prevalence {
+    let (working_days, absent_days) = month_base(state, person, date);
+    prevalence_from(state, person, date, working_days, absent_days)
+}
+
+fn prevalence_from(
+    state: &State,
+    person: PersonId,
+    date: NaiveDate,
+    working_days: u32,
+    absent_days: u32,
+) -> Prevalence {
+    let (first, last) = month_bounds(date);
+    let net = working_days.saturating_sub(absent_days);
+    Prevalence {
+        month: month_label(date),
+        working_days,
+        absent_days,
+        max_days: net.saturating_sub(1) / 2,
+        planned: active_days(&state.agile, person, first, last),
+    }
+}
+
+/// Working days of the month of `date`, and how many of them the person's
+/// absences cover.
+fn month_base(state: &State, person: PersonId, date: NaiveDate) -> (u32, u32) {
     let hol = holidays(state);
     let (first, last) = month_bounds(date);
     let working_days = u32::try_from(working_days_in_month(date, hol).len()).unwrap_or(0);
@@ -144,14 +170,7 @@ pub fn prevalence(state: &State, person: PersonId, date: NaiveDate) -> Prevalenc
             u32::try_from(n).unwrap_or(0)
         })
         .sum();
-    let net = working_days.saturating_sub(absent_days);
-    Prevalence {
-        month: month_label(date),
-        working_days,
-        absent_days,
-        max_days: net.saturating_sub(1) / 2,
-        planned: active_days(&state.agile, person, first, last),
-    }
+    (working_days, absent_days)
 }
 
 /// How many members may be away on the same day under a share cap: the
@@ -175,6 +194,9 @@ pub(super) struct DayCheck<'a> {
     pub today: NaiveDate,
     pub mode: WorkMode,
     pub place: &'a Place,
+    /// [`month_base`] of the months met so far: a recurring request
+    /// meets the same few months again and again.
+    months: RefCell<Vec<(NaiveDate, (u32, u32))>>,
 }
 
 impl<'a> DayCheck<'a> {
@@ -208,7 +230,19 @@ impl<'a> DayCheck<'a> {
             today,
             mode,
             place,
+            months: RefCell::new(Vec::new()),
         }
+    }
+
+    fn month_base(&self, date: NaiveDate) -> (u32, u32) {
+        let (first, _) = month_bounds(date);
+        let mut months = self.months.borrow_mut();
+        if let Some((_, base)) = months.iter().find(|(m, _)| *m == first) {
+            return *base;
+        }
+        let base = month_base(self.state, self.person, date);
+        months.push((first, base));
+        base
     }
 
     /// Checks one day; `accepted` are the days of the same request that
@@ -278,7 +312,8 @@ impl<'a> DayCheck<'a> {
                 month: month_label(date),
             });
         }
-        let prevalence = prevalence(self.state, self.person, date);
+        let (working_days, absent_days) = self.month_base(date);
+        let prevalence = prevalence_from(self.state, self.person, date, working_days, absent_days);
         if prevalence.planned + in_range(accepted, first, last) >= prevalence.max_days {
             return Err(Rejection::OfficePrevalence {
                 month: prevalence.month,

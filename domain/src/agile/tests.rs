@@ -801,12 +801,14 @@ fn absences_are_recorded_by_the_person_or_an_administrator() {
 
 #[test]
 fn activity_is_logged_by_the_owner_on_an_approved_day_that_has_come() {
-    let mut s = org();
+    use crate::objectives::{tests::giulia_at, Status};
+    let mut s = giulia_at(Status::InProgress);
+    let objective = crate::objectives::tests::O1;
     let d = date(2026, 11, 26);
     ok(&mut s, GIULIA, request(1, &[d]));
     let log = Cmd::LogActivity {
         date: d,
-        objectives: vec![ObjectiveId::from_u128(0x700)],
+        objectives: vec![objective],
         note: "Istruttoria rimborsi TARI".into(),
     };
     assert_eq!(
@@ -826,6 +828,20 @@ fn activity_is_logged_by_the_owner_on_an_approved_day_that_has_come() {
         Err(agile_err(AgileRejection::ActivityWithoutAgileDay {
             date: d
         }))
+    );
+    // Only objectives of one's own that are under way: others look absent.
+    let unknown = ObjectiveId::from_u128(0x700);
+    let elsewhere = Cmd::LogActivity {
+        date: d,
+        objectives: vec![objective, unknown],
+        note: String::new(),
+    };
+    assert_eq!(
+        try_at(&s, GIULIA, elsewhere, on_the_day),
+        Err(Rejection::not_found(
+            crate::rejection::Entity::Objective,
+            unknown
+        ))
     );
     ok_at(&mut s, GIULIA, log, on_the_day);
     let activity = s
@@ -1167,4 +1183,239 @@ fn json_shapes_are_readable() {
     let (busy, _) = busy_org();
     let text = serde_json::to_string(&busy).unwrap();
     assert_eq!(serde_json::from_str::<State>(&text).unwrap(), busy);
+}
+
+#[test]
+fn an_office_only_date_fixed_after_the_request_blocks_the_approval() {
+    let mut s = org();
+    let d = date(2026, 12, 3);
+    ok(&mut s, GIULIA, request(1, &[d]));
+    crate::testing::run(
+        &mut s,
+        Actor::Person(MARCO),
+        Command::Directory(Dir::AddOfficeOnlyDate {
+            team: TRIBUTI,
+            date: d,
+            note: "Audit della Corte dei conti".into(),
+        }),
+    );
+    assert_eq!(
+        try_run(&s, MARCO, approve(1)),
+        Err(agile_err(AgileRejection::OfficeOnlyDay {
+            date: d,
+            note: "Audit della Corte dei conti".into()
+        }))
+    );
+}
+
+#[test]
+fn coverage_counts_absences_and_percent_minimums() {
+    let mut s = org();
+    save_tributi(&mut s, MinOffice::Percent(50), None);
+    let d = date(2026, 12, 1);
+    ok(&mut s, LUCA, absence(1, LUCA, d, d));
+    let c = coverage(&s, TRIBUTI, d);
+    // Three members, one absent; half of three rounded up is two.
+    assert_eq!((c.absent, c.in_office, c.minimum), (1, 2, 2));
+    assert!(!c.is_below_minimum());
+    ok(&mut s, GIULIA, request(1, &[d]));
+    assert_eq!(
+        try_run(&s, MARCO, approve(1)),
+        Err(agile_err(AgileRejection::CoverageBelowMinimum {
+            date: d,
+            in_office: 1,
+            minimum: 2
+        }))
+    );
+    // A team nobody belongs to needs nobody.
+    let empty = coverage(&s, crate::ids::TeamId::from_u128(0x999), d);
+    assert_eq!((empty.team_size, empty.minimum, empty.in_office), (0, 0, 0));
+}
+
+#[test]
+fn prevalence_on_a_leap_february() {
+    let s = org();
+    let p = prevalence(&s, LUCA, date(2028, 2, 29));
+    assert_eq!(p.month, "2028-02");
+    assert_eq!((p.working_days, p.max_days), (21, 10));
+    assert_eq!(super::share_allows(10, 5), 1);
+    assert_eq!(super::share_allows(10, 25), 2);
+    assert_eq!(super::share_allows(0, 25), 0);
+}
+
+#[test]
+fn rejection_codes_are_unique_and_do_not_clash_with_the_directory() {
+    let d = date(2026, 12, 1);
+    let all = [
+        AgileRejection::NonWorkingDay {
+            date: d,
+            holiday: String::new(),
+        },
+        AgileRejection::DayStarted { date: d },
+        AgileRejection::AgreementMissing { date: d },
+        AgileRejection::AgreementMode {
+            date: d,
+            mode: WorkMode::Agile,
+        },
+        AgileRejection::AgreementWeekday {
+            date: d,
+            weekday: Weekday::Mon,
+        },
+        AgileRejection::AgreementPlace { date: d },
+        AgileRejection::AgreementWeekLimit {
+            limit: 1,
+            week: String::new(),
+        },
+        AgileRejection::AgreementMonthLimit {
+            limit: 1,
+            month: String::new(),
+        },
+        AgileRejection::OfficePrevalence {
+            month: String::new(),
+            max_days: 0,
+            working_days: 0,
+            absent_days: 0,
+        },
+        AgileRejection::TeamAgileShare {
+            date: d,
+            max_percent: 0,
+            max_people: 0,
+        },
+        AgileRejection::OfficeOnlyDay {
+            date: d,
+            note: String::new(),
+        },
+        AgileRejection::DayAlreadyPlanned { date: d },
+        AgileRejection::AbsentOnDay { date: d },
+        AgileRejection::NoDayAccepted { refused: vec![] },
+        AgileRejection::CoverageBelowMinimum {
+            date: d,
+            in_office: 0,
+            minimum: 0,
+        },
+        AgileRejection::DayNotPending { date: d },
+        AgileRejection::DayNotActive { date: d },
+        AgileRejection::DayNotInRequest { date: d },
+        AgileRejection::AbsenceOverlaps { date: d },
+        AgileRejection::ActivityWithoutAgileDay { date: d },
+        AgileRejection::ActivityInFuture { date: d },
+    ];
+    let codes: std::collections::BTreeSet<String> = all
+        .iter()
+        .map(|r| Rejection::from(r.clone()).code())
+        .collect();
+    assert_eq!(codes.len(), all.len());
+    let taken = [
+        "not_allowed",
+        "not_found",
+        "already_exists",
+        "invalid",
+        "organisation_exists",
+        "no_organisation",
+        "username_taken",
+        "notice_too_short",
+        "withdrawal_too_soon",
+        "contact_band_too_long",
+        "contact_in_rest_band",
+        "rest_too_short",
+        "agreement_overlaps",
+        "last_admin",
+    ];
+    for code in taken {
+        assert!(!codes.contains(code), "{code}");
+    }
+    // Every code parses back to the agile rejection it came from.
+    for r in all {
+        let any = Rejection::from(r.clone());
+        let back: Rejection = serde_json::from_value(serde_json::to_value(&any).unwrap()).unwrap();
+        assert_eq!(back, any);
+    }
+}
+
+// ---- queries ----
+
+#[test]
+fn a_calendar_day_says_what_it_is_and_a_lead_sees_what_waits() {
+    use super::{day_kind, month_plan, pending_decisions, DayKind};
+    let mut s = org();
+    ok(
+        &mut s,
+        GIULIA,
+        request(1, &[date(2026, 12, 1), date(2026, 12, 3)]),
+    );
+    ok(&mut s, LUCA, request(2, &[date(2026, 12, 2)]));
+    ok(
+        &mut s,
+        MARCO,
+        Cmd::DecideDays {
+            request: rid(1),
+            dates: Some(vec![date(2026, 12, 3)]),
+            decision: Decision::Reject,
+            note: "Sportello".into(),
+            acknowledge_coverage: false,
+        },
+    );
+    ok(
+        &mut s,
+        GIULIA,
+        absence(1, GIULIA, date(2026, 12, 10), date(2026, 12, 10)),
+    );
+    assert!(
+        matches!(day_kind(&s, GIULIA, date(2026, 12, 1)), DayKind::Away { plan } if plan.status == DayStatus::Pending)
+    );
+    assert!(
+        matches!(day_kind(&s, GIULIA, date(2026, 12, 3)), DayKind::Office { last: Some(p) } if p.status == DayStatus::Rejected)
+    );
+    assert!(matches!(
+        day_kind(&s, GIULIA, date(2026, 12, 4)),
+        DayKind::Office { last: None }
+    ));
+    assert!(matches!(
+        day_kind(&s, GIULIA, date(2026, 12, 10)),
+        DayKind::Absent { .. }
+    ));
+    assert_eq!(
+        day_kind(&s, GIULIA, date(2026, 12, 25)),
+        DayKind::NonWorking {
+            holiday: "Natale".into()
+        }
+    );
+    assert_eq!(month_plan(&s, GIULIA, date(2026, 12, 15)).len(), 31);
+    let inbox = pending_decisions(&s, &Actor::Person(MARCO));
+    assert_eq!(
+        inbox
+            .iter()
+            .map(|(r, d)| (r.id, d.len()))
+            .collect::<Vec<_>>(),
+        vec![(rid(1), 1), (rid(2), 1)]
+    );
+    assert!(pending_decisions(&s, &Actor::Person(PAOLO)).is_empty());
+    assert!(pending_decisions(&s, &Actor::Person(GIULIA)).is_empty());
+}
+
+#[test]
+fn a_deactivated_person_leaves_the_team_counts_and_comes_back() {
+    let mut s = org();
+    let d = date(2026, 12, 1);
+    ok(&mut s, LUCA, request(1, &[d]));
+    ok(&mut s, MARCO, approve(1));
+    let set_active = |s: &mut State, active| {
+        crate::testing::run(
+            s,
+            Actor::System,
+            Command::Directory(Dir::SetActive {
+                person: LUCA,
+                active,
+            }),
+        )
+    };
+    set_active(&mut s, false);
+    let c = coverage(&s, TRIBUTI, d);
+    assert_eq!((c.team_size, c.away, c.in_office), (2, 0, 2));
+    set_active(&mut s, true);
+    let c = coverage(&s, TRIBUTI, d);
+    assert_eq!((c.team_size, c.away, c.in_office), (3, 1, 2));
+    let mut rebuilt = s.clone();
+    super::reindex(&mut rebuilt);
+    assert_eq!(rebuilt, s);
 }

@@ -55,13 +55,19 @@ pub fn national_holiday(date: NaiveDate) -> Option<&'static str> {
 /// A holiday of one organisation on top of the national ones, such as the
 /// patron saint of its city (San Vigilio, 26 June, in Trento).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum ExtraHoliday {
     /// Every year on this month and day.
     Yearly { month: u32, day: u32, name: String },
     /// Once, on this date (a bridge day, a local closure).
     Once { date: NaiveDate, name: String },
 }
+crate::flat_tagged!(ExtraHoliday, "kind");
 
 impl ExtraHoliday {
     fn falls_on(&self, date: NaiveDate) -> bool {

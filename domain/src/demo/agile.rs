@@ -265,6 +265,182 @@ pub fn commands(
     demo.out
 }
 
+/// A large organisation with a year of plans, for benchmarks and load
+/// tests: `people` employees in teams of ten (the first of each team leads
+/// it), each with an agreement for three weekdays (three a week, twelve a
+/// month) and a recurring request for two of them over the year after
+/// `today`, approved by the lead — except every tenth person's, left
+/// pending. Built through `apply` like real data, so every rule holds.
+///
+/// The ids are deterministic: person `i` is `PersonId::from_u128(0x1_0000 + i)`,
+/// team `t` is `TeamId::from_u128(0x2_0000 + t)`, and person `i`'s request
+/// is `RequestId::from_u128(0x3_0000 + i)`.
+pub fn synthetic(people: usize, today: NaiveDate) -> State {
+    let now = rome_midnight_utc(today) + Duration::hours(9);
+    let mut state = State::default();
+    for (actor, command) in synthetic_commands(people, today) {
+        // Refusals only trim the plans (a holiday-heavy month); the state
+        // stays valid either way.
+        let _ = state.execute(&actor, &command, now);
+    }
+    state
+}
+
+/// The commands that build [`synthetic`], in order, to run at 09:00 Rome
+/// time on `today` (a server seeds a load-test organisation with them).
+pub fn synthetic_commands(people: usize, today: NaiveDate) -> Vec<(Actor, Command)> {
+    use crate::directory::{
+        Agreement, Command as Dir, Language, MinOffice, Role, TimeBand, WorkMode,
+    };
+    use crate::ids::{AgreementId, OrgId, TeamId};
+    use chrono::NaiveTime;
+
+    let mut out = Vec::new();
+    let run = |out: &mut Vec<(Actor, Command)>, actor: Actor, command: Command| {
+        out.push((actor, command));
+    };
+    let sys = Actor::System;
+    run(
+        &mut out,
+        sys,
+        Command::Directory(Dir::SetUpOrganisation {
+            id: OrgId::from_u128(0x5157),
+            name: "Amministrazione sintetica".into(),
+            extra_holidays: Vec::new(),
+        }),
+    );
+    let admin = PersonId::from_u128(0xFFFF);
+    run(
+        &mut out,
+        sys,
+        Command::Directory(Dir::SavePerson {
+            id: admin,
+            username: "admin".into(),
+            name: "Amministrazione".into(),
+            email: None,
+            roles: [Role::Admin].into(),
+            team: None,
+            commute_km: 0,
+            language: Language::It,
+        }),
+    );
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+    let patterns = [
+        [Weekday::Mon, Weekday::Wed, Weekday::Fri],
+        [Weekday::Tue, Weekday::Thu, Weekday::Mon],
+        [Weekday::Wed, Weekday::Fri, Weekday::Tue],
+        [Weekday::Thu, Weekday::Mon, Weekday::Wed],
+        [Weekday::Fri, Weekday::Tue, Weekday::Thu],
+    ];
+    for i in 0..people {
+        let index = i as u128;
+        let team = TeamId::from_u128(0x2_0000 + index / 10);
+        if i % 10 == 0 {
+            run(
+                &mut out,
+                sys,
+                Command::Directory(Dir::SaveTeam {
+                    id: team,
+                    name: format!("Ufficio {}", i / 10 + 1),
+                    min_office: MinOffice::Percent(40),
+                    max_agile_share: None,
+                }),
+            );
+        }
+        let person = PersonId::from_u128(0x1_0000 + index);
+        let mut roles = std::collections::BTreeSet::from([Role::Employee]);
+        if i % 10 == 0 {
+            roles.insert(Role::Lead);
+        }
+        run(
+            &mut out,
+            sys,
+            Command::Directory(Dir::SavePerson {
+                id: person,
+                username: format!("persona{i}"),
+                name: format!("Persona {i}"),
+                email: None,
+                roles,
+                team: Some(team),
+                commute_km: 5 + (i % 40) as u32,
+                language: Language::It,
+            }),
+        );
+        if i % 10 == 0 {
+            run(
+                &mut out,
+                sys,
+                Command::Directory(Dir::SetTeamLeads {
+                    team,
+                    leads: [person].into(),
+                }),
+            );
+        }
+        run(
+            &mut out,
+            sys,
+            Command::Directory(Dir::SaveAgreement {
+                agreement: Agreement {
+                    id: AgreementId::from_u128(0x4_0000 + index),
+                    person,
+                    mode: WorkMode::Agile,
+                    valid_from: today.with_day(1).unwrap_or(today),
+                    valid_until: None,
+                    max_days_per_week: 3,
+                    max_days_per_month: 12,
+                    weekdays: patterns[i % patterns.len()].to_vec(),
+                    places: vec![Place::Home],
+                    contact_hours: vec![TimeBand {
+                        start: t(9, 30),
+                        end: t(12, 30),
+                    }],
+                    notice_days: 30,
+                    withdrawn_from: None,
+                },
+            }),
+        );
+    }
+    for i in 0..people {
+        let index = i as u128;
+        let person = PersonId::from_u128(0x1_0000 + index);
+        let request = RequestId::from_u128(0x3_0000 + index);
+        run(
+            &mut out,
+            Actor::Person(person),
+            Command::Agile(Agile::RequestDays {
+                id: request,
+                days: DaySelection::Weekly {
+                    weekdays: patterns[i % patterns.len()][..2].to_vec(),
+                    from: today + Duration::days(1),
+                    until: today + Duration::days(365),
+                },
+                mode: WorkMode::Agile,
+                place: Place::Home,
+                note: String::new(),
+            }),
+        );
+        if i % 10 != 9 {
+            let lead = if i % 10 == 0 {
+                admin
+            } else {
+                PersonId::from_u128(0x1_0000 + index / 10 * 10)
+            };
+            run(
+                &mut out,
+                Actor::Person(lead),
+                Command::Agile(Agile::DecideDays {
+                    request,
+                    dates: None,
+                    decision: Decision::Approve,
+                    note: String::new(),
+                    acknowledge_coverage: true,
+                }),
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +461,26 @@ mod tests {
             }
         }
         state
+    }
+
+    #[test]
+    fn a_synthetic_organisation_has_a_year_of_plans() {
+        let state = synthetic(20, crate::testing::date(2026, 11, 24));
+        assert_eq!(state.directory.people.len(), 21);
+        let planned: usize = state.agile.days.values().map(|d| d.len()).sum();
+        // Two days a week for a year, for twenty people, less holidays.
+        assert!(planned > 20 * 90, "{planned}");
+        let pending = state
+            .agile
+            .days
+            .values()
+            .flat_map(|d| d.values())
+            .filter(|d| d.status == DayStatus::Pending)
+            .count();
+        assert!(pending > 100 && pending < planned / 5, "{pending}");
+        let mut rebuilt = state.clone();
+        crate::agile::reindex(&mut rebuilt);
+        assert_eq!(rebuilt, state);
     }
 
     #[test]

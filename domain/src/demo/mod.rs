@@ -3,7 +3,7 @@
 //! what a first start shows. Built as ordinary commands, so it passes every
 //! rule like real data.
 
-mod agile;
+pub mod agile;
 mod directory;
 mod objectives;
 mod webinars;

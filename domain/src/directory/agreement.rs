@@ -32,6 +32,7 @@ pub const MIN_REST_HOURS: u32 = 11;
 /// One of the three ways of working at a distance (CCNL Funzioni Centrali
 /// 2019–21, Title V). They are kept distinct in every report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WorkMode {
     /// *Lavoro agile*: no fixed hours or place, within the agreement.
@@ -44,7 +45,12 @@ pub enum WorkMode {
 
 /// Where an agile day may be worked.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Place {
     Home,
     /// A named coworking space or telecentre.
@@ -52,9 +58,11 @@ pub enum Place {
         name: String,
     },
 }
+crate::flat_tagged!(Place, "kind");
 
 /// A daily band of time, e.g. the contact band 09:30–12:30.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimeBand {
     pub start: NaiveTime,
     pub end: NaiveTime,
@@ -70,6 +78,7 @@ impl TimeBand {
 
 /// An individual agreement between a person and the organisation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agreement {
     pub id: AgreementId,
     pub person: PersonId,

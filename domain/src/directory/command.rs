@@ -9,7 +9,12 @@ use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 
 /// Changes to the organisation, its teams, people and agreements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "DirectoryCommand")
+)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Creates the organisation (system or administrator; once).
     SetUpOrganisation {
@@ -77,13 +82,20 @@ pub enum Command {
         effective: NaiveDate,
     },
 }
+crate::flat_tagged!(Command, "type");
 
 /// What a directory command changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "DirectoryEvent")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     OrganisationSaved { organisation: Organisation },
     TeamSaved { team: Team },
     PersonSaved { person: Person },
     AgreementSaved { agreement: Agreement },
 }
+crate::flat_tagged!(Event, "type");

@@ -33,6 +33,7 @@ use crate::ids::{AgreementId, PersonId, TeamId};
 
 /// The directory part of an organisation's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Directory {
     /// `None` until the organisation is set up.
     pub organisation: Option<Organisation>,

@@ -6,6 +6,7 @@ use crate::ids::OrgId;
 /// A public administration using Vela. Each organisation's state is stored
 /// and synced on its own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Organisation {
     pub id: OrgId,
     pub name: String,

@@ -6,6 +6,7 @@ use crate::ids::{PersonId, TeamId};
 
 /// Someone working in the organisation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     pub id: PersonId,
     /// Login name, unique in the organisation, lower case.
@@ -28,6 +29,7 @@ pub struct Person {
 
 /// What a person may do; a person can hold several.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Plans agile days, keeps objectives, joins webinars.
@@ -42,6 +44,7 @@ pub enum Role {
 
 /// The language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
     #[default]

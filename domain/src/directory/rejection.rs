@@ -5,7 +5,12 @@ use serde::{Deserialize, Serialize};
 /// Why a directory command (organisation, teams, people, agreements) was
 /// refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "DirectoryRejection")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// The organisation is already set up.
     #[error("the organisation is already set up")]
@@ -38,3 +43,4 @@ pub enum Rejection {
     #[error("the organisation must keep at least one administrator")]
     LastAdmin,
 }
+crate::flat_tagged!(Rejection, "code");

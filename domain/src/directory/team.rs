@@ -7,6 +7,7 @@ use crate::ids::{PersonId, TeamId};
 
 /// A team (office, unit) with its leads and presence rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Team {
     pub id: TeamId,
     pub name: String,
@@ -27,13 +28,19 @@ pub struct Team {
 
 /// The minimum office presence of a team on a working day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind", content = "value")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum MinOffice {
     /// At least this many people.
     People(u32),
     /// At least this percentage of the team, rounded up.
     Percent(u8),
 }
+crate::adjacent_tagged!(MinOffice, "kind", "value");
 
 impl MinOffice {
     /// How many people must be in the office for a team of `members`.

@@ -18,6 +18,7 @@ pub struct Amount(i64);
 
 /// Why a text is not an [`Amount`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AmountProblem {
     /// Nothing was written.
@@ -143,6 +144,22 @@ impl FromStr for Amount {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Amount::parse(text)
+    }
+}
+
+/// On the wire an amount is a decimal string such as `"12.5"`.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^-?[0-9]{1,12}(\\.[0-9]{1,3})?$",
+            "description": "A decimal number as text, at most 3 decimals, e.g. \"12.5\""
+        })
     }
 }
 

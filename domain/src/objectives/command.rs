@@ -8,7 +8,12 @@ use crate::ids::{KeyResultId, ObjectiveId};
 /// lead" means a lead of the owner's team (not the owner themself) or an
 /// administrator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "ObjectivesCommand")
+)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Creates or edits an objective while it is a draft or a proposal.
     /// The owner side creates drafts; a lead creating one for a member of
@@ -59,10 +64,12 @@ pub enum Command {
     /// the lead). Agreed objectives stay, for the record.
     Delete { objective: ObjectiveId },
 }
+crate::flat_tagged!(Command, "type");
 
 /// A key result as written in [`Command::SaveObjective`]: everything but the
 /// current value, which only [`Command::RecordProgress`] changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyResultSpec {
     pub id: KeyResultId,
@@ -77,7 +84,12 @@ pub struct KeyResultSpec {
 /// What an objectives command changed. Events carry the whole objective, so
 /// applying them is a plain insert and redacting them needs no lookup.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "ObjectivesEvent")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// The objective as it now is (created, edited, moved on, updated,
     /// reviewed).
@@ -89,3 +101,4 @@ pub enum Event {
         status: Status,
     },
 }
+crate::flat_tagged!(Event, "type");

@@ -27,7 +27,7 @@ pub mod score;
 mod visibility;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::BTreeMap;
 
@@ -49,6 +49,11 @@ use crate::ids::ObjectiveId;
 
 /// The objectives part of an organisation's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "ObjectivesPart")
+)]
 pub struct Part {
     pub objectives: BTreeMap<ObjectiveId, Objective>,
 }

@@ -10,6 +10,7 @@ use crate::ids::{KeyResultId, ObjectiveId, PersonId, TeamId};
 /// One objective of a person or a team for a period, measured by its key
 /// results and, once closed, rated by the lead.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Objective {
     pub id: ObjectiveId,
     pub owner: Owner,
@@ -46,16 +47,23 @@ impl Objective {
 
 /// Whose objective it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind", content = "id")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Owner {
     /// One person's individual objective.
     Person(PersonId),
     /// A shared objective of a whole team; its members all contribute.
     Team(TeamId),
 }
+crate::adjacent_tagged!(Owner, "kind", "id");
 
 /// The dates an objective covers, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     pub from: NaiveDate,
     pub until: NaiveDate,
@@ -71,6 +79,7 @@ impl Period {
 /// A measurable result that says how far the objective got: an indicator
 /// moving from a baseline towards a target (up or down).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KeyResult {
     pub id: KeyResultId,
     /// What is measured, e.g. "pratiche digitalizzate".
@@ -94,6 +103,7 @@ pub struct KeyResult {
 /// proposal waits for the lead; agreed objectives are started and then
 /// closed with an outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Draft,
@@ -148,6 +158,7 @@ impl std::fmt::Display for Status {
 
 /// How a closed objective ended; it becomes the objective's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Achieved,
@@ -167,6 +178,7 @@ impl From<Outcome> for Status {
 
 /// One status change: to what, by whom (`None` for the system) and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusChange {
     pub status: Status,
     pub by: Option<PersonId>,
@@ -175,6 +187,7 @@ pub struct StatusChange {
 
 /// A new value of a key result with a note: who, when, what and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgressUpdate {
     pub key_result: KeyResultId,
     pub by: Option<PersonId>,
@@ -186,6 +199,7 @@ pub struct ProgressUpdate {
 
 /// The lead's assessment of a closed objective.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Review {
     /// 1 (far below expectations) to 5 (well beyond).
     pub rating: u8,

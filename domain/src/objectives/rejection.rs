@@ -6,7 +6,12 @@ use crate::ids::KeyResultId;
 /// Why an objectives command was refused. Every code starts with
 /// `objective_`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "ObjectivesRejection")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// The command does not fit the objective's current status.
     #[error("the objective is {status}, expected {}", list(expected))]
@@ -53,6 +58,7 @@ pub enum Rejection {
         problem: AmountProblem,
     },
 }
+crate::flat_tagged!(Rejection, "code");
 
 fn list(statuses: &[Status]) -> String {
     statuses

@@ -16,6 +16,7 @@ use crate::State;
 
 /// The objectives report for one period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     pub period: Period,
     /// One row per team of the organisation, by name, then one for
@@ -28,6 +29,7 @@ pub struct Report {
 /// The figures of one team. An individual objective counts for its owner's
 /// current team, a team objective for its team.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamRow {
     /// `None` for people in no team.
     pub team: Option<TeamId>,
@@ -38,6 +40,7 @@ pub struct TeamRow {
 
 /// Counts and shares for a set of objectives.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     /// Objectives whose period overlaps the report's.
     pub objectives: u32,
@@ -54,6 +57,7 @@ pub struct Figures {
 
 /// How many objectives are in each status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusCounts {
     pub draft: u32,
     pub proposed: u32,

@@ -10,7 +10,7 @@ use crate::rejection::{CommonRejection, Entity, Problem, Rejection};
 use crate::testing::*;
 use crate::{apply, visibility, Actor, Command, State};
 
-const O1: ObjectiveId = ObjectiveId::from_u128(0x500);
+pub(crate) const O1: ObjectiveId = ObjectiveId::from_u128(0x500);
 const O2: ObjectiveId = ObjectiveId::from_u128(0x501);
 const KR1: KeyResultId = KeyResultId::from_u128(0x600);
 const KR2: KeyResultId = KeyResultId::from_u128(0x601);
@@ -79,7 +79,7 @@ fn wrong(status: Status, expected: &[Status]) -> Result<Vec<crate::Event>, Rejec
 }
 
 /// Giulia's objective O1 moved on to `status` through the ordinary commands.
-fn giulia_at(status: Status) -> State {
+pub(crate) fn giulia_at(status: Status) -> State {
     let mut s = org();
     exec(&mut s, GIULIA, save(O1, Owner::Person(GIULIA)));
     let steps: &[(PersonId, Obj)] = &[

@@ -8,7 +8,12 @@ use crate::ids::{PathId, PersonId, SessionId};
 
 /// Changes to webinars and training paths.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "WebinarsCommand")
+)]
+#[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Creates a session (a trainer, who must be among its `trainers`, or an
     /// administrator) or changes one (a trainer of the session or an
@@ -74,9 +79,11 @@ pub enum Command {
         comment: Option<String>,
     },
 }
+crate::flat_tagged!(Command, "type");
 
 /// A material as typed in the session form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MaterialInput {
     pub title: String,
@@ -86,7 +93,12 @@ pub struct MaterialInput {
 /// What a webinar command changed. Each event carries the resulting entity,
 /// and registration events the resulting seat counts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "type", rename = "WebinarsEvent")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// A session was created or changed.
     SessionSaved { session: Session },
@@ -130,3 +142,4 @@ pub enum Event {
     /// A participant rated a session.
     FeedbackSaved { feedback: Feedback },
 }
+crate::flat_tagged!(Event, "type");

@@ -46,6 +46,11 @@ use crate::{ids::PathId, State};
 
 /// This area's part of an organisation's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "WebinarsPart")
+)]
 pub struct Part {
     pub sessions: BTreeMap<SessionId, Session>,
     pub paths: BTreeMap<PathId, TrainingPath>,

@@ -6,6 +6,7 @@ use crate::ids::{PathId, SessionId};
 /// order. People register for each session on its own; the path groups them
 /// in the catalogue and in the reports.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrainingPath {
     pub id: PathId,
     pub title: String,

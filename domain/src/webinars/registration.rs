@@ -5,6 +5,7 @@ use crate::ids::{PersonId, SessionId};
 
 /// A person's place in a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Registration {
     pub session: SessionId,
     pub person: PersonId,
@@ -18,6 +19,7 @@ pub struct Registration {
 
 /// Where a registration stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegistrationStatus {
     /// Holds a seat (and sees the join link).
@@ -32,6 +34,7 @@ pub enum RegistrationStatus {
 /// The waitlist is kept as anonymous tickets so a waitlisted person can see
 /// their position without seeing who is ahead.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Occupancy {
     pub registered: u32,
     /// Tickets of the waitlisted registrations, first served first.
@@ -50,6 +53,7 @@ impl Occupancy {
 
 /// The seat figures the UI shows for a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Seats {
     pub capacity: u32,
     pub registered: u32,
@@ -73,6 +77,7 @@ impl Seats {
 /// A participant's rating of a session (1–5) with an optional comment. One
 /// per person and session; giving it again replaces it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Feedback {
     pub session: SessionId,
     pub person: PersonId,

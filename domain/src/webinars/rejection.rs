@@ -7,7 +7,12 @@ use crate::ids::PersonId;
 /// Why a webinar command was refused. Codes start with `session_`,
 /// `registration_`, `path_`, `attendance_` or `feedback_`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "code", rename = "WebinarsRejection")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Rejection {
     /// The session was cancelled: nothing more can happen to it.
     #[error("the session was cancelled")]
@@ -67,3 +72,4 @@ pub enum Rejection {
     #[error("the rating must be from {min} to {max}")]
     FeedbackRatingOutOfRange { min: u8, max: u8 },
 }
+crate::flat_tagged!(Rejection, "code");

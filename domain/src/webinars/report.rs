@@ -17,6 +17,7 @@ use crate::State;
 
 /// Training one person attended in one month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonMonth {
     pub person: PersonId,
     /// `"2026-11"`.
@@ -27,6 +28,7 @@ pub struct PersonMonth {
 
 /// Training the members of one team attended in one month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamMonth {
     pub team: TeamId,
     pub month: String,
@@ -39,6 +41,7 @@ pub struct TeamMonth {
 
 /// How a session went.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionFigures {
     pub session: SessionId,
     /// People holding a seat.
@@ -81,6 +84,7 @@ fn count(n: usize) -> u32 {
 /// CSV export): seat holders first, then the waitlist in order, then
 /// cancellations, then people recorded present without a registration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttendeeRow {
     pub person: PersonId,
     pub name: String,

@@ -12,6 +12,7 @@ pub const JOIN_OPENS_BEFORE: Duration = Duration::minutes(15);
 
 /// A webinar session (one occurrence, with its own link and seats).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Session {
     pub id: SessionId,
     pub title: String,
@@ -57,16 +58,23 @@ impl Session {
 
 /// Who may register for a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(tag = "kind")
+)]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Audience {
     /// Everyone in the organisation.
     Organisation,
     /// Members of these teams only.
     Teams { teams: BTreeSet<TeamId> },
 }
+crate::flat_tagged!(Audience, "kind");
 
 /// A link to slides, a recording or a reading, shown with the session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Material {
     pub title: String,
     /// An http or https URL.
@@ -75,6 +83,7 @@ pub struct Material {
 
 /// Whether a session will take place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SessionStatus {
     Scheduled,

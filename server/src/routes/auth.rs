@@ -21,14 +21,14 @@ use crate::AppState;
 const MAX_PASSWORD_BYTES: usize = 1024;
 const MAX_USERNAME_BYTES: usize = 128;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     username: String,
     password: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct LoginResponse {
     username: String,
     person_id: Uuid,

@@ -3,7 +3,7 @@
 use axum::Json;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct Health {
     status: &'static str,
     version: &'static str,

@@ -12,14 +12,14 @@ use crate::error::ApiError;
 use crate::store::Store;
 use crate::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Me {
     person: MePerson,
     organisation: MeOrganisation,
     language: Option<Language>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct MePerson {
     id: Uuid,
     name: String,
@@ -27,7 +27,7 @@ struct MePerson {
     roles: Vec<Role>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 struct MeOrganisation {
     id: Uuid,
     name: String,

@@ -20,6 +20,7 @@ use crate::AppState;
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod openapi;
 pub mod static_files;
 pub mod sync;
 pub mod webinars;
@@ -42,6 +43,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(me::me))
+        .route("/openapi.json", get(openapi::openapi))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/sync/events", get(sync::events))

@@ -1,8 +1,8 @@
 //! Load benchmark of the sync server (`cargo xtask bench` runs it in release).
 //!
 //! For each organisation size it starts the real `vela-server` binary on a
-//! fresh data dir, grows the demo organisation to that many people through
-//! the API, then measures: pushes of one-command batches from 64 concurrent
+//! fresh data dir seeded (`--synthetic N`) with that many people and a year of
+//! day plans, then measures: pushes of one-command batches from 64 concurrent
 //! clients (fsync on), one sequential client, pulls of an employee's and a
 //! lead's view, and the server's resident memory. It prints a table; it
 //! asserts nothing (design.md §5: budgets are read, not timed in tests).

@@ -11,9 +11,10 @@ pub struct ServerProcess {
 }
 
 impl ServerProcess {
-    /// Starts `binary` on 127.0.0.1 with a fresh data dir (seeded with the
-    /// demo organisation) and waits for its "listening on" line.
-    pub fn start(binary: &Path) -> Result<ServerProcess, String> {
+    /// Starts `binary` on 127.0.0.1 with a fresh data dir seeded with a
+    /// load-test organisation of `people` with a year of plans, and waits
+    /// for its "listening on" line (seeding happens before it).
+    pub fn start(binary: &Path, people: usize) -> Result<ServerProcess, String> {
         let dirs = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
         let dist = dirs.path().join("dist");
         std::fs::create_dir_all(&dist).map_err(|e| format!("dist: {e}"))?;
@@ -29,6 +30,9 @@ impl ServerProcess {
             .arg(dirs.path().join("data"))
             .arg("--dist")
             .arg(&dist)
+            .arg("--synthetic")
+            .arg(people.to_string())
+            .arg("--insecure-fast-hashing")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -28,6 +28,8 @@ impl Latencies {
 /// The figures of one organisation size.
 pub struct Row {
     pub people: usize,
+    /// Day plan records in the organisation.
+    pub plans: usize,
     pub populate: Duration,
     pub push: (f64, f64),
     pub push_rate: f64,
@@ -45,7 +47,7 @@ pub fn print(rows: &[Row]) {
     println!(
         "{:>7} | {:>9} | {:>8} {:>8} | {:>9} | {:>9} | {:>16} {:>8} | {:>14} | {:>14} | {:>7}",
         "people",
-        "populate",
+        "seed",
         "push p50",
         "p99",
         "cmds/s",
@@ -72,8 +74,11 @@ pub fn print(rows: &[Row]) {
             r.rss_mib
         );
         println!(
-            "{:>7}   employee snapshot {:.0} KiB",
-            "", r.employee_snapshot_kib
+            "{:>7}   {} day plans; seeding took {:.1}s; employee snapshot {:.0} KiB",
+            "",
+            r.plans,
+            r.populate.as_secs_f64(),
+            r.employee_snapshot_kib
         );
     }
     if let [small, large] = rows {

@@ -3,9 +3,8 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use uuid::Uuid;
-use vela_domain::directory::{Command as Dir, Language, MinOffice, Role};
-use vela_domain::ids::{PersonId, TeamId};
+use vela_domain::directory::Command as Dir;
+use vela_domain::ids::PersonId;
 use vela_domain::{Command, State};
 
 use crate::client::Client;
@@ -19,30 +18,33 @@ const PUSHES_PER_CLIENT: usize = 60;
 /// One-command batches of the sequential client.
 const SEQUENTIAL_PUSHES: usize = 400;
 const PULLS: usize = 30;
-/// The demo accounts that sign in; many sessions share them.
-const ACCOUNTS: [&str; 4] = ["giulia", "marco", "sara", "admin"];
+/// People of the load-test organisation (`demo::agile::synthetic`): teams
+/// of ten, the first of each leads it.
+const EMPLOYEE: &str = "persona1";
+const LEAD: &str = "persona0";
 
 pub async fn run(binary: &Path, people: usize) -> Result<Row, String> {
-    let server = ServerProcess::start(binary)?;
-    let admin = Client::login(&server.base, "admin").await?;
     let populate_started = Instant::now();
-    populate(&admin, people).await?;
+    let server = ServerProcess::start(binary, people)?;
     let populate_time = populate_started.elapsed();
+    let admin = Client::login(&server.base, "admin").await?;
 
-    let clients = sign_in_clients(&server.base).await?;
+    let clients = sign_in_clients(&server.base, people).await?;
     let (concurrent, wall) = concurrent_pushes(&clients).await?;
     let sequential = sequential_pushes(&clients[0]).await?;
 
-    let giulia = Client::login(&server.base, "giulia").await?;
-    let marco = Client::login(&server.base, "marco").await?;
-    let (_, revision) = snapshot(&giulia).await?;
-    let employee_snapshot = pulls(&giulia, 0).await?;
-    let employee_recent = pulls(&giulia, revision.saturating_sub(20)).await?;
-    let lead_snapshot = pulls(&marco, 0).await?;
+    let employee = Client::login(&server.base, EMPLOYEE).await?;
+    let lead = Client::login(&server.base, LEAD).await?;
+    let (_, revision) = snapshot(&employee).await?;
+    let employee_snapshot = pulls(&employee, 0).await?;
+    let employee_recent = pulls(&employee, revision.saturating_sub(20)).await?;
+    let lead_snapshot = pulls(&lead, 0).await?;
     let (state, _) = snapshot(&admin).await?;
+    let plans: usize = state.agile.days.values().map(|d| d.len()).sum();
 
     Ok(Row {
         people: state.directory.people.len(),
+        plans,
         populate: populate_time,
         push: concurrent.summary(),
         push_rate: (CLIENTS * PUSHES_PER_CLIENT) as f64 / wall.as_secs_f64(),
@@ -55,53 +57,12 @@ pub async fn run(binary: &Path, people: usize) -> Result<Row, String> {
     })
 }
 
-/// Grows the demo organisation to `people` with teams of twelve, each
-/// person with an agile agreement, in batches like an import would.
-async fn populate(admin: &Client, people: usize) -> Result<(), String> {
-    let (state, _) = snapshot(admin).await?;
-    let existing = state.directory.people.len();
-    let missing = people.saturating_sub(existing);
-    let mut commands = Vec::new();
-    let mut team = TeamId(Uuid::new_v4());
-    for i in 0..missing {
-        if i % 12 == 0 {
-            team = TeamId(Uuid::new_v4());
-            commands.push(Command::Directory(Dir::SaveTeam {
-                id: team,
-                name: format!("Ufficio {}", i / 12 + 1),
-                min_office: MinOffice::Percent(50),
-                max_agile_share: None,
-            }));
-        }
-        let person = PersonId(Uuid::new_v4());
-        commands.push(Command::Directory(Dir::SavePerson {
-            id: person,
-            username: format!("bench{i}"),
-            name: format!("Persona {i}"),
-            email: None,
-            roles: [Role::Employee].into(),
-            team: Some(team),
-            commute_km: (i % 40) as u32 + 1,
-            language: Language::It,
-        }));
-    }
-    for batch in commands.chunks(250) {
-        let (answer, _) = admin.push(batch.to_vec()).await?;
-        if let Some(refused) = answer
-            .results
-            .iter()
-            .find(|r| matches!(r, vela_domain::sync::PushResult::Rejected { .. }))
-        {
-            return Err(format!("populating was refused: {refused:?}"));
-        }
-    }
-    Ok(())
-}
-
-async fn sign_in_clients(base: &str) -> Result<Vec<(Client, PersonId)>, String> {
+/// One session per client, each a different person (as many as exist).
+async fn sign_in_clients(base: &str, people: usize) -> Result<Vec<(Client, PersonId)>, String> {
     let mut clients = Vec::new();
     for i in 0..CLIENTS {
-        let username = ACCOUNTS[i % ACCOUNTS.len()];
+        let username = format!("persona{}", i % people.max(1));
+        let username = username.as_str();
         let client = Client::login(base, username).await?;
         let (state, _) = snapshot(&client).await?;
         let me = state

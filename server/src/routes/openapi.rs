@@ -1,0 +1,158 @@
+//! `GET /api/openapi.json`: the API described as OpenAPI 3.1.
+//!
+//! The schemas are generated from the very types the server and the app
+//! (de)serialise — the domain's commands, events, state and rejections via
+//! its `schema` feature — so the document cannot drift from the wire. The
+//! paths are listed here by hand, next to the router they describe.
+
+use std::sync::OnceLock;
+
+use axum::Json;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+use vela_domain::sync::{PullResponse, PushRequest, PushResponse, RevisionAnnouncement};
+
+use super::auth::{LoginRequest, LoginResponse};
+use super::health::Health;
+use super::me::Me;
+
+/// The document, built once.
+pub async fn openapi() -> Json<Value> {
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    Json(DOCUMENT.get_or_init(document).clone())
+}
+
+/// Builds the whole OpenAPI document.
+pub fn document() -> Value {
+    let mut generator = SchemaSettings::draft2020_12()
+        .with(|s| s.definitions_path = "/components/schemas".into())
+        .into_generator();
+    let login = of::<LoginRequest>(&mut generator);
+    let login_ok = of::<LoginResponse>(&mut generator);
+    let health = of::<Health>(&mut generator);
+    let me = of::<Me>(&mut generator);
+    let push = of::<PushRequest>(&mut generator);
+    let pushed = of::<PushResponse>(&mut generator);
+    let pulled = of::<PullResponse>(&mut generator);
+    let announced = of::<RevisionAnnouncement>(&mut generator);
+    let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
+    schemas.insert("Error".into(), error_schema());
+
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Vela API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Sync API of Vela, the agile-work planner. Every change is a command pushed to /api/sync/push; every read is a pull of the caller's view. Errors are JSON {\"error\": code, \"message\": text}. State-changing requests need content-type application/json; bodies are limited to 1 MiB; unknown fields are refused.",
+        },
+        "servers": [{"url": "/"}],
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "session": {"type": "apiKey", "in": "cookie", "name": "vela_session"}
+            },
+        },
+        "security": [{"session": []}],
+        "paths": {
+            "/api/health": {"get": op("Liveness and version", None, json!({"200": ok(health)}), false)},
+            "/api/auth/login": {"post": op(
+                "Signs in; sets the HttpOnly session cookie",
+                Some(login),
+                json!({"200": ok(login_ok), "401": error("wrong username or password"), "429": error("too many failed attempts (Retry-After)")}),
+                false,
+            )},
+            "/api/auth/logout": {"post": op("Ends the session", Some(json!({"type": "object"})), json!({"200": ok(json!({"type": "object"}))}), true)},
+            "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
+            "/api/sync/push": {"post": op(
+                "Commands in order, each answered on its own (accepted with its revision, or rejected with the domain's code and parameters). Pushing the same id again returns the same answer.",
+                Some(push),
+                json!({"200": ok(pushed), "409": error("a command id already used by someone else"), "422": error("a body that does not fit the schema")}),
+                true,
+            )},
+            "/api/sync/pull": {"get": {
+                "summary": "The caller's visible changes since a revision, or a snapshot of their view when `since` is 0, unknown or compacted away",
+                "parameters": [{"name": "since", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}}],
+                "responses": with_errors(json!({"200": ok(pulled)}), true),
+            }},
+            "/api/sync/events": {"get": {
+                "summary": "Server-Sent Events: a `revision` event (id = revision, data = RevisionAnnouncement) whenever a durable revision holds something the caller may see; keep-alive comments; resume with Last-Event-ID",
+                "parameters": [{"name": "Last-Event-ID", "in": "header", "required": false, "schema": {"type": "integer", "minimum": 0}}],
+                "responses": with_errors(json!({"200": {
+                    "description": "an event stream",
+                    "content": {"text/event-stream": {"schema": announced}}
+                }}), true),
+            }},
+            "/api/webinars/{id}/attendees.csv": {"get": {
+                "summary": "A session's attendee list as CSV for spreadsheets: UTF-8 with a byte order mark, `;`-separated, Italian column titles (name, team, registration, waitlist position, present, rating, comment). Only the session's trainers and administrators.",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "responses": with_errors(json!({
+                    "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                    "403": error("not a trainer of the session nor an administrator"),
+                    "404": error("no such session"),
+                }), true),
+            }},
+            "/api/openapi.json": {"get": op("This document", None, json!({"200": ok(json!({"type": "object"}))}), false)},
+        },
+    })
+}
+
+fn of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Value {
+    generator.subschema_for::<T>().to_value()
+}
+
+fn error_schema() -> Value {
+    json!({
+        "type": "object",
+        "required": ["error", "message"],
+        "properties": {
+            "error": {"type": "string", "description": "stable machine code, e.g. unauthenticated"},
+            "message": {"type": "string", "description": "English text for people"}
+        }
+    })
+}
+
+fn ok(schema: Value) -> Value {
+    json!({"description": "success", "content": {"application/json": {"schema": schema}}})
+}
+
+fn error(description: &str) -> Value {
+    json!({
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    })
+}
+
+/// Adds the errors every route can answer.
+fn with_errors(responses: Value, needs_session: bool) -> Value {
+    let mut responses = match responses {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    responses
+        .entry("400")
+        .or_insert_with(|| error("malformed request"));
+    if needs_session {
+        responses
+            .entry("401")
+            .or_insert_with(|| error("no valid session"));
+    }
+    Value::Object(responses)
+}
+
+fn op(summary: &str, body: Option<Value>, responses: Value, needs_session: bool) -> Value {
+    let mut operation = json!({
+        "summary": summary,
+        "responses": with_errors(responses, needs_session),
+    });
+    if let Some(schema) = body {
+        operation["requestBody"] = json!({
+            "required": true,
+            "content": {"application/json": {"schema": schema}}
+        });
+    }
+    if !needs_session {
+        operation["security"] = json!([]);
+    }
+    operation
+}
