@@ -108,6 +108,13 @@ test('the catalogue filters by free seats and path; screenshot of the list at ta
   if (process.env.VELA_SCREENSHOTS) {
     await page.screenshot({ path: 'docs/webinars-list.png' });
   }
+  // Phone and tablet portrait: the page content never scrolls sideways.
+  for (const size of [{ width: 390, height: 844 }, { width: 768, height: 1024 }]) {
+    await page.setViewportSize(size);
+    await expect(security).toBeVisible();
+    const overflow = await page.getByRole('main').evaluate((main) => main.scrollWidth - main.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
   expect(errors).toEqual([]);
   await context.close();
 });
