@@ -182,6 +182,8 @@ test('Sara creates a session for 2; the third person waits, is promoted live whe
   // Martina cancels, after confirming.
   await martina.page.getByRole('button', { name: 'Annulla l\'iscrizione' }).click();
   await expect(martina.page.getByText('Vuoi davvero annullare l\'iscrizione?')).toBeVisible();
+  // The keyboard lands on the choice.
+  await expect(martina.page.getByRole('button', { name: 'Sì, annulla l\'iscrizione' })).toBeFocused();
   await martina.page.getByRole('button', { name: 'Sì, annulla l\'iscrizione' }).click();
   await expect(martina.page.getByText('Iscrizione annullata.')).toBeVisible();
   await expect(martina.page.getByRole('button', { name: /^Iscriviti/ })).toBeVisible();
@@ -196,6 +198,7 @@ test('Sara creates a session for 2; the third person waits, is promoted live whe
 
   // Sara calls the session off (confirming); the registrants see it cancelled.
   await sara.page.getByRole('button', { name: 'Annulla il webinar' }).click();
+  await expect(sara.page.getByRole('button', { name: 'Sì, annulla il webinar' })).toBeFocused();
   await sara.page.getByRole('button', { name: 'Sì, annulla il webinar' }).click();
   await expect(sara.page.getByText('Questo webinar è stato annullato.')).toBeVisible();
   await expect(alessio.page.getByText('Questo webinar è stato annullato.')).toBeVisible({ timeout: 20_000 });
