@@ -10,10 +10,14 @@ use crate::components::header::AppHeader;
 use crate::components::refused::RefusedChanges;
 use crate::components::sync_status::SyncStatus;
 use crate::i18n::{provide_i18n, use_i18n, Locale};
-use crate::pages::calendar::MyCalendar;
+use crate::pages::calendar::{MyAgreement, MyCalendar};
+use crate::pages::export::ExportCalendar;
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
+use crate::pages::objectives::{
+    EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
+};
 use crate::pages::section::Section;
 use crate::pages::webinars;
 use crate::session::{provide_session, use_session};
@@ -83,9 +87,17 @@ fn Pages() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=Home />
             <Route path=path!("/calendar") view=MyCalendar />
-            <Route path=path!("/team") view=|| view! { <Section title=|t| t.nav_team /> } />
-            <Route path=path!("/approvals") view=|| view! { <Section title=|t| t.nav_approvals /> } />
-            <Route path=path!("/objectives") view=|| view! { <Section title=|t| t.nav_objectives /> } />
+            <Route path=path!("/calendar/export") view=ExportCalendar />
+            <Route path=path!("/team") view=crate::pages::team::TeamCalendar />
+            <Route path=path!("/approvals") view=crate::pages::approvals::Approvals />
+            <Route path=path!("/team/rules") view=crate::pages::admin::TeamRules />
+            <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
+            <Route path=path!("/agreement") view=MyAgreement />
+            <Route path=path!("/objectives") view=MyObjectives />
+            <Route path=path!("/objectives/new") view=NewObjective />
+            <Route path=path!("/objectives/team") view=TeamOverview />
+            <Route path=path!("/objectives/:id") view=ObjectiveDetail />
+            <Route path=path!("/objectives/:id/edit") view=EditObjective />
             <Route path=path!("/webinars") view=webinars::WebinarList />
             <Route path=path!("/webinars/mine") view=webinars::MyTraining />
             <Route path=path!("/webinars/:id") view=webinars::SessionPage />

@@ -17,6 +17,10 @@ use serde::Serialize;
 pub enum ApiError {
     #[error("no such API route")]
     NotFound,
+    /// The route exists but the thing it names does not, or the caller may
+    /// not see it (the two answers are the same on purpose).
+    #[error("{0}")]
+    Missing(&'static str),
     #[error("method not allowed on this route")]
     MethodNotAllowed,
     #[error("login required")]
@@ -56,7 +60,7 @@ impl ApiError {
     /// The stable, machine-readable code clients switch on.
     pub fn code(&self) -> &'static str {
         match self {
-            ApiError::NotFound => "not_found",
+            ApiError::NotFound | ApiError::Missing(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unauthenticated => "unauthenticated",
             ApiError::InvalidCredentials => "invalid_credentials",
@@ -73,7 +77,7 @@ impl ApiError {
 
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::NotFound | ApiError::Missing(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -16,6 +16,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod ics;
 pub mod org_store;
 pub mod routes;
 pub mod store;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     pub auth: Arc<Auth>,
     pub store: Arc<OrgStore>,
+    /// Personal calendar feed tokens (`feeds.json`).
+    pub feeds: Arc<ics::Feeds>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
@@ -56,6 +59,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         .map_err(|e| StartError::Task(e.to_string()))??;
     let store = Arc::new(store);
     let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
+    let feeds = Arc::new(ics::Feeds::open(&config.data_dir)?);
     match config.synthetic {
         Some(people) => demo::seed_synthetic(&store, &auth, people).await?,
         None => demo::seed(&store, &auth, config.demo).await?,
@@ -65,6 +69,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         shutdown: shutdown_rx,
         auth,
         store: store.clone(),
+        feeds,
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -111,6 +116,8 @@ pub enum StartError {
     Store(#[from] store::StoreError),
     #[error("cannot load the accounts: {0}")]
     Accounts(#[from] auth::accounts::AccountsError),
+    #[error("cannot load the calendar feeds: {0}")]
+    Feeds(#[from] ics::FeedError),
     #[error("cannot seed the demo data: {0}")]
     Seed(#[from] demo::SeedError),
     #[error("a start-up task failed: {0}")]

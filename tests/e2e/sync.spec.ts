@@ -65,3 +65,72 @@ test('an expired or revoked session goes back to the login form, keeping the out
   const me = await page.request.get('/api/me');
   expect((await me.json()).language).toBe('en');
 });
+
+/** A weekday about five months ahead, away from every other spec's dates and from fixed holidays. */
+function quietTuesday(): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 150);
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+test('a change made stale while offline is refused with its reason and leaves no phantom state', async ({ page, context, playwright, baseURL }) => {
+  const errors = collectErrors(page);
+  const date = quietTuesday();
+  await page.goto('/');
+  await login(page, 'francesca');
+  const status = page.getByRole('status', { name: 'Stato della sincronizzazione' });
+  await expect(status).toContainText('aggiornato alle');
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio calendario' }).click();
+
+  // Offline, Francesca asks for an agile day: it waits in the outbox.
+  await context.setOffline(true);
+  const form = page.getByRole('region', { name: 'Chiedi giornate di lavoro agile' });
+  await form.getByRole('radio', { name: 'Un giorno' }).check();
+  await form.getByLabel('Giorno', { exact: true }).fill(date);
+  await form.getByRole('button', { name: 'Invia richiesta' }).click();
+  await expect(status).toContainText('1 modifica in attesa');
+
+  // Meanwhile the administrator makes that day an office day for her team.
+  const admin = await playwright.request.newContext({ baseURL });
+  expect((await admin.post('/api/auth/login', { data: { username: 'admin', password: 'vela-demo' } })).ok()).toBeTruthy();
+  const view = await (await admin.get('/api/sync/pull?since=0')).json();
+  const francesca = Object.values<any>(view.snapshot.directory.people).find((p) => p.username === 'francesca');
+  const push = await admin.post('/api/sync/push', {
+    data: {
+      commands: [
+        {
+          id: crypto.randomUUID(),
+          command: { area: 'directory', type: 'add_office_only_date', team: francesca.team, date, note: 'Riunione di servizio' },
+        },
+      ],
+    },
+  });
+  expect((await push.json()).results[0].status).toBe('accepted');
+  await admin.dispose();
+
+  // Back online: the server refuses her request and says why.
+  await context.setOffline(false);
+  const refused = page.getByRole('alert').filter({ hasText: 'Modifiche non accettate dal server' });
+  await expect(refused).toContainText('giornata in presenza per tutta la struttura: Riunione di servizio', { timeout: 20_000 });
+  await expect(status).not.toContainText('in attesa');
+  // No phantom: the server holds no request of hers for that day, and the app dropped it.
+  const mine = await (await page.request.get('/api/sync/pull?since=0')).json();
+  const days = mine.snapshot.agile.days[francesca.id] ?? {};
+  expect(days[date]).toBeUndefined();
+  await refused.getByRole('button', { name: 'Ho capito' }).click();
+  await expect(refused).toHaveCount(0);
+  expect(errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED') && !e.includes('Failed to fetch'))).toEqual([]);
+});
+
+test('prints how long the calendar takes to show after login (a figure, not a budget check)', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Nome utente').fill('stefano');
+  await page.getByLabel('Password').fill('vela-demo');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio calendario' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).toContainText('aggiornato alle');
+  console.log(`figure: calendar shown and synced ${Date.now() - started} ms after clicking "Accedi"`);
+});

@@ -1,4 +1,3 @@
-use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -68,14 +67,9 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Dismiss",
     rejection: super::rejections::en,
 
+    team: super::team::EN,
     webinars: super::webinars::EN,
-    calendar: CalendarTexts {
-        previous_month: "Previous month",
-        next_month: "Next month",
-        today: "Today",
-        grid_caption: |month| format!("Calendar of {month}"),
-        weekend: "Weekend",
-        office: "In the office",
-        holiday: |name| format!("Holiday: {name}"),
-    },
+    export: super::export::EN,
+    calendar: super::calendar::EN,
+    objectives: super::objectives::EN,
 };

@@ -1,4 +1,3 @@
-use super::texts::CalendarTexts;
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
@@ -68,14 +67,9 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Ho capito",
     rejection: super::rejections::it,
 
+    team: super::team::IT,
     webinars: super::webinars::IT,
-    calendar: CalendarTexts {
-        previous_month: "Mese precedente",
-        next_month: "Mese successivo",
-        today: "Oggi",
-        grid_caption: |month| format!("Calendario di {month}"),
-        weekend: "Fine settimana",
-        office: "In ufficio",
-        holiday: |name| format!("Festivo: {name}"),
-    },
+    export: super::export::IT,
+    calendar: super::calendar::IT,
+    objectives: super::objectives::IT,
 };

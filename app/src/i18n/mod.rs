@@ -4,9 +4,13 @@
 //! fill the whole struct, so a string missing in one language is a compile
 //! error, not a runtime fallback. Why not `leptos_i18n`: see ARCHITECTURE.md.
 
+pub mod calendar;
 mod en;
+pub mod export;
 mod it;
+pub mod objectives;
 mod rejections;
+pub mod team;
 pub mod texts;
 pub mod webinars;
 

@@ -39,8 +39,9 @@ pub fn it(rejection: &Rejection) -> String {
             Dir::AgreementOverlaps => "La persona ha già un accordo per parte di questo periodo.".into(),
             Dir::LastAdmin => "L'ente deve avere almeno un amministratore.".into(),
         },
+        Rejection::Agile(a) => super::calendar::agile_it(a),
+        Rejection::Objectives(o) => super::objectives::rejection_it(o),
         Rejection::Webinars(w) => super::webinars::rejection_it(w),
-        other => format!("Modifica non consentita dalle regole ({}).", other.code()),
     }
 }
 
@@ -93,8 +94,9 @@ pub fn en(rejection: &Rejection) -> String {
             }
             Dir::LastAdmin => "The organisation must keep at least one administrator.".into(),
         },
+        Rejection::Agile(a) => super::calendar::agile_en(a),
+        Rejection::Objectives(o) => super::objectives::rejection_en(o),
         Rejection::Webinars(w) => super::webinars::rejection_en(w),
-        other => format!("The rules do not allow this change ({}).", other.code()),
     }
 }
 

@@ -64,19 +64,9 @@ pub struct Texts {
     /// Why the rules refused a change.
     pub rejection: fn(&vela_domain::Rejection) -> String,
 
-    pub calendar: CalendarTexts,
+    pub calendar: super::calendar::CalendarTexts,
+    pub export: super::export::ExportTexts,
+    pub team: super::team::TeamTexts,
+    pub objectives: super::objectives::ObjectivesTexts,
     pub webinars: super::webinars::WebinarsTexts,
-}
-
-/// The calendar pages.
-pub struct CalendarTexts {
-    pub previous_month: &'static str,
-    pub next_month: &'static str,
-    pub today: &'static str,
-    /// Caption of the month grid: "{month}".
-    pub grid_caption: fn(&str) -> String,
-    pub weekend: &'static str,
-    pub office: &'static str,
-    /// A holiday: "Holiday: {name}".
-    pub holiday: fn(&str) -> String,
 }

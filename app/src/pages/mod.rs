@@ -1,8 +1,13 @@
 //! One module per page of the app.
 
+pub mod admin;
+pub mod approvals;
 pub mod calendar;
+pub mod export;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod objectives;
 pub mod section;
+pub mod team;
 pub mod webinars;

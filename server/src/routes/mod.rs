@@ -18,6 +18,7 @@ use crate::error::ApiError;
 use crate::AppState;
 
 pub mod auth;
+pub mod calendar;
 pub mod health;
 pub mod me;
 pub mod openapi;
@@ -47,6 +48,15 @@ pub fn app(state: AppState) -> Router {
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/sync/events", get(sync::events))
+        .route("/calendar.ics", get(calendar::download))
+        .route(
+            "/calendar/feed",
+            get(calendar::feed_status)
+                .post(calendar::create_feed)
+                .delete(calendar::revoke_feed),
+        )
+        .route("/feeds/{file}", get(calendar::feed))
+        .route("/webinars/{id}/ics", get(calendar::session))
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })

@@ -1,0 +1,156 @@
+//! The administrators' agreements page: everyone with their agreement, and
+//! the form to create, edit or withdraw one.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use vela_domain::calendar::rome_date;
+use vela_domain::directory::Agreement;
+use vela_domain::ids::PersonId;
+use vela_domain::State;
+
+use super::agreement_form::AgreementForm;
+use super::medium_date;
+use crate::i18n::team::TeamTexts;
+use crate::i18n::{use_i18n, Locale};
+use crate::pages::team::{is_admin, loaded, loading_view, mode_name, my_id};
+use crate::sync::client::{now, use_sync};
+
+/// The agreement of `person` to show: the one in force today, else the
+/// latest by start.
+fn agreement_of(state: &State, person: PersonId, today: NaiveDate) -> Option<Agreement> {
+    state
+        .directory
+        .agreement_on(person, today)
+        .or_else(|| {
+            state
+                .directory
+                .agreements
+                .values()
+                .filter(|a| a.person == person)
+                .max_by_key(|a| a.valid_from)
+        })
+        .cloned()
+}
+
+fn summary(a: &Agreement, t: &TeamTexts, locale: Locale) -> String {
+    let from = medium_date(a.valid_from, locale);
+    let validity = match a.valid_until {
+        Some(until) => (t.valid_between)(&from, &medium_date(until, locale)),
+        None => (t.valid_open)(&from),
+    };
+    let mut text = (t.agreement_summary)(
+        mode_name(a.mode, t),
+        a.max_days_per_week,
+        a.max_days_per_month,
+        &validity,
+    );
+    if let Some(w) = a.withdrawn_from {
+        text.push_str("; ");
+        text.push_str(&(t.withdrawn_from)(&medium_date(w, locale)));
+    }
+    text
+}
+
+#[component]
+pub fn Agreements() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_sync().state();
+    let me = my_id();
+    let today = rome_date(now());
+    let editing = RwSignal::new(None::<PersonId>);
+    let message = RwSignal::new(String::new());
+    let close = Callback::new(move |()| editing.set(None));
+
+    let form = move || {
+        let person = editing.get()?;
+        // Read once: the form keeps its draft while other changes arrive.
+        let (name, existing) = state.with_untracked(|s| {
+            (
+                s.directory
+                    .people
+                    .get(&person)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                agreement_of(s, person, today),
+            )
+        });
+        Some(view! { <AgreementForm person name existing on_close=close message /> })
+    };
+
+    let table = move || {
+        let t = &i18n.t().team;
+        let locale = i18n.locale();
+        state.with(|s| {
+            if !loaded(s) {
+                return loading_view().into_any();
+            }
+            if !is_admin(s, me) {
+                return view! { <p class="empty">{t.agreements_admin_only}</p> }.into_any();
+            }
+            let mut people: Vec<_> = s.directory.people.values().filter(|p| p.active).collect();
+            people.sort_by(|a, b| a.name.cmp(&b.name));
+            let rows = people
+                .into_iter()
+                .map(|p| {
+                    let person = p.id;
+                    let team = p
+                        .team
+                        .and_then(|id| s.directory.teams.get(&id))
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default();
+                    let agreement = agreement_of(s, person, today);
+                    let (text, action, label) = match &agreement {
+                        Some(a) => (summary(a, t, locale), t.edit, (t.edit_agreement)(&p.name)),
+                        None => (t.no_agreement.to_owned(), t.create, (t.new_agreement)(&p.name)),
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{p.name.clone()}</th>
+                            <td>{team}</td>
+                            <td>{text}</td>
+                            <td>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    aria-label=label
+                                    on:click=move |_| {
+                                        message.set(String::new());
+                                        editing.set(None);
+                                        editing.set(Some(person));
+                                    }
+                                >
+                                    {action}
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="people-table">
+                    <caption class="visually-hidden">{t.agreements_title}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.col_person}</th>
+                            <th scope="col">{t.team_label}</th>
+                            <th scope="col">{t.col_agreement}</th>
+                            <th scope="col"><span class="visually-hidden">{t.col_actions}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        })
+    };
+
+    view! {
+        <section class="page agreements">
+            <h1>{move || i18n.t().team.agreements_title}</h1>
+            <p>{move || i18n.t().team.agreements_intro}</p>
+            <p class="message" role="status">{move || message.get()}</p>
+            {form}
+            {table}
+        </section>
+    }
+}

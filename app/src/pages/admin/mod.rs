@@ -1,0 +1,42 @@
+//! Pages that change the rules of the work: the team rules (leads) and the
+//! individual agreements (administrators).
+
+mod agreement_form;
+mod agreements;
+mod rules;
+
+pub use agreements::Agreements;
+pub use rules::TeamRules;
+
+use chrono::NaiveDate;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::Locale;
+
+/// "12 gennaio 2027" / "12 January 2027", by the browser's Intl.
+pub(crate) fn medium_date(date: NaiveDate, locale: Locale) -> String {
+    intl_date(
+        date,
+        locale,
+        &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+    )
+}
+
+/// "lunedì" / "Monday".
+pub(crate) fn weekday_name(weekday: chrono::Weekday, locale: Locale) -> String {
+    // 1 January 2024 was a Monday.
+    let monday = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+    let date = monday + chrono::Duration::days(i64::from(weekday.num_days_from_monday()));
+    intl_date(date, locale, &[("weekday", "long")])
+}
+
+fn intl_date(date: NaiveDate, locale: Locale, pairs: &[(&str, &str)]) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in pairs.iter().chain(&[("timeZone", "UTC")]) {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    js_sys::Date::new(&JsValue::from_f64(noon.timestamp_millis() as f64))
+        .to_locale_date_string(locale.code(), &options)
+        .into()
+}

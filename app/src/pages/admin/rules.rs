@@ -1,0 +1,368 @@
+//! The team rules editor: the minimum office presence (set by the
+//! administrators; leads read it) and the office-only dates (leads add and
+//! remove them, removal after a confirmation).
+
+use chrono::NaiveDate;
+use leptos::html;
+use leptos::prelude::*;
+use vela_domain::directory::{Command as Dir, MinOffice};
+use vela_domain::ids::TeamId;
+use vela_domain::{Actor, Command};
+
+use super::medium_date;
+use crate::i18n::use_i18n;
+use crate::pages::team::{loaded, loading_view, managed_teams, my_id};
+use crate::sync::client::{now, use_sync};
+
+#[component]
+pub fn TeamRules() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let state = sync.state();
+    let me = my_id();
+    let chosen = RwSignal::new(None::<TeamId>);
+    let teams = Memo::new(move |_| state.with(|s| managed_teams(s, me)));
+    let team = Memo::new(move |_| {
+        chosen
+            .get()
+            .or_else(|| teams.with(|t| t.first().map(|t| t.0)))
+    });
+    let message = RwSignal::new(String::new());
+    let alert = RwSignal::new(String::new());
+
+    let body = move || {
+        let t = &i18n.t().team;
+        if !state.with(loaded) {
+            return loading_view().into_any();
+        }
+        let Some(team) = team.get() else {
+            return view! { <p class="empty">{t.rules_not_lead}</p> }.into_any();
+        };
+        view! {
+            <MinimumPresence team message alert />
+            <OfficeOnlyDates team message alert />
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="page team-rules">
+            <h1>{move || i18n.t().team.rules_title}</h1>
+            {move || {
+                let list = teams.get();
+                (list.len() > 1)
+                    .then(|| {
+                        let selected = team.get();
+                        view! {
+                            <label for="rules-team">{i18n.t().team.team_label}</label>
+                            <select
+                                id="rules-team"
+                                on:change=move |ev| {
+                                    chosen.set(uuid::Uuid::parse_str(&event_target_value(&ev)).ok().map(TeamId));
+                                }
+                            >
+                                {list
+                                    .into_iter()
+                                    .map(|(id, name)| view! { <option value=id.to_string() selected=selected == Some(id)>{name}</option> })
+                                    .collect_view()}
+                            </select>
+                        }
+                    })
+            }}
+            <p class="message" role="status">{move || message.get()}</p>
+            <p class="alert" role="alert">{move || alert.get()}</p>
+            {body}
+        </section>
+    }
+}
+
+/// The minimum presence: editable when the domain lets this person save the
+/// team (administrators), read-only otherwise.
+#[component]
+fn MinimumPresence(
+    team: TeamId,
+    message: RwSignal<String>,
+    alert: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let state = sync.state();
+    let me = my_id();
+    let current = move || state.with(|s| s.directory.teams.get(&team).cloned());
+    let initial = current();
+    let percent = RwSignal::new(matches!(
+        initial.as_ref().map(|t| t.min_office),
+        Some(MinOffice::Percent(_)) | None
+    ));
+    let value = RwSignal::new(match initial.as_ref().map(|t| t.min_office) {
+        Some(MinOffice::People(n)) => n.to_string(),
+        Some(MinOffice::Percent(p)) => p.to_string(),
+        None => String::new(),
+    });
+    let save_command = move |min_office: MinOffice| {
+        current().map(|t| {
+            Command::Directory(Dir::SaveTeam {
+                id: t.id,
+                name: t.name,
+                min_office,
+                max_agile_share: t.max_agile_share,
+            })
+        })
+    };
+    // Whether the rules let this person change the team at all.
+    let editable = move || {
+        let Some(me) = me else { return false };
+        let Some(rule) = current().map(|t| t.min_office) else {
+            return false;
+        };
+        save_command(rule).is_some_and(|c| {
+            state.with(|s| vela_domain::apply(s, &Actor::Person(me), &c, now()).is_ok())
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = &i18n.t().team;
+        let raw = value.get_untracked();
+        let rule = if percent.get_untracked() {
+            raw.trim().parse().ok().map(MinOffice::Percent)
+        } else {
+            raw.trim().parse().ok().map(MinOffice::People)
+        };
+        let Some(rule) = rule else {
+            alert.set(t.field_incomplete.into());
+            return;
+        };
+        if let Some(command) = save_command(rule) {
+            match sync.submit(command) {
+                Ok(()) => {
+                    message.set(t.saved.into());
+                    alert.set(String::new());
+                }
+                Err(r) => alert.set((i18n.t().rejection)(&r)),
+            }
+        }
+    };
+
+    move || {
+        let t = &i18n.t().team;
+        let rule = current().map(|x| x.min_office);
+        let rule_text = match rule {
+            Some(MinOffice::People(n)) => (t.min_people)(n),
+            Some(MinOffice::Percent(p)) => (t.min_percent)(p),
+            None => String::new(),
+        };
+        if !editable() {
+            return view! {
+                <section class="form-card" aria-labelledby="min-title">
+                    <h2 id="min-title">{t.min_office_legend}</h2>
+                    <p class="team-rule">{(t.minimum_rule)(&rule_text)}</p>
+                    <p class="hint">{t.admin_only_minimum}</p>
+                </section>
+            }
+            .into_any();
+        }
+        view! {
+            <form class="form-card" on:submit=save aria-labelledby="min-title">
+                <h2 id="min-title">{t.min_office_legend}</h2>
+                <fieldset class="group">
+                    <legend>{t.min_kind_legend}</legend>
+                    <div class="choices">
+                        <label>
+                            <input
+                                type="radio"
+                                name="min-kind"
+                                prop:checked=move || !percent.get()
+                                on:change=move |_| percent.set(false)
+                            />
+                            {t.min_kind_people}
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name="min-kind"
+                                prop:checked=move || percent.get()
+                                on:change=move |_| percent.set(true)
+                            />
+                            {t.min_kind_percent}
+                        </label>
+                    </div>
+                    <label for="min-value">{t.min_value}</label>
+                    <input
+                        id="min-value"
+                        type="number"
+                        min="0"
+                        max=move || if percent.get() { "100" } else { "999" }
+                        inputmode="numeric"
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    />
+                </fieldset>
+                <div class="form-buttons">
+                    <button type="submit" class="primary">{t.save}</button>
+                </div>
+            </form>
+        }
+        .into_any()
+    }
+}
+
+/// The office-only dates of the team, with a form to add one and a
+/// confirmation before removing one.
+#[component]
+fn OfficeOnlyDates(
+    team: TeamId,
+    message: RwSignal<String>,
+    alert: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let state = sync.state();
+    let date = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let date_missing = RwSignal::new(false);
+    let confirming = RwSignal::new(None::<NaiveDate>);
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = &i18n.t().team;
+        let Ok(day) = date.get_untracked().parse::<NaiveDate>() else {
+            date_missing.set(true);
+            return;
+        };
+        let command = Command::Directory(Dir::AddOfficeOnlyDate {
+            team,
+            date: day,
+            note: note.get_untracked().trim().to_owned(),
+        });
+        match sync.submit(command) {
+            Ok(()) => {
+                message.set((t.office_only_added)(&medium_date(day, i18n.locale())));
+                alert.set(String::new());
+                date.set(String::new());
+                note.set(String::new());
+            }
+            Err(r) => alert.set((i18n.t().rejection)(&r)),
+        }
+    };
+    let remove = move |day: NaiveDate| {
+        let t = &i18n.t().team;
+        match sync.submit(Command::Directory(Dir::RemoveOfficeOnlyDate {
+            team,
+            date: day,
+        })) {
+            Ok(()) => {
+                message.set((t.office_only_removed)(&medium_date(day, i18n.locale())));
+                alert.set(String::new());
+            }
+            Err(r) => alert.set((i18n.t().rejection)(&r)),
+        }
+        confirming.set(None);
+    };
+
+    let list = move || {
+        let t = &i18n.t().team;
+        let locale = i18n.locale();
+        let days: Vec<(NaiveDate, String)> = state.with(|s| {
+            s.directory
+                .teams
+                .get(&team)
+                .map(|x| x.office_only.iter().map(|(d, n)| (*d, n.clone())).collect())
+                .unwrap_or_default()
+        });
+        if days.is_empty() {
+            return view! { <p class="empty">{t.office_only_empty}</p> }.into_any();
+        }
+        let items = days
+            .into_iter()
+            .map(|(day, text)| {
+                let label = medium_date(day, locale);
+                let confirm_ref = NodeRef::<html::Button>::new();
+                Effect::new(move |_| {
+                    if let Some(el) = confirm_ref.get() {
+                        let _ = el.focus();
+                    }
+                });
+                let controls = if confirming.get() == Some(day) {
+                    view! {
+                        <span class="confirm-inline" role="group" aria-label=(t.remove_question)(&label)>
+                            <span>{(t.remove_question)(&label)}</span>
+                            " "
+                            <button type="button" class="primary" node_ref=confirm_ref on:click=move |_| remove(day)>
+                                {t.remove_confirm}
+                            </button>
+                            " "
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(None)>
+                                {t.cancel}
+                            </button>
+                        </span>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary"
+                            aria-label=(t.remove_day)(&label)
+                            on:click=move |_| confirming.set(Some(day))
+                        >
+                            {t.remove}
+                        </button>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <li>
+                        <span>
+                            <strong>{label.clone()}</strong>
+                            {(!text.is_empty()).then(|| format!(" — {text}"))}
+                        </span>
+                        {controls}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="plain-list">{items}</ul> }.into_any()
+    };
+
+    view! {
+        <section class="form-card" aria-labelledby="office-only-title">
+            <h2 id="office-only-title">{move || i18n.t().team.office_only_title}</h2>
+            <p class="hint">{move || i18n.t().team.office_only_intro}</p>
+            {list}
+            <form on:submit=add>
+                <div class="form-grid">
+                <div>
+                    <label for="office-only-date">{move || i18n.t().team.office_only_date}</label>
+                    <input
+                        id="office-only-date"
+                        type="date"
+                        aria-invalid=move || date_missing.get().then_some("true")
+                        aria-describedby="office-only-date-error"
+                        prop:value=move || date.get()
+                        on:input=move |ev| {
+                            date.set(event_target_value(&ev));
+                            date_missing.set(false);
+                        }
+                    />
+                    <p id="office-only-date-error" class="field-error">
+                        {move || date_missing.get().then(|| i18n.t().team.date_required)}
+                    </p>
+                </div>
+                <div>
+                    <label for="office-only-note">{move || i18n.t().team.office_only_note}</label>
+                    <input
+                        id="office-only-note"
+                        type="text"
+                        maxlength="200"
+                        prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))
+                    />
+                </div>
+                </div>
+                <div class="form-buttons">
+                    <button type="submit" class="primary">{move || i18n.t().team.office_only_add}</button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,787 @@
+//! `/objectives/:id`: one objective with its key results, progress, review
+//! and the agile days spent on it, and what the person may do with it now —
+//! the owner proposes, edits, deletes a draft and records progress; the lead
+//! agrees, sends back with a comment, closes and reviews.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use uuid::Uuid;
+use vela_domain::calendar::rome_date;
+use vela_domain::ids::{KeyResultId, ObjectiveId};
+use vela_domain::objectives::{
+    authority, score, Command as Obj, Objective, Outcome, Status, RATING_RANGE,
+};
+use vela_domain::{Actor, Command, Rejection};
+
+use super::logic::{
+    amount_text, days_worked_on, parse_amount, specs_of, split_description, with_comment,
+};
+use super::parts::{
+    allowed, me, owner_name, period_text, person_name, short_date, Flags, ProgressBar, StatusBadge,
+};
+use crate::format::long_date;
+use crate::i18n::{use_i18n, Text};
+use crate::sync::client::{now, use_sync};
+
+/// What went wrong with the last action: a rule's refusal or a missing
+/// field, translated when shown.
+#[derive(Clone)]
+enum Problem {
+    Rule(Rejection),
+    Missing(Text),
+}
+
+#[component]
+pub fn ObjectiveDetail() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let state = sync.state();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|id| Uuid::parse_str(&id).ok())
+            .map(ObjectiveId)
+    });
+    let objective = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| state.with(|s| s.objectives.objectives.get(&id).cloned()))
+    });
+    let feedback = RwSignal::new(None::<Text>);
+    let problem = RwSignal::new(None::<Problem>);
+
+    view! {
+        <section class="page objectives objective-detail">
+            <p class="back-link">
+                <A href="/objectives">
+                    <span aria-hidden="true">"‹ "</span>
+                    {move || i18n.t().objectives.back_to_mine}
+                </A>
+            </p>
+            {move || match objective.get() {
+                Some(o) => {
+                    view! { <ObjectiveBody objective=o feedback=feedback problem=problem /> }
+                        .into_any()
+                }
+                None if sync.status().last_synced.is_none() => {
+                    view! {
+                        <p class="loading" role="status">
+                            {move || i18n.t().objectives.loading}
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p class="empty" role="alert">
+                            {move || i18n.t().objectives.not_found}
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ObjectiveBody(
+    objective: Objective,
+    feedback: RwSignal<Option<Text>>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let state = sync.state();
+    let Some(me) = me() else {
+        return ().into_any();
+    };
+    let today = rome_date(now());
+    let o = objective.clone();
+    let id = o.id;
+    let (body, comment) = split_description(&o.description);
+    let comment = comment.filter(|_| o.status == Status::Proposed);
+    let percent = score::score_whole_percent(&o);
+
+    let (owner_side, can_agree, can_close, can_review, can_delete, can_edit, can_record) = state
+        .with_untracked(|s| {
+            let actor = Actor::Person(me);
+            let owner_side = authority::is_owner_side(s, &actor, o.owner);
+            let obj = |c: Obj| allowed(s, me, Command::Objectives(c));
+            let same_content = Obj::SaveObjective {
+                id,
+                owner: o.owner,
+                period: o.period,
+                title: o.title.clone(),
+                description: o.description.clone(),
+                weight: o.weight,
+                key_results: specs_of(&o),
+            };
+            let can_record = owner_side
+                && match o.status {
+                    Status::Agreed => obj(Obj::Start { objective: id }),
+                    Status::InProgress => o.key_results.first().is_some_and(|kr| {
+                        obj(Obj::RecordProgress {
+                            objective: id,
+                            key_result: kr.id,
+                            value: kr.current,
+                            note: String::new(),
+                        })
+                    }),
+                    _ => false,
+                };
+            (
+                owner_side,
+                obj(Obj::Agree { objective: id }),
+                obj(Obj::Close {
+                    objective: id,
+                    outcome: Outcome::Achieved,
+                }),
+                obj(Obj::Review {
+                    objective: id,
+                    rating: RATING_RANGE.0,
+                    comment: String::new(),
+                }),
+                o.status == Status::Draft && obj(Obj::Delete { objective: id }),
+                owner_side && obj(same_content),
+                can_record,
+            )
+        });
+
+    let submit = move |command: Obj, done: Text| -> bool {
+        match sync.submit(Command::Objectives(command)) {
+            Ok(()) => {
+                problem.set(None);
+                feedback.set(Some(done));
+                true
+            }
+            Err(r) => {
+                feedback.set(None);
+                problem.set(Some(Problem::Rule(r)));
+                false
+            }
+        }
+    };
+
+    let owner_text = state.with_untracked(|s| owner_name(s, o.owner, i18n.locale()));
+    let period = o.period;
+    let title = o.title.clone();
+
+    let key_results = o
+        .key_results
+        .iter()
+        .map(|kr| {
+            let kr = kr.clone();
+            let percent = (score::key_result_progress(&kr).thousandths() / 1_000) as u8;
+            view! {
+                <li class="key-result">
+                    <h3>{kr.indicator.clone()}</h3>
+                    {move || {
+                        let locale = i18n.locale();
+                        let t = &i18n.t().objectives;
+                        let values = (t.key_result_values)(
+                            &amount_text(kr.current, locale),
+                            &amount_text(kr.target, locale),
+                            &kr.unit,
+                            &amount_text(kr.baseline, locale),
+                        );
+                        view! {
+                            <ProgressBar
+                                percent=percent
+                                label=kr.indicator.clone()
+                                text=format!("{} — {values}", (t.percent_reached)(percent))
+                            />
+                            <p class="kr-weight">{format!("{} {}", t.weight_label, kr.weight)}</p>
+                        }
+                    }}
+                </li>
+            }
+        })
+        .collect_view();
+
+    let actions = view! {
+        {(o.status == Status::Draft && owner_side)
+            .then(|| view! { <p>{move || i18n.t().objectives.draft_hint}</p> })}
+        {(o.status == Status::Proposed && comment.is_none())
+            .then(|| view! { <p>{move || i18n.t().objectives.waiting_for_lead}</p> })}
+        <div class="action-buttons">
+            {can_edit
+                .then(|| {
+                    let again = comment.is_some();
+                    view! {
+                        <A href=format!("/objectives/{id}/edit") attr:class="button-link secondary">
+                            {move || {
+                                let t = &i18n.t().objectives;
+                                if again { t.edit_and_propose_again } else { t.edit }
+                            }}
+                        </A>
+                    }
+                })}
+            {(o.status == Status::Draft && owner_side)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="primary"
+                            on:click=move |_| {
+                                submit(Obj::Propose { objective: id }, |t| t.objectives.proposed);
+                            }
+                        >
+                            {move || i18n.t().objectives.propose}
+                        </button>
+                    }
+                })}
+            {can_agree
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="primary"
+                            on:click=move |_| {
+                                submit(Obj::Agree { objective: id }, |t| t.objectives.agreed);
+                            }
+                        >
+                            {move || i18n.t().objectives.agree}
+                        </button>
+                    }
+                })}
+        </div>
+        {can_delete.then(|| view! { <DeleteDraft id=id problem=problem /> })}
+        {can_agree
+            .then(|| {
+                view! {
+                    <SendBack objective=objective.clone() body=body.clone() submit=submit problem=problem />
+                }
+            })}
+        {can_record.then(|| view! { <RecordProgress objective=objective.clone() submit=submit problem=problem /> })}
+        {can_close.then(|| view! { <CloseForm id=id submit=submit /> })}
+        {can_review.then(|| view! { <ReviewForm objective=objective.clone() submit=submit /> })}
+    };
+
+    let review = match &o.review {
+        Some(review) => {
+            let rating = review.rating;
+            let comment = review.comment.clone();
+            let by = state.with_untracked(|s| person_name(s, review.by, i18n.locale()));
+            let on = rome_date(review.at);
+            view! {
+                <p class="rating">
+                    <span aria-hidden="true">
+                        {"★".repeat(usize::from(rating))}
+                        {"☆".repeat(5usize.saturating_sub(usize::from(rating)))}" "
+                    </span>
+                    {move || {
+                        let t = &i18n.t().objectives;
+                        (t.rating_shown)(rating, (t.rating_name)(rating))
+                    }}
+                </p>
+                {(!comment.is_empty()).then(|| view! { <blockquote>{comment}</blockquote> })}
+                <p class="hint">
+                    {move || {
+                        (i18n.t().objectives.reviewed_by)(&by, &short_date(on, i18n.locale()))
+                    }}
+                </p>
+            }
+            .into_any()
+        }
+        None => view! { <p>{move || i18n.t().objectives.not_reviewed}</p> }.into_any(),
+    };
+    let show_review = o.status.is_closed() || o.review.is_some();
+
+    let updates = {
+        let names = state.with_untracked(|s| {
+            o.updates
+                .iter()
+                .rev()
+                .map(|u| {
+                    let kr = o.key_result(u.key_result);
+                    (
+                        rome_date(u.at),
+                        person_name(s, u.by, i18n.locale()),
+                        kr.map(|k| k.indicator.clone()).unwrap_or_default(),
+                        kr.map(|k| k.unit.clone()).unwrap_or_default(),
+                        u.value,
+                        u.note.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
+        if names.is_empty() {
+            view! { <p class="empty">{move || i18n.t().objectives.no_updates}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="updates">
+                    {names
+                        .into_iter()
+                        .map(|(date, who, indicator, unit, value, note)| {
+                            view! {
+                                <li>
+                                    {move || {
+                                        let locale = i18n.locale();
+                                        (i18n.t().objectives.update_line)(
+                                            &short_date(date, locale),
+                                            &who,
+                                            &indicator,
+                                            &format!("{} {unit}", amount_text(value, locale)),
+                                        )
+                                    }}
+                                    {(!note.is_empty()).then(|| view! { <p class="note">{note}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    };
+
+    let days = {
+        let days = state.with_untracked(|s| {
+            days_worked_on(s, id)
+                .into_iter()
+                .map(|d| {
+                    (
+                        d.date,
+                        person_name(s, Some(d.person), i18n.locale()),
+                        d.note,
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
+        if days.is_empty() {
+            view! { <p class="empty">{move || i18n.t().objectives.days_empty}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="worked-days">
+                    {days
+                        .into_iter()
+                        .map(|(date, who, note)| {
+                            view! {
+                                <li>
+                                    <strong>{move || long_date(date, i18n.locale())}</strong>
+                                    " — "
+                                    {who}
+                                    {(!note.is_empty()).then(|| view! { <p class="note">{note}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <h1>{title.clone()}</h1>
+        <p class="objective-meta">
+            <StatusBadge status=o.status />
+            <Flags objective=objective.clone() today=today />
+        </p>
+        <dl class="objective-facts">
+            <dt>{move || i18n.t().objectives.owner_label}</dt>
+            <dd>{owner_text}</dd>
+            <dt>{move || i18n.t().objectives.period_label}</dt>
+            <dd>{move || period_text(period, i18n.locale())}</dd>
+            <dt>{move || i18n.t().objectives.due_label}</dt>
+            <dd>{move || long_date(period.until, i18n.locale())}</dd>
+            <dt>{move || i18n.t().objectives.weight_label}</dt>
+            <dd>{o.weight}</dd>
+        </dl>
+        {(!body.is_empty()).then(|| view! { <p class="description">{body.clone()}</p> })}
+        {comment
+            .clone()
+            .map(|comment| {
+                view! {
+                    <section class="sent-back" aria-labelledby="sent-back-heading">
+                        <h2 id="sent-back-heading">
+                            {move || i18n.t().objectives.sent_back_heading}
+                        </h2>
+                        <blockquote>{comment}</blockquote>
+                        <p>
+                            {move || {
+                                let t = &i18n.t().objectives;
+                                if owner_side { t.sent_back_owner_hint } else { t.sent_back_lead_hint }
+                            }}
+                        </p>
+                    </section>
+                }
+            })}
+        <p class="feedback" role="status">
+            {move || feedback.get().map(|f| f(i18n.t()))}
+        </p>
+        <p class="form-error" role="alert">
+            {move || {
+                problem
+                    .get()
+                    .map(|p| match p {
+                        Problem::Rule(r) => (i18n.t().rejection)(&r),
+                        Problem::Missing(text) => text(i18n.t()).to_owned(),
+                    })
+            }}
+        </p>
+        <section aria-labelledby="key-results-heading">
+            <h2 id="key-results-heading">{move || i18n.t().objectives.key_results_title}</h2>
+            <div class="objective-score">
+                <strong>{move || i18n.t().objectives.score_label}</strong>
+                {move || {
+                    let t = &i18n.t().objectives;
+                    view! {
+                        <ProgressBar
+                            percent=percent
+                            label=(t.score_of)(&title)
+                            text=(t.percent_reached)(percent)
+                        />
+                    }
+                }}
+            </div>
+            <ul class="key-results">{key_results}</ul>
+        </section>
+        <section aria-labelledby="actions-heading" class="objective-actions">
+            <h2 id="actions-heading">{move || i18n.t().objectives.actions_heading}</h2>
+            {actions}
+        </section>
+        {show_review
+            .then(|| {
+                view! {
+                    <section aria-labelledby="review-heading">
+                        <h2 id="review-heading">{move || i18n.t().objectives.review_heading}</h2>
+                        {review}
+                    </section>
+                }
+            })}
+        <section aria-labelledby="updates-heading">
+            <h2 id="updates-heading">{move || i18n.t().objectives.updates_heading}</h2>
+            {updates}
+        </section>
+        <section aria-labelledby="days-heading">
+            <h2 id="days-heading">{move || i18n.t().objectives.days_heading}</h2>
+            {days}
+        </section>
+    }
+    .into_any()
+}
+
+/// Deleting a draft, after a second explicit confirmation.
+#[component]
+fn DeleteDraft(id: ObjectiveId, problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let delete = move |_| match sync.submit(Command::Objectives(Obj::Delete { objective: id })) {
+        Ok(()) => navigate("/objectives", Default::default()),
+        Err(r) => problem.set(Some(Problem::Rule(r))),
+    };
+    view! {
+        <div class="delete-draft">
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" class="ghost danger" on:click=move |_| confirming.set(true)>
+                            {move || i18n.t().objectives.delete_draft}
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="group" aria-labelledby="delete-confirm-text">
+                    <p id="delete-confirm-text">{move || i18n.t().objectives.delete_confirm_text}</p>
+                    <button type="button" class="primary danger" on:click=delete.clone()>
+                        {move || i18n.t().objectives.delete_confirm}
+                    </button>
+                    <button type="button" class="ghost" on:click=move |_| confirming.set(false)>
+                        {move || i18n.t().objectives.cancel}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// The lead returns a proposal with a comment. The domain has no such
+/// command: the comment is saved into the proposal's description (the lead
+/// may edit proposals) and the owner's next save answers it.
+#[component]
+fn SendBack(
+    objective: Objective,
+    body: String,
+    submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let comment = RwSignal::new(String::new());
+    let o = StoredValue::new(objective);
+    let body = StoredValue::new(body);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = comment.get_untracked();
+        if text.trim().is_empty() {
+            problem.set(Some(Problem::Missing(|t| {
+                t.objectives.send_back_needs_comment
+            })));
+            return;
+        }
+        let o = o.get_value();
+        let command = Obj::SaveObjective {
+            id: o.id,
+            owner: o.owner,
+            period: o.period,
+            title: o.title.clone(),
+            description: with_comment(&body.get_value(), &text),
+            weight: o.weight,
+            key_results: specs_of(&o),
+        };
+        if submit(command, |t| t.objectives.sent_back_done) {
+            open.set(false);
+        }
+    };
+    view! {
+        <Show
+            when=move || open.get()
+            fallback=move || {
+                view! {
+                    <button type="button" class="secondary" on:click=move |_| open.set(true)>
+                        {move || i18n.t().objectives.send_back}
+                    </button>
+                }
+            }
+        >
+            <form class="send-back-form" on:submit=send>
+                <label for="send-back-comment">{move || i18n.t().objectives.send_back_comment}</label>
+                <textarea
+                    id="send-back-comment"
+                    rows="3"
+                    prop:value=move || comment.get()
+                    on:input=move |ev| comment.set(event_target_value(&ev))
+                ></textarea>
+                <div class="form-actions">
+                    <button type="submit" class="primary">
+                        {move || i18n.t().objectives.send_back_submit}
+                    </button>
+                    <button type="button" class="ghost" on:click=move |_| open.set(false)>
+                        {move || i18n.t().objectives.cancel}
+                    </button>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+/// A new value of one key result with a note. An agreed objective is
+/// started first: recording progress is how work on it begins.
+#[component]
+fn RecordProgress(
+    objective: Objective,
+    submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = objective.id;
+    let status = objective.status;
+    let first = objective.key_results.first().map(|kr| kr.id);
+    let choice = RwSignal::new(first);
+    let value = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(key_result) = choice.get_untracked() else {
+            return;
+        };
+        let amount = match parse_amount(&value.get_untracked()) {
+            Ok(a) => a,
+            Err(r) => {
+                problem.set(Some(Problem::Rule(r)));
+                return;
+            }
+        };
+        if status == Status::Agreed
+            && !submit(Obj::Start { objective: id }, |t| t.objectives.recorded)
+        {
+            return;
+        }
+        let command = Obj::RecordProgress {
+            objective: id,
+            key_result,
+            value: amount,
+            note: note.get_untracked(),
+        };
+        if submit(command, |t| t.objectives.recorded) {
+            value.set(String::new());
+            note.set(String::new());
+        }
+    };
+    let options = objective
+        .key_results
+        .iter()
+        .map(|kr| {
+            let kr_id: KeyResultId = kr.id;
+            view! {
+                <option value=kr_id.to_string() selected=move || choice.get() == Some(kr_id)>
+                    {kr.indicator.clone()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="progress-form" on:submit=record aria-labelledby="progress-heading">
+            <h3 id="progress-heading">{move || i18n.t().objectives.progress_heading}</h3>
+            <label for="progress-key-result">{move || i18n.t().objectives.field_key_result}</label>
+            <select
+                id="progress-key-result"
+                on:change=move |ev| {
+                    choice.set(Uuid::parse_str(&event_target_value(&ev)).ok().map(KeyResultId));
+                }
+            >
+                {options}
+            </select>
+            <label for="progress-value">{move || i18n.t().objectives.field_new_value}</label>
+            <input
+                id="progress-value"
+                type="text"
+                inputmode="decimal"
+                aria-describedby="progress-value-hint"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            <p id="progress-value-hint" class="hint">{move || i18n.t().objectives.amount_hint}</p>
+            <label for="progress-note">{move || i18n.t().objectives.field_note}</label>
+            <textarea
+                id="progress-note"
+                rows="2"
+                prop:value=move || note.get()
+                on:input=move |ev| note.set(event_target_value(&ev))
+            ></textarea>
+            <button type="submit" class="primary">
+                {move || i18n.t().objectives.record_progress}
+            </button>
+        </form>
+    }
+}
+
+/// The lead closes an objective in progress with its outcome.
+#[component]
+fn CloseForm(
+    id: ObjectiveId,
+    submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let outcome = RwSignal::new(Outcome::Achieved);
+    let close = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit(
+            Obj::Close {
+                objective: id,
+                outcome: outcome.get_untracked(),
+            },
+            |t| t.objectives.closed_done,
+        );
+    };
+    let radios = [
+        Outcome::Achieved,
+        Outcome::PartlyAchieved,
+        Outcome::NotAchieved,
+    ]
+    .into_iter()
+    .map(|choice| {
+        let input_id = format!("outcome-{}", vela_domain::objectives::Status::from(choice));
+        view! {
+            <div class="radio">
+                <input
+                    type="radio"
+                    name="outcome"
+                    id=input_id.clone()
+                    prop:checked=move || outcome.get() == choice
+                    on:change=move |_| outcome.set(choice)
+                />
+                <label for=input_id>{move || i18n.t().objectives.outcome(choice)}</label>
+            </div>
+        }
+    })
+    .collect_view();
+    view! {
+        <form class="close-form" on:submit=close aria-labelledby="close-heading">
+            <h3 id="close-heading">{move || i18n.t().objectives.close_heading}</h3>
+            <fieldset class="radio-group">
+                <legend>{move || i18n.t().objectives.outcome_legend}</legend>
+                {radios}
+            </fieldset>
+            <button type="submit" class="primary">
+                {move || i18n.t().objectives.close_submit}
+            </button>
+        </form>
+    }
+}
+
+/// The lead rates a closed objective 1–5 with a comment.
+#[component]
+fn ReviewForm(
+    objective: Objective,
+    submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = objective.id;
+    // No rating chosen is sent as 0: the domain answers with its range.
+    let rating = RwSignal::new(objective.review.as_ref().map_or(0, |r| r.rating));
+    let comment = RwSignal::new(
+        objective
+            .review
+            .as_ref()
+            .map(|r| r.comment.clone())
+            .unwrap_or_default(),
+    );
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit(
+            Obj::Review {
+                objective: id,
+                rating: rating.get_untracked(),
+                comment: comment.get_untracked(),
+            },
+            |t| t.objectives.reviewed,
+        );
+    };
+    let (min, max) = RATING_RANGE;
+    let radios = (min..=max)
+        .map(|n| {
+            let input_id = format!("rating-{n}");
+            view! {
+                <div class="radio">
+                    <input
+                        type="radio"
+                        name="rating"
+                        id=input_id.clone()
+                        value=n.to_string()
+                        prop:checked=move || rating.get() == n
+                        on:change=move |_| rating.set(n)
+                    />
+                    <label for=input_id>
+                        {move || format!("{n} — {}", (i18n.t().objectives.rating_name)(n))}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="review-form" on:submit=save aria-labelledby="review-form-heading">
+            <h3 id="review-form-heading">{move || i18n.t().objectives.review_heading}</h3>
+            <fieldset class="radio-group">
+                <legend>{move || i18n.t().objectives.rating_legend}</legend>
+                {radios}
+            </fieldset>
+            <label for="review-comment">{move || i18n.t().objectives.review_comment}</label>
+            <textarea
+                id="review-comment"
+                rows="3"
+                prop:value=move || comment.get()
+                on:input=move |ev| comment.set(event_target_value(&ev))
+            ></textarea>
+            <button type="submit" class="primary">
+                {move || i18n.t().objectives.review_submit}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,362 @@
+//! The team calendar page: pick a team and a month, see who is where.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use vela_domain::calendar::{rome_date, Holidays};
+use vela_domain::directory::MinOffice;
+use vela_domain::ids::TeamId;
+use vela_domain::State;
+
+use super::grid::{below_days, counts_grid, people_grid, DayHead};
+use super::{is_admin, loaded, loading_view, managed_teams, members, my_id};
+use crate::components::month_grid::neighbours;
+use crate::format::{long_date, month_title, weekday_short};
+use crate::i18n::team::TeamTexts;
+use crate::i18n::use_i18n;
+use crate::sync::client::{now, use_sync};
+
+/// The team the page opens on: the person's own, else the first they lead,
+/// else the first by name.
+fn default_team(state: &State, me: Option<vela_domain::ids::PersonId>) -> Option<TeamId> {
+    me.and_then(|p| state.directory.people.get(&p))
+        .and_then(|p| p.team)
+        .or_else(|| managed_teams(state, me).first().map(|t| t.0))
+        .or_else(|| {
+            let mut teams: Vec<_> = state.directory.teams.values().collect();
+            teams.sort_by(|a, b| a.name.cmp(&b.name));
+            teams.first().map(|t| t.id)
+        })
+}
+
+/// What the page shows for the chosen team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Loading,
+    NoTeam,
+    Empty,
+    Names(TeamId),
+    Counts(TeamId),
+}
+
+/// Whether the view holds `team`'s plans by name for `me`: their own team,
+/// a team they lead, or any team for an administrator (visibility.rs decides
+/// what the view holds; this only picks the matching presentation).
+fn sees_names(state: &State, me: Option<vela_domain::ids::PersonId>, team: TeamId) -> bool {
+    let Some(me) = me else { return false };
+    is_admin(state, Some(me))
+        || state.directory.people.get(&me).and_then(|p| p.team) == Some(team)
+        || state
+            .directory
+            .teams
+            .get(&team)
+            .is_some_and(|t| t.leads.contains(&me))
+}
+
+fn rule_text(rule: MinOffice, t: &TeamTexts) -> String {
+    match rule {
+        MinOffice::People(n) => (t.min_people)(n),
+        MinOffice::Percent(p) => (t.min_percent)(p),
+    }
+}
+
+/// The team calendar: people × days of a month with each status in a mark,
+/// colour and words, the office count per day and the days under the
+/// team's minimum named in words.
+#[component]
+pub fn TeamCalendar() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_sync().state();
+    let me = my_id();
+    let today = rome_date(now());
+    let shown = RwSignal::new((today.year(), today.month()));
+    let chosen = RwSignal::new(None::<TeamId>);
+    let team = Memo::new(move |_| chosen.get().or_else(|| state.with(|s| default_team(s, me))));
+
+    let go = move |delta: i32| {
+        shown.update(|(year, month)| {
+            let (previous, next) = neighbours(*year, *month);
+            (*year, *month) = if delta < 0 { previous } else { next };
+        })
+    };
+
+    let team_options = move || {
+        let selected = team.get();
+        let mut teams: Vec<(TeamId, String)> = state.with(|s| {
+            s.directory
+                .teams
+                .values()
+                .map(|t| (t.id, t.name.clone()))
+                .collect()
+        });
+        teams.sort_by(|a, b| a.1.cmp(&b.1));
+        teams
+            .into_iter()
+            .map(|(id, name)| {
+                view! {
+                    <option value=id.to_string() selected=selected == Some(id)>
+                        {name}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+
+    let links = move || {
+        let t = &i18n.t().team;
+        let (leads, admin) = state.with(|s| (!managed_teams(s, me).is_empty(), is_admin(s, me)));
+        view! {
+            <ul class="page-links">
+                {leads.then(|| view! { <li><A href="/team/rules">{t.rules_link}</A></li> })}
+                {admin.then(|| view! { <li><A href="/admin/agreements">{t.agreements_link}</A></li> })}
+            </ul>
+        }
+    };
+
+    let days = Memo::new(move |_| {
+        let (year, month) = shown.get();
+        let locale = i18n.locale();
+        let extra = state.with(|s| {
+            s.directory
+                .organisation
+                .as_ref()
+                .map(|o| o.extra_holidays.clone())
+                .unwrap_or_default()
+        });
+        let holidays = Holidays { extra: &extra };
+        let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(today);
+        first
+            .iter_days()
+            .take_while(|d| d.month() == month)
+            .map(|date| DayHead {
+                date,
+                working: holidays.is_working_day(date),
+                long: long_date(date, locale),
+                weekday: weekday_short(date, locale),
+            })
+            .collect::<Vec<_>>()
+    });
+    // What the page shows for the chosen team; the grid's scrolling box is
+    // rebuilt only when this changes, so live updates keep the scroll.
+    let shape = Memo::new(move |_| {
+        if !state.with(loaded) {
+            return Shape::Loading;
+        }
+        let Some(team_id) = team.get() else {
+            return Shape::NoTeam;
+        };
+        state.with(|s| {
+            if !s.directory.teams.contains_key(&team_id) {
+                Shape::NoTeam
+            } else if !sees_names(s, me, team_id) {
+                Shape::Counts(team_id)
+            } else if s.agile.members.get(&team_id).is_none_or(|m| m.is_empty()) {
+                Shape::Empty
+            } else {
+                Shape::Names(team_id)
+            }
+        })
+    });
+    let caption = move |team_id: TeamId| {
+        let (year, month) = shown.get();
+        let name = state.with(|s| {
+            s.directory
+                .teams
+                .get(&team_id)
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        });
+        (i18n.t().team.grid_caption)(&name, &month_title(year, month, i18n.locale()))
+    };
+    let rule = move |team_id: TeamId| {
+        let t = &i18n.t().team;
+        state
+            .with(|s| s.directory.teams.get(&team_id).map(|x| x.min_office))
+            .map(|r| (t.minimum_rule)(&rule_text(r, t)))
+    };
+    let table = move |team_id: TeamId, names: bool| {
+        let t = &i18n.t().team;
+        let caption = caption(team_id);
+        days.with(|days| {
+            state.with(|s| {
+                if names {
+                    let extra = s
+                        .directory
+                        .organisation
+                        .as_ref()
+                        .map(|o| o.extra_holidays.as_slice())
+                        .unwrap_or(&[]);
+                    let people = members(s, team_id);
+                    people_grid(
+                        s,
+                        team_id,
+                        &people,
+                        days,
+                        Holidays { extra },
+                        today,
+                        &caption,
+                        t,
+                    )
+                    .into_any()
+                } else {
+                    counts_grid(s, team_id, days, &caption, t).into_any()
+                }
+            })
+        })
+    };
+
+    let body = move || {
+        let t = &i18n.t().team;
+        let (team_id, names) = match shape.get() {
+            Shape::Loading => return loading_view().into_any(),
+            Shape::NoTeam => return view! { <p class="empty">{t.no_team}</p> }.into_any(),
+            Shape::Empty => return view! { <p class="empty">{t.empty_team}</p> }.into_any(),
+            Shape::Names(id) => (id, true),
+            Shape::Counts(id) => (id, false),
+        };
+        let info = if names {
+            view! {
+                <div class="grid-info">
+                    <p class="team-rule">{move || rule(team_id)}</p>
+                    <Legend />
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="team-rule">{move || rule(team_id)}</p>
+                <p class="note">{move || i18n.t().team.counts_only}</p>
+            }
+            .into_any()
+        };
+        let below = move || {
+            names.then(|| {
+                days.with(|days| state.with(|s| below_days(s, team_id, days, &i18n.t().team)))
+            })
+        };
+        view! {
+            {info}
+            <div
+                class="team-grid-wrap"
+                role="region"
+                aria-label=move || caption(team_id)
+                tabindex="0"
+            >
+                {move || table(team_id, names)}
+            </div>
+            {below}
+        }
+        .into_any()
+    };
+
+    // A new month or team starts at its first day, or at today's column in
+    // the current month (the scroll box itself stays across live updates).
+    Effect::new(move |_| {
+        let (year, month) = shown.get();
+        team.track();
+        let current = (year, month) == (today.year(), today.month());
+        // After the grid of the new month is in the page.
+        request_animation_frame(move || {
+            let document = document();
+            let Ok(Some(wrap)) = document.query_selector(".team-grid-wrap") else {
+                return;
+            };
+            let left = document
+                .query_selector(".team-grid thead th.today")
+                .ok()
+                .flatten()
+                .filter(|_| current)
+                .and_then(|cell| {
+                    wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&cell)
+                        .map(|c| c.offset_left())
+                })
+                // Keep a few past days visible, left of today.
+                .map_or(0, |x| (x - 260).max(0));
+            wrap.set_scroll_left(left);
+        });
+    });
+
+    view! {
+        <section class="page team-calendar">
+            <div class="page-head">
+                <h1>{move || i18n.t().team.calendar_title}</h1>
+                {links}
+            </div>
+            <div class="team-toolbar">
+                <div class="field">
+                    <label for="team-choice">{move || i18n.t().team.team_label}</label>
+                    <select
+                        id="team-choice"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            chosen.set(uuid::Uuid::parse_str(&value).ok().map(TeamId));
+                        }
+                    >
+                        {team_options}
+                    </select>
+                </div>
+                <div class="month-nav">
+                    <button type="button" class="secondary" on:click=move |_| go(-1)>
+                        <span aria-hidden="true">"‹ "</span>
+                        {move || i18n.t().calendar.previous_month}
+                    </button>
+                    <h2 aria-live="polite">
+                        {move || {
+                            let (year, month) = shown.get();
+                            month_title(year, month, i18n.locale())
+                        }}
+                    </h2>
+                    <button type="button" class="secondary" on:click=move |_| go(1)>
+                        {move || i18n.t().calendar.next_month}
+                        <span aria-hidden="true">" ›"</span>
+                    </button>
+                    <button
+                        type="button"
+                        class="ghost"
+                        on:click=move |_| shown.set((today.year(), today.month()))
+                    >
+                        {move || i18n.t().calendar.today}
+                    </button>
+                </div>
+            </div>
+            {body}
+        </section>
+    }
+}
+
+/// What the marks and colours of the grid mean.
+#[component]
+fn Legend() -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        use super::DayCell;
+        use vela_domain::directory::WorkMode;
+        let t = &i18n.t().team;
+        let items = [
+            DayCell::Office,
+            DayCell::Away(WorkMode::Agile),
+            DayCell::Away(WorkMode::Remote),
+            DayCell::Away(WorkMode::Telework),
+            DayCell::Pending,
+            DayCell::Rejected,
+            DayCell::Absent,
+        ]
+        .into_iter()
+        .map(|cell| {
+            view! {
+                <li>
+                    <span class=cell.class() aria-hidden="true">{cell.mark(t)}</span>
+                    " "
+                    {cell.words(t)}
+                </li>
+            }
+        })
+        .collect_view();
+        view! {
+            <div class="legend">
+                <h2 class="visually-hidden">{t.legend_title}</h2>
+                <ul aria-label=t.legend_title>{items}</ul>
+            </div>
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! iCalendar (.ics, RFC 5545) for people's calendar apps.
+//!
+//! - [`calendar`]: a person's calendar (approved days away from the office as
+//!   all-day events, webinar seats as timed events in Europe/Rome), built
+//!   from what that person may see and nothing else;
+//! - [`feeds`]: the personal feed tokens (`<data>/feeds.json`), so a
+//!   calendar app can subscribe without a session cookie.
+//!
+//! One session's file ("add to my calendar") is the domain's
+//! `vela_domain::webinars::ics::session_event`; the UIDs here follow the
+//! same scheme, so importing both never duplicates an event.
+
+pub mod calendar;
+pub mod feeds;
+
+pub use calendar::person_calendar;
+pub use feeds::{FeedError, Feeds};
