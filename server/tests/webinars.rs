@@ -115,3 +115,22 @@ async fn an_administrator_may_download_and_an_employee_may_not() {
         .expect("GET");
     assert_eq!(anonymous.status().as_u16(), 401);
 }
+
+#[tokio::test]
+async fn the_route_is_described_in_the_openapi_document() {
+    let server = Server::start(&[FAST]);
+    let response = common::client()
+        .get(server.url("/api/openapi.json"))
+        .send()
+        .await
+        .expect("openapi");
+    let document: Value = response.json().await.expect("JSON");
+    let route = &document["paths"]["/api/webinars/{id}/attendees.csv"]["get"];
+    assert!(route.is_object(), "documented");
+    for status in ["200", "401", "403", "404"] {
+        assert!(
+            route["responses"][status].is_object(),
+            "{status} documented"
+        );
+    }
+}

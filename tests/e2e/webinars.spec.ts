@@ -55,7 +55,8 @@ async function createSession(
 ): Promise<string> {
   const me = await (await page.request.get('/api/me')).json();
   const id = crypto.randomUUID();
-  const start = new Date(Date.now() + startInMinutes * 60_000);
+  // Whole minutes, as people type them in the form.
+  const start = new Date(Math.ceil((Date.now() + startInMinutes * 60_000) / 60_000) * 60_000);
   const end = new Date(start.getTime() + minutes * 60_000);
   const response = await page.request.post('/api/sync/push', {
     data: {
@@ -107,6 +108,13 @@ test('the catalogue filters by free seats and path; screenshot of the list at ta
   await page.getByRole('button', { name: 'Azzera i filtri' }).click();
   if (process.env.VELA_SCREENSHOTS) {
     await page.screenshot({ path: 'docs/webinars-list.png' });
+  }
+  // Phone and tablet portrait: the page content never scrolls sideways.
+  for (const size of [{ width: 390, height: 844 }, { width: 768, height: 1024 }]) {
+    await page.setViewportSize(size);
+    await expect(security).toBeVisible();
+    const overflow = await page.getByRole('main').evaluate((main) => main.scrollWidth - main.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   }
   expect(errors).toEqual([]);
   await context.close();
@@ -175,6 +183,8 @@ test('Sara creates a session for 2; the third person waits, is promoted live whe
   // Martina cancels, after confirming.
   await martina.page.getByRole('button', { name: 'Annulla l\'iscrizione' }).click();
   await expect(martina.page.getByText('Vuoi davvero annullare l\'iscrizione?')).toBeVisible();
+  // The keyboard lands on the choice.
+  await expect(martina.page.getByRole('button', { name: 'Sì, annulla l\'iscrizione' })).toBeFocused();
   await martina.page.getByRole('button', { name: 'Sì, annulla l\'iscrizione' }).click();
   await expect(martina.page.getByText('Iscrizione annullata.')).toBeVisible();
   await expect(martina.page.getByRole('button', { name: /^Iscriviti/ })).toBeVisible();
@@ -189,6 +199,7 @@ test('Sara creates a session for 2; the third person waits, is promoted live whe
 
   // Sara calls the session off (confirming); the registrants see it cancelled.
   await sara.page.getByRole('button', { name: 'Annulla il webinar' }).click();
+  await expect(sara.page.getByRole('button', { name: 'Sì, annulla il webinar' })).toBeFocused();
   await sara.page.getByRole('button', { name: 'Sì, annulla il webinar' }).click();
   await expect(sara.page.getByText('Questo webinar è stato annullato.')).toBeVisible();
   await expect(alessio.page.getByText('Questo webinar è stato annullato.')).toBeVisible({ timeout: 20_000 });
@@ -326,5 +337,37 @@ test('Sara groups sessions into a training path and orders them with buttons', a
   await sara.page.goto('/webinars');
   await sara.page.getByLabel('Percorso formativo').selectOption({ label: title });
   await expect(sara.page.getByRole('main').getByRole('listitem')).toHaveCount(2);
+  expect(sara.errors).toEqual([]);
+});
+
+test('Sara edits a session: the form shows its Rome times and saves the change', async ({ browser }) => {
+  const sara = await person(browser, 'sara');
+  const title = `Benessere organizzativo ${unique()}`;
+  const id = await createSession(sara.page, title, 5 * 24 * 60, 90, 4);
+  const me = await (await sara.page.request.get('/api/me')).json();
+  expect(me.person.username).toBe('sara');
+
+  await sara.page.goto('/training');
+  await sara.page.getByRole('link', { name: `Gestisci: ${title}` }).click();
+  await sara.page.getByRole('link', { name: 'Modifica', exact: true }).click();
+  await expect(sara.page.getByRole('heading', { name: 'Modifica webinar' })).toBeVisible();
+  await expect(sara.page.getByLabel('Titolo', { exact: true })).toHaveValue(title);
+  // The session was created starting in 5 days: the form shows it in Rome time.
+  const pull = await (await sara.page.request.get('/api/sync/pull?since=0')).json();
+  const start = new Date(pull.snapshot.webinars.sessions[id].start);
+  await expect(sara.page.getByLabel('Data', { exact: true })).toHaveValue(rome(start).date);
+  await expect(sara.page.getByLabel('Ora di inizio')).toHaveValue(rome(start).time);
+  await sara.page.getByLabel('Posti disponibili').fill('1');
+  await sara.page.getByRole('button', { name: 'Salva' }).click();
+  await expect(sara.page).toHaveURL(new RegExp(`/training/sessions/${id}$`));
+  await expect(sara.page.getByText('1 posto libero su 1')).toBeVisible();
+  // The change reached the server unchanged in time.
+  await expect
+    .poll(async () => {
+      const again = await (await sara.page.request.get('/api/sync/pull?since=0')).json();
+      const s = again.snapshot.webinars.sessions[id];
+      return [s.capacity, new Date(s.start).getTime()];
+    })
+    .toEqual([1, start.getTime()]);
   expect(sara.errors).toEqual([]);
 });

@@ -87,6 +87,15 @@ pub fn document() -> Value {
                     "content": {"text/event-stream": {"schema": announced}}
                 }}), true),
             }},
+            "/api/webinars/{id}/attendees.csv": {"get": {
+                "summary": "A session's attendee list as CSV for spreadsheets: UTF-8 with a byte order mark, `;`-separated, Italian column titles (name, team, registration, waitlist position, present, rating, comment). Only the session's trainers and administrators.",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "responses": with_errors(json!({
+                    "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                    "403": error("not a trainer of the session nor an administrator"),
+                    "404": error("no such session"),
+                }), true),
+            }},
             "/api/openapi.json": {"get": op("This document", None, json!({"200": ok(json!({"type": "object"}))}), false)},
             "/api/calendar.ics": {"get": op(
                 "My calendar as an iCalendar (RFC 5545) download: approved days away from the office as all-day events, webinar seats as timed events in Europe/Rome",

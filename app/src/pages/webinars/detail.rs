@@ -216,7 +216,7 @@ fn Registration(
                                             view! {
                                                 <div class="confirm" role="group" aria-labelledby="cancel-question">
                                                     <p id="cancel-question">{i18n.t().webinars.cancel_registration_question}</p>
-                                                    <button type="button" class="danger" on:click=cancel>
+                                                    <button type="button" class="danger" node_ref=super::focused_button() on:click=cancel>
                                                         {i18n.t().webinars.cancel_registration_confirm}
                                                     </button>
                                                     <button type="button" class="secondary" on:click=move |_| confirming.set(false)>

@@ -130,7 +130,7 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
                         view! {
                             <div class="confirm" role="group" aria-labelledby="cancel-session-question">
                                 <p id="cancel-session-question">{i18n.t().webinars.cancel_session_question}</p>
-                                <button type="button" class="danger" on:click=cancel>
+                                <button type="button" class="danger" node_ref=super::focused_button() on:click=cancel>
                                     {i18n.t().webinars.cancel_session_confirm}
                                 </button>
                                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>

@@ -142,6 +142,18 @@ pub(crate) fn my_status(
     }
 }
 
+/// A button that takes the keyboard focus when it appears (the confirming
+/// button of a destructive action, so keyboard users land on the choice).
+pub(crate) fn focused_button() -> NodeRef<leptos::html::Button> {
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(element) = button.get() {
+            let _ = element.focus();
+        }
+    });
+    button
+}
+
 /// Tabs between the catalogue and "my training".
 #[component]
 pub(crate) fn WebinarTabs() -> impl IntoView {
