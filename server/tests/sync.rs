@@ -390,3 +390,28 @@ async fn a_deactivated_person_loses_sync() {
     let (status, body) = luca.get_json("/api/sync/pull?since=0").await;
     assert_eq!(status, 401, "{body}");
 }
+
+#[tokio::test]
+async fn concurrent_duplicates_of_one_command_are_applied_once() {
+    let server = demo().await;
+    let giulia = server.login("giulia").await;
+    let me = person_id(&giulia).await;
+    let before = snapshot(&giulia).await["revision"].as_u64().expect("rev");
+    let body = json!({"commands": [{"id": Uuid::new_v4(), "command": set_commute(&me, 17)}]});
+    let answers =
+        futures_util::future::join_all((0..8).map(|_| giulia.post_json("/api/sync/push", &body)))
+            .await;
+    for (status, answer) in &answers {
+        assert_eq!(*status, 200, "{answer}");
+        assert_eq!(
+            answer["results"], answers[0].1["results"],
+            "every duplicate gets the same answer"
+        );
+    }
+    assert_eq!(answers[0].1["results"][0]["revision"], before + 1);
+    assert_eq!(
+        snapshot(&giulia).await["revision"],
+        before + 1,
+        "written once"
+    );
+}
