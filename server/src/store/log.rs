@@ -406,6 +406,9 @@ impl Writer {
                         tracing::error!(dir = %dir.display(), revision, "snapshot failed: {e}")
                     }
                 }
+                // The state's copy and its JSON text are freed by now, on
+                // this thread's own malloc arena, which glibc would keep.
+                super::fsutil::release_freed_memory();
             });
         match spawned {
             Ok(handle) => self.snapshotter = Some(handle),
