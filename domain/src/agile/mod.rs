@@ -44,7 +44,7 @@ pub use rules::{
     coverage, prevalence, share_allows, Coverage, Prevalence, MAX_ABSENCE_DAYS,
     MAX_REQUEST_SPAN_DAYS,
 };
-pub use visibility::{redact, view};
+pub use visibility::{redact, sees_team_by_name, view};
 
 use crate::ids::{AbsenceId, AgreementId, PersonId, RequestId, TeamId};
 

@@ -1419,3 +1419,14 @@ fn a_deactivated_person_leaves_the_team_counts_and_comes_back() {
     super::reindex(&mut rebuilt);
     assert_eq!(rebuilt, s);
 }
+
+#[test]
+fn a_team_is_seen_by_name_by_its_members_its_leads_and_administrators() {
+    let s = org();
+    let sees = |who: PersonId, team| super::sees_team_by_name(&s, &Actor::Person(who), team);
+    assert!(sees(GIULIA, TRIBUTI), "a member");
+    assert!(sees(MARCO, TRIBUTI), "its lead");
+    assert!(sees(ADMIN, SOCIALI), "an administrator");
+    assert!(!sees(GIULIA, SOCIALI), "another team: counts only");
+    assert!(!sees(SARA, TRIBUTI), "someone without a team");
+}

@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{Absence, DayPlan, Event, Part, Request, TeamDay};
-use crate::actor::{manages, require_admin, Actor};
-use crate::ids::PersonId;
+use crate::actor::{leads_team, manages, require_admin, Actor};
+use crate::ids::{PersonId, TeamId};
 use crate::State;
 
 /// How much of one person's plans an actor may see.
@@ -42,6 +42,18 @@ fn sight(state: &State, actor: &Actor, person: PersonId) -> Sight {
         (Some(mine), Some(theirs)) if mine == theirs => Sight::Status,
         _ => Sight::None,
     }
+}
+
+/// Whether `actor` sees `team`'s plans by name — their own team, a team they
+/// lead, or any team for an administrator — rather than daily counts only.
+/// The view follows the same rule person by person; the app asks this to
+/// pick the matching presentation.
+pub fn sees_team_by_name(state: &State, actor: &Actor, team: TeamId) -> bool {
+    require_admin(state, actor).is_ok()
+        || actor.person_id().is_some_and(|me| {
+            leads_team(state, me, team)
+                || state.directory.people.get(&me).and_then(|p| p.team) == Some(team)
+        })
 }
 
 fn day_for(sight: Sight, day: &DayPlan) -> DayPlan {

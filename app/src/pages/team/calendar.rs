@@ -39,20 +39,6 @@ enum Shape {
     Counts(TeamId),
 }
 
-/// Whether the view holds `team`'s plans by name for `me`: their own team,
-/// a team they lead, or any team for an administrator (visibility.rs decides
-/// what the view holds; this only picks the matching presentation).
-fn sees_names(state: &State, me: Option<vela_domain::ids::PersonId>, team: TeamId) -> bool {
-    let Some(me) = me else { return false };
-    is_admin(state, Some(me))
-        || state.directory.people.get(&me).and_then(|p| p.team) == Some(team)
-        || state
-            .directory
-            .teams
-            .get(&team)
-            .is_some_and(|t| t.leads.contains(&me))
-}
-
 fn rule_text(rule: MinOffice, t: &TeamTexts) -> String {
     match rule {
         MinOffice::People(n) => (t.min_people)(n),
@@ -148,7 +134,9 @@ pub fn TeamCalendar() -> impl IntoView {
         state.with(|s| {
             if !s.directory.teams.contains_key(&team_id) {
                 Shape::NoTeam
-            } else if !sees_names(s, me, team_id) {
+            } else if !me.is_some_and(|me| {
+                vela_domain::agile::sees_team_by_name(s, &vela_domain::Actor::Person(me), team_id)
+            }) {
                 Shape::Counts(team_id)
             } else if s.agile.members.get(&team_id).is_none_or(|m| m.is_empty()) {
                 Shape::Empty
