@@ -78,7 +78,11 @@ impl Session {
         Ok(me)
     }
 
+    /// Ends the session. The signed-in view (and with it the sync loop) goes
+    /// first, while "loading" shows, so no pull meets the session the server
+    /// is ending; the login form comes once the server has ended it.
     pub async fn logout(&self) {
+        self.me.set(None);
         let _ = api::post::<_, serde_json::Value>("/api/auth/logout", &serde_json::json!({})).await;
         self.set(None);
     }
