@@ -108,7 +108,9 @@ fn monitoring(state: &AppState, user: &CurrentUser, month: &str) -> Result<Monit
 
 fn parse_month(month: &str) -> Option<NaiveDate> {
     let (year, number) = month.split_once('-')?;
-    if year.len() != 4 || number.len() != 2 {
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || !digits(number, 2) {
         return None;
     }
     NaiveDate::from_ymd_opt(year.parse().ok()?, number.parse().ok()?, 1)
