@@ -91,6 +91,11 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await m.getByRole('list').getByRole('link', { name: TITLE }).click();
   await expect(m.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
   await m.getByRole('button', { name: 'Rimanda con un commento' }).click();
+  // The comment is required: the domain's refusal, in words.
+  await m.getByLabel('Commento per chi l\'ha proposto').fill('   ');
+  await m.getByRole('button', { name: 'Rimanda l\'obiettivo' }).click();
+  await expect(m.getByRole('alert')).toContainText('Scrivi un commento che spieghi cosa rivedere.');
+  await expect(m.getByText('Proposto', { exact: true })).toBeVisible();
   await m.getByLabel('Commento per chi l\'ha proposto').fill(COMMENT);
   await m.getByRole('button', { name: 'Rimanda l\'obiettivo' }).click();
   await expect(m.getByRole('status').filter({ hasText: 'Obiettivo rimandato con il tuo commento.' })).toBeVisible();
@@ -101,6 +106,13 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await expect(m.getByText('Bozza', { exact: true })).toBeVisible();
   await expect(m.getByRole('button', { name: 'Approva l\'obiettivo' })).toHaveCount(0);
   await synced(m);
+  // In his overview it is no longer a proposal to agree, but stays under Giulia, flagged.
+  await m.goto('/objectives/team');
+  await m.getByLabel('Anno', { exact: true }).selectOption(year);
+  await expect(m.getByRole('list').getByRole('link', { name: TITLE })).toHaveCount(0);
+  const sentBackRow = m.getByRole('row').filter({ has: m.getByRole('link', { name: TITLE }) });
+  await expect(sentBackRow).toContainText('Bozza');
+  await expect(sentBackRow).toContainText('Rimandato con un commento');
 
   // Giulia sees the comment, who wrote it, and her description as she wrote it.
   await g.goto(url);
@@ -162,7 +174,15 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   const row = m.getByRole('row').filter({ has: m.getByRole('link', { name: TITLE }) });
   await expect(row).toContainText('In ritardo: scadenza superata', { timeout: 15_000 });
   await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
-  await expect(m.getByRole('progressbar', { name: 'Punteggio complessivo di Giulia Bianchi' })).toBeVisible();
+  // Progress per person: the row sits in Giulia's block, under her overall score.
+  const giuliaBlock = m.getByRole('article').filter({ has: m.getByRole('heading', { name: 'Giulia Bianchi', level: 4 }) });
+  await expect(giuliaBlock.getByRole('link', { name: TITLE })).toBeVisible();
+  const overall = giuliaBlock.getByRole('progressbar', { name: 'Punteggio complessivo di Giulia Bianchi' });
+  await expect(overall).toHaveAttribute('aria-valuenow', /^\d{1,3}$/);
+  await expect(overall).toHaveAttribute('aria-valuetext', /^\d{1,3}% raggiunto$/);
+  // The team's overdue objectives are counted above it.
+  const tributi = m.getByRole('region', { name: 'Struttura Servizio Tributi' });
+  await expect(tributi.getByText(/\d+ obiettiv[oi] in ritardo$/)).toBeVisible();
   if (process.env.VELA_SCREENSHOTS) {
     await m.screenshot({ path: 'docs/objectives-lead.png', fullPage: true });
   }
