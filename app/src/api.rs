@@ -42,6 +42,16 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
     decode(request.send().await.map_err(|_| ApiError::Offline)?).await
 }
 
+/// PUTs `body` as JSON to `path` and decodes the JSON answer.
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let text = crate::json::to_text(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let request = Request::put(path)
+        .header("content-type", "application/json")
+        .body(text)
+        .map_err(|e| ApiError::Decode(e.to_string()))?;
+    decode(request.send().await.map_err(|_| ApiError::Offline)?).await
+}
+
 /// GETs `path` and decodes the JSON answer.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     let response = Request::get(path)

@@ -82,3 +82,77 @@ test('an employee who opens the administration page is told it is not for them',
   expect((await answer.json()).error).toBe('forbidden');
   expect(errors).toEqual([]);
 });
+
+test('the administrator adds a colleague and sets her password; she signs in, and after a confirmed deactivation she no longer can', async ({ page, browser }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await login(page, 'admin');
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Amministrazione' }).click();
+  await page.getByRole('link', { name: 'Persone' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Persone' })).toBeVisible();
+  const people = page.getByRole('table', { name: "Persone dell'ente" });
+  await expect(people.getByRole('row', { name: /Giulia/ })).toContainText('giulia');
+
+  // A username already taken is refused by the domain, in the form.
+  await page.getByRole('button', { name: 'Nuova persona' }).click();
+  await expect(page.getByLabel('Nome e cognome')).toBeFocused();
+  await page.getByLabel('Nome e cognome').fill('Nadia Conti');
+  await page.getByLabel('Nome utente').fill('giulia');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'già in uso' })).toHaveText('Il nome utente «giulia» è già in uso.');
+  await page.getByLabel('Nome utente').fill('nadia');
+  await page.getByLabel('Team').selectOption({ label: 'Servizio Sistemi informativi' });
+  await page.getByLabel('Km casa-lavoro (sola andata)').fill('14');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'salvata' })).toHaveText('Nadia Conti salvata.');
+  const nadia = people.getByRole('row', { name: /Nadia Conti/ });
+  await expect(nadia).toContainText('Servizio Sistemi informativi');
+  await expect(nadia).toContainText('Dipendente');
+  await expect(nadia).toContainText('Attiva');
+  // The new person reaches the server before a password can be set.
+  await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).not.toContainText('in attesa');
+
+  await page.getByRole('button', { name: 'Password di Nadia Conti' }).click();
+  await expect(page.getByLabel('Nuova password')).toBeFocused();
+  await page.getByLabel('Nuova password').fill('corta');
+  await page.getByRole('button', { name: 'Imposta la password' }).click();
+  await expect(page.getByText('La password deve avere almeno 10 caratteri.')).toBeVisible();
+  await page.getByLabel('Nuova password').fill('benvenuta-in-vela');
+  await page.getByLabel('Ripeti la password').fill('benvenuta-in-vel');
+  await page.getByRole('button', { name: 'Imposta la password' }).click();
+  await expect(page.getByText('Le due password non coincidono.')).toBeVisible();
+  await page.getByLabel('Ripeti la password').fill('benvenuta-in-vela');
+  await page.getByRole('button', { name: 'Imposta la password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'accedere' })).toHaveText('Nadia Conti ora può accedere come «nadia».');
+
+  // Nadia signs in on her own device.
+  const device = await browser.newContext();
+  const hers = await device.newPage();
+  await hers.goto('/');
+  await login(hers, 'nadia', 'benvenuta-in-vela');
+  await expect(hers.getByText('Nadia Conti', { exact: true })).toBeVisible();
+  await device.close();
+
+  // Deactivation asks first; cancelling changes nothing.
+  await page.getByRole('button', { name: 'Disattiva Nadia Conti' }).click();
+  const question = page.getByRole('group', { name: /Disattivare Nadia Conti\?/ });
+  await expect(question.getByRole('button', { name: 'Sì, disattiva' })).toBeFocused();
+  await question.getByRole('button', { name: 'Annulla' }).click();
+  await expect(nadia).toContainText('Attiva');
+  await page.getByRole('button', { name: 'Disattiva Nadia Conti' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'disattivata' })).toHaveText('Nadia Conti disattivata.');
+  await expect(people.getByRole('row', { name: /Nadia Conti/ })).toContainText('Disattivata');
+  await expect(page.getByRole('button', { name: 'Riattiva Nadia Conti' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).not.toContainText('in attesa');
+
+  const later = await browser.newContext();
+  const again = await later.newPage();
+  await again.goto('/');
+  await again.getByLabel('Nome utente').fill('nadia');
+  await again.getByLabel('Password').fill('benvenuta-in-vela');
+  await again.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(again.getByRole('alert')).toContainText('Nome utente o password non corretti.');
+  await later.close();
+  expect(errors).toEqual([]);
+});

@@ -6,10 +6,14 @@ mod agreement_form;
 mod agreements;
 mod home;
 mod monitoring;
+mod password_form;
+mod people;
+mod person_form;
 mod rules;
 
 pub use agreements::Agreements;
 pub use home::Administration;
+pub use people::People;
 pub use rules::TeamRules;
 
 use chrono::NaiveDate;
