@@ -348,6 +348,7 @@ impl World {
                         team: Some(team),
                         commute_km: p.commute_km,
                         language: p.language,
+                        org: None,
                     }),
                 ));
             }
@@ -389,6 +390,7 @@ impl World {
                         name: t.name.clone(),
                         min_office: MinOffice::Percent(*min),
                         max_agile_share: *share,
+                        org: None,
                     }),
                 ));
             }

@@ -60,6 +60,7 @@ fn org() -> State {
                 name: format!("Team {team}"),
                 min_office: MinOffice::People(0),
                 max_agile_share: None,
+                org: None,
             },
         );
     }
@@ -80,6 +81,7 @@ fn org() -> State {
                 team: (i >= 3).then(|| TEAMS[usize::from(i >= 6)]),
                 commute_km: 0,
                 language: Language::It,
+                org: None,
             },
         );
     }

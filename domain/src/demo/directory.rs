@@ -190,6 +190,7 @@ pub fn commands(
                 name: (*name).into(),
                 min_office: MinOffice::Percent(50),
                 max_agile_share: None,
+                org: Some(org),
             }),
         ));
         id
@@ -207,6 +208,7 @@ pub fn commands(
             team: None,
             commute_km: 0,
             language: Language::It,
+            org: Some(org),
         }),
     ));
     let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
@@ -226,6 +228,7 @@ pub fn commands(
                 team: Some(teams[member.team]),
                 commute_km: member.commute_km,
                 language: Language::It,
+                org: Some(org),
             }),
         ));
         out.push((

@@ -94,6 +94,7 @@ fn add_trainer(state: &mut State, id: PersonId, username: &str) {
             team: Some(SOCIALI),
             commute_km: 0,
             language: Language::It,
+            org: None,
         }),
     );
 }

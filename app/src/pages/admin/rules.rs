@@ -106,6 +106,7 @@ fn MinimumPresence(
                 name: t.name,
                 min_office,
                 max_agile_share: t.max_agile_share,
+                org: None,
             })
         })
     };
