@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::ids::OrgId;
 use crate::{Actor, Command};
 
-pub use directory::{DemoPeople, DEMO_ACCOUNTS};
+pub use directory::{DemoPeople, PartnerPeople, DEMO_ACCOUNTS};
 
 /// The demo organisation as commands to apply in order, as [`Actor::System`]
 /// unless another actor is named (requests are made by their people, so the
@@ -31,6 +31,13 @@ pub fn commands(
     let _ = &people;
     commands.extend(agile::commands(today, &people, &commands, ids));
     commands.extend(webinars::commands(org, today, &people, ids));
+    // The partnership's second administration comes last, so every id
+    // above stays the same.
+    let (partner, partner_commands) = directory::partner_commands(today, ids);
+    commands.extend(partner_commands);
+    commands.extend(webinars::partnership_commands(
+        today, &people, &partner, ids,
+    ));
     commands.shrink_to_fit();
     commands
 }
@@ -61,6 +68,40 @@ mod tests {
             );
         }
         assert!(state.directory.people.len() >= 12);
-        assert_eq!(state.directory.teams.len(), 3);
+        let main = OrgId::from_u128(7);
+        assert_eq!(
+            state
+                .directory
+                .teams
+                .values()
+                .filter(|t| t.org == main)
+                .count(),
+            3
+        );
+        // The partnership: a second administration with its own office,
+        // people and sessions; one session of the first is open to both.
+        assert_eq!(state.directory.organisations.len(), 2);
+        let irene = state.directory.by_username("irene").expect("irene");
+        assert_ne!(irene.org, main);
+        let web = &state.webinars;
+        assert_eq!(
+            web.sessions.values().filter(|s| s.is_partnership()).count(),
+            1
+        );
+        assert!(web.sessions.values().any(|s| s.org == irene.org));
+        let seen = crate::visibility::view(&state, &crate::Actor::Person(irene.id));
+        assert!(seen
+            .directory
+            .people
+            .values()
+            .all(|p| p.org == irene.org || p.username.is_empty()));
+        assert_eq!(
+            seen.webinars
+                .sessions
+                .values()
+                .filter(|s| s.org == main)
+                .count(),
+            1
+        );
     }
 }
