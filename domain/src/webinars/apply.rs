@@ -113,6 +113,7 @@ pub fn apply(
             };
             let mut events = vec![Event::SessionSaved {
                 session: session.clone(),
+                cards: Vec::new(),
             }];
             promote(state, &session, &mut occupancy, now, &mut events);
             events
@@ -239,6 +240,7 @@ pub fn apply(
                 },
                 session: s.clone(),
                 occupancy,
+                cards: Vec::new(),
             }]
         }
         Command::CancelRegistration { session, person } => {
@@ -272,6 +274,7 @@ pub fn apply(
                 },
                 session: s.clone(),
                 occupancy: occupancy.clone(),
+                cards: Vec::new(),
             }];
             promote(state, s, &mut occupancy, now, &mut events);
             events
@@ -344,9 +347,21 @@ pub fn apply(
 
 /// Applies a webinar event.
 pub fn apply_event(state: &mut State, event: &Event) {
+    if let Event::SessionSaved { cards, .. }
+    | Event::RegistrationSaved { cards, .. }
+    | Event::Promoted { cards, .. } = event
+    {
+        for card in cards {
+            state
+                .directory
+                .people
+                .entry(card.id)
+                .or_insert_with(|| card.clone());
+        }
+    }
     let part = &mut state.webinars;
     match event {
-        Event::SessionSaved { session } | Event::SessionCancelled { session, .. } => {
+        Event::SessionSaved { session, .. } | Event::SessionCancelled { session, .. } => {
             part.sessions.insert(session.id, session.clone());
         }
         Event::PathSaved { path } => {
@@ -356,11 +371,13 @@ pub fn apply_event(state: &mut State, event: &Event) {
             registration,
             session,
             occupancy,
+            ..
         }
         | Event::Promoted {
             registration,
             session,
             occupancy,
+            ..
         } => {
             part.sessions.insert(session.id, session.clone());
             part.registrations
@@ -439,6 +456,7 @@ fn promote(
             },
             session: session.clone(),
             occupancy: occupancy.clone(),
+            cards: Vec::new(),
         });
     }
 }

@@ -47,6 +47,21 @@ pub(crate) fn sees_session(state: &State, actor: &Actor, session: &Session) -> b
         || state.webinars.registration(session.id, me).is_some()
 }
 
+/// The name cards of those of `people` outside the actor's organisation
+/// (see [`Event`]'s `cards`).
+fn cards_for(
+    state: &State,
+    actor: &Actor,
+    people: impl Iterator<Item = crate::ids::PersonId>,
+) -> Vec<crate::directory::Person> {
+    let scope = Scope::of(state, actor);
+    people
+        .filter_map(|id| state.directory.people.get(&id))
+        .filter(|p| !scope.includes(p.org))
+        .map(crate::directory::card)
+        .collect()
+}
+
 /// `path` as `actor` may see it: whole for its own organisation (and the
 /// system); for another organisation only if it includes a session they
 /// see, listing just those.
@@ -161,9 +176,10 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
     let session_of = |id| state.webinars.sessions.get(&id);
     let me = actor.person_id();
     match event {
-        Event::SessionSaved { session } => {
+        Event::SessionSaved { session, .. } => {
             sees_session(state, actor, session).then(|| Event::SessionSaved {
                 session: public(state, actor, session),
+                cards: cards_for(state, actor, session.trainers.iter().copied()),
             })
         }
         Event::SessionCancelled { session, notify } => {
@@ -187,13 +203,24 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
             registration,
             session,
             occupancy,
+            ..
         }
         | Event::Promoted {
             registration,
             session,
             occupancy,
+            ..
         } => {
             if me == Some(registration.person) || sees_people_of(state, actor, session) {
+                let cards = cards_for(
+                    state,
+                    actor,
+                    session
+                        .trainers
+                        .iter()
+                        .copied()
+                        .chain([registration.person]),
+                );
                 let session = public(state, actor, session);
                 let registration = registration.clone();
                 let occupancy = occupancy.clone();
@@ -202,11 +229,13 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
                         registration,
                         session,
                         occupancy,
+                        cards,
                     },
                     _ => Event::RegistrationSaved {
                         registration,
                         session,
                         occupancy,
+                        cards,
                     },
                 })
             } else if sees_session(state, actor, session) {
