@@ -316,4 +316,26 @@ mod tests {
         assert_eq!(r.weekdays.len(), 5);
         assert_eq!(r.days_away, 2);
     }
+
+    #[test]
+    fn each_organisation_of_a_partnership_reports_its_own_people_and_holidays() {
+        let s = partnership();
+        let day = date(2026, 12, 15);
+        let first = monthly(&s, ORG, day);
+        let second = monthly(&s, ORG2, day);
+        // The second organisation's own holiday (9 December) is not a
+        // working day for it only.
+        assert_eq!((first.working_days, second.working_days), (21, 20));
+        assert!(second
+            .people
+            .iter()
+            .all(|p| [IRENE, OSCAR].contains(&p.person)));
+        assert_eq!(second.teams.len(), 1);
+        assert_eq!(second.teams[0].team, CULTURA);
+        assert!(first
+            .people
+            .iter()
+            .all(|p| ![IRENE, OSCAR].contains(&p.person)));
+        assert!(first.teams.iter().all(|t| t.team != CULTURA));
+    }
 }

@@ -742,3 +742,23 @@ fn events_of_one_organisation_never_reach_another() {
     assert!(redact(&s, &Actor::Person(MARCO), &events[0]).is_some());
     assert!(redact(&s, &Actor::Person(ADMIN), &commute[0]).is_some());
 }
+
+#[test]
+fn the_organisation_of_a_command_is_optional_on_the_wire() {
+    let team = serde_json::json!({
+        "area": "directory", "type": "save_team", "id": TeamId::from_u128(0x990),
+        "name": "Biblioteca", "min_office": {"kind": "people", "value": 1},
+    });
+    let command: Command = serde_json::from_value(team.clone()).expect("parses");
+    assert_eq!(command, Command::Directory(new_team(0x990, None)));
+    let mut back = serde_json::to_value(&command).expect("serialises");
+    back.as_object_mut().map(|o| o.remove("max_agile_share"));
+    assert_eq!(back, team, "no org when none is named");
+    let named = Command::Directory(new_team(0x990, Some(ORG2)));
+    let json = serde_json::to_value(&named).expect("serialises");
+    assert_eq!(json["org"], serde_json::json!(ORG2));
+    assert_eq!(
+        serde_json::from_value::<Command>(json).expect("parses"),
+        named
+    );
+}
