@@ -18,7 +18,6 @@ use crate::pages::not_found::NotFound;
 use crate::pages::objectives::{
     EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
 };
-use crate::pages::section::Section;
 use crate::pages::webinars;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
@@ -108,7 +107,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/training/sessions/:id/edit") view=webinars::EditSession />
             <Route path=path!("/training/paths/new") view=webinars::NewPath />
             <Route path=path!("/training/paths/:id") view=webinars::EditPath />
-            <Route path=path!("/admin") view=|| view! { <Section title=|t| t.nav_administration /> } />
+            <Route path=path!("/admin") view=crate::pages::admin::Administration />
         </Routes>
     }
 }

@@ -67,3 +67,25 @@ pub fn long_date(date: NaiveDate, locale: Locale) -> String {
 pub fn weekday_short(date: NaiveDate, locale: Locale) -> String {
     format_date(date, locale, &[("weekday", "short")])
 }
+
+/// "1.234,5" / "1,234.5": a number with at most `decimals` decimals, by the
+/// browser's `Intl`.
+pub fn number(value: f64, locale: Locale, decimals: u32) -> String {
+    let digits = decimals.to_string();
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale.code()));
+    let format = js_sys::Intl::NumberFormat::new(
+        &locales,
+        &options(&[("maximumFractionDigits", digits.as_str())]),
+    )
+    .format();
+    format
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{value:.*}", decimals as usize))
+}
+
+/// "12,5%" / "12.5%" from a percentage (0–100).
+pub fn percent(value: f64, locale: Locale) -> String {
+    format!("{}%", number(value, locale, 1))
+}

@@ -17,6 +17,7 @@ mod command;
 pub mod demo;
 pub mod directory;
 pub mod ids;
+pub mod monitoring;
 pub mod objectives;
 pub mod rejection;
 mod state;

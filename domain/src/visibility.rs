@@ -93,6 +93,43 @@ fn owner_org(state: &State, owner: Owner) -> Option<OrgId> {
     }
 }
 
+/// One organisation's part of the state — its teams, people, agreements,
+/// plans and objectives; the webinars whole (training counts by its own
+/// people) — for its reports: each administration of a partnership
+/// reports its own figures. On a person's view it changes nothing.
+pub fn organisation_state(state: &State, org: OrgId) -> State {
+    let scope = Scope::Org(org);
+    let dir = &state.directory;
+    let mut out = State {
+        directory: directory::Directory {
+            organisations: dir.organisations.clone(),
+            teams: dir
+                .teams
+                .iter()
+                .filter(|(_, t)| t.org == org)
+                .map(|(id, t)| (*id, t.clone()))
+                .collect(),
+            people: dir
+                .people
+                .iter()
+                .filter(|(_, p)| p.org == org)
+                .map(|(id, p)| (*id, p.clone()))
+                .collect(),
+            agreements: dir
+                .agreements
+                .iter()
+                .filter(|(_, a)| dir.org_of_person(a.person) == Some(org))
+                .map(|(id, a)| (*id, a.clone()))
+                .collect(),
+        },
+        agile: state.agile.clone(),
+        objectives: state.objectives.clone(),
+        webinars: state.webinars.clone(),
+    };
+    keep_scope(state, scope, &mut out);
+    out
+}
+
 /// Drops from the agile and objectives views whatever belongs to another
 /// organisation (their own rules judge roles, not organisations: an
 /// administrator sees "everything" — of their organisation).

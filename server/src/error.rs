@@ -25,6 +25,9 @@ pub enum ApiError {
     MethodNotAllowed,
     #[error("login required")]
     Unauthenticated,
+    /// Signed in, but the person's roles do not allow this.
+    #[error("{0}")]
+    Forbidden(&'static str),
     #[error("wrong username or password")]
     InvalidCredentials,
     #[error("too many failed login attempts; retry later")]
@@ -63,6 +66,7 @@ impl ApiError {
             ApiError::NotFound | ApiError::Missing(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unauthenticated => "unauthenticated",
+            ApiError::Forbidden(_) => "forbidden",
             ApiError::InvalidCredentials => "invalid_credentials",
             ApiError::RateLimited { .. } => "too_many_attempts",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
@@ -80,6 +84,7 @@ impl ApiError {
             ApiError::NotFound | ApiError::Missing(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

@@ -139,6 +139,7 @@ async fn each_role_may_run_exactly_the_commands_the_design_gives_it() {
     // (who, command, allowed?)
     type Case = (&'static str, Value, bool);
     let team_rule = |team: &str| json!({"area":"directory","type":"add_office_only_date","team":team,"date":day,"note":"riunione"});
+    let min_office = |team: &str| json!({"area":"directory","type":"set_min_office","team":team,"min_office":{"kind":"percent","value":50}});
     let commute_of =
         |person: String| json!({"area":"directory","type":"set_commute","person":person,"km":9});
     let save_team = json!({"area":"directory","type":"save_team","id":Uuid::new_v4(),"name":"Nuovo ufficio","min_office":{"kind":"people","value":1}});
@@ -173,6 +174,11 @@ async fn each_role_may_run_exactly_the_commands_the_design_gives_it() {
         ("marco", team_rule(&other_team), false),
         ("giulia", team_rule(&tributi), false),
         ("admin", team_rule(&other_team), true),
+        // Minimum presence: likewise.
+        ("marco", min_office(&tributi), true),
+        ("marco", min_office(&other_team), false),
+        ("giulia", min_office(&tributi), false),
+        ("admin", min_office(&other_team), true),
         // Commute: one's own, or the administrator's fix.
         ("giulia", commute_of(id("giulia")), true),
         ("giulia", commute_of(id("marco")), false),

@@ -291,19 +291,43 @@ test('team calendar: Marco sees his team by name with the office count per day; 
 const mediumIt = (d: Date) =>
   new Date(d.getTime() + 12 * 3600 * 1000).toLocaleDateString('it', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-test('team rules: Marco reads the minimum presence and adds, then removes after confirming, an office-only day', async ({ page }) => {
+test('team rules: Marco changes the minimum presence (a live update does not reset his form), then adds and removes after confirming an office-only day', async ({ page }) => {
   const errors = collectErrors(page);
   // Far after the weeks calendar.spec uses (3 to 6), and removed at the end.
   const { mon } = week(7);
   const wed = new Date(mon.getTime() + 2 * DAY);
+  const fri = new Date(mon.getTime() + 4 * DAY);
   await page.goto('/');
   await login(page, 'marco');
   await page.getByRole('link', { name: 'Il mio team' }).click();
   await page.getByRole('link', { name: 'Regole del team' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Regole del team' })).toBeVisible();
-  // Only administrators change the minimum: Marco reads it.
   await expect(page.getByText('Presenza minima in ufficio: 50% del team')).toBeVisible();
-  await expect(page.getByText("La presenza minima è stabilita dall'amministrazione")).toBeVisible();
+
+  // Marco starts editing; meanwhile an administrator marks an office-only day
+  // for his team, which reaches his page live and must not undo his typing.
+  await page.getByRole('radio', { name: 'Numero di persone' }).check();
+  await page.getByLabel('Valore', { exact: true }).fill('3');
+  const admin = await apiAs('admin');
+  const view = await (await admin.get('/api/sync/pull?since=0')).json();
+  const teamId = Object.values<any>(view.snapshot.directory.teams).find((t) => t.name === 'Servizio Tributi').id;
+  await push(admin, { area: 'directory', type: 'add_office_only_date', team: teamId, date: iso(fri), note: 'Inventario' });
+  await expect(page.getByText(`${mediumIt(fri)} — Inventario`)).toBeVisible();
+  await expect(page.getByLabel('Valore', { exact: true })).toHaveValue('3');
+  await expect(page.getByRole('radio', { name: 'Numero di persone' })).toBeChecked();
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'salvate' })).toHaveText('Regole salvate.');
+  await expect(page.getByText('Presenza minima in ufficio: 3 persone')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio team' }).click();
+  await expect(page.getByText('Presenza minima in ufficio: 3 persone')).toBeVisible();
+  // Back as it was, for the other tests.
+  await page.getByRole('link', { name: 'Regole del team' }).click();
+  await page.getByRole('radio', { name: 'Percentuale del team' }).check();
+  await page.getByLabel('Valore', { exact: true }).fill('50');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByText('Presenza minima in ufficio: 50% del team')).toBeVisible();
+  await push(admin, { area: 'directory', type: 'remove_office_only_date', team: teamId, date: iso(fri) });
+  await expect(page.getByText(`${mediumIt(fri)} — Inventario`)).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Aggiungi la giornata' }).click();
   await expect(page.getByText('Scegli una data.')).toBeVisible();

@@ -30,14 +30,14 @@ fn main() -> ExitCode {
     let result = match task {
         "run" => run(rest),
         "test" => test::run(),
-        "e2e" => test::run_e2e(),
+        "e2e" => test::run_e2e(rest),
         "size" => size::report(&root().join("dist")).map(|_| ()),
         "bench" => bench(),
         "audit" => audit(),
         "dist" => tools::ensure_build_tools().and_then(|_| dist::build()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [server flags…] | test | e2e | size | bench | audit | dist>"
+                "usage: cargo xtask <run [server flags…] | test | e2e [playwright filters…] | size | bench | audit | dist>"
             );
             return ExitCode::from(2);
         }

@@ -24,14 +24,15 @@ pub fn run() -> Result {
 }
 
 /// Only the browser suite, on a fresh build: the quick loop while working on
-/// the app (`cargo xtask test` remains what CI runs).
-pub fn run_e2e() -> Result {
+/// the app (`cargo xtask test` remains what CI runs). `filters` go to
+/// Playwright as they are (e.g. `team.spec` or `-g coverage`).
+pub fn run_e2e(filters: &[String]) -> Result {
     let mut tally = Tally::default();
     let result = tools::ensure_build_tools()
         .and_then(|_| tools::ensure_browser())
         .and_then(|_| dist::build())
         .and_then(|_| cmd::cargo(&["build", "-p", "vela-server"]))
-        .and_then(|_| end_to_end(&mut tally));
+        .and_then(|_| end_to_end(&mut tally, filters));
     println!("{}", tally.line());
     result
 }
@@ -62,12 +63,12 @@ fn steps(tally: &mut Tally) -> Result {
     dist::build()?;
     size::report(&root().join("dist"))?;
     cmd::cargo(&["build", "-p", "vela-server"])?;
-    end_to_end(tally)
+    end_to_end(tally, &[])
 }
 
 /// The browser suite (tests/e2e) in headless Chromium against the real
 /// server serving the freshly built app.
-fn end_to_end(tally: &mut Tally) -> Result {
+fn end_to_end(tally: &mut Tally, filters: &[String]) -> Result {
     let target = root().join("target");
     let server = TestServer::start(
         &target.join("debug/vela-server"),
@@ -89,6 +90,7 @@ fn end_to_end(tally: &mut Tally) -> Result {
                 "--config",
                 "tests/e2e/playwright.config.ts",
             ])
+            .args(filters)
             .env("VELA_BASE_URL", &server.url)
             .env("VELA_E2E_REPORT", &report),
         &root(),

@@ -13,7 +13,7 @@ pub fn AppHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let user = move || {
-        session.me().map(|me| {
+        session.shown().map(|me| {
             view! {
                 <div class="user">
                     <span class="user-name" title=move || (i18n.t().signed_in_as)(&me.person.name)>

@@ -58,7 +58,7 @@ pub fn NavBar() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     move || {
-        let me = session.me()?;
+        let me = session.shown()?;
         let items = ITEMS
             .iter()
             .filter(|item| item.role.is_none_or(|role| me.has_role(role)))

@@ -20,7 +20,6 @@ pub static TEXTS: Texts = Texts {
     home_title: "Welcome to Vela",
     home_intro: "Plan your agile working days within your individual agreement, \
                  follow your objectives and join training webinars.",
-    section_coming_soon: "This section is being built.",
 
     not_found_title: "Page not found",
     not_found_text: "The address you asked for is not a page of Vela.",
@@ -69,6 +68,7 @@ pub static TEXTS: Texts = Texts {
 
     team: super::team::EN,
     webinars: super::webinars::EN,
+    admin: super::admin::EN,
     export: super::export::EN,
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,

@@ -20,7 +20,6 @@ pub static TEXTS: Texts = Texts {
     home_title: "Benvenuta e benvenuto in Vela",
     home_intro: "Pianifica le giornate di lavoro agile nel rispetto del tuo accordo individuale, \
                  segui i tuoi obiettivi e partecipa ai webinar di formazione.",
-    section_coming_soon: "Questa sezione è in preparazione.",
 
     not_found_title: "Pagina non trovata",
     not_found_text: "L'indirizzo richiesto non corrisponde a nessuna pagina di Vela.",
@@ -69,6 +68,7 @@ pub static TEXTS: Texts = Texts {
 
     team: super::team::IT,
     webinars: super::webinars::IT,
+    admin: super::admin::IT,
     export: super::export::IT,
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,

@@ -4,6 +4,7 @@
 //! fill the whole struct, so a string missing in one language is a compile
 //! error, not a runtime fallback. Why not `leptos_i18n`: see ARCHITECTURE.md.
 
+pub mod admin;
 pub mod calendar;
 mod en;
 pub mod export;

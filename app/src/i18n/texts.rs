@@ -19,7 +19,6 @@ pub struct Texts {
 
     pub home_title: &'static str,
     pub home_intro: &'static str,
-    pub section_coming_soon: &'static str,
 
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
@@ -65,6 +64,7 @@ pub struct Texts {
     pub rejection: fn(&vela_domain::Rejection) -> String,
 
     pub calendar: super::calendar::CalendarTexts,
+    pub admin: super::admin::AdminTexts,
     pub export: super::export::ExportTexts,
     pub team: super::team::TeamTexts,
     pub objectives: super::objectives::ObjectivesTexts,

@@ -8,6 +8,5 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod objectives;
-pub mod section;
 pub mod team;
 pub mod webinars;

@@ -45,11 +45,24 @@ const STORAGE_KEY: &str = "vela.me";
 pub struct Session {
     /// `None` until the first check; then `Some(None)` = logged out.
     me: RwSignal<Option<Option<Me>>>,
+    /// The identity remembered from the last visit, while the first check
+    /// runs: the header and navigation show it at once, so the page does
+    /// not jump down when the check returns.
+    remembered: RwSignal<Option<Me>>,
 }
 
 impl Session {
     pub fn me(&self) -> Option<Me> {
         self.me.get().flatten()
+    }
+
+    /// Who to show in the header: the checked identity, or the remembered
+    /// one while the check runs.
+    pub fn shown(&self) -> Option<Me> {
+        match self.me.get() {
+            Some(me) => me,
+            None => self.remembered.get(),
+        }
     }
 
     /// Whether the first check is done.
@@ -82,6 +95,7 @@ impl Session {
     /// first, while "loading" shows, so no pull meets the session the server
     /// is ending; the login form comes once the server has ended it.
     pub async fn logout(&self) {
+        self.remembered.set(None);
         self.me.set(None);
         let _ = api::post::<_, serde_json::Value>("/api/auth/logout", &serde_json::json!({})).await;
         self.set(None);
@@ -95,12 +109,14 @@ impl Session {
 pub fn provide_session() -> Session {
     let session = Session {
         me: RwSignal::new(None),
+        remembered: RwSignal::new(None),
     };
     provide_context(session);
     let Some(last) = storage::load::<Me>(STORAGE_KEY) else {
         session.me.set(Some(None));
         return session;
     };
+    session.remembered.set(Some(last.clone()));
     leptos::task::spawn_local(async move {
         match api::get::<Me>("/api/me").await {
             Ok(me) => session.set(Some(me)),

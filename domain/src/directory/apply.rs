@@ -75,11 +75,7 @@ pub fn apply(
             if max_agile_share.is_some_and(|p| p > 100) {
                 return Err(Rejection::invalid("max_agile_share", Problem::OutOfRange));
             }
-            if let super::MinOffice::Percent(p) = min_office {
-                if *p > 100 {
-                    return Err(Rejection::invalid("min_office", Problem::OutOfRange));
-                }
-            }
+            check_min_office(*min_office)?;
             let team = match dir.teams.get(id) {
                 Some(existing) => Team {
                     name: name.trim().to_owned(),
@@ -112,6 +108,17 @@ pub fn apply(
             vec![Event::TeamSaved {
                 team: Team {
                     leads: leads.clone(),
+                    ..existing.clone()
+                },
+            }]
+        }
+        Command::SetMinOffice { team, min_office } => {
+            let existing = team_of(state, *team)?;
+            require_team_manager(state, actor, existing)?;
+            check_min_office(*min_office)?;
+            vec![Event::TeamSaved {
+                team: Team {
+                    min_office: *min_office,
                     ..existing.clone()
                 },
             }]
@@ -369,6 +376,17 @@ fn person_of(state: &State, id: crate::ids::PersonId) -> Result<&Person, Rejecti
         .people
         .get(&id)
         .ok_or_else(|| Rejection::not_found(Entity::Person, id))
+}
+
+/// A percentage above 100 could never be met: every day would be under the
+/// minimum.
+fn check_min_office(rule: super::MinOffice) -> Result<(), Rejection> {
+    match rule {
+        super::MinOffice::Percent(p) if p > 100 => {
+            Err(Rejection::invalid("min_office", Problem::OutOfRange))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn require_team_manager(state: &State, actor: &Actor, team: &Team) -> Result<(), Rejection> {

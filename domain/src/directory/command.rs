@@ -57,6 +57,10 @@ pub enum Command {
         team: TeamId,
         leads: BTreeSet<PersonId>,
     },
+    /// Changes a team's minimum office presence (a lead of the team or an
+    /// administrator): the lead knows the office's needs, and unlike
+    /// `SaveTeam` it cannot rename the team or lift the agile cap.
+    SetMinOffice { team: TeamId, min_office: MinOffice },
     /// Marks a day on which the whole team works in the office (a lead of
     /// the team or an administrator).
     AddOfficeOnlyDate {

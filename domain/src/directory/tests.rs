@@ -58,6 +58,38 @@ fn a_lead_sets_office_only_days_for_their_own_team_only() {
 }
 
 #[test]
+fn a_lead_sets_the_minimum_presence_of_their_own_team_only() {
+    let s = org();
+    let set = |team, min_office| Dir::SetMinOffice { team, min_office };
+    let events = try_run(&s, MARCO, set(TRIBUTI, MinOffice::People(2))).expect("lead of TRIBUTI");
+    let mut after = s.clone();
+    for e in &events {
+        after.apply_event(e);
+    }
+    let team = &after.directory.teams[&TRIBUTI];
+    assert_eq!(team.min_office, MinOffice::People(2));
+    // Only the minimum changes: name, leads and office-only days stay.
+    assert_eq!(team.name, s.directory.teams[&TRIBUTI].name);
+    assert_eq!(team.leads, s.directory.teams[&TRIBUTI].leads);
+    assert_eq!(
+        try_run(&s, MARCO, set(SOCIALI, MinOffice::People(2))),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    assert_eq!(
+        try_run(&s, GIULIA, set(TRIBUTI, MinOffice::People(2))),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    assert!(try_run(&s, ADMIN, set(SOCIALI, MinOffice::Percent(100))).is_ok());
+    assert_eq!(
+        try_run(&s, MARCO, set(TRIBUTI, MinOffice::Percent(101))),
+        Err(Rejection::invalid(
+            "min_office",
+            crate::rejection::Problem::OutOfRange
+        ))
+    );
+}
+
+#[test]
 fn usernames_are_unique_and_normalised() {
     let s = org();
     let result = try_run(

@@ -22,6 +22,8 @@ pub mod calendar;
 pub mod health;
 pub mod me;
 pub mod openapi;
+pub mod reports;
+pub mod spreadsheet;
 pub mod static_files;
 pub mod sync;
 pub mod webinars;
@@ -58,6 +60,8 @@ pub fn app(state: AppState) -> Router {
         .route("/feeds/{file}", get(calendar::feed))
         .route("/webinars/{id}/ics", get(calendar::session))
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
+        .route("/reports/{month}/teams.csv", get(reports::teams_csv))
+        .route("/reports/{month}/weekdays.csv", get(reports::weekdays_csv))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn(require_json_body))

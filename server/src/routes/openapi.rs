@@ -40,6 +40,7 @@ pub fn document() -> Value {
     let feed_status = of::<FeedStatus>(&mut generator);
     let new_feed = of::<NewFeed>(&mut generator);
     let no_fields = of::<NoFields>(&mut generator);
+    let month_param = json!({"name": "month", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
 
@@ -94,6 +95,24 @@ pub fn document() -> Value {
                     "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
                     "403": error("not a trainer of the session nor an administrator"),
                     "404": error("no such session"),
+                }), true),
+            }},
+            "/api/reports/{month}/teams.csv": {"get": {
+                "summary": "The monthly monitoring per team (PIAO shape) as CSV for spreadsheets: staff and days in agile work with their shares, commute km and CO2 avoided, training hours, objectives; one row per team and a total. UTF-8 with a byte order mark, `;`-separated, decimal comma. Administrators only.",
+                "parameters": [month_param.clone()],
+                "responses": with_errors(json!({
+                    "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                    "400": error("a month not written YYYY-MM"),
+                    "403": error("not an administrator"),
+                }), true),
+            }},
+            "/api/reports/{month}/weekdays.csv": {"get": {
+                "summary": "Office presence by weekday over the month as CSV (same format). Administrators only.",
+                "parameters": [month_param],
+                "responses": with_errors(json!({
+                    "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                    "400": error("a month not written YYYY-MM"),
+                    "403": error("not an administrator"),
                 }), true),
             }},
             "/api/openapi.json": {"get": op("This document", None, json!({"200": ok(json!({"type": "object"}))}), false)},

@@ -1,15 +1,8 @@
 //! `GET /api/webinars/{id}/attendees.csv`: a session's attendee list for
 //! its trainers and administrators, as a spreadsheet file.
-//!
-//! Italian spreadsheets expect `;` between fields (the comma is the decimal
-//! separator) and need a UTF-8 byte order mark to read accents correctly,
-//! so the file starts with one.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde_json::json;
+use axum::response::Response;
 use uuid::Uuid;
 use vela_domain::actor::{administers, has_role};
 use vela_domain::directory::Role;
@@ -18,13 +11,11 @@ use vela_domain::webinars::report::{attendees, AttendeeRow};
 use vela_domain::webinars::RegistrationStatus;
 use vela_domain::Actor;
 
+use super::spreadsheet;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::store::Store;
 use crate::AppState;
-
-/// The UTF-8 byte order mark.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Column titles, in Italian like the rest of the organisation's documents.
 const HEADER: [&str; 7] = [
@@ -67,34 +58,14 @@ pub async fn attendees_csv(
     })?;
     let rows = match outcome {
         Outcome::Missing => return Err(ApiError::NotFound),
-        Outcome::Refused => return Ok(forbidden()),
+        Outcome::Refused => {
+            return Err(ApiError::Forbidden(
+                "only the session's trainers and administrators see its attendees",
+            ))
+        }
         Outcome::Rows(rows) => rows,
     };
-    let body = to_csv(&rows).map_err(ApiError::internal)?;
-    let disposition = format!("attachment; filename=\"partecipanti-{id}.csv\"");
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
-}
-
-/// A JSON 403 in the API's error shape.
-fn forbidden() -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        Json(json!({
-            "error": "forbidden",
-            "message": "only the session's trainers and administrators see its attendees",
-        })),
-    )
-        .into_response()
+    spreadsheet::attachment(to_csv(&rows), &format!("partecipanti-{id}.csv"))
 }
 
 fn status_label(status: Option<RegistrationStatus>) -> &'static str {
@@ -108,9 +79,7 @@ fn status_label(status: Option<RegistrationStatus>) -> &'static str {
 
 /// The rows as CSV bytes, BOM first.
 pub fn to_csv(rows: &[AttendeeRow]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(BOM.to_vec());
+    let mut writer = spreadsheet::writer();
     writer.write_record(HEADER)?;
     for row in rows {
         writer.write_record([
@@ -125,7 +94,5 @@ pub fn to_csv(rows: &[AttendeeRow]) -> Result<Vec<u8>, csv::Error> {
             row.comment.as_deref().unwrap_or(""),
         ])?;
     }
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+    spreadsheet::finish(writer)
 }

@@ -1,11 +1,15 @@
-//! Pages that change the rules of the work: the team rules (leads) and the
-//! individual agreements (administrators).
+//! Pages that change the rules of the work — the team rules (leads) and the
+//! individual agreements (administrators) — and the administrators' home
+//! with the monthly monitoring.
 
 mod agreement_form;
 mod agreements;
+mod home;
+mod monitoring;
 mod rules;
 
 pub use agreements::Agreements;
+pub use home::Administration;
 pub use rules::TeamRules;
 
 use chrono::NaiveDate;

@@ -1,6 +1,9 @@
-//! The team rules editor: the minimum office presence (set by the
-//! administrators; leads read it) and the office-only dates (leads add and
-//! remove them, removal after a confirmation).
+//! The team rules editor for a team's leads and the administrators: the
+//! minimum office presence and the office-only dates (removal after a
+//! confirmation).
+//!
+//! Live updates arrive while someone types: the page is rebuilt only when the
+//! chosen team changes, so a pull never resets a half-filled form.
 
 use chrono::NaiveDate;
 use leptos::html;
@@ -30,9 +33,10 @@ pub fn TeamRules() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let alert = RwSignal::new(String::new());
 
+    let ready = Memo::new(move |_| state.with(loaded));
     let body = move || {
         let t = &i18n.t().team;
-        if !state.with(loaded) {
+        if !ready.get() {
             return loading_view().into_any();
         }
         let Some(team) = team.get() else {
@@ -76,8 +80,8 @@ pub fn TeamRules() -> impl IntoView {
     }
 }
 
-/// The minimum presence: editable when the domain lets this person save the
-/// team (administrators), read-only otherwise.
+/// The minimum presence: editable when the domain lets this person change
+/// it (the team's leads and the administrators), read-only otherwise.
 #[component]
 fn MinimumPresence(
     team: TeamId,
@@ -88,76 +92,73 @@ fn MinimumPresence(
     let sync = use_sync();
     let state = sync.state();
     let me = my_id();
-    let current = move || state.with(|s| s.directory.teams.get(&team).cloned());
-    let initial = current();
-    let percent = RwSignal::new(matches!(
-        initial.as_ref().map(|t| t.min_office),
-        Some(MinOffice::Percent(_)) | None
-    ));
-    let value = RwSignal::new(match initial.as_ref().map(|t| t.min_office) {
-        Some(MinOffice::People(n)) => n.to_string(),
-        Some(MinOffice::Percent(p)) => p.to_string(),
-        None => String::new(),
-    });
-    let save_command = move |min_office: MinOffice| {
-        current().map(|t| {
-            Command::Directory(Dir::SaveTeam {
-                id: t.id,
-                name: t.name,
-                min_office,
-                max_agile_share: t.max_agile_share,
-                org: None,
-            })
-        })
-    };
-    // Whether the rules let this person change the team at all.
-    let editable = move || {
-        let Some(me) = me else { return false };
-        let Some(rule) = current().map(|t| t.min_office) else {
+    let rule =
+        Memo::new(move |_| state.with(|s| s.directory.teams.get(&team).map(|t| t.min_office)));
+    let command =
+        move |min_office: MinOffice| Command::Directory(Dir::SetMinOffice { team, min_office });
+    let editable = Memo::new(move |_| {
+        let (Some(me), Some(rule)) = (me, rule.get()) else {
             return false;
         };
-        save_command(rule).is_some_and(|c| {
-            state.with(|s| vela_domain::apply(s, &Actor::Person(me), &c, now()).is_ok())
-        })
-    };
+        state.with(|s| vela_domain::apply(s, &Actor::Person(me), &command(rule), now()).is_ok())
+    });
+    let percent = RwSignal::new(false);
+    let value = RwSignal::new(String::new());
+    // The form follows the saved rule (a change from another device) until
+    // this person starts editing it.
+    let touched = RwSignal::new(false);
+    Effect::new(move |_| {
+        let current = rule.get();
+        if touched.get_untracked() {
+            return;
+        }
+        percent.set(matches!(current, Some(MinOffice::Percent(_)) | None));
+        value.set(match current {
+            Some(MinOffice::People(n)) => n.to_string(),
+            Some(MinOffice::Percent(p)) => p.to_string(),
+            None => String::new(),
+        });
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = &i18n.t().team;
         let raw = value.get_untracked();
-        let rule = if percent.get_untracked() {
+        let parsed = if percent.get_untracked() {
             raw.trim().parse().ok().map(MinOffice::Percent)
         } else {
             raw.trim().parse().ok().map(MinOffice::People)
         };
-        let Some(rule) = rule else {
+        let Some(parsed) = parsed else {
             alert.set(t.field_incomplete.into());
             return;
         };
-        if let Some(command) = save_command(rule) {
-            match sync.submit(command) {
-                Ok(()) => {
-                    message.set(t.saved.into());
-                    alert.set(String::new());
-                }
-                Err(r) => alert.set((i18n.t().rejection)(&r)),
+        match sync.submit(command(parsed)) {
+            Ok(()) => {
+                touched.set(false);
+                message.set(t.saved.into());
+                alert.set(String::new());
             }
+            Err(r) => alert.set((i18n.t().rejection)(&r)),
         }
     };
-
-    move || {
+    let rule_line = move || {
         let t = &i18n.t().team;
-        let rule = current().map(|x| x.min_office);
-        let rule_text = match rule {
+        let text = match rule.get() {
             Some(MinOffice::People(n)) => (t.min_people)(n),
             Some(MinOffice::Percent(p)) => (t.min_percent)(p),
             None => String::new(),
         };
-        if !editable() {
+        (t.minimum_rule)(&text)
+    };
+
+    move || {
+        let t = &i18n.t().team;
+        if !editable.get() {
             return view! {
                 <section class="form-card" aria-labelledby="min-title">
                     <h2 id="min-title">{t.min_office_legend}</h2>
-                    <p class="team-rule">{(t.minimum_rule)(&rule_text)}</p>
-                    <p class="team-hint">{t.admin_only_minimum}</p>
+                    <p class="team-rule">{rule_line}</p>
+                    <p class="team-hint">{t.rules_not_lead}</p>
                 </section>
             }
             .into_any();
@@ -165,6 +166,7 @@ fn MinimumPresence(
         view! {
             <form class="form-card" on:submit=save aria-labelledby="min-title">
                 <h2 id="min-title">{t.min_office_legend}</h2>
+                <p class="team-rule">{rule_line}</p>
                 <fieldset class="group">
                     <legend>{t.min_kind_legend}</legend>
                     <div class="choices">
@@ -173,7 +175,10 @@ fn MinimumPresence(
                                 type="radio"
                                 name="min-kind"
                                 prop:checked=move || !percent.get()
-                                on:change=move |_| percent.set(false)
+                                on:change=move |_| {
+                                    touched.set(true);
+                                    percent.set(false);
+                                }
                             />
                             {t.min_kind_people}
                         </label>
@@ -182,7 +187,10 @@ fn MinimumPresence(
                                 type="radio"
                                 name="min-kind"
                                 prop:checked=move || percent.get()
-                                on:change=move |_| percent.set(true)
+                                on:change=move |_| {
+                                    touched.set(true);
+                                    percent.set(true);
+                                }
                             />
                             {t.min_kind_percent}
                         </label>
@@ -195,7 +203,10 @@ fn MinimumPresence(
                         max=move || if percent.get() { "100" } else { "999" }
                         inputmode="numeric"
                         prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            touched.set(true);
+                            value.set(event_target_value(&ev));
+                        }
                     />
                 </fieldset>
                 <div class="form-buttons">

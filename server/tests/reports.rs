@@ -1,0 +1,182 @@
+//! `GET /api/reports/{month}/teams.csv` and `…/weekdays.csv` over real HTTP:
+//! the monthly monitoring for the administrators, as Italian spreadsheets
+//! read it, and a clear JSON refusal for everyone else and for bad months.
+
+mod common;
+
+use common::Server;
+
+const FAST: &str = "--insecure-fast-hashing";
+
+/// Reads a `;`-separated body (after its BOM) into records.
+fn records(body: &[u8]) -> Vec<Vec<String>> {
+    assert_eq!(&body[..3], b"\xEF\xBB\xBF", "UTF-8 byte order mark first");
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(&body[3..])
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn number(cell: &str) -> f64 {
+    cell.replace(',', ".")
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {cell:?}"))
+}
+
+fn this_month() -> String {
+    chrono::Utc::now().format("%Y-%m").to_string()
+}
+
+#[tokio::test]
+async fn the_administrator_downloads_the_month_per_team_with_a_total() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let admin = server.login("admin").await;
+    let month = this_month();
+    let response = admin.get(&format!("/api/reports/{month}/teams.csv")).await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii");
+    assert!(
+        disposition.contains(&format!("monitoraggio-{month}-strutture.csv")),
+        "{disposition}"
+    );
+    let rows = records(&response.bytes().await.expect("body"));
+
+    assert_eq!(rows[0][0], "Struttura");
+    assert_eq!(rows[0].len(), 14);
+    let teams = &rows[1..rows.len() - 1];
+    let total = rows.last().expect("total row");
+    assert_eq!(total[0], "Totale");
+    let names: Vec<&str> = teams.iter().map(|r| r[0].as_str()).collect();
+    for demo_team in [
+        "Servizio Formazione",
+        "Servizio Sistemi informativi",
+        "Servizio Tributi",
+    ] {
+        assert!(names.contains(&demo_team), "{names:?}");
+    }
+    for row in teams.iter().chain([total]) {
+        assert_eq!(row[1], month);
+        // Shares are percentages, with a decimal comma.
+        for share in [&row[4], &row[7]] {
+            assert!(share.contains(','), "{share}");
+            assert!((0.0..=100.0).contains(&number(share)), "{share}");
+        }
+    }
+    // The total adds up the teams' staff, and its CO2 follows from its km.
+    let staff: f64 = teams.iter().map(|r| number(&r[2])).sum();
+    assert_eq!(number(&total[2]), staff);
+    let km = number(&total[8]);
+    assert!((number(&total[9]) - km * 0.163).abs() < 0.06, "{total:?}");
+}
+
+#[tokio::test]
+async fn office_presence_by_weekday_has_the_five_working_days() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let admin = server.login("admin").await;
+    let response = admin
+        .get(&format!("/api/reports/{}/weekdays.csv", this_month()))
+        .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let rows = records(&response.bytes().await.expect("body"));
+    assert_eq!(rows[0][1], "Giorno");
+    let days: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        days,
+        ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì"]
+    );
+    for row in &rows[1..] {
+        let expected = number(&row[2]);
+        let parts = number(&row[3]) + number(&row[4]) + number(&row[5]);
+        assert!(parts <= expected, "{row:?}");
+    }
+}
+
+#[tokio::test]
+async fn others_and_bad_months_get_a_json_error() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let month = this_month();
+    for who in ["giulia", "marco", "sara"] {
+        let session = server.login(who).await;
+        let (status, body) = session
+            .get_json(&format!("/api/reports/{month}/teams.csv"))
+            .await;
+        assert_eq!(status, 403, "{who}: {body}");
+        assert_eq!(body["error"], "forbidden");
+    }
+    let admin = server.login("admin").await;
+    for bad in ["2026-13", "2026-1", "novembre", "2026-11-01"] {
+        let (status, body) = admin
+            .get_json(&format!("/api/reports/{bad}/teams.csv"))
+            .await;
+        assert_eq!(status, 400, "{bad}: {body}");
+        assert_eq!(body["error"], "bad_request");
+        assert!(
+            body["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("YYYY-MM")),
+            "{body}"
+        );
+    }
+    let anonymous = common::client();
+    let response = anonymous
+        .get(server.url(&format!("/api/reports/{month}/weekdays.csv")))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 401);
+}
+
+#[tokio::test]
+async fn the_routes_are_described_in_the_openapi_document() {
+    let server = Server::start(&[FAST]);
+    let response = common::client()
+        .get(server.url("/api/openapi.json"))
+        .send()
+        .await
+        .expect("openapi");
+    let document: serde_json::Value = response.json().await.expect("JSON");
+    for path in [
+        "/api/reports/{month}/teams.csv",
+        "/api/reports/{month}/weekdays.csv",
+    ] {
+        let route = &document["paths"][path]["get"];
+        for status in ["200", "400", "401", "403"] {
+            assert!(
+                route["responses"][status].is_object(),
+                "{path}: {status} documented"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn each_administration_of_the_partnership_downloads_its_own_teams_only() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let month = this_month();
+    let path = format!("/api/reports/{month}/teams.csv");
+    let names = |rows: &[Vec<String>]| -> Vec<String> {
+        rows[1..rows.len() - 1]
+            .iter()
+            .map(|r| r[0].clone())
+            .collect()
+    };
+    let admin = server.login("admin").await;
+    let first = records(&admin.get(&path).await.bytes().await.expect("body"));
+    assert!(!names(&first).contains(&"Servizio Cultura e Biblioteca".to_string()));
+    let rovereto = server.login("admin.rovereto").await;
+    let response = rovereto.get(&path).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let second = records(&response.bytes().await.expect("body"));
+    assert_eq!(names(&second), vec!["Servizio Cultura e Biblioteca"]);
+    // Irene and Walter are its staff.
+    assert_eq!(number(&second.last().expect("total")[2]), 2.0);
+}
