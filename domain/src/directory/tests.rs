@@ -455,6 +455,13 @@ fn administrators_administer_their_own_organisation_only() {
     };
     assert_eq!(try_run(&s, ADMIN2, office_only.clone()), not_allowed);
     assert_eq!(try_run(&s, OSCAR, office_only), not_allowed);
+    let presence = Dir::SetMinOffice {
+        team: TRIBUTI,
+        min_office: MinOffice::People(2),
+    };
+    assert_eq!(try_run(&s, ADMIN2, presence.clone()), not_allowed);
+    assert_eq!(try_run(&s, OSCAR, presence.clone()), not_allowed);
+    assert!(try_run(&s, MARCO, presence).is_ok());
     let rename = |org| Dir::UpdateOrganisation {
         name: "Comune di Rovereto (TN)".into(),
         extra_holidays: vec![],
