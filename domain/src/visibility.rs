@@ -79,7 +79,10 @@ pub fn organisation_of(state: &State, event: &Event) -> Option<OrgId> {
             agile::Event::TeamCounts { team, .. } => dir.org_of_team(*team),
         },
         Event::Objectives(e) => match e {
-            objectives::Event::ObjectiveSaved { objective } => owner_org(state, objective.owner),
+            objectives::Event::ObjectiveSaved { objective }
+            | objectives::Event::ObjectiveSentBack { objective } => {
+                owner_org(state, objective.owner)
+            }
             objectives::Event::ObjectiveDeleted { owner, .. } => owner_org(state, *owner),
         },
         Event::Webinars(_) => None,

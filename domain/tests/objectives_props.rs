@@ -174,6 +174,8 @@ fn command() -> impl Strategy<Value = Obj> {
             }),
         2 => objective_id().prop_map(|objective| Obj::Propose { objective }),
         2 => objective_id().prop_map(|objective| Obj::Agree { objective }),
+        2 => (objective_id(), proptest::sample::select(vec!["", "  ", "Rivedi i valori di partenza."]))
+            .prop_map(|(objective, comment)| Obj::SendBack { objective, comment: comment.into() }),
         2 => objective_id().prop_map(|objective| Obj::Start { objective }),
         3 => (objective_id(), key_result_id(), amount()).prop_map(|(objective, key_result, value)| {
             Obj::RecordProgress {
@@ -202,25 +204,26 @@ fn actor() -> impl Strategy<Value = Actor> {
     ]
 }
 
-/// Whether the objective's recorded life is a path of the state machine.
+/// Whether the objective's recorded life is a path of the state machine:
+/// from draft or proposed (a lead's assignment), back and forth between
+/// draft and proposed (propose, send back), then agreed, in progress and
+/// closed.
 fn follows_the_state_machine(o: &Objective) -> bool {
-    let chain = [Status::Proposed, Status::Agreed, Status::InProgress];
+    let next = |from: Status, to: Status| match from {
+        Status::Draft => to == Status::Proposed,
+        Status::Proposed => matches!(to, Status::Draft | Status::Agreed),
+        Status::Agreed => to == Status::InProgress,
+        Status::InProgress => to.is_closed(),
+        _ => false,
+    };
     let statuses: Vec<Status> = o.history.iter().map(|h| h.status).collect();
-    let Some(last) = statuses.last() else {
+    let Some(first) = statuses.first() else {
         return matches!(o.status, Status::Draft | Status::Proposed);
     };
-    let first = chain
-        .iter()
-        .position(|s| *s == statuses[0])
-        .unwrap_or(chain.len());
-    let path_ok = statuses
-        .iter()
-        .enumerate()
-        .all(|(i, s)| match chain.get(first + i) {
-            Some(expected) => s == expected,
-            None => s.is_closed() && i == statuses.len() - 1,
-        });
-    path_ok && *last == o.status
+    // Created as a draft (then proposed) or as a proposal (then agreed or
+    // sent back).
+    let starts = matches!(first, Status::Proposed | Status::Agreed | Status::Draft);
+    starts && statuses.windows(2).all(|w| next(w[0], w[1])) && statuses.last() == Some(&o.status)
 }
 
 fn check_invariants(state: &State) -> Result<(), TestCaseError> {
@@ -249,6 +252,18 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
             .all(|u| o.key_result(u.key_result).is_some()));
         let s = score(o).thousandths();
         prop_assert!((0..=100_000).contains(&s));
+        // A send back is recorded in the history and carries a comment.
+        if let Some(sent) = &o.sent_back {
+            prop_assert!(!sent.comment.trim().is_empty());
+            prop_assert!(o
+                .history
+                .iter()
+                .any(|h| h.status == Status::Draft && h.at == sent.at && h.by == sent.by));
+        }
+        prop_assert_eq!(
+            o.pending_send_back().is_some(),
+            o.status == Status::Draft && o.history.iter().any(|h| h.status == Status::Draft)
+        );
     }
     Ok(())
 }
@@ -339,11 +354,27 @@ proptest! {
             prop_assert_eq!(&serde_json::from_str::<Command>(&json).expect("parses"), &command);
             if let Ok(events) = apply(&state, actor, &command, now()) {
                 for event in events {
+                    let before = state.clone();
                     state.apply_event(&event);
+                    // A deletion reaches exactly those who saw the objective.
+                    if let Event::Objectives(vela_domain::objectives::Event::ObjectiveDeleted { id, .. }) = &event {
+                        for person in PEOPLE {
+                            let actor = Actor::Person(person);
+                            let heard = visibility::redact(&state, &actor, &event).is_some();
+                            let saw = vela_domain::objectives::view(&before, &actor)
+                                .objectives
+                                .contains_key(id);
+                            prop_assert_eq!(heard, saw);
+                        }
+                    }
                     let json = serde_json::to_string(&event).expect("serialises");
                     prop_assert_eq!(&serde_json::from_str::<Event>(&json).expect("parses"), &event);
                     // Redaction and viewing agree on who hears of it.
-                    if let Event::Objectives(vela_domain::objectives::Event::ObjectiveSaved { objective }) = &event {
+                    if let Event::Objectives(
+                        vela_domain::objectives::Event::ObjectiveSaved { objective }
+                        | vela_domain::objectives::Event::ObjectiveSentBack { objective },
+                    ) = &event
+                    {
                         for person in PEOPLE {
                             let actor = Actor::Person(person);
                             let heard = visibility::redact(&state, &actor, &event).is_some();
@@ -412,6 +443,7 @@ fn sample_objective() -> Objective {
         history: vec![],
         updates: vec![],
         review: None,
+        sent_back: None,
     }
 }
 
@@ -430,6 +462,7 @@ proptest! {
         outcome in outcome(),
         rating in 1u8..=5,
         who in any::<[usize; 8]>(),
+        sent_back in any::<bool>(),
     ) {
         let mut state = org();
         let id = ObjectiveId::from_u128(0x900);
@@ -485,6 +518,13 @@ proptest! {
         };
         step(&mut state, pick(owner_side, who[0]), pick(outsiders, who[0]), save)?;
         step(&mut state, pick(owner_side, who[1]), pick(outsiders, who[1]), Obj::Propose { objective: id })?;
+        if sent_back {
+            // Who may agree may send back; the owner side proposes again.
+            let back = Obj::SendBack { objective: id, comment: "Rivedi i valori".into() };
+            step(&mut state, pick(leads, who[7]), pick(not_leads, who[7]), back)?;
+            prop_assert_eq!(state.objectives.objectives[&id].status, Status::Draft);
+            step(&mut state, pick(owner_side, who[7]), pick(outsiders, who[7]), Obj::Propose { objective: id })?;
+        }
         step(&mut state, pick(leads, who[2]), pick(not_leads, who[2]), Obj::Agree { objective: id })?;
         step(&mut state, pick(owner_side, who[3]), pick(&[LEAD_B, EMP_B, TRAINER], who[3]), Obj::Start { objective: id })?;
         for (i, (kr, value)) in values.iter().enumerate() {
@@ -512,7 +552,7 @@ proptest! {
         prop_assert_eq!(closed.status, Status::from(outcome));
         prop_assert_eq!(score(closed), score(&objective));
         prop_assert_eq!(closed.review.as_ref().map(|r| r.rating), Some(rating));
-        prop_assert_eq!(closed.history.len(), 4);
+        prop_assert_eq!(closed.history.len(), if sent_back { 6 } else { 4 });
         prop_assert!(!authority::may_log_work(&state, EMP_A1, id));
     }
 }

@@ -52,9 +52,12 @@ pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>, force: bool) -> Resul
         counter += 1;
         Uuid::from_u128(DEMO_ORG.as_u128() + (1 << 32) + counter)
     };
-    let commands = vela_domain::demo::commands(OrgId(DEMO_ORG), today, &mut ids);
+    // A few happened in the past (agile days already worked): each runs at
+    // its own time.
+    let commands = vela_domain::demo::timed_commands(OrgId(DEMO_ORG), today, &mut ids);
     let mut fresh = 0;
-    for (index, (actor, command)) in commands.into_iter().enumerate() {
+    for (index, (when, actor, command)) in commands.into_iter().enumerate() {
+        let at = when.unwrap_or(at);
         let meta = CommandMeta {
             id: Uuid::from_u128(DEMO_ORG.as_u128() + (2 << 32) + index as u128),
             actor,

@@ -10,6 +10,7 @@ const RUN = Date.now().toString(36);
 const TITLE = `Fascicoli TARI digitali (e2e obiettivi ${RUN})`;
 const DRAFT_TITLE = `Bozza da buttare (e2e obiettivi ${RUN})`;
 const COMMENT = 'Aggiungi un indicatore sui tempi di attesa allo sportello.';
+const DESCRIPTION = 'Scansione e archiviazione dei fascicoli cartacei della TARI.';
 
 /** YYYY-MM-DD of today plus `days`, in Rome. */
 function isoDay(days: number): string {
@@ -52,7 +53,7 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await g.getByRole('link', { name: 'Nuovo obiettivo' }).click();
   await expect(g.getByRole('heading', { name: 'Nuovo obiettivo', level: 1 })).toBeVisible();
   await g.getByLabel('Titolo').fill(TITLE);
-  await g.getByLabel('Descrizione').fill('Scansione e archiviazione dei fascicoli cartacei della TARI.');
+  await g.getByLabel('Descrizione').fill(DESCRIPTION);
   await g.getByLabel('Inizio del periodo').fill(from);
   await g.getByLabel('Scadenza (fine del periodo)').fill(until);
   await g.getByLabel('Peso tra i tuoi obiettivi (da 1 a 100)').fill('30');
@@ -90,23 +91,51 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await m.getByRole('list').getByRole('link', { name: TITLE }).click();
   await expect(m.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
   await m.getByRole('button', { name: 'Rimanda con un commento' }).click();
+  // The comment is required: the domain's refusal, in words.
+  await m.getByLabel('Commento per chi l\'ha proposto').fill('   ');
+  await m.getByRole('button', { name: 'Rimanda l\'obiettivo' }).click();
+  await expect(m.getByRole('alert')).toContainText('Scrivi un commento che spieghi cosa rivedere.');
+  await expect(m.getByText('Proposto', { exact: true })).toBeVisible();
   await m.getByLabel('Commento per chi l\'ha proposto').fill(COMMENT);
   await m.getByRole('button', { name: 'Rimanda l\'obiettivo' }).click();
   await expect(m.getByRole('status').filter({ hasText: 'Obiettivo rimandato con il tuo commento.' })).toBeVisible();
+  // Back to Giulia as a draft; Marco keeps following it, and cannot approve it now.
   const sentBack = m.getByRole('region', { name: 'Rimandato dal responsabile' });
   await expect(sentBack).toContainText(COMMENT);
+  await expect(sentBack).toContainText('In attesa che la persona riveda l\'obiettivo e lo riproponga.');
+  await expect(m.getByText('Bozza', { exact: true })).toBeVisible();
+  await expect(m.getByRole('button', { name: 'Approva l\'obiettivo' })).toHaveCount(0);
   await synced(m);
+  // In his overview it is no longer a proposal to agree, but stays under Giulia, flagged.
+  await m.goto('/objectives/team');
+  await m.getByLabel('Anno', { exact: true }).selectOption(year);
+  await expect(m.getByRole('list').getByRole('link', { name: TITLE })).toHaveCount(0);
+  const sentBackRow = m.getByRole('row').filter({ has: m.getByRole('link', { name: TITLE }) });
+  await expect(sentBackRow).toContainText('Bozza');
+  await expect(sentBackRow).toContainText('Rimandato con un commento');
 
-  // Giulia sees the comment, edits and proposes again.
+  // Giulia sees the comment, who wrote it, and her description as she wrote it.
   await g.goto(url);
-  await expect(g.getByRole('region', { name: 'Rimandato dal responsabile' })).toContainText(COMMENT, { timeout: 15_000 });
+  const note = g.getByRole('region', { name: 'Rimandato dal responsabile' });
+  await expect(note).toContainText(COMMENT, { timeout: 15_000 });
+  await expect(note).toContainText('Rimandato da Marco Rossi il');
+  await expect(note).toContainText('Rivedi l\'obiettivo tenendo conto del commento, poi riproponilo.');
+  await expect(g.getByText('Bozza', { exact: true })).toBeVisible();
+  await expect(g.getByText('Rimandato con un commento')).toBeVisible();
+  await expect(g.getByText(DESCRIPTION, { exact: true })).toBeVisible();
+  await expect(g.getByText(COMMENT)).toHaveCount(1);
+  // The edit form shows the comment too, beside the untouched description.
   await g.getByRole('link', { name: 'Modifica e riproponi' }).click();
   await expect(g.getByRole('heading', { name: 'Modifica obiettivo', level: 1 })).toBeVisible();
+  await expect(g.getByRole('region', { name: 'Rimandato dal responsabile' })).toContainText(COMMENT);
+  await expect(g.getByLabel('Descrizione')).toHaveValue(DESCRIPTION);
   await g.getByRole('group', { name: 'Risultato chiave 2' }).getByLabel('Valore da raggiungere').fill('15');
   await g.getByRole('button', { name: 'Salva e riproponi' }).click();
   await expect(g.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
   await expect(g.getByRole('region', { name: 'Rimandato dal responsabile' })).toHaveCount(0);
+  await expect(g.getByText('Proposto', { exact: true })).toBeVisible();
   await expect(g.getByText('In attesa dell\'accordo del responsabile.')).toBeVisible();
+  await expect(g.getByText(DESCRIPTION, { exact: true })).toBeVisible();
   await synced(g);
 
   // Marco agrees the new proposal.
@@ -145,7 +174,15 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   const row = m.getByRole('row').filter({ has: m.getByRole('link', { name: TITLE }) });
   await expect(row).toContainText('In ritardo: scadenza superata', { timeout: 15_000 });
   await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
-  await expect(m.getByRole('progressbar', { name: 'Punteggio complessivo di Giulia Bianchi' })).toBeVisible();
+  // Progress per person: the row sits in Giulia's block, under her overall score.
+  const giuliaBlock = m.getByRole('article').filter({ has: m.getByRole('heading', { name: 'Giulia Bianchi', level: 4 }) });
+  await expect(giuliaBlock.getByRole('link', { name: TITLE })).toBeVisible();
+  const overall = giuliaBlock.getByRole('progressbar', { name: 'Punteggio complessivo di Giulia Bianchi' });
+  await expect(overall).toHaveAttribute('aria-valuenow', /^\d{1,3}$/);
+  await expect(overall).toHaveAttribute('aria-valuetext', /^\d{1,3}% raggiunto$/);
+  // The team's overdue objectives are counted above it.
+  const tributi = m.getByRole('region', { name: 'Struttura Servizio Tributi' });
+  await expect(tributi.getByText(/\d+ obiettiv[oi] in ritardo$/)).toBeVisible();
   if (process.env.VELA_SCREENSHOTS) {
     await m.screenshot({ path: 'docs/objectives-lead.png', fullPage: true });
   }
@@ -224,6 +261,83 @@ test('only a draft can be deleted, after a confirmation', async ({ browser }) =>
   await inProgress.getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: 'Registra l\'avanzamento' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Elimina la bozza' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+/** Today in Rome, as a UTC-midnight Date. */
+function romeToday(): Date {
+  const [y, m, d] = isoDay(0).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** "martedì 12 gennaio 2027": how the app writes a date (Intl, like format.rs). */
+const longIt = (d: Date) =>
+  new Date(d.getTime() + 12 * 3600 * 1000).toLocaleDateString('it', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('an activity note Giulia logs on a past agile day shows up on the objective it names', async ({ browser }) => {
+  test.setTimeout(60_000);
+  // The demo gives Giulia approved agile days on Tuesdays and Thursdays of
+  // the last three weeks (no other spec touches days in the past) and an
+  // agreed objective, "Modulistica TARI compilabile online".
+  const OBJECTIVE = 'Modulistica TARI compilabile online';
+  const NOTE = `Convertiti i moduli di variazione TARI in moduli online (e2e ${RUN}).`;
+  const { page: g, errors, context } = await signIn(browser, 'giulia');
+  await g.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio calendario' }).click();
+  await expect(g.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
+
+  // The most recent approved day shown (stepping back a month if needed).
+  const today = romeToday();
+  const candidates: Date[] = [];
+  for (let back = 1; back <= 21; back++) {
+    const d = new Date(today.getTime() - back * 86_400_000);
+    if (d.getUTCDay() === 2 || d.getUTCDay() === 4) candidates.push(d);
+  }
+  const approved = (d: Date) =>
+    g.getByRole('button', { name: new RegExp(`^${escapeRe(longIt(d))}, Lavoro agile · `) });
+  await expect(g.getByRole('button', { name: new RegExp(`^${escapeRe(longIt(today))}, `) })).toBeVisible();
+  let day: Date | undefined;
+  for (const previousMonth of [false, true]) {
+    if (previousMonth) await g.getByRole('button', { name: 'Mese precedente' }).click();
+    for (const d of candidates) {
+      if ((await approved(d).count()) > 0) {
+        day = d;
+        break;
+      }
+    }
+    if (day) break;
+  }
+  expect(day, 'an approved agile day of Giulia in the last three weeks').toBeDefined();
+  await approved(day!).first().click();
+
+  // The day's panel offers the activity form: the objective and a note.
+  const panel = g.getByRole('region', { name: longIt(day!) });
+  await panel.getByRole('group', { name: 'Obiettivi su cui hai lavorato' }).getByRole('checkbox', { name: OBJECTIVE }).check();
+  await panel.getByLabel('Nota sull\'attività (facoltativa)').fill(NOTE);
+  await panel.getByRole('button', { name: 'Salva l\'attività' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Attività salvata.' })).toBeVisible();
+  await synced(g);
+
+  // The objective lists the day, with its date and the note.
+  await g.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Obiettivi' }).click();
+  await g.getByRole('link', { name: OBJECTIVE }).click();
+  await expect(g.getByRole('heading', { name: OBJECTIVE, level: 1 })).toBeVisible();
+  await expect(g.getByText('Concordato', { exact: true })).toBeVisible();
+  const days = g.getByRole('region', { name: 'Giornate di lavoro agile dedicate' });
+  const item = days.getByRole('listitem').filter({ hasText: NOTE });
+  await expect(item).toContainText(longIt(day!));
+  await expect(item).toContainText('Giulia Bianchi');
+  // …and still after a reload, from what the server sent back.
+  await g.reload();
+  await expect(g.getByRole('region', { name: 'Giornate di lavoro agile dedicate' }).getByRole('listitem').filter({ hasText: NOTE })).toContainText(longIt(day!), { timeout: 15_000 });
   expect(errors).toEqual([]);
   await context.close();
 });

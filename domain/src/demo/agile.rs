@@ -2,19 +2,23 @@
 //! month and in the next one, their leads approve most of them, reject a few
 //! with a reason and leave some pending (so a lead's inbox is not empty);
 //! a few absences free days already planned, and one person cancels a day.
+//! Giulia also has agile days in the last three weeks, asked for and
+//! approved back then, one of them with its activity logged: these
+//! [`Past`] commands carry the time they were made at (a day that has begun
+//! can no longer be asked for).
 //!
 //! The commands are tried on a scratch copy of the organisation as they are
 //! made and kept only when accepted, so the demo passes every rule whatever
 //! `today` is (a month-end, a holiday week, a short month).
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use uuid::Uuid;
 
 use super::DemoPeople;
 use crate::agile::{AbsenceKind, Command as Agile, DaySelection, Decision, Event};
 use crate::calendar::rome_midnight_utc;
 use crate::directory::{Place, WorkMode};
-use crate::ids::{AbsenceId, PersonId, RequestId};
+use crate::ids::{AbsenceId, ObjectiveId, PersonId, RequestId};
 use crate::{Actor, Command, State};
 
 /// Notes people write on their requests, by person index.
@@ -34,10 +38,21 @@ const REJECTIONS: [&str; 3] = [
     "Presenza minima dell'ufficio non garantita in quella giornata",
 ];
 
+/// A demo command made before the demo is seeded, with the time it was
+/// made at: it must be applied then.
+pub type Past = (DateTime<Utc>, Actor, Command);
+
+/// What Giulia wrote on one of her past agile days.
+const GIULIA_ACTIVITY: &str =
+    "Scansionati e indicizzati i faldoni TARI 2020; verificati i metadati dei primi 150 fascicoli.";
+
 struct Demo<'a> {
     state: State,
-    now: chrono::DateTime<chrono::Utc>,
+    now: DateTime<Utc>,
+    /// `Some(now)` while making commands of the past.
+    past: Option<DateTime<Utc>>,
     out: Vec<(Actor, Command)>,
+    earlier: Vec<Past>,
     ids: &'a mut dyn FnMut() -> Uuid,
 }
 
@@ -46,7 +61,10 @@ impl Demo<'_> {
     fn run(&mut self, actor: Actor, command: Agile) -> Option<Vec<Event>> {
         let command = Command::Agile(command);
         let events = self.state.execute(&actor, &command, self.now).ok()?;
-        self.out.push((actor, command));
+        match self.past {
+            Some(at) => self.earlier.push((at, actor, command)),
+            None => self.out.push((actor, command)),
+        }
         Some(
             events
                 .into_iter()
@@ -67,8 +85,27 @@ impl Demo<'_> {
         until: NaiveDate,
         note: &str,
     ) -> Option<(RequestId, Vec<NaiveDate>)> {
+        let weekdays = self
+            .state
+            .directory
+            .agreement_on(person, from)?
+            .weekdays
+            .clone();
+        self.request_weekdays(person, &weekdays, from, until, note)
+    }
+
+    /// Asks for some weekdays between two dates; returns the request and
+    /// the days accepted.
+    fn request_weekdays(
+        &mut self,
+        person: PersonId,
+        weekdays: &[Weekday],
+        from: NaiveDate,
+        until: NaiveDate,
+        note: &str,
+    ) -> Option<(RequestId, Vec<NaiveDate>)> {
         let agreement = self.state.directory.agreement_on(person, from)?;
-        let weekdays: Vec<Weekday> = agreement.weekdays.clone();
+        let weekdays: Vec<Weekday> = weekdays.to_vec();
         let place = if person.0.as_u128().is_multiple_of(3) {
             agreement.places.last().cloned().unwrap_or(Place::Home)
         } else {
@@ -118,6 +155,13 @@ impl Demo<'_> {
     /// Approves one day; when the team would go under its minimum presence
     /// the lead says no with a reason instead.
     fn approve_or_reject(&mut self, decider: Actor, request: RequestId, date: NaiveDate) {
+        if !self.approve(decider, request, date) {
+            self.reject(decider, request, date, REJECTIONS[2]);
+        }
+    }
+
+    /// Approves one day if the rules allow it; says whether they did.
+    fn approve(&mut self, decider: Actor, request: RequestId, date: NaiveDate) -> bool {
         let approve = Agile::DecideDays {
             request,
             dates: Some(vec![date]),
@@ -125,9 +169,7 @@ impl Demo<'_> {
             note: String::new(),
             acknowledge_coverage: false,
         };
-        if self.run(decider, approve).is_none() {
-            self.reject(decider, request, date, REJECTIONS[2]);
-        }
+        self.run(decider, approve).is_some()
     }
 
     fn reject(&mut self, decider: Actor, request: RequestId, date: NaiveDate, why: &str) {
@@ -153,13 +195,15 @@ fn month_end(date: NaiveDate) -> NaiveDate {
 }
 
 /// The demo's agile days and absences, after `earlier` (the directory's
-/// demo commands, which this replays on a scratch state).
+/// and objectives' demo commands, which this replays on a scratch state):
+/// the commands to apply now, and those of the past with their times (to
+/// apply after the others, each at its time).
 pub fn commands(
     today: NaiveDate,
     people: &DemoPeople,
     earlier: &[(Actor, Command)],
     ids: &mut dyn FnMut() -> Uuid,
-) -> Vec<(Actor, Command)> {
+) -> (Vec<(Actor, Command)>, Vec<Past>) {
     let now = rome_midnight_utc(today) + Duration::hours(9);
     let mut state = State::default();
     for (actor, command) in earlier {
@@ -169,7 +213,9 @@ pub fn commands(
     let mut demo = Demo {
         state,
         now,
+        past: None,
         out: Vec::new(),
+        earlier: Vec::new(),
         ids,
     };
     let this_month_end = month_end(today);
@@ -262,7 +308,63 @@ pub fn commands(
             },
         );
     }
-    demo.out
+    giulias_past_weeks(&mut demo, today, people);
+    (demo.out, demo.earlier)
+}
+
+/// Giulia's agile days of the last three weeks: asked for three weeks ago
+/// (Tuesdays and Thursdays, two a week as her agreement allows), approved
+/// by Marco the same morning, and the work of the first one logged that
+/// evening against her archive objective. Made after this month's plans,
+/// so they only take what the monthly limit leaves.
+fn giulias_past_weeks(demo: &mut Demo, today: NaiveDate, people: &DemoPeople) {
+    let person = people.giulia;
+    let from = today - Duration::days(21);
+    let asked = rome_midnight_utc(from - Duration::days(1)) + Duration::hours(9);
+    demo.now = asked;
+    demo.past = Some(asked);
+    let decider = demo.decider(person, people.admin);
+    let note = NOTES[0];
+    let accepted = demo.request_weekdays(
+        person,
+        &[Weekday::Tue, Weekday::Thu],
+        from,
+        today - Duration::days(1),
+        note,
+    );
+    let mut approved = Vec::new();
+    if let Some((request, dates)) = accepted {
+        for date in dates {
+            if demo.approve(decider, request, date) {
+                approved.push(date);
+            }
+        }
+    }
+    // The first day's work, logged at the end of that day.
+    let archive = demo
+        .state
+        .objectives
+        .objectives
+        .values()
+        .find(|o| {
+            o.title.starts_with("Digitalizzare l'archivio")
+                && crate::objectives::authority::may_log_work(&demo.state, person, o.id)
+        })
+        .map(|o| o.id);
+    if let (Some(first), Some(objective)) = (approved.first().copied(), archive) {
+        let evening = rome_midnight_utc(first) + Duration::hours(17);
+        demo.now = evening;
+        demo.past = Some(evening);
+        let objectives: Vec<ObjectiveId> = vec![objective];
+        demo.run(
+            Actor::Person(person),
+            Agile::LogActivity {
+                date: first,
+                objectives,
+                note: GIULIA_ACTIVITY.into(),
+            },
+        );
+    }
 }
 
 /// A large organisation with a year of plans, for benchmarks and load
@@ -484,6 +586,76 @@ mod tests {
         let mut rebuilt = state.clone();
         crate::agile::reindex(&mut rebuilt);
         assert_eq!(rebuilt, state);
+    }
+
+    /// Giulia's approved agile days before `today`, oldest first, with
+    /// whether their activity is logged.
+    fn giulias_past_days(state: &State, today: NaiveDate) -> Vec<(NaiveDate, bool)> {
+        let giulia = state.directory.by_username("giulia").expect("giulia").id;
+        state
+            .agile
+            .days
+            .get(&giulia)
+            .into_iter()
+            .flat_map(|d| d.values())
+            .filter(|d| d.date < today && d.status == DayStatus::Approved)
+            .map(|d| (d.date, d.activity.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn giulia_worked_agile_days_in_the_last_weeks_within_her_agreement() {
+        for today in [
+            crate::testing::date(2026, 11, 25),
+            crate::testing::date(2026, 12, 10),
+            crate::testing::date(2027, 3, 2),
+            crate::testing::date(2027, 7, 15),
+        ] {
+            let state = timed_demo_state(today);
+            let days = giulias_past_days(&state, today);
+            assert!(days.len() >= 3, "{today}: {days:?}");
+            for (date, _) in &days {
+                assert!(*date >= today - Duration::days(21), "{today}: {date}");
+                assert!(
+                    matches!(date.weekday(), Weekday::Tue | Weekday::Thu),
+                    "{date}"
+                );
+            }
+            // The first one is logged; the latest is left for the person
+            // trying the app (and the browser test) to log.
+            assert_eq!(days.first().map(|d| d.1), Some(true), "{today}");
+            assert_eq!(days.last().map(|d| d.1), Some(false), "{today}");
+            // Every week keeps to the agreement's two days.
+            let mut weeks = std::collections::BTreeMap::new();
+            for (date, _) in &days {
+                *weeks.entry(date.iso_week()).or_insert(0) += 1;
+            }
+            assert!(weeks.values().all(|n| *n <= 2), "{today}: {weeks:?}");
+        }
+        // Without the past commands (all applied "now") there are none.
+        let today = crate::testing::date(2026, 11, 25);
+        assert!(giulias_past_days(&demo_state(today), today).is_empty());
+    }
+
+    /// The demo with its past commands applied at their own times.
+    fn timed_demo_state(today: NaiveDate) -> State {
+        let mut counter = 0u128;
+        let mut ids = || {
+            counter += 1;
+            Uuid::from_u128(counter)
+        };
+        let now = rome_midnight_utc(today) + Duration::hours(10);
+        let mut state = State::default();
+        for (at, actor, command) in
+            super::super::timed_commands(OrgId::from_u128(7), today, &mut ids)
+        {
+            let at = at.unwrap_or(now);
+            assert!(at <= now, "nothing from the future");
+            if let Err(r) = state.execute(&actor, &command, at) {
+                panic!("demo command refused on {today} at {at}: {r:?}: {command:?}");
+            }
+        }
+        state
     }
 
     #[test]

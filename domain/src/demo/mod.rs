@@ -8,7 +8,7 @@ mod directory;
 mod objectives;
 mod webinars;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::ids::OrgId;
@@ -19,27 +19,57 @@ pub use directory::{DemoPeople, PartnerPeople, DEMO_ACCOUNTS};
 /// The demo organisation as commands to apply in order, as [`Actor::System`]
 /// unless another actor is named (requests are made by their people, so the
 /// history reads as in real use). `today` anchors the plans and sessions;
-/// `ids` makes every new id.
+/// `ids` makes every new id. Each command comes with the time to apply it
+/// at: `None` for "now" (when seeding), a time for what happened in the
+/// past (agile days already worked: a day that has begun can no longer be
+/// asked for). The timed ones come after the first organisation's, then
+/// the partnership's second administration.
+pub fn timed_commands(
+    org: OrgId,
+    today: NaiveDate,
+    ids: &mut dyn FnMut() -> Uuid,
+) -> Vec<(Option<DateTime<Utc>>, Actor, Command)> {
+    let (people, mut commands) = directory::commands(org, today, ids);
+    // Each area appends its own part here, after the directory exists.
+    commands.extend(objectives::commands(today, &people, ids));
+    let (agile, past) = agile::commands(today, &people, &commands, ids);
+    commands.extend(agile);
+    commands.extend(webinars::commands(org, today, &people, ids));
+    // The partnership's second administration comes last, after the timed
+    // ones too, so every id and command index above stays the same.
+    let (partner, mut partnership) = directory::partner_commands(today, ids);
+    partnership.extend(webinars::partnership_commands(
+        today, &people, &partner, ids,
+    ));
+    let mut timed: Vec<_> = commands
+        .into_iter()
+        .map(|(actor, command)| (None, actor, command))
+        .chain(
+            past.into_iter()
+                .map(|(at, actor, command)| (Some(at), actor, command)),
+        )
+        .chain(
+            partnership
+                .into_iter()
+                .map(|(actor, command)| (None, actor, command)),
+        )
+        .collect();
+    timed.shrink_to_fit();
+    timed
+}
+
+/// The demo commands to apply all at once "now" ([`timed_commands`]
+/// without the past ones): the organisation, its plans, objectives and
+/// webinars, for tests and fixtures that run everything at one time.
 pub fn commands(
     org: OrgId,
     today: NaiveDate,
     ids: &mut dyn FnMut() -> Uuid,
 ) -> Vec<(Actor, Command)> {
-    let (people, mut commands) = directory::commands(org, today, ids);
-    // Each area appends its own part here, after the directory exists.
-    commands.extend(objectives::commands(today, &people, ids));
-    let _ = &people;
-    commands.extend(agile::commands(today, &people, &commands, ids));
-    commands.extend(webinars::commands(org, today, &people, ids));
-    // The partnership's second administration comes last, so every id
-    // above stays the same.
-    let (partner, partner_commands) = directory::partner_commands(today, ids);
-    commands.extend(partner_commands);
-    commands.extend(webinars::partnership_commands(
-        today, &people, &partner, ids,
-    ));
-    commands.shrink_to_fit();
-    commands
+    timed_commands(org, today, ids)
+        .into_iter()
+        .filter_map(|(at, actor, command)| at.is_none().then_some((actor, command)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -56,9 +86,10 @@ mod tests {
         };
         let today = crate::testing::date(2026, 11, 24);
         let mut state = State::default();
-        for (actor, command) in commands(OrgId::from_u128(7), today, &mut ids) {
-            if let Err(r) = state.execute(&actor, &command, crate::testing::now()) {
-                panic!("demo command refused: {r:?}: {command:?}");
+        for (at, actor, command) in timed_commands(OrgId::from_u128(7), today, &mut ids) {
+            let at = at.unwrap_or_else(crate::testing::now);
+            if let Err(r) = state.execute(&actor, &command, at) {
+                panic!("demo command refused at {at}: {r:?}: {command:?}");
             }
         }
         for username in DEMO_ACCOUNTS {

@@ -1,7 +1,8 @@
 //! Demo objectives: what the tax, training and IT offices of the demo
 //! organisation committed to this year, in every status — drafts, a
-//! proposal waiting for the lead, work in progress with progress notes, and
-//! closed objectives with the lead's review. Each one goes through the
+//! proposal waiting for the lead, an agreed one not yet started (Giulia's
+//! online forms), work in progress with progress notes, and closed
+//! objectives with the lead's review. Each one goes through the
 //! ordinary commands, made by the person who would make them.
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -127,6 +128,18 @@ const PLANS: &[Plan] = &[
         span: Span::Year,
         key_results: &[("pagine pubblicate", "pagine", "0", "8", 1)],
         reach: Reach::Draft,
+        progress: &[],
+    },
+    Plan {
+        owner: Whose::Person(GIULIA),
+        author: GIULIA,
+        title: "Modulistica TARI compilabile online",
+        description: "Trasformare i moduli cartacei di dichiarazione e variazione TARI in \
+                      moduli compilabili sul portale dei servizi online.",
+        weight: 25,
+        span: Span::Year,
+        key_results: &[("moduli pubblicati online", "moduli", "0", "6", 1)],
+        reach: Reach::Agreed,
         progress: &[],
     },
     Plan {

@@ -2,10 +2,10 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 
-use super::authority::{is_owner_side, is_self_approval, leads_owner, may_see};
+use super::authority::{is_owner_side, is_self_approval, leads_owner, may_see_objective};
 use super::{
     Command, Event, KeyResult, KeyResultSpec, Objective, Owner, ProgressUpdate,
-    Rejection as ObjectiveRejection, Review, Status, StatusChange,
+    Rejection as ObjectiveRejection, Review, SentBack, Status, StatusChange,
 };
 use crate::actor::{acting_person, require_admin, Actor};
 use crate::ids::ObjectiveId;
@@ -14,7 +14,8 @@ use crate::{Event as AnyEvent, State};
 
 /// Longest title and key-result indicator, in characters.
 pub const TITLE_MAX: usize = 200;
-/// Longest description, progress note or review comment, in characters.
+/// Longest description, progress note, review or send-back comment, in
+/// characters.
 pub const TEXT_MAX: usize = 2_000;
 /// Longest key-result unit, in characters.
 pub const UNIT_MAX: usize = 30;
@@ -68,7 +69,7 @@ pub fn apply(
                     (status, None)
                 }
                 Some(existing) => {
-                    if !may_see(state, actor, existing.owner, existing.status) {
+                    if !may_see_objective(state, actor, existing) {
                         return Err(CommonRejection::AlreadyExists {
                             entity: Entity::Objective,
                             id: id.0,
@@ -132,6 +133,7 @@ pub fn apply(
                     history: existing.map(|e| e.history.clone()).unwrap_or_default(),
                     updates: existing.map(|e| e.updates.clone()).unwrap_or_default(),
                     review: None,
+                    sent_back: existing.and_then(|e| e.sent_back.clone()),
                 }),
             }
         }
@@ -151,6 +153,22 @@ pub fn apply(
             require_lead(state, actor, o)?;
             expect_status(o, &[Status::Proposed])?;
             saved(moved(o, Status::Agreed, by, now))
+        }
+        Command::SendBack { objective, comment } => {
+            let o = find(state, actor, *objective)?;
+            require_lead(state, actor, o)?;
+            expect_status(o, &[Status::Proposed])?;
+            check_text("comment", comment, TEXT_MAX)?;
+            let mut o = moved(o, Status::Draft, by, now);
+            // Replaces an earlier send back: only the latest is answered.
+            o.sent_back = Some(SentBack {
+                comment: comment.trim().to_owned(),
+                by,
+                at: now,
+            });
+            Event::ObjectiveSentBack {
+                objective: Box::new(o),
+            }
         }
         Command::Start { objective } => {
             let o = find(state, actor, *objective)?;
@@ -246,6 +264,7 @@ pub fn apply(
                 id: o.id,
                 owner: o.owner,
                 status: o.status,
+                sent_back: o.sent_back.is_some(),
             }
         }
     };
@@ -256,7 +275,7 @@ pub fn apply(
 pub fn apply_event(state: &mut State, event: &Event) {
     let objectives = &mut state.objectives.objectives;
     match event {
-        Event::ObjectiveSaved { objective } => {
+        Event::ObjectiveSaved { objective } | Event::ObjectiveSentBack { objective } => {
             objectives.insert(objective.id, (**objective).clone());
         }
         Event::ObjectiveDeleted { id, .. } => {
@@ -278,7 +297,7 @@ fn find<'a>(state: &'a State, actor: &Actor, id: ObjectiveId) -> Result<&'a Obje
         .objectives
         .objectives
         .get(&id)
-        .filter(|o| may_see(state, actor, o.owner, o.status))
+        .filter(|o| may_see_objective(state, actor, o))
         .ok_or_else(|| Rejection::not_found(Entity::Objective, id))
 }
 
@@ -294,7 +313,7 @@ fn owner_exists(state: &State, owner: Owner) -> Result<(), Rejection> {
     }
 }
 
-/// The lead's decisions: agree, close, review.
+/// The lead's decisions: agree, send back, close, review.
 fn require_lead(state: &State, actor: &Actor, o: &Objective) -> Result<(), Rejection> {
     if !leads_owner(state, actor, o.owner) {
         return Err(CommonRejection::NotAllowed.into());

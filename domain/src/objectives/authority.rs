@@ -3,8 +3,8 @@
 //!   member or lead of the team — they write, propose and update it;
 //! - *the lead*: a lead of the owner's team or an administrator (never the
 //!   owner themself) — they agree, close and review;
-//! - *viewers*: the owner side, the owner's leads once it is proposed, and
-//!   administrators.
+//! - *viewers*: the owner side, the owner's leads once it is proposed
+//!   (and while a lead's send back is being answered), and administrators.
 
 use super::{Objective, Owner, Status};
 use crate::actor::{leads_team, require_admin, Actor};
@@ -67,16 +67,22 @@ pub fn is_self_approval(state: &State, actor: &Actor, owner: Owner) -> bool {
         && matches!(owner, Owner::Person(p) if actor.person_id() == Some(p))
 }
 
-/// Whether the actor may see an objective of `owner` in `status`: the owner
-/// side always; leads of the owner once it is no longer a draft (a draft is
-/// the owner's own notebook); administrators always. Reviews, progress notes
-/// and all travel with the objective, so a review is seen by the person, the
-/// team for a team objective, the lead and administrators — never by other
-/// employees.
-pub fn may_see(state: &State, actor: &Actor, owner: Owner, status: Status) -> bool {
+/// Whether the actor may see an objective of `owner`: the owner side
+/// always; leads of the owner once it is `open_to_lead` (proposed or later,
+/// or a draft a lead sent back — see [`Objective::open_to_lead`]; a draft
+/// never proposed is the owner's own notebook); administrators always.
+/// Reviews, progress notes, the lead's comments and all travel with the
+/// objective, so a review is seen by the person, the team for a team
+/// objective, the lead and administrators — never by other employees.
+pub fn may_see(state: &State, actor: &Actor, owner: Owner, open_to_lead: bool) -> bool {
     is_owner_side(state, actor, owner)
         || require_admin(state, actor).is_ok()
-        || (status != Status::Draft && leads_owner(state, actor, owner))
+        || (open_to_lead && leads_owner(state, actor, owner))
+}
+
+/// [`may_see`] for an objective as it is.
+pub fn may_see_objective(state: &State, actor: &Actor, objective: &Objective) -> bool {
+    may_see(state, actor, objective.owner, objective.open_to_lead())
 }
 
 /// Whether `person` may record work on an agile day against `objective`:

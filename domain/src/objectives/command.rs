@@ -36,6 +36,15 @@ pub enum Command {
     Propose { objective: ObjectiveId },
     /// Agrees a proposed objective (the lead).
     Agree { objective: ObjectiveId },
+    /// Returns a proposed objective to its owner as a draft, with a comment
+    /// saying what to revise (the lead, as for agreeing; the comment is
+    /// required). The comment stays on the objective
+    /// ([`Objective::sent_back`]) for the owner to read while editing; the
+    /// lead keeps seeing the draft until it is proposed again.
+    SendBack {
+        objective: ObjectiveId,
+        comment: String,
+    },
     /// Starts work on an agreed objective (owner side or the lead).
     Start { objective: ObjectiveId },
     /// Records a new value of a key result of an objective in progress
@@ -94,11 +103,19 @@ pub enum Event {
     /// The objective as it now is (created, edited, moved on, updated,
     /// reviewed).
     ObjectiveSaved { objective: Box<Objective> },
-    /// A draft or proposal was removed. Owner and status say who saw it.
+    /// A proposal went back to its owner as a draft, with the lead's
+    /// comment in [`Objective::sent_back`]. Its own event (not a plain save)
+    /// so that clients can tell the owner that a comment is waiting.
+    ObjectiveSentBack { objective: Box<Objective> },
+    /// A draft or proposal was removed. Owner, status and `sent_back` say
+    /// who saw it.
     ObjectiveDeleted {
         id: ObjectiveId,
         owner: Owner,
         status: Status,
+        /// Whether it had been sent back by a lead (a draft the lead sees).
+        #[serde(default)]
+        sent_back: bool,
     },
 }
 crate::flat_tagged!(Event, "type");

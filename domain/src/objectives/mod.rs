@@ -4,8 +4,10 @@
 //!
 //! ```text
 //! draft ──propose──▶ proposed ──agree──▶ agreed ──start──▶ in progress ──close──▶ achieved
-//!   │   (owner side)    │      (lead)            (owner/lead)            (lead)    partly achieved
-//!   └──delete           └──delete (withdraw)                                       not achieved
+//!   │ ▲ (owner side)    │ │    (lead)            (owner/lead)            (lead)    partly achieved
+//!   │ └──send back──────┘ │                                                        not achieved
+//!   │    (lead, comment)  │
+//!   └──delete             └──delete (withdraw)
 //! ```
 //!
 //! The owner side writes and proposes, records progress with notes; the
@@ -40,7 +42,8 @@ pub use apply::{
 };
 pub use command::{Command, Event, KeyResultSpec};
 pub use objective::{
-    KeyResult, Objective, Outcome, Owner, Period, ProgressUpdate, Review, Status, StatusChange,
+    open_to_lead, KeyResult, Objective, Outcome, Owner, Period, ProgressUpdate, Review, SentBack,
+    Status, StatusChange,
 };
 pub use rejection::Rejection;
 pub use visibility::{redact, view};

@@ -36,6 +36,12 @@ pub struct Objective {
     /// The lead's review, once the objective is closed.
     #[serde(default)]
     pub review: Option<Review>,
+    /// The lead's latest "send back" with its comment. It is kept when the
+    /// owner proposes again (the record of what was asked; the next send
+    /// back replaces it) and is *pending* only while the objective is a
+    /// draft: see [`Objective::pending_send_back`].
+    #[serde(default)]
+    pub sent_back: Option<SentBack>,
 }
 
 impl Objective {
@@ -43,6 +49,39 @@ impl Objective {
     pub fn key_result(&self, id: KeyResultId) -> Option<&KeyResult> {
         self.key_results.iter().find(|kr| kr.id == id)
     }
+
+    /// The lead's comment the owner still has to answer: the objective was
+    /// sent back and is a draft again (proposing it answers the comment).
+    pub fn pending_send_back(&self) -> Option<&SentBack> {
+        self.sent_back
+            .as_ref()
+            .filter(|_| self.status == Status::Draft)
+    }
+
+    /// Whether the leads of the owner may see it: once proposed, and also
+    /// while it is a draft again after a lead sent it back (they have seen
+    /// it and wait for it). A draft never proposed stays the owner's own.
+    pub fn open_to_lead(&self) -> bool {
+        open_to_lead(self.status, self.sent_back.is_some())
+    }
+}
+
+/// [`Objective::open_to_lead`] from the status and whether it was ever
+/// sent back (what a deletion event carries).
+pub fn open_to_lead(status: Status, sent_back: bool) -> bool {
+    // Only a send back turns a proposal into a draft again, so a draft with
+    // a send back is one the lead has seen.
+    status != Status::Draft || sent_back
+}
+
+/// A lead returning a proposal to its owner: who, when and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SentBack {
+    /// What the owner should revise (required, like a rejection's reason).
+    pub comment: String,
+    pub by: Option<PersonId>,
+    pub at: DateTime<Utc>,
 }
 
 /// Whose objective it is.

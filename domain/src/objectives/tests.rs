@@ -303,6 +303,14 @@ fn every_transition_from_the_wrong_status_is_refused() {
     let cases: Vec<(PersonId, Obj, Vec<Status>)> = vec![
         (GIULIA, Obj::Propose { objective: O1 }, vec![Draft]),
         (MARCO, Obj::Agree { objective: O1 }, vec![Proposed]),
+        (
+            MARCO,
+            Obj::SendBack {
+                objective: O1,
+                comment: "Rivedi i valori".into(),
+            },
+            vec![Proposed],
+        ),
         (GIULIA, Obj::Start { objective: O1 }, vec![Agreed]),
         (
             GIULIA,
@@ -354,6 +362,330 @@ fn every_transition_from_the_wrong_status_is_refused() {
             }
         }
     }
+}
+
+// ---- sending back ----
+
+fn send_back(comment: &str) -> Obj {
+    Obj::SendBack {
+        objective: O1,
+        comment: comment.into(),
+    }
+}
+
+const COMMENT: &str = "Aggiungi un indicatore sui tempi di attesa.";
+
+/// Giulia's proposal O1, sent back by Marco with [`COMMENT`].
+fn giulia_sent_back() -> State {
+    let mut s = giulia_at(Status::Proposed);
+    exec(&mut s, MARCO, send_back(&format!("  {COMMENT}\n")));
+    s
+}
+
+#[test]
+fn a_lead_sends_a_proposal_back_as_a_draft_with_a_comment() {
+    let s = giulia_at(Status::Proposed);
+    let events = try_run(&s, MARCO, send_back(&format!("  {COMMENT}\n"))).expect("sent back");
+    let [crate::Event::Objectives(Event::ObjectiveSentBack { objective: o })] = events.as_slice()
+    else {
+        panic!("one sent-back event: {events:?}");
+    };
+    assert_eq!(o.status, Status::Draft);
+    let sent = o.sent_back.as_ref().expect("the comment is kept");
+    assert_eq!(
+        (sent.comment.as_str(), sent.by, sent.at),
+        (COMMENT, Some(MARCO), now()),
+        "trimmed, with who and when"
+    );
+    assert_eq!(o.pending_send_back(), Some(sent));
+    let steps: Vec<_> = o.history.iter().map(|h| (h.status, h.by)).collect();
+    assert_eq!(
+        steps,
+        vec![
+            (Status::Proposed, Some(GIULIA)),
+            (Status::Draft, Some(MARCO))
+        ],
+        "the history records the send back"
+    );
+    assert_eq!(
+        (&o.title, &o.description, &o.key_results),
+        (
+            &objective(&s, O1).title,
+            &objective(&s, O1).description,
+            &objective(&s, O1).key_results
+        ),
+        "the content is the owner's: untouched"
+    );
+}
+
+#[test]
+fn the_comment_stays_while_the_owner_edits_and_is_answered_by_proposing_again() {
+    let mut s = giulia_sent_back();
+    let mut edit = save(O1, Owner::Person(GIULIA));
+    if let Obj::SaveObjective { key_results, .. } = &mut edit {
+        key_results.push(spec(KeyResultId::from_u128(0x602), "30", "15", 1));
+    }
+    exec(&mut s, GIULIA, edit);
+    let o = objective(&s, O1);
+    assert_eq!(o.status, Status::Draft, "still a draft after saving");
+    assert_eq!(
+        o.pending_send_back().map(|b| b.comment.as_str()),
+        Some(COMMENT),
+        "the owner reads it while editing"
+    );
+    exec(&mut s, GIULIA, Obj::Propose { objective: O1 });
+    let o = objective(&s, O1);
+    assert_eq!(o.status, Status::Proposed);
+    assert_eq!(o.pending_send_back(), None, "answered by the new proposal");
+    assert_eq!(
+        o.sent_back.as_ref().map(|b| b.comment.as_str()),
+        Some(COMMENT),
+        "kept for the record"
+    );
+    // A second send back replaces the first.
+    exec(&mut s, MARCO, send_back("Manca il peso dei risultati."));
+    let o = objective(&s, O1);
+    assert_eq!(
+        o.pending_send_back().map(|b| b.comment.as_str()),
+        Some("Manca il peso dei risultati.")
+    );
+    exec(&mut s, GIULIA, Obj::Propose { objective: O1 });
+    exec(&mut s, MARCO, Obj::Agree { objective: O1 });
+    let statuses: Vec<Status> = objective(&s, O1).history.iter().map(|h| h.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::Proposed,
+            Status::Draft,
+            Status::Proposed,
+            Status::Draft,
+            Status::Proposed,
+            Status::Agreed
+        ]
+    );
+}
+
+#[test]
+fn only_who_may_agree_a_proposal_sends_it_back() {
+    let s = giulia_at(Status::Proposed);
+    let comment = send_back(COMMENT);
+    assert_eq!(
+        try_run(&s, GIULIA, comment.clone()),
+        not_allowed(),
+        "not the owner"
+    );
+    assert_eq!(
+        try_run(&s, LUCA, comment.clone()),
+        not_found(O1),
+        "a colleague does not see it"
+    );
+    assert_eq!(
+        try_run(&s, PAOLO, comment.clone()),
+        not_found(O1),
+        "nor does the lead of another team"
+    );
+    for who in [SARA, ANNA] {
+        assert_eq!(try_run(&s, who, comment.clone()), not_found(O1), "{who}");
+    }
+    assert!(try_run(&s, MARCO, comment.clone()).is_ok());
+    assert!(try_run(&s, ADMIN, comment.clone()).is_ok());
+    assert!(apply(
+        &s,
+        &Actor::System,
+        &Command::Objectives(comment.clone()),
+        now()
+    )
+    .is_ok());
+
+    // A lead's own proposal goes back only by another lead or an administrator.
+    let mut s = org();
+    exec(&mut s, MARCO, save(O1, Owner::Person(MARCO)));
+    exec(&mut s, MARCO, Obj::Propose { objective: O1 });
+    assert_eq!(
+        try_run(&s, MARCO, comment.clone()),
+        Err(ObjRejection::ObjectiveSelfApproval.into())
+    );
+    assert!(try_run(&s, ADMIN, comment.clone()).is_ok());
+
+    // A team objective: its lead, not its members.
+    let mut s = org();
+    exec(&mut s, GIULIA, save(O1, Owner::Team(TRIBUTI)));
+    exec(&mut s, GIULIA, Obj::Propose { objective: O1 });
+    assert_eq!(try_run(&s, LUCA, comment.clone()), not_allowed());
+    assert!(try_run(&s, MARCO, comment).is_ok());
+}
+
+#[test]
+fn only_a_proposal_can_be_sent_back() {
+    let comment = send_back(COMMENT);
+    // A draft is not the lead's yet: it does not exist for him.
+    let s = giulia_at(Status::Draft);
+    assert_eq!(try_run(&s, MARCO, comment.clone()), not_found(O1));
+    assert_eq!(
+        try_run(&s, ADMIN, comment.clone()),
+        wrong(Status::Draft, &[Status::Proposed])
+    );
+    // Nor twice in a row: the sent-back draft waits for its owner.
+    let s = giulia_sent_back();
+    assert_eq!(
+        try_run(&s, MARCO, comment.clone()),
+        wrong(Status::Draft, &[Status::Proposed])
+    );
+    for status in [Status::Agreed, Status::InProgress, Status::Achieved] {
+        let s = giulia_at(status);
+        assert_eq!(
+            try_run(&s, MARCO, comment.clone()),
+            wrong(status, &[Status::Proposed]),
+            "{status:?}"
+        );
+    }
+}
+
+#[test]
+fn sending_back_needs_a_comment() {
+    let s = giulia_at(Status::Proposed);
+    for empty in ["", "   ", "\n\t"] {
+        assert_eq!(
+            try_run(&s, MARCO, send_back(empty)),
+            Err(Rejection::invalid("comment", Problem::Empty)),
+            "{empty:?}"
+        );
+    }
+    let long = "a".repeat(super::TEXT_MAX + 1);
+    assert_eq!(
+        try_run(&s, MARCO, send_back(&long)),
+        Err(Rejection::invalid("comment", Problem::TooLong))
+    );
+    assert!(try_run(&s, MARCO, send_back(&"a".repeat(super::TEXT_MAX))).is_ok());
+    // Who may act is checked before what they wrote.
+    assert_eq!(try_run(&s, GIULIA, send_back("")), not_allowed());
+    assert_eq!(try_run(&s, LUCA, send_back("")), not_found(O1));
+    // And the status before the comment.
+    let s = giulia_at(Status::Agreed);
+    assert_eq!(
+        try_run(&s, MARCO, send_back("")),
+        wrong(Status::Agreed, &[Status::Proposed])
+    );
+}
+
+#[test]
+fn the_lead_follows_a_sent_back_draft_but_only_its_owner_changes_it() {
+    let s = giulia_sent_back();
+    assert_eq!(seen_by(&s, Actor::Person(MARCO)), vec![O1], "still in view");
+    assert_eq!(seen_by(&s, Actor::Person(GIULIA)), vec![O1]);
+    for who in [LUCA, ANNA, PAOLO, SARA] {
+        assert!(seen_by(&s, Actor::Person(who)).is_empty(), "{who}");
+    }
+    assert_eq!(
+        try_run(&s, MARCO, save(O1, Owner::Person(GIULIA))),
+        wrong(Status::Draft, &[Status::Proposed]),
+        "the lead edits proposals only"
+    );
+    assert_eq!(
+        try_run(&s, MARCO, Obj::Propose { objective: O1 }),
+        not_allowed()
+    );
+    assert_eq!(
+        try_run(&s, MARCO, Obj::Delete { objective: O1 }),
+        not_allowed()
+    );
+    assert_eq!(
+        try_run(&s, MARCO, Obj::Agree { objective: O1 }),
+        wrong(Status::Draft, &[Status::Proposed])
+    );
+    assert!(try_run(&s, GIULIA, Obj::Delete { objective: O1 }).is_ok());
+}
+
+#[test]
+fn a_send_back_reaches_the_owner_side_the_lead_and_administrators_only() {
+    let mut s = giulia_at(Status::Proposed);
+    let events = try_run(&s, MARCO, send_back(COMMENT)).expect("sent back");
+    s.apply_event(&events[0]);
+    let reaches = |s: &State, who: PersonId, e: &crate::Event| {
+        visibility::redact(s, &Actor::Person(who), e).is_some()
+    };
+    for who in [GIULIA, MARCO, ADMIN] {
+        assert!(reaches(&s, who, &events[0]), "{who}");
+        assert_eq!(
+            visibility::redact(&s, &Actor::Person(who), &events[0]).as_ref(),
+            Some(&events[0]),
+            "passed on whole: the comment is for them"
+        );
+    }
+    for who in [LUCA, ANNA, PAOLO, SARA] {
+        assert!(!reaches(&s, who, &events[0]), "{who}");
+    }
+    // The owner's edits of the sent-back draft reach the lead too, and so
+    // does its deletion: otherwise his copy would stay behind.
+    let edited = try_run(&s, GIULIA, save(O1, Owner::Person(GIULIA))).expect("saved");
+    s.apply_event(&edited[0]);
+    assert!(reaches(&s, MARCO, &edited[0]));
+    assert!(!reaches(&s, LUCA, &edited[0]));
+    let deleted = try_run(&s, GIULIA, Obj::Delete { objective: O1 }).expect("deleted");
+    s.apply_event(&deleted[0]);
+    assert!(reaches(&s, MARCO, &deleted[0]));
+    assert!(reaches(&s, GIULIA, &deleted[0]));
+    assert!(!reaches(&s, LUCA, &deleted[0]));
+    assert!(!reaches(&s, PAOLO, &deleted[0]));
+}
+
+#[test]
+fn a_send_back_has_a_readable_json_form_and_older_records_still_read() {
+    let json = serde_json::json!({
+        "area": "objectives",
+        "type": "send_back",
+        "objective": O1,
+        "comment": COMMENT
+    });
+    let command: Command = serde_json::from_value(json.clone()).expect("parses");
+    assert_eq!(command, Command::Objectives(send_back(COMMENT)));
+    assert_eq!(serde_json::to_value(&command).expect("serialises"), json);
+    let mut no_comment = json;
+    no_comment
+        .as_object_mut()
+        .expect("an object")
+        .remove("comment");
+    assert!(
+        serde_json::from_value::<Command>(no_comment).is_err(),
+        "the comment is required on the wire too"
+    );
+
+    let s = giulia_at(Status::Proposed);
+    let events = try_run(&s, MARCO, send_back(COMMENT)).expect("sent back");
+    let event = serde_json::to_value(&events[0]).expect("serialises");
+    assert_eq!(event["type"], "objective_sent_back");
+    assert_eq!(event["objective"]["status"], "draft");
+    assert_eq!(event["objective"]["sent_back"]["comment"], COMMENT);
+    assert_eq!(
+        event["objective"]["sent_back"]["by"],
+        serde_json::json!(MARCO)
+    );
+    assert_eq!(
+        serde_json::from_value::<crate::Event>(event).expect("parses"),
+        events[0]
+    );
+
+    // Objectives and deletions written before send back existed.
+    let mut old = serde_json::to_value(objective(&s, O1)).expect("serialises");
+    old.as_object_mut().expect("an object").remove("sent_back");
+    let read: Objective = serde_json::from_value(old).expect("old objective parses");
+    assert_eq!(&read, objective(&s, O1));
+    let old_delete = serde_json::json!({
+        "area": "objectives",
+        "type": "objective_deleted",
+        "id": O1,
+        "owner": {"kind": "person", "id": GIULIA},
+        "status": "proposed"
+    });
+    assert_eq!(
+        serde_json::from_value::<crate::Event>(old_delete).expect("old deletion parses"),
+        crate::Event::Objectives(Event::ObjectiveDeleted {
+            id: O1,
+            owner: Owner::Person(GIULIA),
+            status: Status::Proposed,
+            sent_back: false,
+        })
+    );
 }
 
 // ---- editing ----

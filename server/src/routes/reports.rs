@@ -115,7 +115,8 @@ fn monitoring(state: &AppState, user: &CurrentUser, month: &str) -> Result<Monit
 
 fn parse_month(month: &str) -> Option<NaiveDate> {
     let (year, number) = month.split_once('-')?;
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
     if !digits(year, 4) || !digits(number, 2) {
         return None;
     }

@@ -13,9 +13,14 @@ use super::Cal;
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
 
-/// The activity form of an approved day away, today or past.
+/// The activity form of an approved day away, today or past. The outcome
+/// goes to the day panel's `message` (its live region): saving changes the
+/// day, which draws this form anew.
 #[component]
-pub fn ActivityForm(date: NaiveDate) -> impl IntoView {
+pub fn ActivityForm(
+    date: NaiveDate,
+    message: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let cal = expect_context::<Cal>();
     let sync = use_sync();
@@ -24,7 +29,6 @@ pub fn ActivityForm(date: NaiveDate) -> impl IntoView {
         state.with_untracked(|s| s.agile.day(cal.me, date).and_then(|d| d.activity.clone()));
     let note = RwSignal::new(logged.as_ref().map(|a| a.note.clone()).unwrap_or_default());
     let chosen = RwSignal::new(logged.map(|a| a.objectives).unwrap_or_default());
-    let message = RwSignal::new(None::<Result<&'static str, String>>);
 
     let objectives = move || {
         let t = &i18n.t().calendar;
@@ -71,7 +75,7 @@ pub fn ActivityForm(date: NaiveDate) -> impl IntoView {
             note: note.get_untracked(),
         }));
         message.set(Some(match result {
-            Ok(()) => Ok(t.calendar.activity_saved),
+            Ok(()) => Ok(t.calendar.activity_saved.to_owned()),
             Err(r) => Err((t.rejection)(&r)),
         }));
     };
@@ -88,16 +92,6 @@ pub fn ActivityForm(date: NaiveDate) -> impl IntoView {
             <button type="submit" class="primary">
                 {move || i18n.t().calendar.activity_save}
             </button>
-            <div role="status">
-                {move || {
-                    message
-                        .get()
-                        .map(|m| match m {
-                            Ok(text) => view! { <p class="ok">{text}</p> }.into_any(),
-                            Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
-                        })
-                }}
-            </div>
         </form>
     }
 }

@@ -151,7 +151,7 @@ pub fn DayPanel() -> impl IntoView {
             }
             .into_any()
         } else if day.loggable(cal.today).is_some() {
-            view! { <ActivityForm date=date /> }.into_any()
+            view! { <ActivityForm date=date message=message /> }.into_any()
         } else if day.requestable(cal.today) {
             view! {
                 <button

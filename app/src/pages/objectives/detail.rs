@@ -11,14 +11,13 @@ use vela_domain::ids::{KeyResultId, ObjectiveId};
 use vela_domain::objectives::{
     authority, score, Command as Obj, Objective, Outcome, Status, RATING_RANGE,
 };
+use vela_domain::rejection::{CommonRejection, Problem::Empty};
 use vela_domain::{Actor, Command, Rejection};
 
-use super::logic::{
-    amount_text, days_worked_on, parse_amount, specs_of, split_description, with_comment,
-};
+use super::logic::{amount_text, days_worked_on, parse_amount, specs_of};
 use super::parts::{
     allowed, me, owner_name, period_text, person_name, short_date, tx, Flags, ProgressBar,
-    StatusBadge,
+    SentBackNote, StatusBadge,
 };
 use crate::format::long_date;
 use crate::i18n::{use_i18n, Text};
@@ -99,8 +98,10 @@ fn ObjectiveBody(
     let today = rome_date(now());
     let o = objective.clone();
     let id = o.id;
-    let (body, comment) = split_description(&o.description);
-    let comment = comment.filter(|_| o.status == Status::Proposed);
+    let body = o.description.clone();
+    // The lead's comment waiting for an answer (the objective is a draft
+    // again until its owner proposes it anew).
+    let comment = o.pending_send_back().cloned();
     let percent = score::score_whole_percent(&o);
 
     let (owner_side, can_agree, can_close, can_review, can_delete, can_edit, can_record) = state
@@ -202,7 +203,7 @@ fn ObjectiveBody(
     let actions = view! {
         {(o.status == Status::Draft && owner_side)
             .then(|| view! { <p>{tx(|t| t.draft_hint)}</p> })}
-        {(o.status == Status::Proposed && comment.is_none())
+        {(o.status == Status::Proposed)
             .then(|| view! { <p>{tx(|t| t.waiting_for_lead)}</p> })}
         <div class="action-buttons">
             {can_edit
@@ -250,7 +251,7 @@ fn ObjectiveBody(
         {can_agree
             .then(|| {
                 view! {
-                    <SendBack objective=objective.clone() body=body.clone() submit=submit problem=problem />
+                    <SendBack id=id submit=submit problem=problem />
                 }
             })}
         {can_record.then(|| view! { <RecordProgress objective=objective.clone() submit=submit problem=problem /> })}
@@ -390,24 +391,7 @@ fn ObjectiveBody(
             <dd>{o.weight}</dd>
         </dl>
         {(!body.is_empty()).then(|| view! { <p class="description">{body.clone()}</p> })}
-        {comment
-            .clone()
-            .map(|comment| {
-                view! {
-                    <section class="sent-back" aria-labelledby="sent-back-heading">
-                        <h2 id="sent-back-heading">
-                            {tx(|t| t.sent_back_heading)}
-                        </h2>
-                        <blockquote>{comment}</blockquote>
-                        <p>
-                            {move || {
-                                let t = &i18n.t().objectives;
-                                if owner_side { t.sent_back_owner_hint } else { t.sent_back_lead_hint }
-                            }}
-                        </p>
-                    </section>
-                }
-            })}
+        {comment.map(|sent| view! { <SentBackNote sent=sent owner_side=owner_side /> })}
         <p class="feedback" role="status">
             {move || feedback.get().map(|f| f(i18n.t()))}
         </p>
@@ -499,42 +483,37 @@ fn DeleteDraft(id: ObjectiveId, problem: RwSignal<Option<Problem>>) -> impl Into
     }
 }
 
-/// The lead returns a proposal with a comment. The domain has no such
-/// command: the comment is saved into the proposal's description (the lead
-/// may edit proposals) and the owner's next save answers it.
+/// The lead returns a proposal to its owner with a comment saying what to
+/// revise. The domain requires the comment; its refusal of an empty one is
+/// shown as this form's own sentence.
 #[component]
 fn SendBack(
-    objective: Objective,
-    body: String,
+    id: ObjectiveId,
     submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let comment = RwSignal::new(String::new());
-    let o = StoredValue::new(objective);
-    let body = StoredValue::new(body);
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = comment.get_untracked();
-        if text.trim().is_empty() {
-            problem.set(Some(Problem::Missing(|t| {
-                t.objectives.send_back_needs_comment
-            })));
-            return;
-        }
-        let o = o.get_value();
-        let command = Obj::SaveObjective {
-            id: o.id,
-            owner: o.owner,
-            period: o.period,
-            title: o.title.clone(),
-            description: with_comment(&body.get_value(), &text),
-            weight: o.weight,
-            key_results: specs_of(&o),
+        let command = Obj::SendBack {
+            objective: id,
+            comment: comment.get_untracked(),
         };
         if submit(command, |t| t.objectives.sent_back_done) {
             open.set(false);
+            return;
         }
+        problem.update(|p| {
+            let empty = matches!(
+                p,
+                Some(Problem::Rule(Rejection::Common(CommonRejection::Invalid { field, problem: Empty })))
+                    if field == "comment"
+            );
+            if empty {
+                *p = Some(Problem::Missing(|t| t.objectives.send_back_needs_comment));
+            }
+        });
     };
     view! {
         <Show

@@ -7,10 +7,10 @@ use uuid::Uuid;
 use vela_domain::calendar::rome_date;
 use vela_domain::ids::{KeyResultId, ObjectiveId, PersonId};
 use vela_domain::objectives::{Command as Obj, KeyResultSpec, Objective, Owner, Period, Status};
-use vela_domain::{Command, Rejection, State};
+use vela_domain::{Actor, Command, Rejection, State};
 
-use super::logic::{amount_text, parse_amount, quarter_of, split_description};
-use super::parts::{me, owner_name, rejection_text, tx};
+use super::logic::{amount_text, parse_amount, quarter_of};
+use super::parts::{me, owner_name, rejection_text, tx, SentBackNote};
 use crate::i18n::{use_i18n, Locale};
 use crate::sync::client::{now, use_sync};
 
@@ -164,11 +164,16 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
     let fixed_owner = existing.as_ref().map(|o| o.owner);
     let default_period = quarter_of(today);
     let period = existing.as_ref().map_or(default_period, |o| o.period);
-    let (body, comment) = existing
+    let body = existing
         .as_ref()
-        .map(|o| split_description(&o.description))
+        .map(|o| o.description.clone())
         .unwrap_or_default();
-    let sent_back = status == Some(Status::Proposed) && comment.is_some();
+    // A draft the lead sent back: the comment is shown above the form, and
+    // saving proposes it again (the answer the lead waits for).
+    let comment = existing
+        .as_ref()
+        .and_then(|o| o.pending_send_back().cloned());
+    let sent_back = comment.is_some();
 
     let title = RwSignal::new(
         existing
@@ -225,12 +230,36 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                 until: date(until.get_untracked()),
             },
             title: title.get_untracked(),
-            // The owner's save drops the lead's comment: it is answered.
             description: description.get_untracked(),
             weight: parse_weight(&weight.get_untracked()),
             key_results,
         };
-        match sync.submit(Command::Objectives(command)) {
+        let command = Command::Objectives(command);
+        let propose = Command::Objectives(Obj::Propose { objective: id });
+        if sent_back {
+            // Save and propose again, both or neither: the proposal is asked
+            // of the domain on the state the save would make.
+            let check = state.with_untracked(|s| {
+                let actor = Actor::Person(me);
+                let mut after = s.clone();
+                for event in vela_domain::apply(&after, &actor, &command, now())? {
+                    after.apply_event(&event);
+                }
+                vela_domain::apply(&after, &actor, &propose, now()).map(|_| ())
+            });
+            if let Err(r) = check {
+                error.set(Some(r));
+                return;
+            }
+        }
+        let result = sync.submit(command).and_then(|()| {
+            if sent_back {
+                sync.submit(propose)
+            } else {
+                Ok(())
+            }
+        });
+        match result {
             Ok(()) => {
                 error.set(None);
                 navigate(&format!("/objectives/{id}"), Default::default());
@@ -293,8 +322,8 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
     let submit_label = move || {
         let t = &i18n.t().objectives;
         match status {
+            _ if sent_back => t.save_and_propose_again,
             None | Some(Status::Draft) => t.save_draft,
-            Some(_) if sent_back => t.save_and_propose_again,
             Some(_) => t.save_changes,
         }
     };
@@ -307,18 +336,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
     view! {
         <section class="page objectives">
             <h1>{heading}</h1>
-            {comment
-                .map(|comment| {
-                    view! {
-                        <section class="sent-back" aria-labelledby="sent-back-heading">
-                            <h2 id="sent-back-heading">
-                                {tx(|t| t.sent_back_heading)}
-                            </h2>
-                            <blockquote>{comment}</blockquote>
-                            <p>{tx(|t| t.sent_back_owner_hint)}</p>
-                        </section>
-                    }
-                })}
+            {comment.map(|sent| view! { <SentBackNote sent=sent owner_side=true /> })}
             <form class="objective-form" on:submit=submit novalidate>
                 {owner_field}
                 <label for="objective-title">{tx(|t| t.field_title)}</label>

@@ -1,6 +1,6 @@
-//! The pure parts of the objectives pages: periods to filter by, the lead's
-//! "sent back" comment, overdue flags, amounts typed and shown, and the
-//! agile days that recorded work on an objective. No rule lives here: what
+//! The pure parts of the objectives pages: periods to filter by, overdue
+//! flags, amounts typed and shown, and the agile days that recorded work on
+//! an objective. No rule lives here: what
 //! may be done is always asked of `vela_domain`.
 
 use chrono::{Datelike, NaiveDate};
@@ -69,35 +69,6 @@ impl Span {
 pub fn quarter_of(date: NaiveDate) -> Period {
     let quarter = ((date.month() - 1) / 3 + 1) as u8;
     Span::Quarter(quarter).period(date.year())
-}
-
-/// How the app keeps a lead's "send back" comment on a proposal: the domain
-/// has no command for it (see the report), so the comment rides at the end
-/// of the description after this marker, and the owner's next save without
-/// it is the new proposal.
-const SENT_BACK_MARK: &str = "↩ ";
-
-/// The description without the lead's comment, and the comment if any.
-pub fn split_description(description: &str) -> (String, Option<String>) {
-    let separator = format!("\n\n{SENT_BACK_MARK}");
-    if let Some((body, comment)) = description.rsplit_once(&separator) {
-        return (body.trim_end().to_owned(), Some(comment.trim().to_owned()));
-    }
-    match description.strip_prefix(SENT_BACK_MARK) {
-        Some(comment) => (String::new(), Some(comment.trim().to_owned())),
-        None => (description.to_owned(), None),
-    }
-}
-
-/// The description carrying the lead's comment.
-pub fn with_comment(body: &str, comment: &str) -> String {
-    let body = body.trim();
-    let comment = comment.trim();
-    if body.is_empty() {
-        format!("{SENT_BACK_MARK}{comment}")
-    } else {
-        format!("{body}\n\n{SENT_BACK_MARK}{comment}")
-    }
 }
 
 /// Whether the objective's end date has passed and it is still not closed.
@@ -192,25 +163,6 @@ mod tests {
         for span in Span::ALL {
             assert_eq!(Span::from_code(&span.code()), span);
         }
-    }
-
-    #[test]
-    fn the_sent_back_comment_round_trips() {
-        let text = with_comment("Ridurre i tempi", "Serve un indicatore in più");
-        assert_eq!(
-            split_description(&text),
-            (
-                "Ridurre i tempi".to_owned(),
-                Some("Serve un indicatore in più".to_owned())
-            )
-        );
-        // The domain trims descriptions: an empty body still parses.
-        let text = with_comment("", "Rivedi il titolo");
-        assert_eq!(
-            split_description(text.trim()),
-            (String::new(), Some("Rivedi il titolo".to_owned()))
-        );
-        assert_eq!(split_description("Solo testo"), ("Solo testo".into(), None));
     }
 
     #[test]

@@ -50,8 +50,9 @@ fn team_view(
                 .objectives
                 .of(Owner::Person(p.id))
                 .filter(in_period)
-                // Drafts are the person's notebook: not the lead's business.
-                .filter(|o| o.status != Status::Draft)
+                // Drafts are the person's notebook, not the lead's business
+                // — except those the lead sent back and waits for.
+                .filter(|o| o.open_to_lead())
                 .cloned()
                 .collect();
             (p.id, p.name.clone(), sorted(list))

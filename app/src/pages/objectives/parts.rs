@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use vela_domain::calendar::rome_date;
 use vela_domain::ids::PersonId;
-use vela_domain::objectives::{score, Objective, Owner, Period, Status};
+use vela_domain::objectives::{score, Objective, Owner, Period, SentBack, Status};
 use vela_domain::{Actor, Command, Rejection, State};
 use wasm_bindgen::JsValue;
 
-use super::logic::{is_overdue, split_description};
+use super::logic::is_overdue;
 use crate::i18n::{use_i18n, Locale};
 use crate::session::use_session;
 use crate::sync::client::now;
@@ -117,8 +118,7 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
 #[component]
 pub fn Flags(objective: Objective, today: NaiveDate) -> impl IntoView {
     let overdue = is_overdue(&objective, today);
-    let sent_back = objective.status == Status::Proposed
-        && split_description(&objective.description).1.is_some();
+    let sent_back = objective.pending_send_back().is_some();
     view! {
         {overdue
             .then(|| {
@@ -138,6 +138,33 @@ pub fn Flags(objective: Objective, today: NaiveDate) -> impl IntoView {
                     </span>
                 }
             })}
+    }
+}
+
+/// The lead's comment on a sent-back objective, with who wrote it and
+/// when: the owner answers it by revising and proposing again, the lead
+/// sees what they asked for. A region, so it is found among the landmarks.
+#[component]
+pub fn SentBackNote(sent: SentBack, owner_side: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let by = crate::sync::client::use_sync()
+        .state()
+        .with_untracked(|s| person_name(s, sent.by, i18n.locale()));
+    let on = rome_date(sent.at);
+    view! {
+        <section class="sent-back" aria-labelledby="sent-back-heading">
+            <h2 id="sent-back-heading">{tx(|t| t.sent_back_heading)}</h2>
+            <blockquote>{sent.comment}</blockquote>
+            <p class="hint">
+                {move || (i18n.t().objectives.sent_back_by)(&by, &short_date(on, i18n.locale()))}
+            </p>
+            <p>
+                {move || {
+                    let t = &i18n.t().objectives;
+                    if owner_side { t.sent_back_owner_hint } else { t.sent_back_lead_hint }
+                }}
+            </p>
+        </section>
     }
 }
 
