@@ -99,18 +99,38 @@ impl Accounts {
             .map(|(name, _)| name.clone())
     }
 
+    /// Gives `account.person_id` this one account under `username`,
+    /// dropping any other username the person had (their username may
+    /// have changed since). Blocking (file I/O).
+    pub fn set_for_person(&self, username: &str, account: Account) -> Result<(), AccountsError> {
+        self.change(|all| {
+            all.retain(|_, a| a.person_id != account.person_id);
+            all.insert(normalise(username), account);
+        })
+    }
+
     /// Adds or replaces accounts and writes the file durably before they
     /// can be used. Blocking (file I/O): call it off the async threads.
     pub fn upsert(&self, accounts: Vec<(String, Account)>) -> Result<(), AccountsError> {
+        self.change(|all| {
+            for (username, account) in accounts {
+                all.insert(normalise(&username), account);
+            }
+        })
+    }
+
+    /// Applies `edit` to a copy, writes it durably, then makes it current.
+    fn change(
+        &self,
+        edit: impl FnOnce(&mut BTreeMap<String, Account>),
+    ) -> Result<(), AccountsError> {
         let _writer = self.write.lock().unwrap_or_else(PoisonError::into_inner);
         let mut next = self
             .by_username
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        for (username, account) in accounts {
-            next.insert(normalise(&username), account);
-        }
+        edit(&mut next);
         let bytes = serde_json::to_vec_pretty(&next).map_err(AccountsError::Encode)?;
         atomic_write(&self.path, &bytes).map_err(|source| AccountsError::Io {
             path: self.path.clone(),

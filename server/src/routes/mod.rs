@@ -7,7 +7,7 @@ use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -17,6 +17,7 @@ use tower_http::trace::TraceLayer;
 use crate::error::ApiError;
 use crate::AppState;
 
+pub mod accounts;
 pub mod auth;
 pub mod calendar;
 pub mod health;
@@ -46,6 +47,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(me::me))
+        .route("/people/{id}/password", put(accounts::set_password))
         .route("/openapi.json", get(openapi::openapi))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))

@@ -13,6 +13,7 @@ use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 use vela_domain::sync::{PullResponse, PushRequest, PushResponse, RevisionAnnouncement};
 
+use super::accounts::{PasswordSet, SetPassword};
 use super::auth::{LoginRequest, LoginResponse};
 use super::calendar::{FeedStatus, NewFeed, NoFields};
 use super::health::Health;
@@ -40,6 +41,8 @@ pub fn document() -> Value {
     let feed_status = of::<FeedStatus>(&mut generator);
     let new_feed = of::<NewFeed>(&mut generator);
     let no_fields = of::<NoFields>(&mut generator);
+    let set_password = of::<SetPassword>(&mut generator);
+    let password_set = of::<PasswordSet>(&mut generator);
     let month_param = json!({"name": "month", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
@@ -68,6 +71,17 @@ pub fn document() -> Value {
                 false,
             )},
             "/api/auth/logout": {"post": op("Ends the session", Some(json!({"type": "object"})), json!({"200": ok(json!({"type": "object"}))}), true)},
+            "/api/people/{id}/password": {"put": {
+                "summary": "Sets the password a person of my organisation signs in with, and ends their open sessions (administrators only; at least 10 characters)",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": set_password}}},
+                "responses": with_errors(json!({
+                    "200": ok(password_set),
+                    "403": error("not an administrator"),
+                    "404": error("no such person in my organisation"),
+                    "422": error("a password shorter than 10 characters"),
+                }), true),
+            }},
             "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
             "/api/sync/push": {"post": op(
                 "Commands in order, each answered on its own (accepted with its revision, or rejected with the domain's code and parameters). Pushing the same id again returns the same answer.",

@@ -224,6 +224,19 @@ impl Session {
         (status, response.json().await.expect("JSON body"))
     }
 
+    pub async fn put_json(&self, path: &str, body: &Value) -> (u16, Value) {
+        let response = self
+            .http
+            .put(format!("{}{}", self.base, path))
+            .header(COOKIE, &self.cookie)
+            .json(body)
+            .send()
+            .await
+            .expect("PUT");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
     pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> (u16, Value) {
         let response = self
             .http

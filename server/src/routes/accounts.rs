@@ -1,0 +1,83 @@
+//! `PUT /api/people/{id}/password`: an administrator gives a person of
+//! their organisation the password they sign in with (a new colleague, or
+//! a forgotten password). The account lives in `accounts.json`, never in the
+//! synced state, so this is a route and not a domain command.
+
+use axum::extract::{Path, State};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use vela_domain::actor::require_admin;
+use vela_domain::ids::PersonId;
+use vela_domain::Actor;
+
+use super::ApiJson;
+use crate::auth::{password, Account, CurrentUser};
+use crate::error::ApiError;
+use crate::store::Store;
+use crate::AppState;
+
+/// Shortest password accepted, in characters (AgID's guidance for
+/// public-administration services asks for at least 8; 10 leaves a margin).
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// Longest, in bytes, as at login.
+const MAX_PASSWORD_BYTES: usize = 1024;
+
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetPassword {
+    password: String,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct PasswordSet {
+    /// The username the person signs in with.
+    username: String,
+}
+
+/// Sets the password of person `id`, ending their open sessions.
+pub async fn set_password(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(request): ApiJson<SetPassword>,
+) -> Result<Json<PasswordSet>, ApiError> {
+    let actor = Actor::Person(PersonId(user.person_id));
+    let username = state.store.read(user.org_id, |org, _| {
+        require_admin(org, &actor)
+            .map_err(|_| ApiError::Forbidden("only administrators set passwords"))?;
+        org.directory
+            .people
+            .get(&PersonId(id))
+            .map(|p| p.username.clone())
+            .ok_or(ApiError::Missing("no such person in your organisation"))
+    })??;
+    if request.password.chars().count() < MIN_PASSWORD_CHARS
+        || request.password.len() > MAX_PASSWORD_BYTES
+    {
+        return Err(ApiError::Unprocessable(format!(
+            "the password must be at least {MIN_PASSWORD_CHARS} characters (and at most {MAX_PASSWORD_BYTES} bytes)"
+        )));
+    }
+    let auth = state.auth.clone();
+    let org_id = user.org_id;
+    let stored = username.clone();
+    tokio::task::spawn_blocking(move || {
+        let password_hash =
+            password::hash(&request.password, auth.strength).map_err(ApiError::internal)?;
+        let account = Account {
+            person_id: id,
+            org_id,
+            password_hash,
+        };
+        auth.accounts
+            .set_for_person(&stored, account)
+            .map_err(ApiError::internal)
+    })
+    .await
+    .map_err(ApiError::internal)??;
+    // Whoever knew the old password is signed out.
+    state.auth.sessions.remove_person(id);
+    tracing::info!(person = %id, by = %user.person_id, "password set");
+    Ok(Json(PasswordSet { username }))
+}
