@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::directory::{Person, Role};
-use crate::ids::{PersonId, TeamId};
+use crate::ids::{OrgId, PersonId, TeamId};
 use crate::rejection::{CommonRejection, Rejection};
 use crate::State;
 
@@ -57,7 +57,11 @@ pub fn has_role(state: &State, actor: &Actor, role: Role) -> bool {
     }
 }
 
-/// `Ok` when the actor is the system or an administrator.
+/// `Ok` when the actor is the system or an administrator (of any
+/// organisation: where the target's organisation matters, use
+/// [`require_admin_of`] or [`administers_person`]; `crate::apply` also
+/// refuses any event of a person's command that touches another
+/// organisation's data).
 pub fn require_admin(state: &State, actor: &Actor) -> Result<(), Rejection> {
     if has_role(state, actor, Role::Admin) {
         Ok(())
@@ -75,11 +79,55 @@ pub fn leads_team(state: &State, lead: PersonId, team: TeamId) -> bool {
         .is_some_and(|t| t.leads.contains(&lead))
 }
 
+/// The organisation the actor belongs to: `None` for the system (which
+/// belongs to none and may act on any) and for unknown people.
+pub fn actor_org(state: &State, actor: &Actor) -> Option<OrgId> {
+    actor
+        .person_id()
+        .and_then(|id| state.directory.people.get(&id))
+        .map(|p| p.org)
+}
+
+/// Whether the actor administers `org`: the system, or an active
+/// administrator of that organisation. An administrator administers their
+/// own organisation only (design.md §1: data is partitioned by organisation).
+pub fn administers(state: &State, actor: &Actor, org: OrgId) -> bool {
+    match actor {
+        Actor::System => true,
+        Actor::Person(id) => state
+            .directory
+            .people
+            .get(id)
+            .is_some_and(|p| p.active && p.org == org && p.roles.contains(&Role::Admin)),
+    }
+}
+
+/// `Ok` when the actor administers `org` (see [`administers`]).
+pub fn require_admin_of(state: &State, actor: &Actor, org: OrgId) -> Result<(), Rejection> {
+    if administers(state, actor, org) {
+        Ok(())
+    } else {
+        Err(CommonRejection::NotAllowed.into())
+    }
+}
+
+/// Whether the actor administers `person`'s organisation.
+pub fn administers_person(state: &State, actor: &Actor, person: PersonId) -> bool {
+    match actor {
+        Actor::System => true,
+        Actor::Person(_) => state
+            .directory
+            .people
+            .get(&person)
+            .is_some_and(|p| administers(state, actor, p.org)),
+    }
+}
+
 /// Whether the actor may manage `person`'s work: the system, an
-/// administrator, or an active lead of the person's team. A lead decides only
-/// for people of their own teams.
+/// administrator of the person's organisation, or an active lead of the
+/// person's team. A lead decides only for people of their own teams.
 pub fn manages(state: &State, actor: &Actor, person: PersonId) -> bool {
-    if require_admin(state, actor).is_ok() {
+    if administers_person(state, actor, person) {
         return true;
     }
     let Some(lead) = actor.person_id() else {

@@ -45,10 +45,36 @@ pub fn apply(
     command: &Command,
     now: DateTime<Utc>,
 ) -> Result<Vec<Event>, Rejection> {
-    match command {
+    let events = match command {
         Command::Directory(c) => directory::apply(state, actor, c, now),
         Command::Agile(c) => agile::apply(state, actor, c, now),
         Command::Objectives(c) => objectives::apply(state, actor, c, now),
         Command::Webinars(c) => webinars::apply(state, actor, c, now),
+    }?;
+    stays_in_own_organisation(state, actor, &events)?;
+    Ok(events)
+}
+
+/// The organisation boundary, enforced once for every area: a person's
+/// command may change only their own organisation's data (partnership
+/// sessions cross it by the webinars area's audience rules). The areas' own
+/// checks already refuse such commands; this is the net under them, so an
+/// administrator's "may do anything" never reaches another administration.
+fn stays_in_own_organisation(
+    state: &State,
+    actor: &Actor,
+    events: &[Event],
+) -> Result<(), Rejection> {
+    let Some(mine) = actor::actor_org(state, actor) else {
+        return Ok(());
+    };
+    let foreign = events
+        .iter()
+        .filter_map(|e| visibility::organisation_of(state, e))
+        .any(|org| org != mine);
+    if foreign {
+        Err(rejection::CommonRejection::NotAllowed.into())
+    } else {
+        Ok(())
     }
 }

@@ -3,7 +3,9 @@
 //! three areas' reports so the administration page and the CSV export show
 //! the same figures.
 //!
-//! Computed on whatever state it is given: the full state for the
+//! It covers one organisation of the partnership (each administration
+//! reports its own, see [`crate::visibility::organisation_state`]),
+//! computed on whatever state it is given: the full state for the
 //! administrators, a visibility view for anyone else.
 
 use chrono::{Datelike, NaiveDate};
@@ -11,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agile::report::{monthly as agile_month, WeekdayPresence, KG_CO2_PER_CAR_KM};
 use crate::calendar::month_label;
-use crate::ids::TeamId;
+use crate::ids::{OrgId, TeamId};
 use crate::objectives::{report::report as objectives_report, Period};
 use crate::webinars::report::hours_by_team;
 use crate::State;
@@ -73,9 +75,11 @@ fn pct(part: u32, whole: u32) -> f64 {
     }
 }
 
-/// The monitoring of the month that contains `day`.
-pub fn monthly(state: &State, day: NaiveDate) -> Monitoring {
-    let agile = agile_month(state, day);
+/// The monitoring of `org` for the month that contains `day`.
+pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> Monitoring {
+    let own = crate::visibility::organisation_state(state, org);
+    let state = &own;
+    let agile = agile_month(state, org, day);
     let label = month_label(day);
     let first = day.with_day(1).unwrap_or(day);
     let last = first
@@ -169,7 +173,7 @@ mod tests {
     #[test]
     fn one_row_per_team_and_a_total_that_adds_them_up() {
         let s = org();
-        let m = monthly(&s, date(2026, 11, 24));
+        let m = monthly(&s, ORG, date(2026, 11, 24));
         assert_eq!(m.month, "2026-11");
         assert_eq!(m.teams.len(), s.directory.teams.len());
         let names: Vec<_> = m.teams.iter().map(|r| r.name.clone()).collect();
@@ -195,11 +199,27 @@ mod tests {
         {
             s.execute(&actor, &command, now()).expect("demo command");
         }
-        let m = monthly(&s, today);
+        let m = monthly(&s, crate::ids::OrgId::from_u128(7), today);
         assert!(m.total.days_away > 0, "{m:?}");
         assert!(m.total.commute_km > 0);
         let expected = f64::from(m.total.commute_km) * KG_CO2_PER_CAR_KM;
         assert!((m.total.co2_kg - expected).abs() < 1e-9);
         assert!(m.total.days_share_pct > 0.0 && m.total.days_share_pct <= 100.0);
+    }
+
+    #[test]
+    fn each_administration_of_a_partnership_monitors_its_own_teams() {
+        let s = partnership();
+        let day = date(2026, 12, 15);
+        let first = monthly(&s, ORG, day);
+        let second = monthly(&s, ORG2, day);
+        let teams = |m: &Monitoring| m.teams.iter().filter_map(|r| r.team).collect::<Vec<_>>();
+        assert_eq!(teams(&second), vec![CULTURA]);
+        assert!(!teams(&first).contains(&CULTURA));
+        assert_eq!(second.total.staff, 2);
+        assert_eq!((first.working_days, second.working_days), (21, 20));
+        // Computed on the administrator's view, the figures are the same.
+        let view = crate::visibility::view(&s, &crate::Actor::Person(ADMIN2));
+        assert_eq!(monthly(&view, ORG2, day), second);
     }
 }

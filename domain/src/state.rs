@@ -3,7 +3,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{agile, directory, objectives, webinars, Actor, Command, Event, Rejection};
 
-/// The whole state of one organisation, as of some revision. It changes only
+/// The whole state of one deployment — one organisation or the several of
+/// a partnership (see `directory`) — as of some revision. It changes only
 /// through [`State::apply_event`], so replaying the same events always gives
 /// the same state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -55,6 +55,17 @@ fn person(
     roles: &[Role],
     team: Option<TeamId>,
 ) -> Command {
+    person_in(None, id, username, name, roles, team)
+}
+
+fn person_in(
+    org: Option<OrgId>,
+    id: PersonId,
+    username: &str,
+    name: &str,
+    roles: &[Role],
+    team: Option<TeamId>,
+) -> Command {
     Command::Directory(Dir::SavePerson {
         id,
         username: username.into(),
@@ -64,6 +75,7 @@ fn person(
         team,
         commute_km: 12,
         language: Language::It,
+        org,
     })
 }
 
@@ -122,6 +134,7 @@ pub fn org() -> State {
                 name: name.into(),
                 min_office: MinOffice::People(1),
                 max_agile_share: None,
+                org: None,
             }),
         );
     }
@@ -213,6 +226,91 @@ pub fn org() -> State {
         sys,
         Command::Directory(Dir::SaveAgreement {
             agreement: agreement(LUCA_AGREEMENT, LUCA, &[Mon, Tue, Wed, Thu, Fri], 3, 10),
+        }),
+    );
+    s
+}
+
+/// The second organisation of the partnership fixture.
+pub const ORG2: OrgId = OrgId::from_u128(0x110);
+/// A team of the second organisation.
+pub const CULTURA: TeamId = TeamId::from_u128(0x210);
+/// Administrator of the second organisation.
+pub const ADMIN2: PersonId = PersonId::from_u128(0x310);
+/// Employee of the second organisation, in Cultura, with an agreement.
+pub const IRENE: PersonId = PersonId::from_u128(0x311);
+/// Lead of Cultura and trainer, in the second organisation.
+pub const OSCAR: PersonId = PersonId::from_u128(0x312);
+pub const IRENE_AGREEMENT: AgreementId = AgreementId::from_u128(0x410);
+
+/// [`org`] plus a second administration of the partnership ("Comune di
+/// Rovereto", patron saint day 10 August): one team, an administrator, an
+/// employee with an agreement and a lead who is also a trainer.
+pub fn partnership() -> State {
+    use Role::*;
+    let mut s = org();
+    let sys = Actor::System;
+    run(
+        &mut s,
+        sys,
+        Command::Directory(Dir::SetUpOrganisation {
+            id: ORG2,
+            name: "Comune di Rovereto".into(),
+            extra_holidays: vec![crate::calendar::ExtraHoliday::Yearly {
+                month: 12,
+                day: 9,
+                name: "Festa di prova".into(),
+            }],
+        }),
+    );
+    run(
+        &mut s,
+        sys,
+        Command::Directory(Dir::SaveTeam {
+            id: CULTURA,
+            name: "Cultura".into(),
+            min_office: MinOffice::People(1),
+            max_agile_share: None,
+            org: Some(ORG2),
+        }),
+    );
+    for (id, username, name, roles, team) in [
+        (
+            ADMIN2,
+            "admin2",
+            "Amministrazione Rovereto",
+            &[Admin][..],
+            None,
+        ),
+        (IRENE, "irene", "Irene Fait", &[Employee][..], Some(CULTURA)),
+        (
+            OSCAR,
+            "oscar",
+            "Oscar Zeni",
+            &[Employee, Lead, Trainer][..],
+            Some(CULTURA),
+        ),
+    ] {
+        run(
+            &mut s,
+            sys,
+            person_in(Some(ORG2), id, username, name, roles, team),
+        );
+    }
+    run(
+        &mut s,
+        sys,
+        Command::Directory(Dir::SetTeamLeads {
+            team: CULTURA,
+            leads: [OSCAR].into(),
+        }),
+    );
+    use Weekday::*;
+    run(
+        &mut s,
+        sys,
+        Command::Directory(Dir::SaveAgreement {
+            agreement: agreement(IRENE_AGREEMENT, IRENE, &[Mon, Tue, Wed, Thu, Fri], 3, 10),
         }),
     );
     s

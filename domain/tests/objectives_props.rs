@@ -53,6 +53,7 @@ fn org() -> State {
             name: format!("Team {team}"),
             min_office: MinOffice::People(1),
             max_agile_share: None,
+            org: None,
         });
     }
     use Role::*;
@@ -75,6 +76,7 @@ fn org() -> State {
             team,
             commute_km: 0,
             language: Language::It,
+            org: None,
         });
     }
     run(Dir::SetTeamLeads {

@@ -2,7 +2,8 @@
 //! and at whatever times, seats never exceed capacity, the waitlist is the
 //! waitlisted registrations in ticket order and is empty while seats are
 //! free, feedback comes only from attendees, replaying the events gives the
-//! same state, each person's redacted event stream rebuilds their view, and
+//! same state, each person's redacted event stream rebuilds their view,
+//! nothing of one organisation's own sessions reaches another's people, and
 //! every command and event survives a JSON round trip.
 
 use std::collections::BTreeSet;
@@ -20,13 +21,23 @@ use vela_domain::webinars::{
 use vela_domain::{Actor, Command, Event, State};
 
 const TEAMS: [TeamId; 2] = [TeamId::from_u128(0x200), TeamId::from_u128(0x201)];
+/// The second organisation of the partnership and its one team.
+const ORG2: OrgId = OrgId::from_u128(2);
+const TEAM2: TeamId = TeamId::from_u128(0x210);
 /// 0: administrator; 1, 2: trainers; 3..=8: employees (3–5 in team 0,
-/// 6–8 in team 1).
-const PEOPLE: usize = 9;
+/// 6–8 in team 1); of the second organisation: 9 its administrator, 10 a
+/// trainer and 11 an employee, both in its team.
+const PEOPLE: usize = 12;
+/// People of the first organisation.
+const FIRST: usize = 9;
 
 fn person(i: usize) -> PersonId {
     PersonId::from_u128(0x300 + i as u128)
 }
+
+/// Sessions 0..=3 are the first organisation's (3 is open to the
+/// partnership in the stream property), the last the second's.
+const SESSIONS: usize = 5;
 
 fn session(i: usize) -> SessionId {
     SessionId::from_u128(0x500 + i as u128)
@@ -60,14 +71,41 @@ fn org() -> State {
                 name: format!("Team {team}"),
                 min_office: MinOffice::People(0),
                 max_agile_share: None,
+                org: None,
             },
         );
     }
     for i in 0..PEOPLE {
+        if i == FIRST {
+            run(
+                &mut s,
+                Dir::SetUpOrganisation {
+                    id: ORG2,
+                    name: "Comune partner".into(),
+                    extra_holidays: vec![],
+                },
+            );
+            run(
+                &mut s,
+                Dir::SaveTeam {
+                    id: TEAM2,
+                    name: "Team partner".into(),
+                    min_office: MinOffice::People(0),
+                    max_agile_share: None,
+                    org: Some(ORG2),
+                },
+            );
+        }
         let roles: BTreeSet<Role> = match i {
-            0 => [Role::Admin].into(),
-            1 | 2 => [Role::Employee, Role::Trainer].into(),
+            0 | 9 => [Role::Admin].into(),
+            1 | 2 | 10 => [Role::Employee, Role::Trainer].into(),
             _ => [Role::Employee].into(),
+        };
+        let (team, org) = match i {
+            0..=2 => (None, None),
+            3..=8 => (Some(TEAMS[usize::from(i >= 6)]), None),
+            9 => (None, Some(ORG2)),
+            _ => (Some(TEAM2), Some(ORG2)),
         };
         run(
             &mut s,
@@ -77,9 +115,10 @@ fn org() -> State {
                 name: format!("Persona {i}"),
                 email: None,
                 roles,
-                team: (i >= 3).then(|| TEAMS[usize::from(i >= 6)]),
+                team,
                 commute_km: 0,
                 language: Language::It,
+                org,
             },
         );
     }
@@ -93,7 +132,8 @@ enum Op {
         capacity: u32,
         start_hours: i64,
         second_trainer: bool,
-        team_only: Option<usize>,
+        /// 0: own organisation, 1: the partnership, 2 and 3: team 0 or 1.
+        audience: usize,
     },
     Cancel(usize),
     Path(Vec<usize>),
@@ -105,21 +145,21 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        2 => (0..3usize, 0..5u32, 1..200i64, any::<bool>(), prop::option::of(0..2usize)).prop_map(
-            |(session, capacity, start_hours, second_trainer, team_only)| Op::Save {
+        2 => (0..SESSIONS, 0..5u32, 1..200i64, any::<bool>(), 0..4usize).prop_map(
+            |(session, capacity, start_hours, second_trainer, audience)| Op::Save {
                 session,
                 capacity,
                 start_hours,
                 second_trainer,
-                team_only,
+                audience,
             }
         ),
-        1 => (0..3usize).prop_map(Op::Cancel),
-        1 => prop::collection::vec(0..3usize, 0..4).prop_map(Op::Path),
-        6 => (0..3usize).prop_map(Op::Register),
-        3 => (0..3usize, 0..PEOPLE).prop_map(|(s, p)| Op::Unregister(s, p)),
-        2 => (0..3usize, 0..PEOPLE, any::<bool>()).prop_map(|(s, p, b)| Op::Mark(s, p, b)),
-        2 => (0..3usize, 0..7u8).prop_map(|(s, r)| Op::Feedback(s, r)),
+        1 => (0..SESSIONS).prop_map(Op::Cancel),
+        1 => prop::collection::vec(0..SESSIONS, 0..4).prop_map(Op::Path),
+        6 => (0..SESSIONS).prop_map(Op::Register),
+        3 => (0..SESSIONS, 0..PEOPLE).prop_map(|(s, p)| Op::Unregister(s, p)),
+        2 => (0..SESSIONS, 0..PEOPLE, any::<bool>()).prop_map(|(s, p, b)| Op::Mark(s, p, b)),
+        2 => (0..SESSIONS, 0..7u8).prop_map(|(s, r)| Op::Feedback(s, r)),
     ]
 }
 
@@ -130,10 +170,15 @@ fn command(op: &Op) -> Command {
             capacity,
             start_hours,
             second_trainer,
-            team_only,
+            audience,
         } => {
             let start = base() + Duration::hours(*start_hours);
-            let mut trainers: BTreeSet<PersonId> = [person(1)].into();
+            // The last session is the second organisation's.
+            let mut trainers: BTreeSet<PersonId> = if *i == SESSIONS - 1 {
+                [person(10)].into()
+            } else {
+                [person(1)].into()
+            };
             if *second_trainer {
                 trainers.insert(person(2));
             }
@@ -146,11 +191,12 @@ fn command(op: &Op) -> Command {
                 end: start + Duration::hours(1),
                 capacity: *capacity,
                 join_link: format!("https://meet.example.it/{i}"),
-                audience: match team_only {
-                    Some(t) => Audience::Teams {
-                        teams: [TEAMS[*t]].into(),
+                audience: match audience {
+                    0 => Audience::Organisation,
+                    1 => Audience::Partnership,
+                    t => Audience::Teams {
+                        teams: [TEAMS[(t - 2) % 2]].into(),
                     },
-                    None => Audience::Organisation,
                 },
                 materials: vec![MaterialInput {
                     title: "Slide".into(),
@@ -205,7 +251,7 @@ fn fixed_shape(op: &Op) -> Op {
             capacity: *capacity,
             start_hours: *start_hours,
             second_trainer: *session == 1,
-            team_only: [None, Some(0), Some(1)][*session],
+            audience: [0, 2, 3, 1, 0][*session],
         },
         other => other.clone(),
     }
@@ -308,6 +354,38 @@ proptest! {
             prop_assert!(stream.webinars.next_ticket <= expected.next_ticket);
             expected.next_ticket = stream.webinars.next_ticket;
             prop_assert_eq!(&stream.webinars, &expected, "person {}", i);
+        }
+    }
+
+    /// Whatever happens, a person's view holds another organisation's
+    /// sessions only when open to the partnership (or they registered
+    /// while it was), and of another organisation's people only name cards.
+    #[test]
+    fn only_partnership_sessions_cross_organisations(steps in steps()) {
+        let mut state = org();
+        for (who, op, hours) in &steps {
+            let at = base() + Duration::hours(*hours);
+            let _ = state.execute(&actor(*who), &command(op), at);
+        }
+        for i in 0..PEOPLE {
+            let me = person(i);
+            let mine = state.directory.org_of_person(me).expect("known");
+            let v = view(&state, &actor(i));
+            for s in v.webinars.sessions.values() {
+                prop_assert!(
+                    s.org == mine
+                        || s.is_partnership()
+                        || v.webinars.registration(s.id, me).is_some(),
+                    "person {} sees {:?}", i, s
+                );
+            }
+            for p in v.directory.people.values() {
+                prop_assert!(
+                    p.org == mine || (p.username.is_empty() && p.roles.is_empty() && p.team.is_none()),
+                    "person {} sees {:?}", i, p
+                );
+            }
+            prop_assert!(v.directory.teams.values().all(|t| t.org == mine));
         }
     }
 

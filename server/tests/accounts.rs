@@ -158,3 +158,29 @@ async fn only_administrators_set_passwords_and_bad_input_is_refused_with_json() 
         .expect("PUT");
     assert_eq!(anonymous.status().as_u16(), 401);
 }
+
+#[tokio::test]
+async fn an_administrator_of_another_organisation_cannot_set_a_password() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let admin = server.login("admin").await;
+    let giulia_id = person_id(&admin, "giulia").await;
+    let rovereto = server.login("admin.rovereto").await;
+    let irene_id = person_id(&rovereto, "irene").await;
+    let good = json!({"password": "abbastanza-lunga"});
+    // Giulia does not exist for the Comune di Rovereto's administrator…
+    let (status, body) = rovereto
+        .put_json(&format!("/api/people/{giulia_id}/password"), &good)
+        .await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(body["error"], "not_found");
+    // …nor Irene for the Provincia's; each sets their own people's.
+    let (status, _) = admin
+        .put_json(&format!("/api/people/{irene_id}/password"), &good)
+        .await;
+    assert_eq!(status, 404);
+    let (status, body) = rovereto
+        .put_json(&format!("/api/people/{irene_id}/password"), &good)
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(server.login_with("giulia", "vela-demo").await.is_ok());
+}

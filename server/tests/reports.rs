@@ -157,3 +157,26 @@ async fn the_routes_are_described_in_the_openapi_document() {
         }
     }
 }
+
+#[tokio::test]
+async fn each_administration_of_the_partnership_downloads_its_own_teams_only() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let month = this_month();
+    let path = format!("/api/reports/{month}/teams.csv");
+    let names = |rows: &[Vec<String>]| -> Vec<String> {
+        rows[1..rows.len() - 1]
+            .iter()
+            .map(|r| r[0].clone())
+            .collect()
+    };
+    let admin = server.login("admin").await;
+    let first = records(&admin.get(&path).await.bytes().await.expect("body"));
+    assert!(!names(&first).contains(&"Servizio Cultura e Biblioteca".to_string()));
+    let rovereto = server.login("admin.rovereto").await;
+    let response = rovereto.get(&path).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let second = records(&response.bytes().await.expect("body"));
+    assert_eq!(names(&second), vec!["Servizio Cultura e Biblioteca"]);
+    // Irene and Walter are its staff.
+    assert_eq!(number(&second.last().expect("total")[2]), 2.0);
+}

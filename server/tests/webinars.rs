@@ -1,6 +1,8 @@
 //! `GET /api/webinars/{id}/attendees.csv` over real HTTP: the rows of the
 //! demo's past session, accents intact for Italian spreadsheets, and access
-//! only for the session's trainers and administrators.
+//! only for the session's trainers and administrators. And the partnership
+//! over `/api/sync/pull`: a person of the second administration receives the
+//! sessions open to the whole partnership and nothing else of the first.
 
 mod common;
 
@@ -133,4 +135,169 @@ async fn the_route_is_described_in_the_openapi_document() {
             "{status} documented"
         );
     }
+}
+
+/// A session by the signed-in trainer, two days from now, pushed over sync.
+async fn push_session(trainer: &Session, title: &str, audience: Value) -> String {
+    let (_, me) = trainer.get_json("/api/me").await;
+    let id = uuid::Uuid::new_v4().to_string();
+    let start = chrono::Utc::now() + chrono::Duration::days(2);
+    let end = start + chrono::Duration::hours(1);
+    let (status, body) = trainer
+        .post_json(
+            "/api/sync/push",
+            &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command": {
+                "area": "webinars", "type": "save_session", "id": id, "title": title,
+                "trainers": [me["person"]["id"]], "start": start, "end": end,
+                "capacity": 10, "join_link": format!("https://meet.example.org/{id}"),
+                "audience": audience,
+            }}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["status"], "accepted", "{body}");
+    id
+}
+
+async fn pull(session: &Session, since: u64) -> Value {
+    let (status, body) = session
+        .get_json(&format!("/api/sync/pull?since={since}"))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn only_partnership_sessions_reach_another_organisation_over_sync() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let irene = server.login("irene").await;
+    let (_, me) = irene.get_json("/api/me").await;
+    assert_eq!(me["organisation"]["name"], "Comune di Rovereto");
+    let irene_id = me["person"]["id"].as_str().expect("id").to_owned();
+
+    // Her snapshot: her own administration, the partnership's sessions.
+    let first = pull(&irene, 0).await;
+    let snapshot = &first["snapshot"];
+    let people = snapshot["directory"]["people"].as_object().expect("people");
+    let org = &people[&irene_id]["org"];
+    for (id, person) in people {
+        // Someone of the first administration appears only as the minimal
+        // card of a partnership session's trainer.
+        if person["org"] != *org {
+            assert_eq!(person["username"], "", "{id}: {person}");
+            assert!(person["email"].is_null(), "{person}");
+            assert_eq!(person["roles"], serde_json::json!([]), "{person}");
+        }
+    }
+    assert!(people.values().all(|p| p["name"] != "Giulia Bianchi"));
+    let teams = snapshot["directory"]["teams"].as_object().expect("teams");
+    assert!(teams.values().all(|t| t["org"] == *org), "{teams:?}");
+    let agreements = snapshot["directory"]["agreements"].as_object().expect("a");
+    assert!(agreements
+        .values()
+        .all(|a| a["person"] == irene_id.as_str()));
+    let agile = &snapshot["agile"];
+    for by_team in ["team_days", "members"] {
+        let map = agile[by_team].as_object().expect(by_team);
+        assert!(map.keys().all(|k| teams.contains_key(k)), "{by_team}");
+    }
+    for plans in ["days", "requests", "absences"] {
+        let map = agile[plans].as_object().expect(plans);
+        assert!(
+            map.keys()
+                .all(|k| people.get(k).is_none_or(|p| p["org"] == *org)),
+            "{plans}"
+        );
+        if plans == "requests" {
+            assert!(map.values().all(|r| r["person"] == irene_id.as_str()));
+        }
+    }
+    assert!(agile["requests"].as_object().expect("r").is_empty());
+    assert!(snapshot["objectives"]["objectives"]
+        .as_object()
+        .expect("objectives")
+        .is_empty());
+    let sessions = snapshot["webinars"]["sessions"].as_object().expect("s");
+    let titles: Vec<&str> = sessions
+        .values()
+        .filter_map(|s| s["title"].as_str())
+        .collect();
+    assert!(titles.contains(&"Lavoro agile nel partenariato VeLA: buone pratiche"));
+    assert!(titles.contains(&"Biblioteca digitale: servizi al pubblico da remoto"));
+    assert!(!titles.contains(&PAST), "{titles:?}");
+    let revision = first["revision"].as_u64().expect("revision");
+
+    // Sara opens one session to the partnership and keeps one for her own
+    // administration; Giulia changes her commute.
+    let sara = server.login("sara").await;
+    let open = push_session(
+        &sara,
+        "Aperto a tutti",
+        serde_json::json!({"kind": "partnership"}),
+    )
+    .await;
+    let own = push_session(
+        &sara,
+        "Solo Provincia",
+        serde_json::json!({"kind": "organisation"}),
+    )
+    .await;
+    let giulia = server.login("giulia").await;
+    let (_, giulia_me) = giulia.get_json("/api/me").await;
+    let (status, body) = giulia
+        .post_json(
+            "/api/sync/push",
+            &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command": {
+                "area": "directory", "type": "set_commute",
+                "person": giulia_me["person"]["id"], "km": 31,
+            }}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    let changes = pull(&irene, revision).await;
+    assert!(changes["snapshot"].is_null(), "{changes}");
+    let text = changes["changes"].to_string();
+    assert!(text.contains(&open), "the partnership session arrives");
+    assert!(
+        !text.contains(&own),
+        "the own-organisation one never: {text}"
+    );
+    assert!(
+        !text.contains("person_saved"),
+        "no people of the other: {text}"
+    );
+    let again = pull(&irene, 0).await.to_string();
+    assert!(again.contains(&open));
+    assert!(!again.contains(&own));
+    assert!(!again.contains(giulia_me["person"]["id"].as_str().expect("id")));
+
+    // She registers for the open one and not for the other; Sara sees her.
+    for (session, expected) in [(&open, "accepted"), (&own, "rejected")] {
+        let (status, body) = irene
+            .post_json(
+                "/api/sync/push",
+                &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command": {
+                    "area": "webinars", "type": "register", "session": session,
+                }}]}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["results"][0]["status"], expected, "{body}");
+    }
+    let saras = pull(&sara, 0).await;
+    let registrants = &saras["snapshot"]["webinars"]["registrations"][&open];
+    assert_eq!(registrants[&irene_id]["status"], "registered", "{saras}");
+    let card = &saras["snapshot"]["directory"]["people"][&irene_id];
+    assert_eq!(card["name"], "Irene Fait");
+    assert_eq!(card["username"], "");
+    let rows = records(&sara.get(&csv_path(&open)).await.bytes().await.expect("csv"));
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "Irene Fait" && r[1] == "Comune di Rovereto"),
+        "{rows:?}"
+    );
+    // The other administration's administrator gets no attendee list.
+    let admin2 = server.login("admin.rovereto").await;
+    assert_eq!(admin2.get(&csv_path(&open)).await.status().as_u16(), 403);
 }

@@ -371,3 +371,65 @@ test('Sara edits a session: the form shows its Rome times and saves the change',
     .toEqual([1, start.getTime()]);
   expect(sara.errors).toEqual([]);
 });
+
+test('Sara opens a session to the whole partnership and keeps one for her administration; Irene of Rovereto sees and joins only the first, and Sara sees her registered', async ({ browser }) => {
+  const sara = await person(browser, 'sara');
+  const tag = unique();
+  const shared = `Partenariato aperto ${tag}`;
+  const own = `Solo Provincia ${tag}`;
+  const day = rome(new Date(Date.now() + 3 * 24 * 3600_000)).date;
+
+  async function create(title: string, audience: string): Promise<string> {
+    await sara.page.goto('/training');
+    await sara.page.getByRole('link', { name: 'Nuovo webinar' }).click();
+    await expect(sara.page.getByRole('heading', { name: 'Nuovo webinar' })).toBeVisible();
+    await sara.page.getByLabel('Titolo', { exact: true }).fill(title);
+    await sara.page.getByLabel('Data', { exact: true }).fill(day);
+    await sara.page.getByLabel('Ora di inizio').fill('14:00');
+    await sara.page.getByLabel('Ora di fine').fill('15:00');
+    await sara.page.getByLabel('Posti disponibili').fill('10');
+    await sara.page.getByLabel('Link della videoconferenza').fill(`${MEET}${tag}`);
+    const group = sara.page.getByRole('group', { name: 'Destinatari' });
+    await expect(group.getByRole('radio', { name: 'La mia amministrazione' })).toBeChecked();
+    await expect(group.getByRole('radio', { name: 'Team scelti' })).toBeVisible();
+    await group.getByRole('radio', { name: audience }).check();
+    await sara.page.getByRole('button', { name: 'Salva' }).click();
+    await expect(sara.page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(sara.page).toHaveURL(/\/training\/sessions\/[0-9a-f-]{36}$/);
+    return sara.page.url().split('/').pop()!;
+  }
+  const sharedId = await create(shared, 'Tutto il partenariato');
+  await create(own, 'La mia amministrazione');
+
+  // Sara's colleagues see who each session is for, in words.
+  await sara.page.goto('/webinars');
+  const sharedCard = sara.page.getByRole('listitem').filter({ hasText: shared });
+  await expect(sharedCard).toContainText('Aperto a tutto il partenariato');
+  await expect(sara.page.getByRole('listitem').filter({ hasText: own })).toContainText(
+    'Riservato a: Provincia autonoma di Trento',
+  );
+
+  // Irene, of the Comune di Rovereto, sees the partnership session only.
+  const irene = await person(browser, 'irene');
+  await irene.page.getByRole('link', { name: 'Webinar', exact: true }).click();
+  await expect(irene.page.getByRole('heading', { name: 'Webinar', level: 1 })).toBeVisible();
+  const card = irene.page.getByRole('listitem').filter({ hasText: shared });
+  await expect(card).toContainText('Offerto da: Provincia autonoma di Trento');
+  await expect(card).toContainText('Sara Gallo');
+  await expect(irene.page.getByText(own)).toHaveCount(0);
+  // Nor any of the first administration's own sessions.
+  await expect(irene.page.getByText('Sicurezza informatica nel lavoro agile')).toHaveCount(0);
+  await card.getByRole('link', { name: shared }).click();
+  await expect(irene.page.getByRole('heading', { name: shared })).toBeVisible();
+  await irene.page.getByRole('button', { name: 'Iscriviti', exact: true }).click();
+  await expect(irene.page.getByText('Sei iscritta o iscritto: hai un posto.')).toBeVisible();
+
+  // Sara sees her among the registrants, by name and administration.
+  await sara.page.goto(`/training/sessions/${sharedId}`);
+  const rows = sara.page.getByRole('table');
+  await expect(rows.getByRole('row', { name: /Irene Fait.*Comune di Rovereto.*iscritto\/a/ })).toBeVisible({
+    timeout: 20_000,
+  });
+
+  for (const p of [sara, irene]) expect(p.errors).toEqual([]);
+});

@@ -7,16 +7,8 @@ use crate::sync::client::use_sync;
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_sync().state();
-    let organisation = move || {
-        state.with(|s| {
-            s.directory
-                .organisation
-                .as_ref()
-                .map(|o| o.name.clone())
-                .unwrap_or_default()
-        })
-    };
+    let sync = use_sync();
+    let organisation = move || sync.organisation().map(|o| o.name).unwrap_or_default();
     view! {
         <section class="page">
             <h1>{move || i18n.t().home_title}</h1>

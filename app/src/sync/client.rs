@@ -15,6 +15,7 @@ use gloo_net::eventsource::futures::EventSource;
 use gloo_timers::future::sleep;
 use leptos::prelude::*;
 use uuid::Uuid;
+use vela_domain::directory::Organisation;
 use vela_domain::ids::PersonId;
 use vela_domain::sync::{Envelope, PullResponse, PushRequest, PushResponse};
 use vela_domain::{Actor, Command, Rejection, State};
@@ -52,6 +53,19 @@ impl Sync {
     /// What the person sees: confirmed state plus pending changes.
     pub fn state(&self) -> Memo<State> {
         self.view
+    }
+
+    /// The signed-in person.
+    pub fn me(&self) -> Option<PersonId> {
+        self.actor.get_value().person_id()
+    }
+
+    /// The signed-in person's organisation (its name and holidays). One
+    /// deployment can host several administrations of a partnership, so
+    /// pages ask this instead of picking one from the state.
+    pub fn organisation(&self) -> Option<Organisation> {
+        let me = self.me()?;
+        self.view.with(|s| s.directory.organisation_of(me).cloned())
     }
 
     pub fn status(&self) -> Status {

@@ -25,7 +25,7 @@ pub enum DayKind<'a> {
 
 /// What `person`'s `date` is.
 pub fn day_kind(state: &State, person: PersonId, date: NaiveDate) -> DayKind<'_> {
-    if let Some(holiday) = holidays(state).non_working(date) {
+    if let Some(holiday) = holidays(state, person).non_working(date) {
         return DayKind::NonWorking {
             holiday: holiday.to_owned(),
         };

@@ -4,20 +4,21 @@
 //! team, office presence by weekday, and the commute avoided with its CO2.
 //!
 //! Plain data: the server and the app turn it into CSV and tables. It reads
-//! the whole month, so it is for reports, never for `apply`. Computed on the
-//! full state it is the administrators' report; on a lead's view it covers
-//! what the lead may see.
+//! the whole month, so it is for reports, never for `apply`. It covers one
+//! organisation of the partnership (each administration reports its own):
+//! computed on the full state it is that organisation's administrators'
+//! report; on a lead's view it covers what the lead may see.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::rules::{holidays, month_bounds};
+use super::rules::month_bounds;
 use super::DayStatus;
-use crate::calendar::{month_label, working_days_in_month};
+use crate::calendar::{month_label, working_days_in_month, Holidays};
 use crate::directory::WorkMode;
-use crate::ids::{PersonId, TeamId};
+use crate::ids::{OrgId, PersonId, TeamId};
 use crate::State;
 
 /// Kilograms of CO2 emitted per kilometre by the average car on Italian
@@ -115,15 +116,22 @@ fn co2(km: u32) -> f64 {
     f64::from(km) * KG_CO2_PER_CAR_KM
 }
 
-/// The report of the month that contains `day`.
-pub fn monthly(state: &State, day: NaiveDate) -> MonthReport {
+/// The report of `org` for the month that contains `day`.
+pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> MonthReport {
     let (first, last) = month_bounds(day);
-    let hol = holidays(state);
+    let dir = &state.directory;
+    let hol = Holidays {
+        extra: dir
+            .organisations
+            .get(&org)
+            .map_or(&[], |o| o.extra_holidays.as_slice()),
+    };
+    let in_org = |team: &TeamId| dir.org_of_team(*team) == Some(org);
     let working = working_days_in_month(day, hol);
     let working_days = u32::try_from(working.len()).unwrap_or(0);
 
     let mut people = Vec::new();
-    for person in state.directory.people.values() {
+    for person in dir.people.values().filter(|p| p.org == org) {
         let days: Vec<_> = state
             .agile
             .days
@@ -154,7 +162,7 @@ pub fn monthly(state: &State, day: NaiveDate) -> MonthReport {
     }
 
     let mut teams = Vec::new();
-    for team in state.directory.teams.values() {
+    for team in dir.teams.values().filter(|t| t.org == org) {
         let members: Vec<&PersonMonth> = people
             .iter()
             .filter(|p| {
@@ -189,16 +197,18 @@ pub fn monthly(state: &State, day: NaiveDate) -> MonthReport {
     let staff: u32 = state
         .agile
         .members
-        .values()
-        .map(|m| u32::try_from(m.len()).unwrap_or(0))
+        .iter()
+        .filter(|(team, _)| in_org(team))
+        .map(|(_, m)| u32::try_from(m.len()).unwrap_or(0))
         .sum();
     let mut by_weekday: BTreeMap<u32, WeekdayPresence> = BTreeMap::new();
     for date in &working {
         let (away, absent) = state
             .agile
             .team_days
-            .values()
-            .filter_map(|d| d.get(date))
+            .iter()
+            .filter(|(team, _)| in_org(team))
+            .filter_map(|(_, d)| d.get(date))
             .fold((0, 0), |(a, b), c| (a + c.away, b + c.absent));
         let entry = by_weekday
             .entry(date.weekday().num_days_from_monday())
@@ -279,7 +289,7 @@ mod tests {
         );
         run(&mut s, Actor::Person(MARCO), approve(1));
         // Luca's day stays pending: it does not count.
-        let r = monthly(&s, date(2026, 12, 15));
+        let r = monthly(&s, ORG, date(2026, 12, 15));
         assert_eq!(r.month, "2026-12");
         assert_eq!(r.working_days, 21);
         let giulia = r.people.iter().find(|p| p.person == GIULIA).unwrap();
@@ -305,5 +315,27 @@ mod tests {
         );
         assert_eq!(r.weekdays.len(), 5);
         assert_eq!(r.days_away, 2);
+    }
+
+    #[test]
+    fn each_organisation_of_a_partnership_reports_its_own_people_and_holidays() {
+        let s = partnership();
+        let day = date(2026, 12, 15);
+        let first = monthly(&s, ORG, day);
+        let second = monthly(&s, ORG2, day);
+        // The second organisation's own holiday (9 December) is not a
+        // working day for it only.
+        assert_eq!((first.working_days, second.working_days), (21, 20));
+        assert!(second
+            .people
+            .iter()
+            .all(|p| [IRENE, OSCAR].contains(&p.person)));
+        assert_eq!(second.teams.len(), 1);
+        assert_eq!(second.teams[0].team, CULTURA);
+        assert!(first
+            .people
+            .iter()
+            .all(|p| ![IRENE, OSCAR].contains(&p.person)));
+        assert!(first.teams.iter().all(|t| t.team != CULTURA));
     }
 }

@@ -18,16 +18,11 @@ pub const MAX_REQUEST_SPAN_DAYS: i64 = 366;
 /// The longest single absence, in days; longer leave is recorded in parts.
 pub const MAX_ABSENCE_DAYS: i64 = 366;
 
-/// The organisation's non-working days (weekends and national holidays
-/// only, before it is set up).
-pub(super) fn holidays(state: &State) -> Holidays<'_> {
-    Holidays {
-        extra: state
-            .directory
-            .organisation
-            .as_ref()
-            .map_or(&[], |o| o.extra_holidays.as_slice()),
-    }
+/// The non-working days of `person`: weekends, national holidays and their
+/// own organisation's holidays (each organisation of a partnership has its
+/// own patron saint).
+pub(super) fn holidays(state: &State, person: PersonId) -> Holidays<'_> {
+    state.directory.holidays_of(person)
 }
 
 /// First and last day of the month of `date`.
@@ -153,7 +148,7 @@ fn prevalence_from(
 /// Working days of the month of `date`, and how many of them the person's
 /// absences cover.
 fn month_base(state: &State, person: PersonId, date: NaiveDate) -> (u32, u32) {
-    let hol = holidays(state);
+    let hol = holidays(state, person);
     let (first, last) = month_bounds(date);
     let working_days = u32::try_from(working_days_in_month(date, hol).len()).unwrap_or(0);
     let absent_days: u32 = state
@@ -252,7 +247,7 @@ impl<'a> DayCheck<'a> {
         if date <= self.today {
             return Err(Rejection::DayStarted { date });
         }
-        if let Some(holiday) = holidays(self.state).non_working(date) {
+        if let Some(holiday) = holidays(self.state, self.person).non_working(date) {
             return Err(Rejection::NonWorkingDay {
                 date,
                 holiday: holiday.to_owned(),

@@ -283,6 +283,7 @@ fn weekends_holidays_and_the_organisations_own_days_are_refused() {
                 date: date(2026, 12, 7),
                 name: "Ponte dell'Immacolata".into(),
             }],
+            org: None,
         }),
     );
     for (d, holiday) in [
@@ -462,6 +463,7 @@ fn save_tributi(s: &mut State, min_office: MinOffice, max_agile_share: Option<u8
             name: "Tributi".into(),
             min_office,
             max_agile_share,
+            org: None,
         }),
     );
 }
@@ -907,6 +909,7 @@ fn a_person_changing_team_takes_their_counts_along() {
             team: Some(SOCIALI),
             commute_km: 12,
             language: Default::default(),
+            org: None,
         }),
     );
     assert_eq!(s.agile.team_day(TRIBUTI, d), TeamDay::default());

@@ -424,6 +424,7 @@ pub fn synthetic_commands(people: usize, today: NaiveDate) -> Vec<(Actor, Comman
             team: None,
             commute_km: 0,
             language: Language::It,
+            org: None,
         }),
     );
     let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
@@ -446,6 +447,7 @@ pub fn synthetic_commands(people: usize, today: NaiveDate) -> Vec<(Actor, Comman
                     name: format!("Ufficio {}", i / 10 + 1),
                     min_office: MinOffice::Percent(40),
                     max_agile_share: None,
+                    org: None,
                 }),
             );
         }
@@ -466,6 +468,7 @@ pub fn synthetic_commands(people: usize, today: NaiveDate) -> Vec<(Actor, Comman
                 team: Some(team),
                 commute_km: 5 + (i % 40) as u32,
                 language: Language::It,
+                org: None,
             }),
         );
         if i % 10 == 0 {

@@ -11,6 +11,8 @@ use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 use crate::{Actor, Command};
 
 /// The accounts the login page lists; all use the demo password.
+/// (`irene` of the Comune di Rovereto, the partnership's second
+/// administration, can sign in too.)
 pub const DEMO_ACCOUNTS: [&str; 4] = ["giulia", "marco", "sara", "admin"];
 
 /// Who is who in the demo, for the other areas' demo data.
@@ -190,6 +192,7 @@ pub fn commands(
                 name: (*name).into(),
                 min_office: MinOffice::Percent(50),
                 max_agile_share: None,
+                org: Some(org),
             }),
         ));
         id
@@ -207,6 +210,7 @@ pub fn commands(
             team: None,
             commute_km: 0,
             language: Language::It,
+            org: Some(org),
         }),
     ));
     let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
@@ -226,6 +230,7 @@ pub fn commands(
                 team: Some(teams[member.team]),
                 commute_km: member.commute_km,
                 language: Language::It,
+                org: Some(org),
             }),
         ));
         out.push((
@@ -289,4 +294,123 @@ pub fn commands(
         agile_staff: ids_of.clone(),
     };
     (people, out)
+}
+
+/// Who is who in the partnership's second administration.
+#[derive(Clone, Debug)]
+pub struct PartnerPeople {
+    pub org: OrgId,
+    /// Its administrator (`admin.rovereto`).
+    pub admin: PersonId,
+    /// Employee of the library and culture office (`irene`).
+    pub irene: PersonId,
+    /// Lead of that office and trainer (`walter`).
+    pub walter: PersonId,
+    pub cultura: TeamId,
+}
+
+/// A second administration of the partnership, the Comune di Rovereto:
+/// its own office, administrator, lead-trainer and an employee with an
+/// agreement. Appended after every other demo command, so the ids of the
+/// first organisation (and the browser specs that rely on its story) stay
+/// as they were.
+pub fn partner_commands(
+    today: NaiveDate,
+    ids: &mut dyn FnMut() -> Uuid,
+) -> (PartnerPeople, Vec<(Actor, Command)>) {
+    let sys = Actor::System;
+    let org = OrgId(ids());
+    let mut out = vec![(
+        sys,
+        Command::Directory(Dir::SetUpOrganisation {
+            id: org,
+            name: "Comune di Rovereto".into(),
+            extra_holidays: vec![],
+        }),
+    )];
+    let cultura = TeamId(ids());
+    out.push((
+        sys,
+        Command::Directory(Dir::SaveTeam {
+            id: cultura,
+            name: "Servizio Cultura e Biblioteca".into(),
+            min_office: MinOffice::Percent(50),
+            max_agile_share: None,
+            org: Some(org),
+        }),
+    ));
+    let mut person = |username: &str, name: &str, roles: &[Role], team: Option<TeamId>, km| {
+        let id = PersonId(ids());
+        out.push((
+            sys,
+            Command::Directory(Dir::SavePerson {
+                id,
+                username: username.into(),
+                name: name.into(),
+                email: Some(format!("{username}@comune.rovereto.demo")),
+                roles: roles.iter().copied().collect::<BTreeSet<_>>(),
+                team,
+                commute_km: km,
+                language: Language::It,
+                org: Some(org),
+            }),
+        ));
+        id
+    };
+    use Role::*;
+    let admin = person(
+        "admin.rovereto",
+        "Amministrazione Rovereto",
+        &[Admin],
+        None,
+        0,
+    );
+    let irene = person("irene", "Irene Fait", &[Employee], Some(cultura), 14);
+    let walter = person(
+        "walter",
+        "Walter Zandonai",
+        &[Employee, Lead, Trainer],
+        Some(cultura),
+        5,
+    );
+    out.push((
+        sys,
+        Command::Directory(Dir::SetTeamLeads {
+            team: cultura,
+            leads: [walter].into(),
+        }),
+    ));
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+    out.push((
+        sys,
+        Command::Directory(Dir::SaveAgreement {
+            agreement: Agreement {
+                id: AgreementId(ids()),
+                person: irene,
+                mode: WorkMode::Agile,
+                valid_from: NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today),
+                valid_until: NaiveDate::from_ymd_opt(today.year() + 1, 12, 31),
+                max_days_per_week: 2,
+                max_days_per_month: 8,
+                weekdays: vec![Weekday::Mon, Weekday::Wed],
+                places: vec![Place::Home],
+                contact_hours: vec![TimeBand {
+                    start: t(9, 0),
+                    end: t(12, 0),
+                }],
+                notice_days: 30,
+                withdrawn_from: None,
+            },
+        }),
+    ));
+    (
+        PartnerPeople {
+            org,
+            admin,
+            irene,
+            walter,
+            cultura,
+        },
+        out,
+    )
 }

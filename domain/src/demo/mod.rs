@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::ids::OrgId;
 use crate::{Actor, Command};
 
-pub use directory::{DemoPeople, DEMO_ACCOUNTS};
+pub use directory::{DemoPeople, PartnerPeople, DEMO_ACCOUNTS};
 
 /// The demo organisation as commands to apply in order, as [`Actor::System`]
 /// unless another actor is named (requests are made by their people, so the
@@ -22,7 +22,8 @@ pub use directory::{DemoPeople, DEMO_ACCOUNTS};
 /// `ids` makes every new id. Each command comes with the time to apply it
 /// at: `None` for "now" (when seeding), a time for what happened in the
 /// past (agile days already worked: a day that has begun can no longer be
-/// asked for). The timed ones come last.
+/// asked for). The timed ones come after the first organisation's, then
+/// the partnership's second administration.
 pub fn timed_commands(
     org: OrgId,
     today: NaiveDate,
@@ -34,12 +35,23 @@ pub fn timed_commands(
     let (agile, past) = agile::commands(today, &people, &commands, ids);
     commands.extend(agile);
     commands.extend(webinars::commands(org, today, &people, ids));
+    // The partnership's second administration comes last, after the timed
+    // ones too, so every id and command index above stays the same.
+    let (partner, mut partnership) = directory::partner_commands(today, ids);
+    partnership.extend(webinars::partnership_commands(
+        today, &people, &partner, ids,
+    ));
     let mut timed: Vec<_> = commands
         .into_iter()
         .map(|(actor, command)| (None, actor, command))
         .chain(
             past.into_iter()
                 .map(|(at, actor, command)| (Some(at), actor, command)),
+        )
+        .chain(
+            partnership
+                .into_iter()
+                .map(|(actor, command)| (None, actor, command)),
         )
         .collect();
     timed.shrink_to_fit();
@@ -87,6 +99,40 @@ mod tests {
             );
         }
         assert!(state.directory.people.len() >= 12);
-        assert_eq!(state.directory.teams.len(), 3);
+        let main = OrgId::from_u128(7);
+        assert_eq!(
+            state
+                .directory
+                .teams
+                .values()
+                .filter(|t| t.org == main)
+                .count(),
+            3
+        );
+        // The partnership: a second administration with its own office,
+        // people and sessions; one session of the first is open to both.
+        assert_eq!(state.directory.organisations.len(), 2);
+        let irene = state.directory.by_username("irene").expect("irene");
+        assert_ne!(irene.org, main);
+        let web = &state.webinars;
+        assert_eq!(
+            web.sessions.values().filter(|s| s.is_partnership()).count(),
+            1
+        );
+        assert!(web.sessions.values().any(|s| s.org == irene.org));
+        let seen = crate::visibility::view(&state, &crate::Actor::Person(irene.id));
+        assert!(seen
+            .directory
+            .people
+            .values()
+            .all(|p| p.org == irene.org || p.username.is_empty()));
+        assert_eq!(
+            seen.webinars
+                .sessions
+                .values()
+                .filter(|s| s.org == main)
+                .count(),
+            1
+        );
     }
 }

@@ -11,6 +11,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use uuid::Uuid;
 
+use super::directory::PartnerPeople;
 use super::DemoPeople;
 use crate::calendar::{national_holiday, rome_midnight_utc};
 use crate::ids::{OrgId, PathId, PersonId, SessionId};
@@ -258,6 +259,61 @@ pub fn commands(
     out
 }
 
+/// The partnership's webinars: Sara opens one to every administration
+/// (Walter of Rovereto takes a seat), and Walter gives one for Rovereto only.
+pub fn partnership_commands(
+    today: NaiveDate,
+    people: &DemoPeople,
+    partner: &PartnerPeople,
+    ids: &mut dyn FnMut() -> Uuid,
+) -> Vec<(Actor, Command)> {
+    let mut out = Vec::new();
+    let mut session = |trainer: PersonId, title: &str, description: &str, days, audience| {
+        let id = SessionId(ids());
+        let start = at(working_day(today, days), 9, 30);
+        out.push((
+            Actor::Person(trainer),
+            Command::Webinars(Web::SaveSession {
+                id,
+                title: title.into(),
+                description: description.into(),
+                trainers: [trainer].into(),
+                start,
+                end: start + Duration::minutes(90),
+                capacity: 50,
+                join_link: format!(
+                    "https://videoconferenza.provincia.demo/vela-{}",
+                    id.0.simple()
+                ),
+                audience,
+                materials: vec![],
+            }),
+        ));
+        id
+    };
+    let shared = session(
+        people.sara,
+        "Lavoro agile nel partenariato VeLA: buone pratiche",
+        "Come le amministrazioni del partenariato organizzano il lavoro agile: \
+         accordi, monitoraggio e formazione a confronto.",
+        12,
+        Audience::Partnership,
+    );
+    session(
+        partner.walter,
+        "Biblioteca digitale: servizi al pubblico da remoto",
+        "Prestito digitale, consulenza a distanza e reference online per il \
+         personale del Comune di Rovereto.",
+        15,
+        Audience::Organisation,
+    );
+    out.push((
+        Actor::Person(partner.walter),
+        Command::Webinars(Web::Register { session: shared }),
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testing::{date, now};
@@ -280,7 +336,7 @@ mod tests {
         }
         let giulia = state.directory.by_username("giulia").expect("giulia").id;
         let w = &state.webinars;
-        assert_eq!(w.sessions.len(), 5);
+        assert_eq!(w.sessions.values().filter(|s| s.org == org).count(), 6);
         assert_eq!(w.paths.len(), 1);
         let full = w
             .sessions

@@ -1,9 +1,12 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Command, Event, Organisation, Person, Rejection as DirectoryRejection, Role, Team};
-use crate::actor::{acting_person, has_role, leads_team, require_admin, Actor};
+use crate::actor::{
+    acting_person, administers, has_role, leads_team, require_admin, require_admin_of, Actor,
+};
 use crate::calendar::rome_date;
-use crate::rejection::{check_text, Entity, Problem, Rejection};
+use crate::ids::OrgId;
+use crate::rejection::{check_text, CommonRejection, Entity, Problem, Rejection};
 use crate::{Event as AnyEvent, State};
 
 const NAME_MAX: usize = 200;
@@ -22,8 +25,10 @@ pub fn apply(
             name,
             extra_holidays,
         } => {
-            require_admin(state, actor)?;
-            if dir.organisation.is_some() {
+            if *actor != Actor::System {
+                return Err(CommonRejection::NotAllowed.into());
+            }
+            if dir.organisations.contains_key(id) {
                 return Err(DirectoryRejection::OrganisationExists.into());
             }
             check_text("name", name, NAME_MAX)?;
@@ -38,9 +43,12 @@ pub fn apply(
         Command::UpdateOrganisation {
             name,
             extra_holidays,
+            org,
         } => {
             require_admin(state, actor)?;
-            let org = organisation(state)?;
+            let org = target_org(state, actor, *org)?;
+            require_admin_of(state, actor, org)?;
+            let org = organisation(state, org)?;
             check_text("name", name, NAME_MAX)?;
             vec![Event::OrganisationSaved {
                 organisation: Organisation {
@@ -55,9 +63,14 @@ pub fn apply(
             name,
             min_office,
             max_agile_share,
+            org,
         } => {
             require_admin(state, actor)?;
-            organisation(state)?;
+            let org = match dir.teams.get(id) {
+                Some(existing) => stays_in(existing.org, *org)?,
+                None => target_org(state, actor, *org)?,
+            };
+            require_admin_of(state, actor, org)?;
             check_text("name", name, NAME_MAX)?;
             if max_agile_share.is_some_and(|p| p > 100) {
                 return Err(Rejection::invalid("max_agile_share", Problem::OutOfRange));
@@ -72,6 +85,7 @@ pub fn apply(
                 },
                 None => Team {
                     id: *id,
+                    org,
                     name: name.trim().to_owned(),
                     leads: Default::default(),
                     min_office: *min_office,
@@ -84,9 +98,10 @@ pub fn apply(
         Command::SetTeamLeads { team, leads } => {
             require_admin(state, actor)?;
             let existing = team_of(state, *team)?;
+            require_admin_of(state, actor, existing.org)?;
             for lead in leads {
                 let person = person_of(state, *lead)?;
-                if !person.roles.contains(&Role::Lead) {
+                if !person.roles.contains(&Role::Lead) || person.org != existing.org {
                     return Err(Rejection::invalid("leads", Problem::OutOfRange));
                 }
             }
@@ -134,9 +149,15 @@ pub fn apply(
             team,
             commute_km,
             language,
+            org,
         } => {
             require_admin(state, actor)?;
-            organisation(state)?;
+            let existing = dir.people.get(id);
+            let org = match existing {
+                Some(p) => stays_in(p.org, *org)?,
+                None => target_org(state, actor, *org)?,
+            };
+            require_admin_of(state, actor, org)?;
             let username = username.trim().to_lowercase();
             check_text("username", &username, 64)?;
             if !username
@@ -158,7 +179,10 @@ pub fn apply(
                 return Err(Rejection::invalid("commute_km", Problem::OutOfRange));
             }
             if let Some(team) = team {
-                team_of(state, *team)?;
+                // Another organisation's team does not exist for this one.
+                if team_of(state, *team)?.org != org {
+                    return Err(Rejection::not_found(Entity::Team, *team));
+                }
             }
             if dir
                 .people
@@ -167,16 +191,16 @@ pub fn apply(
             {
                 return Err(DirectoryRejection::UsernameTaken { username }.into());
             }
-            let existing = dir.people.get(id);
             if existing.is_some_and(|p| p.roles.contains(&Role::Admin))
                 && !roles.contains(&Role::Admin)
-                && admins(state) <= 1
+                && admins(state, org) <= 1
             {
                 return Err(DirectoryRejection::LastAdmin.into());
             }
             vec![Event::PersonSaved {
                 person: Person {
                     id: *id,
+                    org,
                     username,
                     name: name.trim().to_owned(),
                     email: email.as_ref().map(|e| e.trim().to_owned()),
@@ -201,6 +225,7 @@ pub fn apply(
             let target = person_of(state, *person)?;
             if actor.person_id() != Some(*person) {
                 require_admin(state, actor)?;
+                require_admin_of(state, actor, target.org)?;
             }
             if *km > 1_000 {
                 return Err(Rejection::invalid("km", Problem::OutOfRange));
@@ -215,7 +240,8 @@ pub fn apply(
         Command::SetActive { person, active } => {
             require_admin(state, actor)?;
             let target = person_of(state, *person)?;
-            if !active && target.roles.contains(&Role::Admin) && admins(state) <= 1 {
+            require_admin_of(state, actor, target.org)?;
+            if !active && target.roles.contains(&Role::Admin) && admins(state, target.org) <= 1 {
                 return Err(DirectoryRejection::LastAdmin.into());
             }
             vec![Event::PersonSaved {
@@ -227,7 +253,15 @@ pub fn apply(
         }
         Command::SaveAgreement { agreement } => {
             require_admin(state, actor)?;
-            person_of(state, agreement.person)?;
+            let person = person_of(state, agreement.person)?;
+            require_admin_of(state, actor, person.org)?;
+            // Replacing an agreement needs the right over its current
+            // person too (an id is not a licence to move it).
+            if let Some(old) = dir.agreements.get(&agreement.id) {
+                if !crate::actor::administers_person(state, actor, old.person) {
+                    return Err(CommonRejection::NotAllowed.into());
+                }
+            }
             agreement.validate()?;
             let overlaps = dir.agreements.values().any(|other| {
                 other.id != agreement.id
@@ -248,6 +282,9 @@ pub fn apply(
                 .ok_or_else(|| Rejection::not_found(Entity::Agreement, *id))?;
             if actor.person_id() != Some(agreement.person) {
                 require_admin(state, actor)?;
+                if !crate::actor::administers_person(state, actor, agreement.person) {
+                    return Err(CommonRejection::NotAllowed.into());
+                }
             }
             let earliest = rome_date(now) + Duration::days(i64::from(agreement.notice_days));
             if *effective < earliest {
@@ -266,7 +303,8 @@ pub fn apply_event(state: &mut State, event: &Event) {
     let dir = &mut state.directory;
     match event {
         Event::OrganisationSaved { organisation } => {
-            dir.organisation = Some(organisation.clone());
+            dir.organisations
+                .insert(organisation.id, organisation.clone());
         }
         Event::TeamSaved { team } => {
             dir.teams.insert(team.id, team.clone());
@@ -280,12 +318,48 @@ pub fn apply_event(state: &mut State, event: &Event) {
     }
 }
 
-fn organisation(state: &State) -> Result<&Organisation, Rejection> {
+fn organisation(state: &State, org: OrgId) -> Result<&Organisation, Rejection> {
     state
         .directory
-        .organisation
-        .as_ref()
-        .ok_or_else(|| DirectoryRejection::NoOrganisation.into())
+        .organisations
+        .get(&org)
+        .ok_or_else(|| Rejection::not_found(Entity::Organisation, org))
+}
+
+/// The organisation a command that creates something (or changes an
+/// organisation) acts on: an acting person's own — naming another is not
+/// allowed — or, for the system, the one it names, or the only one.
+fn target_org(state: &State, actor: &Actor, named: Option<OrgId>) -> Result<OrgId, Rejection> {
+    let orgs = &state.directory.organisations;
+    match actor {
+        Actor::Person(_) => {
+            let me = acting_person(state, actor)?;
+            match named {
+                Some(org) if org != me.org => Err(CommonRejection::NotAllowed.into()),
+                _ => Ok(me.org),
+            }
+        }
+        Actor::System => match named {
+            Some(org) => organisation(state, org).map(|o| o.id),
+            None => {
+                let mut ids = orgs.keys();
+                match (ids.next(), ids.next()) {
+                    (Some(only), None) => Ok(*only),
+                    (None, _) => Err(DirectoryRejection::NoOrganisation.into()),
+                    _ => Err(Rejection::invalid("org", Problem::Empty)),
+                }
+            }
+        },
+    }
+}
+
+/// Teams and people never move between organisations: a command about an
+/// existing one may name only its own.
+fn stays_in(current: OrgId, named: Option<OrgId>) -> Result<OrgId, Rejection> {
+    match named {
+        Some(org) if org != current => Err(Rejection::invalid("org", Problem::OutOfRange)),
+        _ => Ok(current),
+    }
 }
 
 fn team_of(state: &State, id: crate::ids::TeamId) -> Result<&Team, Rejection> {
@@ -316,23 +390,24 @@ fn check_min_office(rule: super::MinOffice) -> Result<(), Rejection> {
 }
 
 fn require_team_manager(state: &State, actor: &Actor, team: &Team) -> Result<(), Rejection> {
-    if has_role(state, actor, Role::Admin)
+    if administers(state, actor, team.org)
         || actor
             .person_id()
             .is_some_and(|p| has_role(state, actor, Role::Lead) && leads_team(state, p, team.id))
     {
         Ok(())
     } else {
-        Err(crate::rejection::CommonRejection::NotAllowed.into())
+        Err(CommonRejection::NotAllowed.into())
     }
 }
 
-fn admins(state: &State) -> usize {
+/// Active administrators of `org`: each organisation keeps at least one.
+fn admins(state: &State, org: OrgId) -> usize {
     state
         .directory
         .people
         .values()
-        .filter(|p| p.active && p.roles.contains(&Role::Admin))
+        .filter(|p| p.org == org && p.active && p.roles.contains(&Role::Admin))
         .count()
 }
 

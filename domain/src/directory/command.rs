@@ -7,7 +7,14 @@ use super::{Agreement, Language, MinOffice, Organisation, Person, Role, Team};
 use crate::calendar::ExtraHoliday;
 use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 
-/// Changes to the organisation, its teams, people and agreements.
+/// Changes to the organisations, their teams, people and agreements.
+///
+/// Which organisation a command acts on: an existing team's, person's or
+/// agreement's own; for a new team or person and for
+/// `update_organisation`, the acting administrator's own, or for the system
+/// the `org` it names (which may be left out while the deployment has one
+/// organisation). An administrator naming another organisation is refused
+/// (`not_allowed`). See the module documentation for why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
@@ -16,27 +23,36 @@ use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 )]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
-    /// Creates the organisation (system or administrator; once).
+    /// Adds an organisation to the deployment (the system only: a new
+    /// administration joins the partnership at installation level).
     SetUpOrganisation {
         id: OrgId,
         name: String,
         #[serde(default)]
         extra_holidays: Vec<ExtraHoliday>,
     },
-    /// Renames the organisation or changes its own holidays (administrator).
+    /// Renames an organisation or changes its own holidays (its
+    /// administrator).
     UpdateOrganisation {
         name: String,
         extra_holidays: Vec<ExtraHoliday>,
+        /// For the system: which organisation (see [`Command`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        org: Option<OrgId>,
     },
-    /// Adds or changes a team (administrator).
+    /// Adds or changes a team (an administrator of its organisation).
     SaveTeam {
         id: TeamId,
         name: String,
         min_office: MinOffice,
         #[serde(default)]
         max_agile_share: Option<u8>,
+        /// For the system adding a team: which organisation.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        org: Option<OrgId>,
     },
-    /// Sets who leads a team (administrator).
+    /// Sets who leads a team (an administrator of its organisation; the
+    /// leads are people of it).
     SetTeamLeads {
         team: TeamId,
         leads: BTreeSet<PersonId>,
@@ -54,8 +70,8 @@ pub enum Command {
     },
     /// Removes an office-only day.
     RemoveOfficeOnlyDate { team: TeamId, date: NaiveDate },
-    /// Adds a person or changes their details, roles and team
-    /// (administrator).
+    /// Adds a person or changes their details, roles and team (an
+    /// administrator of their organisation; the team is of it too).
     SavePerson {
         id: PersonId,
         username: String,
@@ -69,18 +85,24 @@ pub enum Command {
         commute_km: u32,
         #[serde(default)]
         language: Language,
+        /// For the system adding a person: which organisation.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        org: Option<OrgId>,
     },
     /// A person's own interface language.
     SetLanguage { language: Language },
-    /// A person's own declared one-way commute (or an administrator's fix).
+    /// A person's own declared one-way commute (or their organisation's
+    /// administrator's fix).
     SetCommute { person: PersonId, km: u32 },
-    /// Deactivates or reactivates a person (administrator). People are never
+    /// Deactivates or reactivates a person (an administrator of their
+    /// organisation). People are never
     /// deleted: their history stays in the reports.
     SetActive { person: PersonId, active: bool },
-    /// Adds or replaces an individual agreement (administrator).
+    /// Adds or replaces an individual agreement (an administrator of the
+    /// person's organisation).
     SaveAgreement { agreement: Agreement },
     /// Withdraws from an agreement with notice (the person or an
-    /// administrator); it stops applying from `effective`.
+    /// administrator of their organisation); it stops applying from `effective`.
     WithdrawAgreement {
         id: AgreementId,
         effective: NaiveDate,

@@ -1,5 +1,17 @@
-//! The organisation, its teams, people and individual agreements: who works
-//! where, who leads whom, and the frame of each person's agile work.
+//! The organisations of the deployment, their teams, people and individual
+//! agreements: who works where, who leads whom, and the frame of each
+//! person's agile work.
+//!
+//! One deployment can host several administrations (a partnership such as
+//! VeLA). Every team and person belongs to one organisation (`org`), and an
+//! administrator administers their own organisation only. Commands name the
+//! organisation implicitly: an administrator's commands act on their own
+//! organisation (the only one they may touch, so an explicit field could
+//! only be wrong), and commands about an existing team, person or agreement
+//! act on that entity's organisation. [`Actor::System`](crate::Actor) belongs
+//! to no organisation, so its commands that create something name it in the
+//! optional `org` field — or leave it out when the deployment has exactly one
+//! organisation (installation set-up and older scripts).
 
 mod agreement;
 mod apply;
@@ -27,16 +39,20 @@ pub use organisation::Organisation;
 pub use person::{Language, Person, Role};
 pub use rejection::Rejection;
 pub use team::{MinOffice, Team};
-pub use visibility::{redact, view};
+pub use visibility::{card, redact, view, Scope};
 
-use crate::ids::{AgreementId, PersonId, TeamId};
+use crate::calendar::Holidays;
+use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 
-/// The directory part of an organisation's state.
+/// The directory part of the deployment's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Directory {
-    /// `None` until the organisation is set up.
-    pub organisation: Option<Organisation>,
+    /// The administrations of the deployment (empty until one is set up).
+    /// Everyone sees all of them (names and holidays are public); teams,
+    /// people and agreements only of their own.
+    #[serde(default)]
+    pub organisations: BTreeMap<OrgId, Organisation>,
     pub teams: BTreeMap<TeamId, Team>,
     pub people: BTreeMap<PersonId, Person>,
     pub agreements: BTreeMap<AgreementId, Agreement>,
@@ -53,6 +69,32 @@ impl Directory {
         self.agreements
             .values()
             .find(|a| a.person == person && a.in_force(date))
+    }
+
+    /// The organisation of `person`.
+    pub fn org_of_person(&self, person: PersonId) -> Option<OrgId> {
+        self.people.get(&person).map(|p| p.org)
+    }
+
+    /// The organisation of `team`.
+    pub fn org_of_team(&self, team: TeamId) -> Option<OrgId> {
+        self.teams.get(&team).map(|t| t.org)
+    }
+
+    /// The organisation `person` works for, if both are known.
+    pub fn organisation_of(&self, person: PersonId) -> Option<&Organisation> {
+        self.organisations.get(&self.org_of_person(person)?)
+    }
+
+    /// The non-working days that apply to `person`: weekends, national
+    /// holidays and their organisation's own (only the first two for an
+    /// unknown person).
+    pub fn holidays_of(&self, person: PersonId) -> Holidays<'_> {
+        Holidays {
+            extra: self
+                .organisation_of(person)
+                .map_or(&[], |o| o.extra_holidays.as_slice()),
+        }
     }
 
     /// The person with this username.

@@ -3,8 +3,8 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{ExtraHoliday, Holidays};
 use crate::ids::OrgId;
 
-/// A public administration using Vela. Each organisation's state is stored
-/// and synced on its own.
+/// A public administration using Vela. A deployment may host several (a
+/// partnership); its teams and people name it in their `org`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Organisation {

@@ -2,20 +2,25 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{PersonId, TeamId};
+use crate::ids::{OrgId, PersonId, TeamId};
 
 /// Someone working in the organisation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     pub id: PersonId,
-    /// Login name, unique in the organisation, lower case.
+    /// The organisation the person works for; set when the person is added,
+    /// never changed (their history stays with it).
+    pub org: OrgId,
+    /// Login name, unique in the whole deployment (people sign in without
+    /// naming their organisation), lower case.
     pub username: String,
     pub name: String,
     #[serde(default)]
     pub email: Option<String>,
     pub roles: BTreeSet<Role>,
-    /// The team the person belongs to (leads may lead other teams).
+    /// The team the person belongs to, of the same organisation (leads may
+    /// lead other teams of it).
     #[serde(default)]
     pub team: Option<TeamId>,
     /// Declared one-way commute in kilometres, for the CO2 report. Seen only

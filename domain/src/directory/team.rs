@@ -3,16 +3,19 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{PersonId, TeamId};
+use crate::ids::{OrgId, PersonId, TeamId};
 
 /// A team (office, unit) with its leads and presence rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Team {
     pub id: TeamId,
+    /// The organisation the team is part of; never changes.
+    pub org: OrgId,
     pub name: String,
     /// The people who approve this team's agile days and review its
-    /// objectives. A lead need not be a member.
+    /// objectives. A lead need not be a member, but is of the same
+    /// organisation.
     #[serde(default)]
     pub leads: BTreeSet<PersonId>,
     /// Minimum office presence on every working day.

@@ -24,6 +24,7 @@ fn only_administrators_manage_people_and_teams() {
         name: "Nuovo".into(),
         min_office: MinOffice::Percent(50),
         max_agile_share: None,
+        org: None,
     };
     assert_eq!(
         try_run(&s, GIULIA, team.clone()),
@@ -103,6 +104,7 @@ fn usernames_are_unique_and_normalised() {
             team: None,
             commute_km: 0,
             language: Language::It,
+            org: None,
         },
     );
     assert_eq!(
@@ -299,4 +301,503 @@ fn rejections_serialise_with_their_code() {
     );
     let common: Rejection = CommonRejection::NotAllowed.into();
     assert_eq!(common.code(), "not_allowed");
+}
+
+// ---- Several organisations (a partnership) ----
+
+use crate::agile::{AbsenceKind, Command as Agile, DaySelection, Decision};
+use crate::directory::{Place, WorkMode};
+use crate::ids::{AbsenceId, OrgId, RequestId, TeamId};
+use crate::visibility::{redact, view};
+
+fn try_system(state: &State, command: Dir) -> Result<Vec<crate::Event>, Rejection> {
+    apply(state, &Actor::System, &Command::Directory(command), now())
+}
+
+fn new_person(id: u128, username: &str, team: Option<TeamId>, org: Option<OrgId>) -> Dir {
+    Dir::SavePerson {
+        id: PersonId::from_u128(id),
+        username: username.into(),
+        name: "Nuova Persona".into(),
+        email: None,
+        roles: [Role::Employee].into(),
+        team,
+        commute_km: 0,
+        language: Language::It,
+        org,
+    }
+}
+
+fn new_team(id: u128, org: Option<OrgId>) -> Dir {
+    Dir::SaveTeam {
+        id: TeamId::from_u128(id),
+        name: "Biblioteca".into(),
+        min_office: MinOffice::People(1),
+        max_agile_share: None,
+        org,
+    }
+}
+
+fn saved_person(events: &[crate::Event]) -> &super::Person {
+    match events.first() {
+        Some(crate::Event::Directory(super::Event::PersonSaved { person })) => person,
+        other => panic!("not a person: {other:?}"),
+    }
+}
+
+#[test]
+fn new_teams_and_people_join_the_acting_administrators_organisation() {
+    let s = partnership();
+    let events = try_run(&s, ADMIN2, new_team(0x990, None)).expect("own team");
+    assert!(matches!(
+        events.first(),
+        Some(crate::Event::Directory(super::Event::TeamSaved { team })) if team.org == ORG2
+    ));
+    let events =
+        try_run(&s, ADMIN2, new_person(0x991, "nuova", Some(CULTURA), None)).expect("own person");
+    assert_eq!(saved_person(&events).org, ORG2);
+    // Naming its own organisation is fine, naming another is not.
+    assert!(try_run(&s, ADMIN2, new_team(0x992, Some(ORG2))).is_ok());
+    assert_eq!(
+        try_run(&s, ADMIN2, new_team(0x992, Some(ORG))),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    // Another organisation's team does not exist for this one.
+    assert_eq!(
+        try_run(&s, ADMIN2, new_person(0x993, "altra", Some(TRIBUTI), None)),
+        Err(Rejection::not_found(
+            crate::rejection::Entity::Team,
+            TRIBUTI
+        ))
+    );
+}
+
+#[test]
+fn administrators_administer_their_own_organisation_only() {
+    let s = partnership();
+    let not_allowed = Err(CommonRejection::NotAllowed.into());
+    let tributi = Dir::SaveTeam {
+        id: TRIBUTI,
+        name: "Tributi".into(),
+        min_office: MinOffice::People(1),
+        max_agile_share: None,
+        org: None,
+    };
+    assert_eq!(try_run(&s, ADMIN2, tributi.clone()), not_allowed);
+    assert!(try_run(&s, ADMIN, tributi).is_ok());
+    let leads = Dir::SetTeamLeads {
+        team: TRIBUTI,
+        leads: [MARCO].into(),
+    };
+    assert_eq!(try_run(&s, ADMIN2, leads), not_allowed);
+    let giulia = Dir::SavePerson {
+        id: GIULIA,
+        username: "giulia".into(),
+        name: "Giulia Bianchi".into(),
+        email: None,
+        roles: [Role::Employee].into(),
+        team: Some(TRIBUTI),
+        commute_km: 0,
+        language: Language::It,
+        org: None,
+    };
+    assert_eq!(try_run(&s, ADMIN2, giulia.clone()), not_allowed);
+    assert!(try_run(&s, ADMIN, giulia).is_ok());
+    let deactivate = Dir::SetActive {
+        person: GIULIA,
+        active: false,
+    };
+    assert_eq!(try_run(&s, ADMIN2, deactivate), not_allowed);
+    assert_eq!(
+        try_run(
+            &s,
+            ADMIN2,
+            Dir::SetCommute {
+                person: LUCA,
+                km: 1
+            }
+        ),
+        not_allowed
+    );
+    let mut giulias = agreement(GIULIA_AGREEMENT, GIULIA, &[chrono::Weekday::Mon], 1, 4);
+    assert_eq!(
+        try_run(
+            &s,
+            ADMIN2,
+            Dir::SaveAgreement {
+                agreement: giulias.clone()
+            }
+        ),
+        not_allowed
+    );
+    // Nor may an agreement id of the other organisation be taken over.
+    giulias.person = IRENE;
+    assert_eq!(
+        try_run(&s, ADMIN2, Dir::SaveAgreement { agreement: giulias }),
+        not_allowed
+    );
+    let today = crate::calendar::rome_date(now());
+    assert_eq!(
+        try_run(
+            &s,
+            ADMIN2,
+            Dir::WithdrawAgreement {
+                id: GIULIA_AGREEMENT,
+                effective: today + Duration::days(40),
+            }
+        ),
+        not_allowed
+    );
+    let office_only = Dir::AddOfficeOnlyDate {
+        team: TRIBUTI,
+        date: date(2026, 12, 3),
+        note: String::new(),
+    };
+    assert_eq!(try_run(&s, ADMIN2, office_only.clone()), not_allowed);
+    assert_eq!(try_run(&s, OSCAR, office_only), not_allowed);
+    let presence = Dir::SetMinOffice {
+        team: TRIBUTI,
+        min_office: MinOffice::People(2),
+    };
+    assert_eq!(try_run(&s, ADMIN2, presence.clone()), not_allowed);
+    assert_eq!(try_run(&s, OSCAR, presence.clone()), not_allowed);
+    assert!(try_run(&s, MARCO, presence).is_ok());
+    let rename = |org| Dir::UpdateOrganisation {
+        name: "Comune di Rovereto (TN)".into(),
+        extra_holidays: vec![],
+        org,
+    };
+    assert_eq!(try_run(&s, ADMIN2, rename(Some(ORG))), not_allowed);
+    let events = try_run(&s, ADMIN2, rename(None)).expect("own organisation");
+    assert!(matches!(
+        events.first(),
+        Some(crate::Event::Directory(super::Event::OrganisationSaved { organisation }))
+            if organisation.id == ORG2
+    ));
+}
+
+#[test]
+fn the_system_names_the_organisation_once_there_are_several() {
+    let s = partnership();
+    assert_eq!(
+        try_system(&s, new_team(0x990, None)),
+        Err(Rejection::invalid("org", crate::rejection::Problem::Empty))
+    );
+    assert!(try_system(&s, new_team(0x990, Some(ORG2))).is_ok());
+    let unknown = OrgId::from_u128(0x999);
+    assert_eq!(
+        try_system(&s, new_team(0x990, Some(unknown))),
+        Err(Rejection::not_found(
+            crate::rejection::Entity::Organisation,
+            unknown
+        ))
+    );
+    // With one organisation the system may leave it out.
+    assert!(try_system(&org(), new_team(0x990, None)).is_ok());
+    // Only the system adds organisations, each once.
+    let set_up = |id| Dir::SetUpOrganisation {
+        id,
+        name: "Comune di Arco".into(),
+        extra_holidays: vec![],
+    };
+    assert_eq!(
+        try_run(&s, ADMIN, set_up(unknown)),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    assert_eq!(
+        try_system(&s, set_up(ORG2)),
+        Err(DirRejection::OrganisationExists.into())
+    );
+    assert!(try_system(&s, set_up(unknown)).is_ok());
+}
+
+#[test]
+fn teams_and_people_never_move_between_organisations() {
+    let s = partnership();
+    let moved = Dir::SavePerson {
+        id: GIULIA,
+        username: "giulia".into(),
+        name: "Giulia Bianchi".into(),
+        email: None,
+        roles: [Role::Employee].into(),
+        team: None,
+        commute_km: 0,
+        language: Language::It,
+        org: Some(ORG2),
+    };
+    assert_eq!(
+        try_system(&s, moved),
+        Err(Rejection::invalid(
+            "org",
+            crate::rejection::Problem::OutOfRange
+        ))
+    );
+    let mut team = new_team(0, Some(ORG2));
+    if let Dir::SaveTeam { id, .. } = &mut team {
+        *id = TRIBUTI;
+    }
+    assert_eq!(
+        try_system(&s, team),
+        Err(Rejection::invalid(
+            "org",
+            crate::rejection::Problem::OutOfRange
+        ))
+    );
+}
+
+#[test]
+fn leads_come_from_the_teams_organisation() {
+    let s = partnership();
+    assert_eq!(
+        try_system(
+            &s,
+            Dir::SetTeamLeads {
+                team: CULTURA,
+                leads: [MARCO].into(),
+            }
+        ),
+        Err(Rejection::invalid(
+            "leads",
+            crate::rejection::Problem::OutOfRange
+        ))
+    );
+}
+
+#[test]
+fn each_organisation_keeps_its_own_last_administrator() {
+    let s = partnership();
+    assert_eq!(
+        try_run(
+            &s,
+            ADMIN2,
+            Dir::SetActive {
+                person: ADMIN2,
+                active: false
+            }
+        ),
+        Err(DirRejection::LastAdmin.into())
+    );
+}
+
+#[test]
+fn usernames_are_unique_across_the_partnership() {
+    let s = partnership();
+    assert_eq!(
+        try_run(&s, ADMIN2, new_person(0x990, "Giulia", None, None)),
+        Err(DirRejection::UsernameTaken {
+            username: "giulia".into()
+        }
+        .into())
+    );
+}
+
+#[test]
+fn helper_queries_name_a_persons_organisation_and_holidays() {
+    let s = partnership();
+    let dir = &s.directory;
+    assert_eq!(dir.org_of_person(IRENE), Some(ORG2));
+    assert_eq!(dir.org_of_person(GIULIA), Some(ORG));
+    assert_eq!(dir.org_of_team(CULTURA), Some(ORG2));
+    assert_eq!(
+        dir.organisation_of(IRENE).map(|o| o.name.as_str()),
+        Some("Comune di Rovereto")
+    );
+    let festa = date(2026, 12, 9);
+    assert_eq!(
+        dir.holidays_of(IRENE).non_working(festa),
+        Some("Festa di prova")
+    );
+    assert_eq!(dir.holidays_of(LUCA).non_working(festa), None);
+    let san_vigilio = date(2026, 6, 26);
+    assert_eq!(dir.holidays_of(IRENE).non_working(san_vigilio), None);
+    assert_eq!(
+        dir.holidays_of(GIULIA).non_working(san_vigilio),
+        Some("San Vigilio")
+    );
+}
+
+#[test]
+fn agile_days_follow_the_persons_own_organisations_holidays() {
+    let s = partnership();
+    let request = |day| {
+        Command::Agile(Agile::RequestDays {
+            id: RequestId::from_u128(0x990),
+            days: DaySelection::Dates { dates: vec![day] },
+            mode: WorkMode::Agile,
+            place: Place::Home,
+            note: String::new(),
+        })
+    };
+    let festa = date(2026, 12, 9);
+    assert_eq!(
+        apply(&s, &Actor::Person(IRENE), &request(festa), now()),
+        Err(crate::agile::Rejection::NonWorkingDay {
+            date: festa,
+            holiday: "Festa di prova".into()
+        }
+        .into())
+    );
+    assert!(apply(&s, &Actor::Person(LUCA), &request(festa), now()).is_ok());
+}
+
+#[test]
+fn no_command_of_a_person_reaches_into_another_organisation() {
+    let mut s = partnership();
+    run(
+        &mut s,
+        Actor::Person(LUCA),
+        Command::Agile(Agile::RequestDays {
+            id: RequestId::from_u128(0x990),
+            days: DaySelection::Dates {
+                dates: vec![date(2026, 12, 2)],
+            },
+            mode: WorkMode::Agile,
+            place: Place::Home,
+            note: String::new(),
+        }),
+    );
+    let not_allowed = Err(CommonRejection::NotAllowed.into());
+    let decide = Command::Agile(Agile::DecideDays {
+        request: RequestId::from_u128(0x990),
+        dates: None,
+        decision: Decision::Approve,
+        note: String::new(),
+        acknowledge_coverage: false,
+    });
+    assert_eq!(
+        apply(&s, &Actor::Person(ADMIN2), &decide, now()),
+        not_allowed
+    );
+    assert!(apply(&s, &Actor::Person(ADMIN), &decide, now()).is_ok());
+    // The agile area lets "an administrator" record anyone's absence; the
+    // organisation boundary in `apply` refuses another organisation's.
+    let absence = Command::Agile(Agile::RecordAbsence {
+        id: AbsenceId::from_u128(0x990),
+        person: LUCA,
+        from: date(2026, 12, 14),
+        until: date(2026, 12, 15),
+        kind: AbsenceKind::Holiday,
+        reason: String::new(),
+    });
+    assert_eq!(
+        apply(&s, &Actor::Person(ADMIN2), &absence, now()),
+        not_allowed
+    );
+    assert!(apply(&s, &Actor::Person(ADMIN), &absence, now()).is_ok());
+    assert!(apply(&s, &Actor::System, &absence, now()).is_ok());
+}
+
+#[test]
+fn a_person_sees_only_their_own_organisations_directory_and_plans() {
+    let mut s = partnership();
+    run(
+        &mut s,
+        Actor::Person(LUCA),
+        Command::Agile(Agile::RequestDays {
+            id: RequestId::from_u128(0x990),
+            days: DaySelection::Dates {
+                dates: vec![date(2026, 12, 2)],
+            },
+            mode: WorkMode::Agile,
+            place: Place::Home,
+            note: String::new(),
+        }),
+    );
+    for who in [IRENE, OSCAR, ADMIN2] {
+        let v = view(&s, &Actor::Person(who));
+        let dir = &v.directory;
+        assert_eq!(dir.organisations.len(), 2, "both names are public");
+        assert!(dir.people.values().all(|p| p.org == ORG2), "{who}");
+        assert_eq!(dir.people.len(), 3);
+        assert_eq!(dir.teams.keys().collect::<Vec<_>>(), vec![&CULTURA]);
+        assert!(dir.agreements.values().all(|a| a.person == IRENE));
+        assert!(v.agile.days.keys().all(|p| *p == IRENE), "{who}");
+        assert!(v.agile.requests.is_empty(), "{who}");
+        assert!(!v.agile.team_days.contains_key(&TRIBUTI), "{who}");
+        assert!(!v.agile.members.contains_key(&TRIBUTI), "{who}");
+    }
+    let admin2 = view(&s, &Actor::Person(ADMIN2));
+    assert_eq!(admin2.directory.people[&IRENE].commute_km, 12);
+    assert_eq!(admin2.directory.agreements.len(), 1);
+    // And the first organisation sees nothing of the second.
+    for who in [GIULIA, MARCO, ADMIN] {
+        let v = view(&s, &Actor::Person(who));
+        assert!(v.directory.people.values().all(|p| p.org == ORG), "{who}");
+        assert!(!v.directory.teams.contains_key(&CULTURA));
+        assert!(!v.directory.agreements.contains_key(&IRENE_AGREEMENT));
+    }
+    let admin = view(&s, &Actor::Person(ADMIN));
+    assert_eq!(admin.agile.requests.len(), 1);
+    assert_eq!(view(&s, &Actor::System), s);
+}
+
+#[test]
+fn events_of_one_organisation_never_reach_another() {
+    let mut s = partnership();
+    let events = s
+        .execute(
+            &Actor::Person(LUCA),
+            &Command::Agile(Agile::RequestDays {
+                id: RequestId::from_u128(0x990),
+                days: DaySelection::Dates {
+                    dates: vec![date(2026, 12, 2)],
+                },
+                mode: WorkMode::Agile,
+                place: Place::Home,
+                note: String::new(),
+            }),
+            now(),
+        )
+        .expect("requested");
+    let commute = s
+        .execute(
+            &Actor::Person(GIULIA),
+            &Command::Directory(Dir::SetCommute {
+                person: GIULIA,
+                km: 30,
+            }),
+            now(),
+        )
+        .expect("commute");
+    let renamed = s
+        .execute(
+            &Actor::Person(ADMIN),
+            &Command::Directory(Dir::UpdateOrganisation {
+                name: "Provincia".into(),
+                extra_holidays: vec![],
+                org: None,
+            }),
+            now(),
+        )
+        .expect("renamed");
+    for who in [IRENE, ADMIN2] {
+        let actor = Actor::Person(who);
+        for e in events.iter().chain(&commute) {
+            assert_eq!(redact(&s, &actor, e), None, "{who}: {e:?}");
+        }
+        // An organisation's own record is public.
+        assert!(redact(&s, &actor, &renamed[0]).is_some());
+    }
+    assert!(redact(&s, &Actor::Person(MARCO), &events[0]).is_some());
+    assert!(redact(&s, &Actor::Person(ADMIN), &commute[0]).is_some());
+}
+
+#[test]
+fn the_organisation_of_a_command_is_optional_on_the_wire() {
+    let team = serde_json::json!({
+        "area": "directory", "type": "save_team", "id": TeamId::from_u128(0x990),
+        "name": "Biblioteca", "min_office": {"kind": "people", "value": 1},
+    });
+    let command: Command = serde_json::from_value(team.clone()).expect("parses");
+    assert_eq!(command, Command::Directory(new_team(0x990, None)));
+    let mut back = serde_json::to_value(&command).expect("serialises");
+    back.as_object_mut().map(|o| o.remove("max_agile_share"));
+    assert_eq!(back, team, "no org when none is named");
+    let named = Command::Directory(new_team(0x990, Some(ORG2)));
+    let json = serde_json::to_value(&named).expect("serialises");
+    assert_eq!(json["org"], serde_json::json!(ORG2));
+    assert_eq!(
+        serde_json::from_value::<Command>(json).expect("parses"),
+        named
+    );
 }

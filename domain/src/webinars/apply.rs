@@ -7,9 +7,9 @@ use super::{
     check_join_link, Audience, Command, Event, Feedback, Material, Occupancy, Registration,
     RegistrationStatus, Rejection as WebinarRejection, Session, SessionStatus, TrainingPath,
 };
-use crate::actor::{acting_person, has_role, require_admin, Actor};
+use crate::actor::{acting_person, administers, has_role, require_admin, Actor};
 use crate::directory::Role;
-use crate::ids::{PersonId, SessionId};
+use crate::ids::{OrgId, PersonId, SessionId};
 use crate::rejection::{check_text, CommonRejection, Entity, Problem, Rejection};
 use crate::{Event as AnyEvent, State};
 
@@ -63,7 +63,13 @@ pub fn apply(
             }
             check_text("title", title, TITLE_MAX)?;
             check_optional_text("description", description, DESCRIPTION_MAX)?;
-            check_trainers(state, trainers)?;
+            let org = check_trainers(state, trainers, existing.map(|s| s.org))?;
+            // An administrator creates sessions for trainers of their own
+            // organisation only.
+            if existing.is_none() && !administers(state, actor, org) && !trains_in(actor, trainers)
+            {
+                return Err(CommonRejection::NotAllowed.into());
+            }
             if end <= start {
                 return Err(Rejection::invalid("end", Problem::EndBeforeStart));
             }
@@ -80,7 +86,7 @@ pub fn apply(
             if !check_join_link(join_link) {
                 return Err(WebinarRejection::SessionJoinLinkInvalid.into());
             }
-            check_audience(state, audience)?;
+            check_audience(state, org, audience)?;
             let materials = check_materials(materials)?;
             let mut occupancy = state.webinars.occupancy_of(*id);
             if *capacity < occupancy.registered {
@@ -92,6 +98,7 @@ pub fn apply(
             }
             let session = Session {
                 id: *id,
+                org,
                 title: title.trim().to_owned(),
                 description: description.trim().to_owned(),
                 trainers: trainers.clone(),
@@ -106,6 +113,7 @@ pub fn apply(
             };
             let mut events = vec![Event::SessionSaved {
                 session: session.clone(),
+                cards: Vec::new(),
             }];
             promote(state, &session, &mut occupancy, now, &mut events);
             events
@@ -147,6 +155,22 @@ pub fn apply(
             if !has_role(state, actor, Role::Trainer) {
                 require_admin(state, actor)?;
             }
+            let org = match state.webinars.paths.get(id) {
+                Some(existing) => existing.org,
+                None => match crate::actor::actor_org(state, actor) {
+                    Some(org) => org,
+                    // The system curates for the organisation of the first
+                    // session.
+                    None => sessions
+                        .first()
+                        .and_then(|s| state.webinars.sessions.get(s))
+                        .map(|s| s.org)
+                        .ok_or_else(|| Rejection::invalid("sessions", Problem::Empty))?,
+                },
+            };
+            if !may_curate(state, actor, org) {
+                return Err(CommonRejection::NotAllowed.into());
+            }
             check_text("title", title, TITLE_MAX)?;
             check_optional_text("description", description, DESCRIPTION_MAX)?;
             if sessions.is_empty() {
@@ -159,13 +183,20 @@ pub fn apply(
                 return Err(Rejection::invalid("sessions", Problem::Duplicate));
             }
             for session in sessions {
-                if session_of(state, *session)?.status == SessionStatus::Cancelled {
+                let s = session_of(state, *session)?;
+                // Another organisation's own sessions do not exist for this
+                // one; its partnership sessions may be included.
+                if s.org != org && !s.is_partnership() {
+                    return Err(Rejection::not_found(Entity::Session, *session));
+                }
+                if s.status == SessionStatus::Cancelled {
                     return Err(WebinarRejection::PathSessionCancelled.into());
                 }
             }
             vec![Event::PathSaved {
                 path: TrainingPath {
                     id: *id,
+                    org,
                     title: title.trim().to_owned(),
                     description: description.trim().to_owned(),
                     sessions: sessions.clone(),
@@ -209,6 +240,7 @@ pub fn apply(
                 },
                 session: s.clone(),
                 occupancy,
+                cards: Vec::new(),
             }]
         }
         Command::CancelRegistration { session, person } => {
@@ -242,6 +274,7 @@ pub fn apply(
                 },
                 session: s.clone(),
                 occupancy: occupancy.clone(),
+                cards: Vec::new(),
             }];
             promote(state, s, &mut occupancy, now, &mut events);
             events
@@ -314,9 +347,21 @@ pub fn apply(
 
 /// Applies a webinar event.
 pub fn apply_event(state: &mut State, event: &Event) {
+    if let Event::SessionSaved { cards, .. }
+    | Event::RegistrationSaved { cards, .. }
+    | Event::Promoted { cards, .. } = event
+    {
+        for card in cards {
+            state
+                .directory
+                .people
+                .entry(card.id)
+                .or_insert_with(|| card.clone());
+        }
+    }
     let part = &mut state.webinars;
     match event {
-        Event::SessionSaved { session } | Event::SessionCancelled { session, .. } => {
+        Event::SessionSaved { session, .. } | Event::SessionCancelled { session, .. } => {
             part.sessions.insert(session.id, session.clone());
         }
         Event::PathSaved { path } => {
@@ -326,11 +371,13 @@ pub fn apply_event(state: &mut State, event: &Event) {
             registration,
             session,
             occupancy,
+            ..
         }
         | Event::Promoted {
             registration,
             session,
             occupancy,
+            ..
         } => {
             part.sessions.insert(session.id, session.clone());
             part.registrations
@@ -409,6 +456,7 @@ fn promote(
             },
             session: session.clone(),
             occupancy: occupancy.clone(),
+            cards: Vec::new(),
         });
     }
 }
@@ -429,13 +477,27 @@ pub(crate) fn trains(state: &State, actor: &Actor, session: &Session) -> bool {
         && has_role(state, actor, Role::Trainer)
 }
 
-/// `Ok` for a trainer of the session, an administrator or the system.
+/// `Ok` for a trainer of the session, an administrator of its organisation
+/// or the system.
 fn require_manager(state: &State, actor: &Actor, session: &Session) -> Result<(), Rejection> {
-    if trains(state, actor, session) {
+    if trains(state, actor, session) || administers(state, actor, session.org) {
         Ok(())
     } else {
-        require_admin(state, actor)
+        Err(CommonRejection::NotAllowed.into())
     }
+}
+
+/// Whether the acting person is among `trainers`.
+fn trains_in(actor: &Actor, trainers: &BTreeSet<PersonId>) -> bool {
+    actor.person_id().is_some_and(|p| trainers.contains(&p))
+}
+
+/// Whether the actor may change `org`'s training paths: its active trainers
+/// and administrators, or the system.
+fn may_curate(state: &State, actor: &Actor, org: OrgId) -> bool {
+    administers(state, actor, org)
+        || (crate::actor::actor_org(state, actor) == Some(org)
+            && has_role(state, actor, Role::Trainer))
 }
 
 fn require_scheduled(session: &Session) -> Result<(), Rejection> {
@@ -453,7 +515,14 @@ fn check_optional_text(field: &str, value: &str, max: usize) -> Result<(), Rejec
     }
 }
 
-fn check_trainers(state: &State, trainers: &BTreeSet<PersonId>) -> Result<(), Rejection> {
+/// Checks the trainers and returns their organisation, which becomes the
+/// session's: they must all belong to one (`current`, for an existing
+/// session). A person of another organisation does not exist for it.
+fn check_trainers(
+    state: &State,
+    trainers: &BTreeSet<PersonId>,
+    mut current: Option<OrgId>,
+) -> Result<OrgId, Rejection> {
     if trainers.is_empty() {
         return Err(Rejection::invalid("trainers", Problem::Empty));
     }
@@ -466,20 +535,24 @@ fn check_trainers(state: &State, trainers: &BTreeSet<PersonId>) -> Result<(), Re
             .people
             .get(id)
             .ok_or_else(|| Rejection::not_found(Entity::Person, *id))?;
+        let org = *current.get_or_insert(person.org);
+        if person.org != org {
+            return Err(Rejection::not_found(Entity::Person, *id));
+        }
         if !person.active || !person.roles.contains(&Role::Trainer) {
             return Err(WebinarRejection::SessionTrainerWithoutRole { person: *id }.into());
         }
     }
-    Ok(())
+    current.ok_or_else(|| Rejection::invalid("trainers", Problem::Empty))
 }
 
-fn check_audience(state: &State, audience: &Audience) -> Result<(), Rejection> {
+fn check_audience(state: &State, org: OrgId, audience: &Audience) -> Result<(), Rejection> {
     if let Audience::Teams { teams } = audience {
         if teams.is_empty() {
             return Err(Rejection::invalid("audience", Problem::Empty));
         }
         for team in teams {
-            if !state.directory.teams.contains_key(team) {
+            if state.directory.org_of_team(*team) != Some(org) {
                 return Err(Rejection::not_found(Entity::Team, *team));
             }
         }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Audience, Feedback, Occupancy, Registration, Session, TrainingPath};
+use crate::directory::Person;
 use crate::ids::{PathId, PersonId, SessionId};
 
 /// Changes to webinars and training paths.
@@ -92,6 +93,14 @@ pub struct MaterialInput {
 
 /// What a webinar command changed. Each event carries the resulting entity,
 /// and registration events the resulting seat counts.
+///
+/// `cards` is empty as stored: [`redact`](super::redact) fills it, for a
+/// viewer of another organisation, with the name cards
+/// ([`crate::directory::card`]) of the people the event names that the
+/// viewer's directory lacks (a partnership session's trainers, a trainer's
+/// registrant from another administration), so a replica shows their names
+/// without waiting for a snapshot. Applying it adds a card only where the
+/// person is unknown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
@@ -101,7 +110,11 @@ pub struct MaterialInput {
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
     /// A session was created or changed.
-    SessionSaved { session: Session },
+    SessionSaved {
+        session: Session,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        cards: Vec<Person>,
+    },
     /// A session was cancelled; `notify` names the people registered or
     /// waitlisted, who must be told (in a person's own view: just them).
     SessionCancelled {
@@ -117,12 +130,16 @@ pub enum Event {
         registration: Registration,
         session: Session,
         occupancy: Occupancy,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        cards: Vec<Person>,
     },
     /// The first on the waitlist got a freed seat: the person must be told.
     Promoted {
         registration: Registration,
         session: Session,
         occupancy: Occupancy,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        cards: Vec<Person>,
     },
     /// What people who may not see a registration see of it: the counts
     /// (and the ticket counter, so their replayed state matches the view).

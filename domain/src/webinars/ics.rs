@@ -113,6 +113,7 @@ mod tests {
             .expect("valid");
         Session {
             id: crate::ids::SessionId::from_u128(0x500),
+            org: ORG,
             title: "Sicurezza informatica, phishing; password".into(),
             description: "Come riconoscere il phishing\\lo spoofing.\nEsempi pratici.".into(),
             trainers: [SARA].into(),

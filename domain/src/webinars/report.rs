@@ -123,6 +123,7 @@ pub fn attendees(state: &State, session: SessionId) -> Vec<AttendeeRow> {
         }
     }
     people.sort();
+    let session_org = part.sessions.get(&session).map(|s| s.org);
     people
         .into_iter()
         .map(|(_, _, id)| {
@@ -132,9 +133,7 @@ pub fn attendees(state: &State, session: SessionId) -> Vec<AttendeeRow> {
                 person: id,
                 name: who.map(|p| p.name.clone()).unwrap_or_default(),
                 team: who
-                    .and_then(|p| p.team)
-                    .and_then(|t| state.directory.teams.get(&t))
-                    .map(|t| t.name.clone())
+                    .and_then(|p| unit_name(state, session_org, p))
                     .unwrap_or_default(),
                 status: part.registration(session, id).map(|r| r.status),
                 waitlist_position: part.waitlist_position(session, id),
@@ -144,6 +143,27 @@ pub fn attendees(state: &State, session: SessionId) -> Vec<AttendeeRow> {
             }
         })
         .collect()
+}
+
+/// Where a registrant works, for the attendee list: their team, or for
+/// someone of another organisation of the partnership that organisation
+/// (their teams are not visible outside it).
+fn unit_name(
+    state: &State,
+    session_org: Option<crate::ids::OrgId>,
+    person: &crate::directory::Person,
+) -> Option<String> {
+    if session_org.is_some_and(|org| org != person.org) {
+        return state
+            .directory
+            .organisations
+            .get(&person.org)
+            .map(|o| o.name.clone());
+    }
+    person
+        .team
+        .and_then(|t| state.directory.teams.get(&t))
+        .map(|t| t.name.clone())
 }
 
 /// Training attended per person and month, ordered by person then month.

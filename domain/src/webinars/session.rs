@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::directory::Person;
-use crate::ids::{PersonId, SessionId, TeamId};
+use crate::ids::{OrgId, PersonId, SessionId, TeamId};
 
 /// How long before the start the join link opens: people can check audio
 /// and video without making the trainer wait.
@@ -15,6 +15,9 @@ pub const JOIN_OPENS_BEFORE: Duration = Duration::minutes(15);
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Session {
     pub id: SessionId,
+    /// The organisation that offers it: its trainers' (they all belong to
+    /// it). Never changes. Its administrators manage the session.
+    pub org: OrgId,
     pub title: String,
     /// May be empty.
     pub description: String,
@@ -45,9 +48,19 @@ impl Session {
     pub fn is_open_to(&self, person: &Person) -> bool {
         person.active
             && match &self.audience {
-                Audience::Organisation => true,
-                Audience::Teams { teams } => person.team.is_some_and(|t| teams.contains(&t)),
+                Audience::Organisation => person.org == self.org,
+                Audience::Partnership => true,
+                Audience::Teams { teams } => {
+                    person.org == self.org && person.team.is_some_and(|t| teams.contains(&t))
+                }
             }
+    }
+
+    /// Whether the session is open beyond its own organisation: the only
+    /// data that crosses the boundary between the partnership's
+    /// administrations.
+    pub fn is_partnership(&self) -> bool {
+        self.audience == Audience::Partnership
     }
 
     /// Length in whole minutes (training hours count this).
@@ -65,9 +78,11 @@ impl Session {
 )]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Audience {
-    /// Everyone in the organisation.
+    /// Everyone in the session's own organisation.
     Organisation,
-    /// Members of these teams only.
+    /// Everyone in the deployment: every administration of the partnership.
+    Partnership,
+    /// Members of these teams (of the session's organisation) only.
     Teams { teams: BTreeSet<TeamId> },
 }
 crate::flat_tagged!(Audience, "kind");

@@ -1,9 +1,16 @@
 //! Who sees what of webinars (design.md §3): everyone sees the sessions open
 //! to their audience (and those they registered for), but the join link only
 //! once they hold a seat; a person sees their own registration, attendance
-//! and feedback; a session's trainers see all of these for their session;
-//! administrators see everything; everyone who sees a session sees its seat
-//! counts. Training paths are a public catalogue.
+//! and feedback; a session's trainers see all of these for their session,
+//! whichever organisation the registrants come from; administrators see
+//! everything of their organisation's sessions; everyone who sees a session
+//! sees its seat counts.
+//!
+//! Organisations: a session open to the partnership is the only thing that
+//! crosses from one administration to another. People of other
+//! organisations see it (with its materials), their own registration, and
+//! the training paths that include it — listing only the sessions they may
+//! see. An organisation's own training paths are its public catalogue.
 //!
 //! A known limit of event-by-event filtering: when a session's audience or
 //! trainers change (or a person changes team), people who gain sight of it
@@ -12,22 +19,20 @@
 use std::collections::BTreeMap;
 
 use super::apply::trains;
+use super::TrainingPath;
 use super::{Event, Part, Session};
-use crate::actor::{require_admin, Actor};
+use crate::actor::{administers, Actor};
+use crate::directory::Scope;
 use crate::State;
-
-fn is_admin(state: &State, actor: &Actor) -> bool {
-    require_admin(state, actor).is_ok()
-}
 
 /// Whether `actor` sees the people of `session`: registrations, attendance
 /// and feedback of everyone.
-fn sees_people_of(state: &State, actor: &Actor, session: &Session) -> bool {
-    is_admin(state, actor) || trains(state, actor, session)
+pub(crate) fn sees_people_of(state: &State, actor: &Actor, session: &Session) -> bool {
+    administers(state, actor, session.org) || trains(state, actor, session)
 }
 
 /// Whether `actor` sees `session` at all.
-fn sees_session(state: &State, actor: &Actor, session: &Session) -> bool {
+pub(crate) fn sees_session(state: &State, actor: &Actor, session: &Session) -> bool {
     if sees_people_of(state, actor, session) {
         return true;
     }
@@ -40,6 +45,46 @@ fn sees_session(state: &State, actor: &Actor, session: &Session) -> bool {
         .get(&me)
         .is_some_and(|p| session.is_open_to(p))
         || state.webinars.registration(session.id, me).is_some()
+}
+
+/// The name cards of those of `people` outside the actor's organisation
+/// (see [`Event`]'s `cards`).
+fn cards_for(
+    state: &State,
+    actor: &Actor,
+    people: impl Iterator<Item = crate::ids::PersonId>,
+) -> Vec<crate::directory::Person> {
+    let scope = Scope::of(state, actor);
+    people
+        .filter_map(|id| state.directory.people.get(&id))
+        .filter(|p| !scope.includes(p.org))
+        .map(crate::directory::card)
+        .collect()
+}
+
+/// `path` as `actor` may see it: whole for its own organisation (and the
+/// system); for another organisation only if it includes a session they
+/// see, listing just those.
+fn path_for(state: &State, actor: &Actor, path: &TrainingPath) -> Option<TrainingPath> {
+    if Scope::of(state, actor).includes(path.org) {
+        return Some(path.clone());
+    }
+    let sessions: Vec<_> = path
+        .sessions
+        .iter()
+        .copied()
+        .filter(|id| {
+            state
+                .webinars
+                .sessions
+                .get(id)
+                .is_some_and(|s| sees_session(state, actor, s))
+        })
+        .collect();
+    (!sessions.is_empty()).then(|| TrainingPath {
+        sessions,
+        ..path.clone()
+    })
 }
 
 /// `session` as `actor` may see it: without the join link unless they hold
@@ -80,7 +125,11 @@ fn own_or_all<T: Clone>(
 pub fn view(state: &State, actor: &Actor) -> Part {
     let part = &state.webinars;
     let mut out = Part {
-        paths: part.paths.clone(),
+        paths: part
+            .paths
+            .iter()
+            .filter_map(|(id, p)| path_for(state, actor, p).map(|p| (*id, p)))
+            .collect(),
         next_ticket: part.next_ticket,
         ..Part::default()
     };
@@ -127,9 +176,10 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
     let session_of = |id| state.webinars.sessions.get(&id);
     let me = actor.person_id();
     match event {
-        Event::SessionSaved { session } => {
+        Event::SessionSaved { session, .. } => {
             sees_session(state, actor, session).then(|| Event::SessionSaved {
                 session: public(state, actor, session),
+                cards: cards_for(state, actor, session.trainers.iter().copied()),
             })
         }
         Event::SessionCancelled { session, notify } => {
@@ -146,18 +196,31 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
                 notify,
             })
         }
-        Event::PathSaved { .. } => Some(event.clone()),
+        Event::PathSaved { path } => {
+            path_for(state, actor, path).map(|path| Event::PathSaved { path })
+        }
         Event::RegistrationSaved {
             registration,
             session,
             occupancy,
+            ..
         }
         | Event::Promoted {
             registration,
             session,
             occupancy,
+            ..
         } => {
             if me == Some(registration.person) || sees_people_of(state, actor, session) {
+                let cards = cards_for(
+                    state,
+                    actor,
+                    session
+                        .trainers
+                        .iter()
+                        .copied()
+                        .chain([registration.person]),
+                );
                 let session = public(state, actor, session);
                 let registration = registration.clone();
                 let occupancy = occupancy.clone();
@@ -166,11 +229,13 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
                         registration,
                         session,
                         occupancy,
+                        cards,
                     },
                     _ => Event::RegistrationSaved {
                         registration,
                         session,
                         occupancy,
+                        cards,
                     },
                 })
             } else if sees_session(state, actor, session) {

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use vela_domain::actor::require_admin;
+use vela_domain::actor::{administers, require_admin};
 use vela_domain::ids::PersonId;
 use vela_domain::Actor;
 
@@ -46,9 +46,13 @@ pub async fn set_password(
     let username = state.store.read(user.org_id, |org, _| {
         require_admin(org, &actor)
             .map_err(|_| ApiError::Forbidden("only administrators set passwords"))?;
+        // Only people of the administrator's own organisation: another
+        // administration's people do not exist for them (one store may
+        // hold a partnership).
         org.directory
             .people
             .get(&PersonId(id))
+            .filter(|p| administers(org, &actor, p.org))
             .map(|p| p.username.clone())
             .ok_or(ApiError::Missing("no such person in your organisation"))
     })??;

@@ -42,7 +42,8 @@ pub async fn me(State(state): State<AppState>, user: CurrentUser) -> Result<Json
             .people
             .get(&PersonId(user.person_id))
             .filter(|p| p.active)?;
-        let organisation = org.directory.organisation.as_ref();
+        // The person's own administration (one store may hold a partnership).
+        let organisation = org.directory.organisation_of(person.id);
         Some(Me {
             person: MePerson {
                 id: person.id.0,
@@ -51,7 +52,7 @@ pub async fn me(State(state): State<AppState>, user: CurrentUser) -> Result<Json
                 roles: person.roles.iter().copied().collect(),
             },
             organisation: MeOrganisation {
-                id: user.org_id,
+                id: organisation.map_or(user.org_id, |o| o.id.0),
                 name: organisation.map(|o| o.name.clone()).unwrap_or_default(),
             },
             language: Some(person.language),

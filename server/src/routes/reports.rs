@@ -5,7 +5,7 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::{NaiveDate, Weekday};
-use vela_domain::actor::require_admin;
+use vela_domain::actor::require_admin_of;
 use vela_domain::ids::PersonId;
 use vela_domain::monitoring::{monthly, Monitoring, Row};
 use vela_domain::Actor;
@@ -91,8 +91,9 @@ pub async fn weekdays_csv(
     spreadsheet::attachment(body, &format!("monitoraggio-{}-giorni.csv", report.month))
 }
 
-/// The report of `month` ("2026-11") if the caller administers the
-/// organisation.
+/// The report of `month` ("2026-11") of the caller's own organisation, if
+/// they administer it (each administration of a partnership reports its
+/// own figures).
 fn monitoring(state: &AppState, user: &CurrentUser, month: &str) -> Result<Monitoring, ApiError> {
     let day = parse_month(month).ok_or_else(|| {
         ApiError::BadRequest(format!("month must be written YYYY-MM, not {month:?}"))
@@ -101,7 +102,13 @@ fn monitoring(state: &AppState, user: &CurrentUser, month: &str) -> Result<Monit
     state
         .store
         .read(user.org_id, |org, _| {
-            require_admin(org, &actor).map(|()| monthly(org, day))
+            let mine = org
+                .directory
+                .org_of_person(PersonId(user.person_id))
+                .ok_or(())?;
+            require_admin_of(org, &actor, mine)
+                .map(|()| monthly(org, mine, day))
+                .map_err(|_| ())
         })?
         .map_err(|_| ApiError::Forbidden("only administrators download the monitoring"))
 }

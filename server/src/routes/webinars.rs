@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 use uuid::Uuid;
-use vela_domain::actor::{has_role, require_admin};
+use vela_domain::actor::{administers, has_role};
 use vela_domain::directory::Role;
 use vela_domain::ids::{PersonId, SessionId};
 use vela_domain::webinars::report::{attendees, AttendeeRow};
@@ -48,7 +48,9 @@ pub async fn attendees_csv(
         };
         let trains =
             s.trainers.contains(&PersonId(user.person_id)) && has_role(org, &actor, Role::Trainer);
-        if trains || require_admin(org, &actor).is_ok() {
+        // Administrators of the session's own organisation only: the list
+        // may name people of the whole partnership.
+        if trains || administers(org, &actor, s.org) {
             Outcome::Rows(attendees(org, session))
         } else {
             Outcome::Refused

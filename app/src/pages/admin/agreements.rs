@@ -87,7 +87,10 @@ pub fn Agreements() -> impl IntoView {
             if !is_admin(s, me) {
                 return view! { <p class="team-empty">{t.agreements_admin_only}</p> }.into_any();
             }
-            let mut people: Vec<_> = s.directory.people.values().filter(|p| p.active).collect();
+            // Only the own administration's people (the view may also hold
+            // name cards of other administrations' webinar registrants).
+            let mine = me.and_then(|me| s.directory.org_of_person(me));
+            let mut people: Vec<_> = s.directory.people.values().filter(|p| p.active && Some(p.org) == mine).collect();
             people.sort_by(|a, b| a.name.cmp(&b.name));
             let rows = people
                 .into_iter()

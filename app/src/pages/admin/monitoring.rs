@@ -26,7 +26,15 @@ pub fn Monitoring() -> impl IntoView {
     let this_month = rome_date(now()).with_day(1).unwrap_or_default();
     let offset = RwSignal::new(0i32);
     let month = Memo::new(move |_| shifted(this_month, offset.get()));
-    let report = Memo::new(move |_| state.with(|s| monthly(s, month.get())));
+    let sync = use_sync();
+    // The signed-in administrator's own organisation (nothing before the
+    // first pull).
+    let report = Memo::new(move |_| {
+        let org = sync
+            .organisation()
+            .map_or(vela_domain::ids::OrgId(uuid::Uuid::nil()), |o| o.id);
+        state.with(|s| monthly(s, org, month.get()))
+    });
     let title = move || {
         let m = month.get();
         month_title(m.year(), m.month(), i18n.locale())

@@ -35,14 +35,10 @@ pub struct Day {
     pub plan: Option<DayPlan>,
 }
 
-/// The organisation's holidays (weekends and national ones before it is set up).
-pub fn extra_holidays(state: &State) -> Vec<vela_domain::calendar::ExtraHoliday> {
-    state
-        .directory
-        .organisation
-        .as_ref()
-        .map(|o| o.extra_holidays.clone())
-        .unwrap_or_default()
+/// The holidays of `person`'s organisation (weekends and national ones
+/// before it is known).
+pub fn extra_holidays(state: &State, person: PersonId) -> Vec<vela_domain::calendar::ExtraHoliday> {
+    state.directory.holidays_of(person).extra.to_vec()
 }
 
 /// The day `date` of `person`.
@@ -169,7 +165,7 @@ mod tests {
     #[test]
     fn each_day_says_its_status_in_words() {
         let (state, giulia, _) = demo();
-        let extra = extra_holidays(&state);
+        let extra = extra_holidays(&state, giulia);
         let holidays = Holidays { extra: &extra };
         let day = |date| day_of(&state, holidays, giulia, date);
         assert_eq!(day(d(2026, 11, 28)).status_text(&IT), "Fine settimana");

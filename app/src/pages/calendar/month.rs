@@ -30,7 +30,7 @@ pub fn MonthView() -> impl IntoView {
                 .collect_view()
         });
         let rows = state.with(|s| {
-            let extra = extra_holidays(s);
+            let extra = extra_holidays(s, cal.me);
             let holidays = Holidays { extra: &extra };
             weeks
                 .iter()

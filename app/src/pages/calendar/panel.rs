@@ -32,7 +32,7 @@ pub fn DayPanel() -> impl IntoView {
     let day = Memo::new(move |_| {
         let date = cal.selected.get();
         state.with(|s| {
-            let extra = extra_holidays(s);
+            let extra = extra_holidays(s, cal.me);
             day_of(s, Holidays { extra: &extra }, cal.me, date)
         })
     });

@@ -23,7 +23,7 @@ pub fn WeekView() -> impl IntoView {
         let locale = i18n.locale();
         let t = &i18n.t().calendar;
         let days = state.with(|s| {
-            let extra = extra_holidays(s);
+            let extra = extra_holidays(s, cal.me);
             let holidays = Holidays { extra: &extra };
             (0..7)
                 .map(|offset| {

@@ -32,7 +32,7 @@ pub fn MyObjectives() -> impl IntoView {
     let year = RwSignal::new(today.year());
 
     // Until the first pull the state is empty: say so rather than "no objectives".
-    let loaded = move || state.with(|s| s.directory.organisation.is_some());
+    let loaded = move || state.with(|s| !s.directory.organisations.is_empty());
     let my_team = move || {
         state.with(|s| {
             me.and_then(|m| s.directory.people.get(&m))

@@ -136,7 +136,7 @@ pub fn TeamOverview() -> impl IntoView {
             <PeriodFilter span=span year=year this_year=today.year() />
             {move || {
                 let teams = teams.get();
-                if state.with(|s| s.directory.organisation.is_none()) {
+                if state.with(|s| s.directory.organisations.is_empty()) {
                     view! { <p class="loading" role="status">{tx(|t| t.loading)}</p> }.into_any()
                 } else if teams.is_empty() {
                     view! { <p class="empty">{tx(|t| t.not_a_lead)}</p> }.into_any()

@@ -102,13 +102,10 @@ pub fn TeamCalendar() -> impl IntoView {
     let days = Memo::new(move |_| {
         let (year, month) = shown.get();
         let locale = i18n.locale();
-        let extra = state.with(|s| {
-            s.directory
-                .organisation
-                .as_ref()
-                .map(|o| o.extra_holidays.clone())
-                .unwrap_or_default()
-        });
+        let extra = use_sync()
+            .organisation()
+            .map(|o| o.extra_holidays)
+            .unwrap_or_default();
         let holidays = Holidays { extra: &extra };
         let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(today);
         first

@@ -5,7 +5,6 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use vela_domain::agile::coverage;
-use vela_domain::calendar::Holidays;
 use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::State;
 
@@ -58,13 +57,8 @@ fn header(days: &[DayHead], first: &'static str, today: Option<NaiveDate>) -> im
 type RowCells = Vec<(DayCell, Option<String>)>;
 
 fn row_cells(state: &State, person: PersonId, days: &[DayHead]) -> RowCells {
-    let extra = state
-        .directory
-        .organisation
-        .as_ref()
-        .map(|o| o.extra_holidays.as_slice())
-        .unwrap_or(&[]);
-    let holidays = Holidays { extra };
+    // Each member's own organisation's holidays (all are of the viewer's).
+    let holidays = state.directory.holidays_of(person);
     days.iter()
         .map(|d| {
             let (cell, note) = day_status(state, holidays, person, d.date);

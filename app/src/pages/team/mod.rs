@@ -18,7 +18,7 @@ use crate::session::use_session;
 /// Whether the first pull has brought the organisation (until then the
 /// pages say they are loading rather than that nothing exists).
 pub(crate) fn loaded(state: &State) -> bool {
-    state.directory.organisation.is_some()
+    !state.directory.organisations.is_empty()
 }
 
 /// The loading line shown before the first pull.

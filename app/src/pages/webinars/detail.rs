@@ -9,7 +9,9 @@ use vela_domain::webinars::{
     join_window, Command as Web, RegistrationStatus, Session, SessionStatus,
 };
 
-use super::{check, me_id, seats_text, submit, trainer_names, use_now, when, PromotionNotice};
+use super::{
+    audience_text, check, me_id, seats_text, submit, trainer_names, use_now, when, PromotionNotice,
+};
 use crate::format::time_of_day;
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
@@ -87,6 +89,8 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
                     <dd>{when(&info, locale)}</dd>
                     <dt>{t.trainers}</dt>
                     <dd>{trainer_names(s, &info)}</dd>
+                    <dt>{t.audience_label}</dt>
+                    <dd>{audience_text(s, &info, Some(me), locale)}</dd>
                     <dt>{t.col_seats}</dt>
                     <dd>{seats_text(s, id, locale)}</dd>
                 </dl>

@@ -44,6 +44,17 @@ fn hhmm(at: DateTime<Utc>) -> String {
     format!("{:02}:{:02}", local.hour(), local.minute())
 }
 
+/// The audience radio group's choice (the teams are picked apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// The trainer's own administration.
+    Organisation,
+    /// Every administration of the partnership.
+    Partnership,
+    /// Chosen teams of the own administration.
+    Teams,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Material {
     key: u32,
@@ -62,7 +73,7 @@ struct Fields {
     end: RwSignal<String>,
     capacity: RwSignal<String>,
     link: RwSignal<String>,
-    teams_only: RwSignal<bool>,
+    audience: RwSignal<Reach>,
     teams: RwSignal<BTreeSet<TeamId>>,
     materials: RwSignal<Vec<Material>>,
     next_key: StoredValue<u32>,
@@ -74,9 +85,10 @@ impl Fields {
             Some(s) => (iso_date(rome_date(s.start)), hhmm(s.start), hhmm(s.end)),
             None => (iso_date(rome_date(now())), String::new(), String::new()),
         };
-        let (teams_only, teams) = match session.map(|s| &s.audience) {
-            Some(Audience::Teams { teams }) => (true, teams.clone()),
-            _ => (false, BTreeSet::new()),
+        let (audience, teams) = match session.map(|s| &s.audience) {
+            Some(Audience::Teams { teams }) => (Reach::Teams, teams.clone()),
+            Some(Audience::Partnership) => (Reach::Partnership, BTreeSet::new()),
+            _ => (Reach::Organisation, BTreeSet::new()),
         };
         let materials: Vec<Material> = session
             .map(|s| {
@@ -108,7 +120,7 @@ impl Fields {
                     .and_then(|s| s.join_link.clone())
                     .unwrap_or_default(),
             ),
-            teams_only: RwSignal::new(teams_only),
+            audience: RwSignal::new(audience),
             teams: RwSignal::new(teams),
             next_key: StoredValue::new(materials.len() as u32),
             materials: RwSignal::new(materials),
@@ -127,12 +139,12 @@ impl Fields {
             .trim()
             .parse::<u32>()
             .map_err(|_| t.f_invalid_capacity)?;
-        let audience = if self.teams_only.get_untracked() {
-            Audience::Teams {
+        let audience = match self.audience.get_untracked() {
+            Reach::Teams => Audience::Teams {
                 teams: self.teams.get_untracked(),
-            }
-        } else {
-            Audience::Organisation
+            },
+            Reach::Partnership => Audience::Partnership,
+            Reach::Organisation => Audience::Organisation,
         };
         Ok(Web::SaveSession {
             id,
@@ -353,16 +365,19 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                 <fieldset>
                     <legend>{move || i18n.t().webinars.f_audience}</legend>
                     <label class="check">
-                        <input type="radio" name="audience" prop:checked=move || !f.teams_only.get() on:change=move |_| f.teams_only.set(false) />
+                        <input type="radio" name="audience" prop:checked=move || f.audience.get() == Reach::Organisation on:change=move |_| f.audience.set(Reach::Organisation) />
                         <span>{move || i18n.t().webinars.f_audience_org}</span>
                     </label>
                     <label class="check">
-                        <input type="radio" name="audience" prop:checked=move || f.teams_only.get() on:change=move |_| f.teams_only.set(true) />
+                        <input type="radio" name="audience" prop:checked=move || f.audience.get() == Reach::Partnership on:change=move |_| f.audience.set(Reach::Partnership) />
+                        <span>{move || i18n.t().webinars.f_audience_partnership}</span>
+                    </label>
+                    <label class="check">
+                        <input type="radio" name="audience" prop:checked=move || f.audience.get() == Reach::Teams on:change=move |_| f.audience.set(Reach::Teams) />
                         <span>{move || i18n.t().webinars.f_audience_teams}</span>
                     </label>
                     {move || {
-                        f.teams_only
-                            .get()
+                        (f.audience.get() == Reach::Teams)
                             .then(|| {
                                 view! {
                                     <div class="team-choice">

@@ -8,7 +8,8 @@ use vela_domain::ids::PathId;
 use vela_domain::webinars::{RegistrationStatus, Session, SessionStatus};
 
 use super::{
-    me_id, my_status, seats_text, trainer_names, use_now, when, PromotionNotice, WebinarTabs,
+    audience_text, me_id, my_status, seats_text, trainer_names, use_now, when, PromotionNotice,
+    WebinarTabs,
 };
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
@@ -106,9 +107,10 @@ pub fn WebinarList() -> impl IntoView {
         let items = list
             .into_iter()
             .map(|session| {
-                let (trainers, seats, status, path_names) = state.with(|s| {
+                let (trainers, audience, seats, status, path_names) = state.with(|s| {
                     (
                         trainer_names(s, &session),
+                        audience_text(s, &session, me, locale),
                         seats_text(s, session.id, locale),
                         me.and_then(|me| my_status(s, &session, me, at, locale)),
                         s.webinars
@@ -128,6 +130,7 @@ pub fn WebinarList() -> impl IntoView {
                         </h2>
                         <p class="webinar-when">{when(&session, locale)}</p>
                         <p class="webinar-trainers">{format!("{}: {trainers}", t.trainers)}</p>
+                        <p class="webinar-audience">{audience}</p>
                         {(!path_names.is_empty())
                             .then(|| view! { <p class="webinar-path">{format!("{}: {path_names}", t.path_label)}</p> })}
                         <p class="webinar-seats">{seats}</p>

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use vela_domain::calendar::rome_date;
 use vela_domain::ids::{PersonId, SessionId};
-use vela_domain::webinars::{Command as Web, RegistrationStatus, Session, SessionStatus};
+use vela_domain::webinars::{Audience, Command as Web, RegistrationStatus, Session, SessionStatus};
 use vela_domain::{Actor, Command, Rejection, State};
 
 pub use detail::SessionPage;
@@ -99,6 +99,48 @@ pub(crate) fn trainer_names(state: &State, session: &Session) -> String {
         .filter_map(|p| state.directory.people.get(p).map(|p| p.name.clone()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Who the session is for, in words: the whole partnership (naming the
+/// administration that offers it when it is not the reader's), one
+/// organisation, or its teams.
+pub(crate) fn audience_text(
+    state: &State,
+    session: &Session,
+    me: Option<PersonId>,
+    locale: Locale,
+) -> String {
+    let t = &locale.texts().webinars;
+    let org_name = || {
+        state
+            .directory
+            .organisations
+            .get(&session.org)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    match &session.audience {
+        Audience::Partnership => {
+            let mine = me.and_then(|me| state.directory.org_of_person(me));
+            if mine.is_some_and(|org| org != session.org) {
+                format!(
+                    "{} · {}",
+                    t.audience_partnership,
+                    (t.offered_by)(&org_name())
+                )
+            } else {
+                t.audience_partnership.to_owned()
+            }
+        }
+        Audience::Organisation => (t.audience_org)(&org_name()),
+        Audience::Teams { teams } => {
+            let names: Vec<_> = teams
+                .iter()
+                .filter_map(|id| state.directory.teams.get(id).map(|t| t.name.clone()))
+                .collect();
+            (t.audience_teams)(&names.join(", "))
+        }
+    }
 }
 
 /// The seat figures in words.
