@@ -160,8 +160,17 @@ pub fn People() -> impl IntoView {
 
     let table = move || {
         let a = &i18n.t().admin;
-        let mut people: Vec<Person> =
-            state.with(|s| s.directory.people.values().cloned().collect());
+        // Only the own administration's people: the view also holds name
+        // cards of other administrations' trainers and registrants.
+        let mut people: Vec<Person> = state.with(|s| {
+            let mine = me.and_then(|me| s.directory.org_of_person(me));
+            s.directory
+                .people
+                .values()
+                .filter(|p| Some(p.org) == mine)
+                .cloned()
+                .collect()
+        });
         people.sort_by(|x, y| y.active.cmp(&x.active).then_with(|| x.name.cmp(&y.name)));
         view! {
             <div class="table-wrap" role="region" tabindex="0" aria-label=a.people_caption>

@@ -100,6 +100,8 @@ pub fn PersonForm(
             team: team.get_untracked(),
             commute_km,
             language: language.get_untracked(),
+            // The acting administrator's own organisation.
+            org: None,
         });
         match sync.submit(command) {
             Ok(()) => {
