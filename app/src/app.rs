@@ -92,6 +92,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/team/rules") view=crate::pages::admin::TeamRules />
             <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
             <Route path=path!("/admin/people") view=crate::pages::admin::People />
+            <Route path=path!("/admin/teams") view=crate::pages::admin::Teams />
             <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/objectives") view=MyObjectives />
             <Route path=path!("/objectives/new") view=NewObjective />

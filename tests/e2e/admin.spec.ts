@@ -156,3 +156,44 @@ test('the administrator adds a colleague and sets her password; she signs in, an
   await later.close();
   expect(errors).toEqual([]);
 });
+
+test('the administrator creates a team, gives it a lead and renames it', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await login(page, 'admin');
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Amministrazione' }).click();
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  const teams = page.getByRole('table', { name: "Team dell'ente" });
+  await expect(teams.getByRole('row', { name: /Servizio Tributi/ })).toContainText('Marco');
+
+  await page.getByRole('button', { name: 'Nuovo team' }).click();
+  await expect(page.getByLabel('Nome del team')).toBeFocused();
+  // A team needs a name: the browser stops the form before anything is sent.
+  await page.getByRole('button', { name: 'Salva' }).click();
+  expect(await page.getByLabel('Nome del team').evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'salvato' })).toHaveCount(0);
+  await page.getByLabel('Nome del team').fill('Ufficio Protocollo');
+  await page.getByRole('radio', { name: 'Numero di persone' }).check();
+  await page.getByLabel('Valore minimo').fill('2');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'salvato' })).toHaveText('Ufficio Protocollo salvato.');
+  const row = teams.getByRole('row', { name: /Ufficio Protocollo/ });
+  await expect(row).toContainText('2 persone');
+  await expect(row).toContainText('Nessuno');
+
+  await page.getByRole('button', { name: 'Responsabili di Ufficio Protocollo' }).click();
+  await page.getByRole('checkbox', { name: 'Roberto Dallapiccola' }).check();
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'salvati' })).toHaveText('Responsabili di Ufficio Protocollo salvati.');
+  await expect(row).toContainText('Roberto Dallapiccola');
+
+  await page.getByRole('button', { name: 'Modifica Ufficio Protocollo' }).click();
+  await expect(page.getByLabel('Nome del team')).toHaveValue('Ufficio Protocollo');
+  await expect(page.getByLabel('Valore minimo')).toHaveValue('2');
+  await page.getByLabel('Nome del team').fill('Ufficio Protocollo e Archivio');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(teams.getByRole('rowheader', { name: 'Ufficio Protocollo e Archivio' })).toBeVisible();
+  await expect(teams.getByRole('row', { name: /Ufficio Protocollo e Archivio/ })).toContainText('Roberto Dallapiccola');
+  expect(errors).toEqual([]);
+});

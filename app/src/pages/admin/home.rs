@@ -31,6 +31,10 @@ pub fn Administration() -> impl IntoView {
                             <span>{move || i18n.t().admin.people_hint}</span>
                         </li>
                         <li>
+                            <A href="/admin/teams">{move || i18n.t().admin.teams_link}</A>
+                            <span>{move || i18n.t().admin.teams_hint}</span>
+                        </li>
+                        <li>
                             <A href="/admin/agreements">{move || i18n.t().admin.agreements_link}</A>
                             <span>{move || i18n.t().admin.agreements_hint}</span>
                         </li>

@@ -10,11 +10,14 @@ mod password_form;
 mod people;
 mod person_form;
 mod rules;
+mod team_form;
+mod teams;
 
 pub use agreements::Agreements;
 pub use home::Administration;
 pub use people::People;
 pub use rules::TeamRules;
+pub use teams::Teams;
 
 use chrono::NaiveDate;
 use wasm_bindgen::JsValue;

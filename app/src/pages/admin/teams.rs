@@ -1,0 +1,153 @@
+//! The administrators' teams page: each team with its leads, members and
+//! minimum presence; add or rename a team, choose its leads.
+
+use leptos::prelude::*;
+use vela_domain::directory::{MinOffice, Role, Team};
+use vela_domain::ids::{PersonId, TeamId};
+
+use super::team_form::{LeadsForm, TeamForm};
+use crate::i18n::use_i18n;
+use crate::pages::team::{is_admin, loaded, loading_view, my_id};
+use crate::sync::client::use_sync;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Panel {
+    Closed,
+    New,
+    Edit(TeamId),
+    Leads(TeamId),
+}
+
+#[component]
+pub fn Teams() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_sync().state();
+    let me = my_id();
+    let access = Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))));
+    let panel = RwSignal::new(Panel::Closed);
+    let message = RwSignal::new(String::new());
+    let close = Callback::new(move |()| panel.set(Panel::Closed));
+
+    let team = move |id: TeamId| state.with_untracked(|s| s.directory.teams.get(&id).cloned());
+    let candidates = move || {
+        state.with_untracked(|s| {
+            let mine = me.and_then(|me| s.directory.org_of_person(me));
+            let mut list: Vec<(PersonId, String)> = s
+                .directory
+                .people
+                .values()
+                .filter(|p| p.active && Some(p.org) == mine && p.roles.contains(&Role::Lead))
+                .map(|p| (p.id, p.name.clone()))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    };
+    // Read once when a panel opens: the form keeps its draft meanwhile.
+    let form = move || match panel.get() {
+        Panel::Closed => None,
+        Panel::New => Some(view! { <TeamForm existing=None on_close=close message /> }.into_any()),
+        Panel::Edit(id) => team(id)
+            .map(|t| view! { <TeamForm existing=Some(t) on_close=close message /> }.into_any()),
+        Panel::Leads(id) => team(id).map(|t| {
+            view! { <LeadsForm team=t candidates=candidates() on_close=close message /> }.into_any()
+        }),
+    };
+
+    let table = move || {
+        let a = &i18n.t().admin;
+        let rows: Vec<(Team, String, usize)> = state.with(|s| {
+            let mut teams: Vec<&Team> = s.directory.teams.values().collect();
+            teams.sort_by(|x, y| x.name.cmp(&y.name));
+            teams
+                .into_iter()
+                .map(|t| {
+                    let mut leads: Vec<String> = t
+                        .leads
+                        .iter()
+                        .filter_map(|id| s.directory.people.get(id).map(|p| p.name.clone()))
+                        .collect();
+                    leads.sort();
+                    let members = s.directory.members(t.id).filter(|p| p.active).count();
+                    (t.clone(), leads.join(", "), members)
+                })
+                .collect()
+        });
+        view! {
+            <div class="table-wrap" role="region" tabindex="0" aria-label=a.teams_table>
+                <table class="admin-table people-admin">
+                    <caption>{a.teams_table}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{a.col_team}</th>
+                            <th scope="col">{a.col_leads}</th>
+                            <th scope="col">{a.col_members}</th>
+                            <th scope="col">{a.col_minimum}</th>
+                            <th scope="col">{a.col_actions}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(t, leads, members)| {
+                                let id = t.id;
+                                let minimum = match t.min_office {
+                                    MinOffice::People(n) => (a.minimum_people)(n),
+                                    MinOffice::Percent(p) => (a.minimum_percent)(p),
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{t.name.clone()}</th>
+                                        <td>{if leads.is_empty() { a.no_leads.to_owned() } else { leads }}</td>
+                                        <td>{members}</td>
+                                        <td>{minimum}</td>
+                                        <td class="actions">
+                                            <button type="button" class="secondary"
+                                                aria-label=(a.team_form_edit)(&t.name)
+                                                on:click=move |_| panel.set(Panel::Edit(id))>
+                                                {a.edit}
+                                            </button>
+                                            " "
+                                            <button type="button" class="secondary"
+                                                aria-label=(a.leads_of)(&t.name)
+                                                on:click=move |_| panel.set(Panel::Leads(id))>
+                                                {a.leads_label}
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+
+    let body = move || {
+        let a = &i18n.t().admin;
+        match access.get() {
+            (false, _) => loading_view().into_any(),
+            (true, false) => view! { <p class="admin-empty">{a.only_admins}</p> }.into_any(),
+            (true, true) => view! {
+                <p>
+                    <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
+                        {move || i18n.t().admin.new_team}
+                    </button>
+                </p>
+                {form}
+                {table}
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <section class="page administration teams-page">
+            <h1>{move || i18n.t().admin.teams_title}</h1>
+            <p>{move || i18n.t().admin.teams_intro}</p>
+            <p class="team-message" role="status">{move || message.get()}</p>
+            {body}
+        </section>
+    }
+}
