@@ -48,6 +48,10 @@ pub fn ObjectiveDetail() -> impl IntoView {
     });
     let feedback = RwSignal::new(None::<Text>);
     let problem = RwSignal::new(None::<Problem>);
+    // Kept here, above the body: the body is rebuilt whenever the objective
+    // changes (the server's confirmation of a progress update included),
+    // and a half-filled progress form must survive that.
+    let draft = ProgressDraft::default();
 
     view! {
         <section class="page objectives objective-detail">
@@ -59,7 +63,7 @@ pub fn ObjectiveDetail() -> impl IntoView {
             </p>
             {move || match objective.get() {
                 Some(o) => {
-                    view! { <ObjectiveBody objective=o feedback=feedback problem=problem /> }
+                    view! { <ObjectiveBody objective=o feedback=feedback problem=problem draft=draft /> }
                         .into_any()
                 }
                 None if sync.status().last_synced.is_none() => {
@@ -88,6 +92,7 @@ fn ObjectiveBody(
     objective: Objective,
     feedback: RwSignal<Option<Text>>,
     problem: RwSignal<Option<Problem>>,
+    draft: ProgressDraft,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
@@ -254,7 +259,7 @@ fn ObjectiveBody(
                     <SendBack id=id submit=submit problem=problem />
                 }
             })}
-        {can_record.then(|| view! { <RecordProgress objective=objective.clone() submit=submit problem=problem /> })}
+        {can_record.then(|| view! { <RecordProgress objective=objective.clone() submit=submit problem=problem draft=draft /> })}
         {can_close.then(|| view! { <CloseForm id=id submit=submit /> })}
         {can_review.then(|| view! { <ReviewForm objective=objective.clone() submit=submit /> })}
     };
@@ -547,6 +552,15 @@ fn SendBack(
     }
 }
 
+/// What someone is typing into the progress form.
+#[derive(Clone, Copy, Default)]
+struct ProgressDraft {
+    /// `None`: the first key result.
+    choice: RwSignal<Option<KeyResultId>>,
+    value: RwSignal<String>,
+    note: RwSignal<String>,
+}
+
 /// A new value of one key result with a note. An agreed objective is
 /// started first: recording progress is how work on it begins.
 #[component]
@@ -554,13 +568,17 @@ fn RecordProgress(
     objective: Objective,
     submit: impl Fn(Obj, Text) -> bool + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<Problem>>,
+    draft: ProgressDraft,
 ) -> impl IntoView {
     let id = objective.id;
     let status = objective.status;
     let first = objective.key_results.first().map(|kr| kr.id);
-    let choice = RwSignal::new(first);
-    let value = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    let ProgressDraft {
+        choice: chosen,
+        value,
+        note,
+    } = draft;
+    let choice = Signal::derive(move || chosen.get().or(first));
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(key_result) = choice.get_untracked() else {
@@ -608,7 +626,7 @@ fn RecordProgress(
             <select
                 id="progress-key-result"
                 on:change=move |ev| {
-                    choice.set(Uuid::parse_str(&event_target_value(&ev)).ok().map(KeyResultId));
+                    chosen.set(Uuid::parse_str(&event_target_value(&ev)).ok().map(KeyResultId));
                 }
             >
                 {options}
