@@ -17,6 +17,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod ics;
+pub mod memory;
 pub mod org_store;
 pub mod routes;
 pub mod store;

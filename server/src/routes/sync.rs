@@ -8,12 +8,13 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::Stream;
 use serde::Deserialize;
-use tokio::sync::watch;
+use tokio::sync::{watch, Semaphore};
 use uuid::Uuid;
 use vela_domain::ids::PersonId;
 use vela_domain::sync::{
@@ -113,7 +114,7 @@ pub async fn pull(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiQuery(query): ApiQuery<PullQuery>,
-) -> Result<Json<PullResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     let actor = actor_of(&state, &user)?;
     let store = &state.store;
     if query.since > 0 {
@@ -142,21 +143,36 @@ pub async fn pull(
                 revision,
                 snapshot: None,
                 changes,
-            }));
+            })
+            .into_response());
         }
     }
+    // A view copies much of the state: building a few at a time bounds the
+    // memory when a whole organisation opens the app at once (Monday, 8:00).
+    let permit = SNAPSHOT_BUILDS
+        .acquire()
+        .await
+        .map_err(ApiError::internal)?;
     let (view, revision) = store.read(user.org_id, |org, revision| {
         (visibility::view(org, &actor), revision)
     })?;
-    // The state may hold a revision still being fsynced: never show a
-    // client something a crash could take back.
-    store.wait_durable(user.org_id, revision).await?;
-    Ok(Json(PullResponse {
+    let body = serde_json::to_vec(&PullResponse {
         revision,
         snapshot: Some(view),
         changes: Vec::new(),
-    }))
+    })
+    .map_err(ApiError::internal)?;
+    drop(permit);
+    // The view is freed: give its memory back soon.
+    crate::memory::trim_soon();
+    // The state may hold a revision still being fsynced: never show a
+    // client something a crash could take back.
+    store.wait_durable(user.org_id, revision).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
+
+/// Snapshot views built at the same time.
+static SNAPSHOT_BUILDS: Semaphore = Semaphore::const_new(4);
 
 /// `GET /api/sync/events`: a `revision` event whenever a durable revision
 /// holds something the caller may see. `Last-Event-ID` (sent by the browser

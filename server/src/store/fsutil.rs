@@ -1,25 +1,36 @@
 //! File-system steps that make writes durable.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the
 /// new content, never a mix: temp file → fsync → rename → fsync the directory
 /// (the rename is only durable once the directory entry is).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic_write_with(path, |w| w.write_all(bytes))
+}
+
+/// [`atomic_write`] of what `fill` writes, streamed through a buffer so a
+/// large file (a snapshot) never sits in memory whole.
+pub fn atomic_write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
     let temp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
     {
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .write(true)
             .create(true)
             .truncate(true)
             .open(&temp)?;
-        file.write_all(bytes)?;
+        let mut writer = BufWriter::with_capacity(1 << 20, file);
+        fill(&mut writer)?;
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
     }
     std::fs::rename(&temp, path)?;

@@ -185,9 +185,7 @@ fn queue_snapshot<M: Model>(org: &Org<M>, memory: &mut Memory<M>) {
     memory.snapshot_revision = memory.revision;
     org.log.snapshot(
         memory.revision,
-        Box::new(move || {
-            serde_json::to_vec(&snapshot).map_err(|e| StoreError::Encode(e.to_string()))
-        }),
+        Box::new(move |out| serde_json::to_writer(out, &snapshot).map_err(std::io::Error::other)),
     );
 }
 

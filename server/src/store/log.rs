@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 use tokio::sync::{oneshot, watch};
 
 use super::entry::Revisioned;
-use super::fsutil::{atomic_write, sync_dir};
+use super::fsutil::{atomic_write_with, sync_dir};
 use super::StoreError;
 
 const SNAPSHOT_FILE: &str = "snapshot.json";
@@ -32,8 +32,9 @@ const SNAPSHOT_FILE: &str = "snapshot.json";
 /// Resolves once an appended line is durable (or its write failed).
 pub type Ticket = oneshot::Receiver<Result<(), StoreError>>;
 
-/// Serializes a snapshot; runs on a background thread, not the writer.
-pub type SnapshotJob = Box<dyn FnOnce() -> Result<Vec<u8>, StoreError> + Send>;
+/// Serializes a snapshot into the file being written; runs on a
+/// background thread, not the writer.
+pub type SnapshotJob = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + Send>;
 
 /// What start-up found on disk.
 pub struct Recovered<S, L> {
@@ -397,7 +398,7 @@ impl Writer {
         let spawned = std::thread::Builder::new()
             .name("vela-snapshot".into())
             .spawn(move || {
-                let result = job().and_then(|bytes| write_snapshot(&dir, revision, &bytes));
+                let result = write_snapshot(&dir, revision, job);
                 match result {
                     Ok(()) => tracing::info!(dir = %dir.display(), revision, "snapshot written"),
                     // The log still holds everything: a missed snapshot costs
@@ -442,9 +443,9 @@ impl Writer {
 /// Writes a snapshot atomically, then deletes the segments it makes
 /// redundant: a segment can go once the next one starts at or before
 /// `revision + 1`, since all its lines are then inside the snapshot.
-fn write_snapshot(dir: &Path, revision: u64, bytes: &[u8]) -> Result<(), StoreError> {
+fn write_snapshot(dir: &Path, revision: u64, job: SnapshotJob) -> Result<(), StoreError> {
     let path = dir.join(SNAPSHOT_FILE);
-    atomic_write(&path, bytes).map_err(|e| StoreError::io(&path, e))?;
+    atomic_write_with(&path, job).map_err(|e| StoreError::io(&path, e))?;
     let segments = list_segments(dir)?;
     let mut removed = false;
     for pair in segments.windows(2) {

@@ -59,10 +59,19 @@ impl ServerProcess {
 
     /// Resident memory of the server in MiB, from /proc (Linux).
     pub fn rss_mib(&self) -> Option<f64> {
+        self.status_mib("VmRSS:")
+    }
+
+    /// The most resident memory the server ever had, in MiB.
+    pub fn peak_mib(&self) -> Option<f64> {
+        self.status_mib("VmHWM:")
+    }
+
+    fn status_mib(&self, key: &str) -> Option<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
         let kib: f64 = status
             .lines()
-            .find(|l| l.starts_with("VmRSS:"))?
+            .find(|l| l.starts_with(key))?
             .split_whitespace()
             .nth(1)?
             .parse()

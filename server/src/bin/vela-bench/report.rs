@@ -39,13 +39,15 @@ pub struct Row {
     pub employee_recent: (f64, f64),
     pub lead_snapshot: (f64, f64),
     pub rss_mib: f64,
+    /// The highest resident memory during the run.
+    pub peak_mib: f64,
 }
 
 pub fn print(rows: &[Row]) {
     println!();
     println!("vela-bench — 64 concurrent clients, one-command pushes, fsync on (times in ms)");
     println!(
-        "{:>7} | {:>9} | {:>8} {:>8} | {:>9} | {:>9} | {:>16} {:>8} | {:>14} | {:>14} | {:>7}",
+        "{:>7} | {:>9} | {:>8} {:>8} | {:>9} | {:>9} | {:>16} {:>8} | {:>14} | {:>14} | {:>7} {:>8}",
         "people",
         "seed",
         "push p50",
@@ -56,11 +58,12 @@ pub fn print(rows: &[Row]) {
         "p99",
         "emp recent p50",
         "lead snap p50",
-        "RSS MiB"
+        "RSS MiB",
+        "peak"
     );
     for r in rows {
         println!(
-            "{:>7} | {:>8.1}s | {:>8.2} {:>8.2} | {:>9.0} | {:>9.0} | {:>16.2} {:>8.2} | {:>14.2} | {:>14.2} | {:>7.1}",
+            "{:>7} | {:>8.1}s | {:>8.2} {:>8.2} | {:>9.0} | {:>9.0} | {:>16.2} {:>8.2} | {:>14.2} | {:>14.2} | {:>7.1} {:>8.1}",
             r.people,
             r.populate.as_secs_f64(),
             r.push.0,
@@ -71,7 +74,8 @@ pub fn print(rows: &[Row]) {
             r.employee_snapshot.1,
             r.employee_recent.0,
             r.lead_snapshot.0,
-            r.rss_mib
+            r.rss_mib,
+            r.peak_mib
         );
         println!(
             "{:>7}   {} day plans; seeding took {:.1}s; employee snapshot {:.0} KiB",

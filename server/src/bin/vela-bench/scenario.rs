@@ -53,7 +53,8 @@ pub async fn run(binary: &Path, people: usize) -> Result<Row, String> {
         employee_snapshot_kib: employee_snapshot.1 as f64 / 1024.0,
         employee_recent: employee_recent.0.summary(),
         lead_snapshot: lead_snapshot.0.summary(),
-        rss_mib: server.rss_mib().unwrap_or(f64::NAN),
+        rss_mib: settled_rss(&server).await,
+        peak_mib: server.peak_mib().unwrap_or(f64::NAN),
     })
 }
 
@@ -129,4 +130,11 @@ async fn pulls(client: &Client, since: u64) -> Result<(Latencies, usize), String
         size = bytes;
     }
     Ok((latencies, size))
+}
+
+/// Resident memory once the burst is over: the server hands freed memory
+/// back within two seconds (`vela_server::memory`).
+async fn settled_rss(server: &ServerProcess) -> f64 {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    server.rss_mib().unwrap_or(f64::NAN)
 }
