@@ -48,6 +48,8 @@ pub static TEXTS: Texts = Texts {
     login_demo_title: "Demo accounts",
     login_demo_hint: "The password of every demo account is vela-demo.",
     login_demo_use: |user| format!("Use the account {user}"),
+    login_demo_partner:
+        "Employee of another administration of the partnership (Comune di Rovereto)",
 
     sync_label: "Sync status",
     sync_online: "Online",

@@ -48,6 +48,7 @@ pub static TEXTS: Texts = Texts {
     login_demo_title: "Account dimostrativi",
     login_demo_hint: "La password di tutti gli account dimostrativi è vela-demo.",
     login_demo_use: |user| format!("Usa l'account {user}"),
+    login_demo_partner: "Dipendente di un altro ente del partenariato (Comune di Rovereto)",
 
     sync_label: "Stato della sincronizzazione",
     sync_online: "In linea",

@@ -48,6 +48,8 @@ pub struct Texts {
     pub login_demo_title: &'static str,
     pub login_demo_hint: &'static str,
     pub login_demo_use: fn(&str) -> String,
+    /// The partnership's second administration's demo employee.
+    pub login_demo_partner: &'static str,
 
     pub sync_label: &'static str,
     pub sync_online: &'static str,

@@ -5,11 +5,12 @@ use crate::i18n::{use_i18n, Text};
 use crate::session::use_session;
 
 /// The demo accounts seeded on an empty data dir, with the role they show.
-const DEMO_ACCOUNTS: [(&str, Text); 4] = [
+const DEMO_ACCOUNTS: [(&str, Text); 5] = [
     ("giulia", |t| t.role_employee),
     ("marco", |t| t.role_lead),
     ("sara", |t| t.role_trainer),
     ("admin", |t| t.role_admin),
+    ("irene", |t| t.login_demo_partner),
 ];
 
 /// The login form, with the demo accounts listed beside it.
