@@ -93,6 +93,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
             <Route path=path!("/admin/people") view=crate::pages::admin::People />
             <Route path=path!("/admin/teams") view=crate::pages::admin::Teams />
+            <Route path=path!("/admin/organisation") view=crate::pages::admin::OrganisationPage />
             <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/objectives") view=MyObjectives />
             <Route path=path!("/objectives/new") view=NewObjective />

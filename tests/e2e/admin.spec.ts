@@ -197,3 +197,40 @@ test('the administrator creates a team, gives it a lead and renames it', async (
   await expect(teams.getByRole('row', { name: /Ufficio Protocollo e Archivio/ })).toContainText('Roberto Dallapiccola');
   expect(errors).toEqual([]);
 });
+
+test("the administrator adds a closing day of the organisation and removes it after confirming", async ({ page }) => {
+  const errors = collectErrors(page);
+  // Far beyond the weeks other specs plan in.
+  const day = new Date(Date.now() + 400 * 24 * 3600 * 1000);
+  const iso = day.toISOString().slice(0, 10);
+  const medium = new Date(`${iso}T12:00:00Z`).toLocaleDateString('it', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  await page.goto('/');
+  await login(page, 'admin');
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Amministrazione' }).click();
+  await page.getByRole('link', { name: 'Ente', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ente' })).toBeVisible();
+  await expect(page.getByLabel("Nome dell'ente")).toHaveValue('Provincia autonoma di Trento');
+  await expect(page.getByText(/San Vigilio.*ogni anno il 26 giugno/)).toBeVisible();
+
+  await page.getByRole('radio', { name: 'Una volta sola (ponte, chiusura)' }).check();
+  await page.getByLabel('Nome (ad esempio: San Vigilio, patrono)').fill('Chiusura per trasloco');
+  await page.getByRole('button', { name: 'Aggiungi la festività' }).click();
+  await expect(page.getByText('Scegli una data.')).toBeVisible();
+  await page.getByLabel('Data', { exact: true }).fill(iso);
+  await page.getByRole('button', { name: 'Aggiungi la festività' }).click();
+  const text = `Chiusura per trasloco — ${medium}`;
+  await expect(page.getByRole('status').filter({ hasText: 'Aggiunta' })).toHaveText(`Aggiunta: ${text}.`);
+  await expect(page.getByText(text, { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: `Rimuovi ${text}` }).click();
+  const question = page.getByRole('group', { name: `Rimuovere ${text}?` });
+  await expect(question.getByRole('button', { name: 'Sì, rimuovi' })).toBeFocused();
+  await question.getByRole('button', { name: 'Annulla' }).click();
+  await expect(page.getByText(text, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: `Rimuovi ${text}` }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Rimossa' })).toHaveText(`Rimossa: ${text}.`);
+  await expect(page.getByText(text, { exact: true })).toHaveCount(0);
+  await expect(page.getByText(/San Vigilio.*ogni anno il 26 giugno/)).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -156,6 +156,35 @@ pub struct AdminTexts {
     /// "{n} people" / "{n}%"
     pub minimum_people: fn(u32) -> String,
     pub minimum_percent: fn(u8) -> String,
+
+    pub organisation_link: &'static str,
+    pub organisation_hint: &'static str,
+    pub organisation_title: &'static str,
+    pub organisation_intro: &'static str,
+    pub field_org_name: &'static str,
+    /// "Saved: {name}."
+    pub organisation_saved: fn(&str) -> String,
+    pub holidays_title: &'static str,
+    pub holidays_intro: &'static str,
+    pub holidays_empty: &'static str,
+    /// "every year on {day month}"
+    pub every_year: fn(&str) -> String,
+    pub holiday_kind: &'static str,
+    pub holiday_yearly: &'static str,
+    pub holiday_once: &'static str,
+    pub field_holiday_date: &'static str,
+    pub field_holiday_name: &'static str,
+    pub add_holiday: &'static str,
+    pub choose_date: &'static str,
+    /// "Remove {what}"
+    pub remove_holiday: fn(&str) -> String,
+    /// "Remove {what}?"
+    pub remove_holiday_question: fn(&str) -> String,
+    pub remove_confirm: &'static str,
+    pub remove: &'static str,
+    /// "Added: {what}." / "Removed: {what}."
+    pub holiday_added: fn(&str) -> String,
+    pub holiday_removed: fn(&str) -> String,
 }
 
 pub const IT: AdminTexts = AdminTexts {
@@ -298,6 +327,30 @@ pub const IT: AdminTexts = AdminTexts {
     no_lead_candidates: "Nessuna persona ha il ruolo Responsabile: assegnalo prima nella pagina Persone.",
     minimum_people: |n| if n == 1 { "1 persona".to_owned() } else { format!("{n} persone") },
     minimum_percent: |p| format!("{p}% del team"),
+
+    organisation_link: "Ente",
+    organisation_hint: "Nome dell'ente e festività proprie, come il santo patrono.",
+    organisation_title: "Ente",
+    organisation_intro: "Il nome dell'ente e i giorni non lavorativi propri, oltre alle festività nazionali: nessuno può chiedere lavoro agile in quei giorni.",
+    field_org_name: "Nome dell'ente",
+    organisation_saved: |n| format!("Salvato: {n}."),
+    holidays_title: "Festività dell'ente",
+    holidays_intro: "Le festività nazionali (Pasquetta compresa) sono già incluse.",
+    holidays_empty: "Nessuna festività propria.",
+    every_year: |d| format!("ogni anno il {d}"),
+    holiday_kind: "Si ripete",
+    holiday_yearly: "Ogni anno (patrono, ricorrenze)",
+    holiday_once: "Una volta sola (ponte, chiusura)",
+    field_holiday_date: "Data",
+    field_holiday_name: "Nome (ad esempio: San Vigilio, patrono)",
+    add_holiday: "Aggiungi la festività",
+    choose_date: "Scegli una data.",
+    remove_holiday: |w| format!("Rimuovi {w}"),
+    remove_holiday_question: |w| format!("Rimuovere {w}?"),
+    remove_confirm: "Sì, rimuovi",
+    remove: "Rimuovi",
+    holiday_added: |w| format!("Aggiunta: {w}."),
+    holiday_removed: |w| format!("Rimossa: {w}."),
 };
 
 pub const EN: AdminTexts = AdminTexts {
@@ -440,4 +493,28 @@ pub const EN: AdminTexts = AdminTexts {
     no_lead_candidates: "No one has the Lead role: give it first on the People page.",
     minimum_people: |n| if n == 1 { "1 person".to_owned() } else { format!("{n} people") },
     minimum_percent: |p| format!("{p}% of the team"),
+
+    organisation_link: "Organisation",
+    organisation_hint: "The organisation's name and its own holidays, such as the patron saint.",
+    organisation_title: "Organisation",
+    organisation_intro: "The organisation's name and its own non-working days, on top of the national holidays: no one can ask for agile work on them.",
+    field_org_name: "Organisation name",
+    organisation_saved: |n| format!("Saved: {n}."),
+    holidays_title: "The organisation's holidays",
+    holidays_intro: "National holidays (Easter Monday included) are already there.",
+    holidays_empty: "No holidays of its own.",
+    every_year: |d| format!("every year on {d}"),
+    holiday_kind: "Repeats",
+    holiday_yearly: "Every year (patron saint, anniversaries)",
+    holiday_once: "Once (bridge day, closure)",
+    field_holiday_date: "Date",
+    field_holiday_name: "Name (for example: San Vigilio, patron saint)",
+    add_holiday: "Add the holiday",
+    choose_date: "Choose a date.",
+    remove_holiday: |w| format!("Remove {w}"),
+    remove_holiday_question: |w| format!("Remove {w}?"),
+    remove_confirm: "Yes, remove",
+    remove: "Remove",
+    holiday_added: |w| format!("Added: {w}."),
+    holiday_removed: |w| format!("Removed: {w}."),
 };

@@ -50,6 +50,7 @@ pub fn apply(
             require_admin_of(state, actor, org)?;
             let org = organisation(state, org)?;
             check_text("name", name, NAME_MAX)?;
+            check_holidays(extra_holidays)?;
             vec![Event::OrganisationSaved {
                 organisation: Organisation {
                     name: name.trim().to_owned(),
@@ -376,6 +377,25 @@ fn person_of(state: &State, id: crate::ids::PersonId) -> Result<&Person, Rejecti
         .people
         .get(&id)
         .ok_or_else(|| Rejection::not_found(Entity::Person, id))
+}
+
+/// Each extra holiday names a real day (29 February allowed: it is a
+/// holiday in leap years) and says what it is.
+fn check_holidays(holidays: &[crate::calendar::ExtraHoliday]) -> Result<(), Rejection> {
+    use crate::calendar::ExtraHoliday;
+    for holiday in holidays {
+        let name = match holiday {
+            ExtraHoliday::Yearly { month, day, name } => {
+                if chrono::NaiveDate::from_ymd_opt(2028, *month, *day).is_none() {
+                    return Err(Rejection::invalid("extra_holidays", Problem::OutOfRange));
+                }
+                name
+            }
+            ExtraHoliday::Once { name, .. } => name,
+        };
+        check_text("extra_holidays", name, NAME_MAX)?;
+    }
+    Ok(())
 }
 
 /// A percentage above 100 could never be met: every day would be under the

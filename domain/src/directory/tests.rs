@@ -801,3 +801,54 @@ fn the_organisation_of_a_command_is_optional_on_the_wire() {
         named
     );
 }
+
+#[test]
+fn extra_holidays_name_a_real_day_and_what_it_is() {
+    use crate::calendar::ExtraHoliday;
+    let s = org();
+    let name = s
+        .directory
+        .organisations
+        .values()
+        .next()
+        .expect("org")
+        .name
+        .clone();
+    let update = |extra_holidays| Dir::UpdateOrganisation {
+        name: name.clone(),
+        extra_holidays,
+        org: None,
+    };
+    let yearly = |month, day, name: &str| ExtraHoliday::Yearly {
+        month,
+        day,
+        name: name.into(),
+    };
+    assert!(try_run(
+        &s,
+        ADMIN,
+        update(vec![
+            yearly(6, 26, "San Vigilio"),
+            yearly(2, 29, "Bisestile")
+        ])
+    )
+    .is_ok());
+    for bad in [
+        yearly(13, 1, "Nessuno"),
+        yearly(4, 31, "Nessuno"),
+        yearly(0, 10, "Nessuno"),
+    ] {
+        assert_eq!(
+            try_run(&s, ADMIN, update(vec![bad])),
+            Err(Rejection::invalid(
+                "extra_holidays",
+                crate::rejection::Problem::OutOfRange
+            ))
+        );
+    }
+    assert!(try_run(&s, ADMIN, update(vec![yearly(6, 26, "  ")])).is_err());
+    assert_eq!(
+        try_run(&s, GIULIA, update(vec![])),
+        Err(CommonRejection::NotAllowed.into())
+    );
+}

@@ -27,6 +27,10 @@ pub fn Administration() -> impl IntoView {
                     <h2 id="tools-title">{move || i18n.t().admin.tools_title}</h2>
                     <ul class="admin-links">
                         <li>
+                            <A href="/admin/organisation">{move || i18n.t().admin.organisation_link}</A>
+                            <span>{move || i18n.t().admin.organisation_hint}</span>
+                        </li>
+                        <li>
                             <A href="/admin/people">{move || i18n.t().admin.people_link}</A>
                             <span>{move || i18n.t().admin.people_hint}</span>
                         </li>

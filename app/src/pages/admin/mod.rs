@@ -6,6 +6,7 @@ mod agreement_form;
 mod agreements;
 mod home;
 mod monitoring;
+mod organisation;
 mod password_form;
 mod people;
 mod person_form;
@@ -15,6 +16,7 @@ mod teams;
 
 pub use agreements::Agreements;
 pub use home::Administration;
+pub use organisation::OrganisationPage;
 pub use people::People;
 pub use rules::TeamRules;
 pub use teams::Teams;
@@ -31,6 +33,13 @@ pub(crate) fn medium_date(date: NaiveDate, locale: Locale) -> String {
         locale,
         &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
     )
+}
+
+/// "26 giugno" / "26 June".
+pub(crate) fn day_month(month: u32, day: u32, locale: Locale) -> String {
+    // A leap year, so 29 February has a date.
+    let date = NaiveDate::from_ymd_opt(2028, month, day).unwrap_or_default();
+    intl_date(date, locale, &[("day", "numeric"), ("month", "long")])
 }
 
 /// "lunedì" / "Monday".
