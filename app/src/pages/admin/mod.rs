@@ -21,10 +21,79 @@ pub use people::People;
 pub use rules::TeamRules;
 pub use teams::Teams;
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
+use leptos::html;
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::i18n::Locale;
+use crate::i18n::{use_i18n, Locale};
+use crate::pages::team::{is_admin, loaded, loading_view, my_id};
+use crate::sync::client::use_sync;
+
+/// Whether the state is loaded, and whether the signed-in person is an
+/// administrator: a page keyed on this is rebuilt only when it changes,
+/// never on ordinary live updates.
+pub(crate) fn admin_access() -> Memo<(bool, bool)> {
+    let state = use_sync().state();
+    let me = my_id();
+    Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))))
+}
+
+/// The body of an administrators' page: loading, a refusal for anyone
+/// else, or `content`.
+pub(crate) fn admin_only(
+    access: Memo<(bool, bool)>,
+    content: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || match access.get() {
+        (false, _) => loading_view().into_any(),
+        (true, false) => {
+            view! { <p class="admin-empty">{move || i18n.t().admin.only_admins}</p> }.into_any()
+        }
+        (true, true) => content(),
+    }
+}
+
+/// A checkbox's change to the set it edits.
+pub(crate) fn toggle<T: Ord + Send + Sync + 'static>(
+    set: RwSignal<BTreeSet<T>>,
+    item: T,
+    on: bool,
+) {
+    set.update(|s| {
+        if on {
+            s.insert(item);
+        } else {
+            s.remove(&item);
+        }
+    });
+}
+
+/// Puts the focus in a form's first field once it is shown.
+pub(crate) fn focus_when_shown(first: NodeRef<html::Input>) {
+    Effect::new(move |_| {
+        if let Some(input) = first.get() {
+            let _ = input.focus();
+        }
+    });
+}
+
+/// Save and Close, the end of every administration form.
+#[component]
+pub(crate) fn FormButtons(on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="form-buttons">
+            <button type="submit" class="primary">{move || i18n.t().admin.save}</button>
+            <button type="button" class="secondary" on:click=move |_| on_close.run(())>
+                {move || i18n.t().admin.close}
+            </button>
+        </div>
+    }
+}
 
 /// "12 gennaio 2027" / "12 January 2027", by the browser's Intl.
 pub(crate) fn medium_date(date: NaiveDate, locale: Locale) -> String {

@@ -9,9 +9,9 @@ use vela_domain::calendar::ExtraHoliday;
 use vela_domain::directory::Command as Dir;
 use vela_domain::Command;
 
+use super::{admin_access, admin_only};
 use super::{day_month, medium_date};
 use crate::i18n::{use_i18n, Locale};
-use crate::pages::team::{is_admin, loaded, loading_view, my_id};
 use crate::sync::client::use_sync;
 
 /// "San Vigilio — ogni anno il 26 giugno".
@@ -27,21 +27,13 @@ fn describe(holiday: &ExtraHoliday, locale: Locale, every_year: fn(&str) -> Stri
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let sync = use_sync();
-    let state = sync.state();
-    let me = my_id();
-    let access = Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))));
+    let access = admin_access();
     let message = RwSignal::new(String::new());
     let alert = RwSignal::new(String::new());
 
-    let body = move || {
-        let a = &i18n.t().admin;
-        match access.get() {
-            (false, _) => loading_view().into_any(),
-            (true, false) => view! { <p class="admin-empty">{a.only_admins}</p> }.into_any(),
-            (true, true) => view! { <OrganisationForms message alert /> }.into_any(),
-        }
-    };
+    let body = admin_only(access, move || {
+        view! { <OrganisationForms message alert /> }.into_any()
+    });
     view! {
         <section class="page administration organisation-page">
             <h1>{move || i18n.t().admin.organisation_title}</h1>

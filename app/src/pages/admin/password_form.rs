@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use vela_domain::ids::PersonId;
 
+use super::focus_when_shown;
 use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
 
@@ -36,11 +37,7 @@ pub fn PasswordForm(
     let problem = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let first = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = first.get() {
-            let _ = input.focus();
-        }
-    });
+    focus_when_shown(first);
     let who = name.clone();
 
     let send = move |ev: leptos::ev::SubmitEvent| {

@@ -10,8 +10,9 @@ use vela_domain::Command;
 
 use super::password_form::PasswordForm;
 use super::person_form::{role_name, PersonForm, ROLES};
+use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
-use crate::pages::team::{is_admin, loaded, loading_view, my_id};
+use crate::pages::team::my_id;
 use crate::sync::client::use_sync;
 
 /// What is open below the list.
@@ -29,7 +30,7 @@ pub fn People() -> impl IntoView {
     let sync = use_sync();
     let state = sync.state();
     let me = my_id();
-    let access = Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))));
+    let access = admin_access();
     let panel = RwSignal::new(Panel::Closed);
     let confirming = RwSignal::new(None::<PersonId>);
     let message = RwSignal::new(String::new());
@@ -192,23 +193,18 @@ pub fn People() -> impl IntoView {
         }
     };
 
-    let body = move || {
-        let a = &i18n.t().admin;
-        match access.get() {
-            (false, _) => loading_view().into_any(),
-            (true, false) => view! { <p class="admin-empty">{a.only_admins}</p> }.into_any(),
-            (true, true) => view! {
-                <p>
-                    <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
-                        {move || i18n.t().admin.new_person}
-                    </button>
-                </p>
-                {form}
-                {table}
-            }
-            .into_any(),
+    let body = admin_only(access, move || {
+        view! {
+            <p>
+                <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
+                    {move || i18n.t().admin.new_person}
+                </button>
+            </p>
+            {form}
+            {table}
         }
-    };
+        .into_any()
+    });
 
     view! {
         <section class="page administration people-page">

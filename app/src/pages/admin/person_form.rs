@@ -10,6 +10,7 @@ use vela_domain::directory::{Command as Dir, Language, Person, Role};
 use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::Command;
 
+use super::{focus_when_shown, toggle, FormButtons};
 use crate::i18n::{use_i18n, Texts};
 use crate::sync::client::use_sync;
 
@@ -70,11 +71,7 @@ pub fn PersonForm(
     let language = RwSignal::new(existing.as_ref().map_or(Language::It, |p| p.language));
     let problem = RwSignal::new(String::new());
     let first = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = first.get() {
-            let _ = input.focus();
-        }
-    });
+    focus_when_shown(first);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -128,13 +125,7 @@ pub fn PersonForm(
                         prop:checked=move || roles.with(|r| r.contains(&role))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            roles.update(|r| {
-                                if on {
-                                    r.insert(role);
-                                } else {
-                                    r.remove(&role);
-                                }
-                            });
+                            toggle(roles, role, on);
                         }
                     />
                     {move || role_name(role, i18n.t())}
@@ -202,12 +193,7 @@ pub fn PersonForm(
                 </select>
             </div>
             <p class="field-error" role="alert">{move || problem.get()}</p>
-            <div class="form-buttons">
-                <button type="submit" class="primary">{move || i18n.t().admin.save}</button>
-                <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                    {move || i18n.t().admin.close}
-                </button>
-            </div>
+            <FormButtons on_close />
         </form>
     }
 }

@@ -10,6 +10,7 @@ use vela_domain::directory::{Command as Dir, MinOffice, Team};
 use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::Command;
 
+use super::{focus_when_shown, toggle, FormButtons};
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
 
@@ -48,11 +49,7 @@ pub fn TeamForm(
     );
     let problem = RwSignal::new(String::new());
     let first = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = first.get() {
-            let _ = input.focus();
-        }
-    });
+    focus_when_shown(first);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -131,12 +128,7 @@ pub fn TeamForm(
                 <p id="team-share-hint" class="hint">{move || i18n.t().admin.field_max_share_hint}</p>
             </div>
             <p class="field-error" role="alert">{move || problem.get()}</p>
-            <div class="form-buttons">
-                <button type="submit" class="primary">{move || i18n.t().admin.save}</button>
-                <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                    {move || i18n.t().admin.close}
-                </button>
-            </div>
+            <FormButtons on_close />
         </form>
     }
 }
@@ -182,13 +174,7 @@ pub fn LeadsForm(
                         prop:checked=move || chosen.with(|c| c.contains(&id))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            chosen.update(|c| {
-                                if on {
-                                    c.insert(id);
-                                } else {
-                                    c.remove(&id);
-                                }
-                            });
+                            toggle(chosen, id, on);
                         }
                     />
                     {name}
@@ -207,12 +193,7 @@ pub fn LeadsForm(
                 <div class="choices">{boxes}</div>
             </fieldset>
             <p class="field-error" role="alert">{move || problem.get()}</p>
-            <div class="form-buttons">
-                <button type="submit" class="primary">{move || i18n.t().admin.save}</button>
-                <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                    {move || i18n.t().admin.close}
-                </button>
-            </div>
+            <FormButtons on_close />
         </form>
     }
 }

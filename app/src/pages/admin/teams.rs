@@ -6,8 +6,9 @@ use vela_domain::directory::{MinOffice, Role, Team};
 use vela_domain::ids::{PersonId, TeamId};
 
 use super::team_form::{LeadsForm, TeamForm};
+use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
-use crate::pages::team::{is_admin, loaded, loading_view, my_id};
+use crate::pages::team::my_id;
 use crate::sync::client::use_sync;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -23,7 +24,7 @@ pub fn Teams() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let me = my_id();
-    let access = Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))));
+    let access = admin_access();
     let panel = RwSignal::new(Panel::Closed);
     let message = RwSignal::new(String::new());
     let close = Callback::new(move |()| panel.set(Panel::Closed));
@@ -124,23 +125,18 @@ pub fn Teams() -> impl IntoView {
         }
     };
 
-    let body = move || {
-        let a = &i18n.t().admin;
-        match access.get() {
-            (false, _) => loading_view().into_any(),
-            (true, false) => view! { <p class="admin-empty">{a.only_admins}</p> }.into_any(),
-            (true, true) => view! {
-                <p>
-                    <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
-                        {move || i18n.t().admin.new_team}
-                    </button>
-                </p>
-                {form}
-                {table}
-            }
-            .into_any(),
+    let body = admin_only(access, move || {
+        view! {
+            <p>
+                <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
+                    {move || i18n.t().admin.new_team}
+                </button>
+            </p>
+            {form}
+            {table}
         }
-    };
+        .into_any()
+    });
 
     view! {
         <section class="page administration teams-page">
