@@ -366,7 +366,9 @@ fn FeedbackForm(
     let comment = RwSignal::new(existing.and_then(|f| f.comment).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
-    let attended = move || {
+    // Memos: the form below is rebuilt only when these flip, not on every
+    // live update (which would take the focus from someone typing).
+    let attended = Memo::new(move |_| {
         state.with(|s| s.webinars.attended(id, me))
             && now.get()
                 >= state.with(|s| {
@@ -376,15 +378,15 @@ fn FeedbackForm(
                         .map(|s| s.start)
                         .unwrap_or_default()
                 })
-    };
-    let has_feedback = move || {
+    });
+    let has_feedback = Memo::new(move |_| {
         state.with(|s| {
             s.webinars
                 .feedback
                 .get(&id)
                 .is_some_and(|m| m.contains_key(&me))
         })
-    };
+    });
 
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -407,7 +409,7 @@ fn FeedbackForm(
     };
 
     move || {
-        attended().then(|| {
+        attended.get().then(|| {
             let t = &i18n.t().webinars;
             let radios = (1..=5u8)
                 .map(|n| {
@@ -441,7 +443,7 @@ fn FeedbackForm(
                         ></textarea>
                     </label>
                     <button type="submit" class="primary">{t.feedback_submit}</button>
-                    {move || (saved.get() || (has_feedback() && error.get().is_none()))
+                    {move || (saved.get() || (has_feedback.get() && error.get().is_none()))
                         .then(|| view! { <p role="status" class="notice success">{i18n.t().webinars.feedback_saved}</p> })}
                     {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e}</p> })}
                 </form>
