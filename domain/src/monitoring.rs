@@ -11,7 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::agile::report::{monthly as agile_month, WeekdayPresence, KG_CO2_PER_CAR_KM};
+use crate::agile::report::{monthly as agile_month, pct, WeekdayPresence};
 use crate::calendar::month_label;
 use crate::ids::{OrgId, TeamId};
 use crate::objectives::{report::report as objectives_report, Period};
@@ -39,7 +39,7 @@ pub struct Row {
     pub days_share_pct: f64,
     /// Commute kilometres avoided, both ways.
     pub commute_km: u32,
-    /// CO2 avoided, kg (see [`KG_CO2_PER_CAR_KM`]).
+    /// CO2 avoided, kg (see [`crate::agile::report::KG_CO2_PER_CAR_KM`]).
     pub co2_kg: f64,
     /// Minutes of training attended by the members in the month.
     pub training_minutes: u32,
@@ -65,14 +65,6 @@ pub struct Monitoring {
     pub total: Row,
     /// Office presence Monday to Friday.
     pub weekdays: Vec<WeekdayPresence>,
-}
-
-fn pct(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        f64::from(part) * 100.0 / f64::from(whole)
-    }
 }
 
 /// The monitoring of `org` for the month that contains `day`.
@@ -150,7 +142,7 @@ pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> Monitoring {
         days_away: agile.days_away,
         days_share_pct: pct(agile.days_away, person_days),
         commute_km: agile.commute_km,
-        co2_kg: f64::from(agile.commute_km) * KG_CO2_PER_CAR_KM,
+        co2_kg: agile.co2_kg,
         training_minutes: sum(|r| r.training_minutes),
         training_people: sum(|r| r.training_people),
         objectives: objectives.total.objectives,
@@ -202,7 +194,7 @@ mod tests {
         let m = monthly(&s, crate::ids::OrgId::from_u128(7), today);
         assert!(m.total.days_away > 0, "{m:?}");
         assert!(m.total.commute_km > 0);
-        let expected = f64::from(m.total.commute_km) * KG_CO2_PER_CAR_KM;
+        let expected = f64::from(m.total.commute_km) * crate::agile::report::KG_CO2_PER_CAR_KM;
         assert!((m.total.co2_kg - expected).abs() < 1e-9);
         assert!(m.total.days_share_pct > 0.0 && m.total.days_share_pct <= 100.0);
     }

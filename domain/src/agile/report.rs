@@ -104,7 +104,8 @@ pub struct MonthReport {
     pub co2_kg: f64,
 }
 
-fn pct(part: u32, whole: u32) -> f64 {
+/// `part` over `whole` in percent; 0 for an empty whole.
+pub(crate) fn pct(part: u32, whole: u32) -> f64 {
     if whole == 0 {
         0.0
     } else {

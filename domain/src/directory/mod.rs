@@ -36,7 +36,7 @@ pub use agreement::{
 pub use apply::{apply, apply_event};
 pub use command::{Command, Event};
 pub use organisation::Organisation;
-pub use person::{Language, Person, Role};
+pub use person::{password_long_enough, Language, Person, Role, MIN_PASSWORD_CHARS};
 pub use rejection::Rejection;
 pub use team::{MinOffice, Team};
 pub use visibility::{card, redact, view, Scope};

@@ -8,6 +8,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use vela_domain::actor::{administers, require_admin};
+use vela_domain::directory::{password_long_enough, MIN_PASSWORD_CHARS};
 use vela_domain::ids::PersonId;
 use vela_domain::Actor;
 
@@ -17,9 +18,6 @@ use crate::error::ApiError;
 use crate::store::Store;
 use crate::AppState;
 
-/// Shortest password accepted, in characters (AgID's guidance for
-/// public-administration services asks for at least 8; 10 leaves a margin).
-pub const MIN_PASSWORD_CHARS: usize = 10;
 /// Longest, in bytes, as at login.
 const MAX_PASSWORD_BYTES: usize = 1024;
 
@@ -56,9 +54,7 @@ pub async fn set_password(
             .map(|p| p.username.clone())
             .ok_or(ApiError::Missing("no such person in your organisation"))
     })??;
-    if request.password.chars().count() < MIN_PASSWORD_CHARS
-        || request.password.len() > MAX_PASSWORD_BYTES
-    {
+    if !password_long_enough(&request.password) || request.password.len() > MAX_PASSWORD_BYTES {
         return Err(ApiError::Unprocessable(format!(
             "the password must be at least {MIN_PASSWORD_CHARS} characters (and at most {MAX_PASSWORD_BYTES} bytes)"
         )));

@@ -5,14 +5,12 @@
 use leptos::html;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use vela_domain::directory::{password_long_enough, MIN_PASSWORD_CHARS};
 use vela_domain::ids::PersonId;
 
 use super::focus_when_shown;
 use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
-
-/// The server's shortest accepted password, in characters.
-const MIN_CHARS: usize = 10;
 
 #[derive(Serialize)]
 struct SetPassword {
@@ -44,7 +42,7 @@ pub fn PasswordForm(
         ev.prevent_default();
         let t = &i18n.t().admin;
         let chosen = password.get_untracked();
-        if chosen.chars().count() < MIN_CHARS {
+        if !password_long_enough(&chosen) {
             problem.set(t.password_too_short.into());
             return;
         }
@@ -85,7 +83,7 @@ pub fn PasswordForm(
             <div class="field">
                 <label for="new-password">{move || i18n.t().admin.field_password}</label>
                 <input id="new-password" type="password" autocomplete="new-password" node_ref=first
-                    minlength=MIN_CHARS.to_string()
+                    minlength=MIN_PASSWORD_CHARS.to_string()
                     prop:value=move || password.get()
                     on:input=move |ev| password.set(event_target_value(&ev)) />
             </div>
