@@ -364,6 +364,12 @@ pub fn apply_event(state: &mut State, event: &Event) {
         Event::SessionSaved { session, .. } | Event::SessionCancelled { session, .. } => {
             part.sessions.insert(session.id, session.clone());
         }
+        // A path is never saved empty (`SavePath` refuses it): an empty one
+        // is a redacted event telling another organisation's replica that
+        // the path no longer holds a session it may see.
+        Event::PathSaved { path } if path.sessions.is_empty() => {
+            part.paths.remove(&path.id);
+        }
         Event::PathSaved { path } => {
             part.paths.insert(path.id, path.clone());
         }

@@ -196,9 +196,16 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
                 notify,
             })
         }
-        Event::PathSaved { path } => {
-            path_for(state, actor, path).map(|path| Event::PathSaved { path })
-        }
+        Event::PathSaved { path } => Some(Event::PathSaved {
+            // Out of sight now: an empty path, stripped of its texts, so a
+            // replica that saw it before drops it (see `apply_event`).
+            path: path_for(state, actor, path).unwrap_or_else(|| TrainingPath {
+                title: String::new(),
+                description: String::new(),
+                sessions: Vec::new(),
+                ..path.clone()
+            }),
+        }),
         Event::RegistrationSaved {
             registration,
             session,
