@@ -62,7 +62,10 @@ fn date(field: &str, value: NaiveDate) -> Result<(), Rejection> {
     }
 }
 
-fn dates<'a>(field: &str, values: impl IntoIterator<Item = &'a NaiveDate>) -> Result<(), Rejection> {
+fn dates<'a>(
+    field: &str,
+    values: impl IntoIterator<Item = &'a NaiveDate>,
+) -> Result<(), Rejection> {
     values.into_iter().try_for_each(|d| date(field, *d))
 }
 
@@ -96,7 +99,9 @@ pub fn check_dates(command: &Command) -> Result<(), Rejection> {
                 dates("valid_until", &agreement.valid_until)?;
                 dates("withdrawn_from", &agreement.withdrawn_from)
             }
-            directory::Command::WithdrawAgreement { effective, .. } => date("effective", *effective),
+            directory::Command::WithdrawAgreement { effective, .. } => {
+                date("effective", *effective)
+            }
             directory::Command::SaveTeam { .. }
             | directory::Command::SetTeamLeads { .. }
             | directory::Command::SetMinOffice { .. }
@@ -197,9 +202,9 @@ pub fn check_organisation(
                 Some(a) if scope.owns_person(a.person) => Ok(()),
                 _ => Err(Rejection::not_found(Entity::Absence, *id)),
             },
-            agile::Command::LogActivity { objectives, .. } => objectives
-                .iter()
-                .try_for_each(|o| scope.objective(*o)),
+            agile::Command::LogActivity { objectives, .. } => {
+                objectives.iter().try_for_each(|o| scope.objective(*o))
+            }
         },
         Command::Objectives(c) => match c {
             objectives::Command::SaveObjective { owner, .. } => match owner {

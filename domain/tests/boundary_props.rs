@@ -203,8 +203,8 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
                 });
             agreement.valid_from = d1;
             agreement.valid_until = Some(d2);
-            agreement.withdrawn_from = (e % 2 == 0).then_some(d3);
-            let dates = if e % 2 == 0 {
+            agreement.withdrawn_from = (e.is_multiple_of(2)).then_some(d3);
+            let dates = if e.is_multiple_of(2) {
                 vec![d1, d2, d3]
             } else {
                 vec![d1, d2]
@@ -258,13 +258,13 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
             Command::Agile(Agile::DecideDays {
                 request: pick(&d.requests, e, RequestId::from_u128(1)),
                 dates: Some(vec![d1, d2]),
-                decision: if a % 2 == 0 {
+                decision: if a.is_multiple_of(2) {
                     Decision::Approve
                 } else {
                     Decision::Reject
                 },
                 note: "no".into(),
-                acknowledge_coverage: b % 2 == 0,
+                acknowledge_coverage: b.is_multiple_of(2),
             }),
             out(&[d1, d2]),
         ),
@@ -312,7 +312,11 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
                 .unwrap_or_default();
             (
                 Command::Webinars(Web::SaveSession {
-                    id: if e % 2 == 0 { session } else { SessionId(fresh) },
+                    id: if e.is_multiple_of(2) {
+                        session
+                    } else {
+                        SessionId(fresh)
+                    },
                     title: "Sessione".into(),
                     description: String::new(),
                     trainers,
@@ -348,7 +352,7 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
         16 => (
             Command::Directory(Dir::SetActive {
                 person,
-                active: e % 2 == 0,
+                active: e.is_multiple_of(2),
             }),
             false,
         ),
@@ -364,10 +368,7 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
             }),
             false,
         ),
-        19 => (
-            Command::Objectives(Obj::Propose { objective }),
-            false,
-        ),
+        19 => (Command::Objectives(Obj::Propose { objective }), false),
         20 => (Command::Objectives(Obj::Agree { objective }), false),
         21 => (
             Command::Objectives(Obj::SendBack {
@@ -444,7 +445,11 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
         ),
         34 => (
             Command::Directory(Dir::SaveTeam {
-                id: if e % 2 == 0 { team } else { TeamId(fresh) },
+                id: if e.is_multiple_of(2) {
+                    team
+                } else {
+                    TeamId(fresh)
+                },
                 name: "Ufficio".into(),
                 min_office: MinOffice::Percent(30),
                 max_agile_share: None,
@@ -454,7 +459,11 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
         ),
         35 => (
             Command::Directory(Dir::SavePerson {
-                id: if e % 2 == 0 { person } else { PersonId(fresh) },
+                id: if e.is_multiple_of(2) {
+                    person
+                } else {
+                    PersonId(fresh)
+                },
                 username: format!("u{e}"),
                 name: "Persona".into(),
                 email: None,
@@ -493,7 +502,7 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
 }
 
 fn actor(d: &Demo, i: usize) -> Actor {
-    if i % 8 == 0 {
+    if i.is_multiple_of(8) {
         Actor::System
     } else {
         Actor::Person(pick(&d.people, i, PersonId::from_u128(1)))
