@@ -32,6 +32,9 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("too many failed login attempts; retry later")]
     RateLimited { retry_after: Duration },
+    /// Every slot for this kind of work is taken; the client may retry soon.
+    #[error("the server is busy; retry shortly")]
+    Busy { retry_after: Duration },
     #[error("request body must be JSON (content-type: application/json)")]
     UnsupportedMediaType,
     #[error("request body is larger than the limit of {limit} bytes")]
@@ -73,6 +76,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::InvalidCredentials => "invalid_credentials",
             ApiError::RateLimited { .. } => "too_many_attempts",
+            ApiError::Busy { .. } => "busy",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::BadRequest(_) => "bad_request",
@@ -91,6 +95,7 @@ impl ApiError {
             ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -142,7 +147,7 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
-        if let ApiError::RateLimited { retry_after } = &self {
+        if let ApiError::RateLimited { retry_after } | ApiError::Busy { retry_after } = &self {
             // Whole seconds, rounded up: a client waiting exactly this long succeeds.
             let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
             response

@@ -68,7 +68,7 @@ pub fn document() -> Value {
             "/api/auth/login": {"post": op(
                 "Signs in; sets the HttpOnly session cookie",
                 Some(login),
-                json!({"200": ok(login_ok), "401": error("wrong username or password"), "429": error("too many failed attempts (Retry-After)")}),
+                json!({"200": ok(login_ok), "401": error("wrong username or password"), "429": error("too many failed attempts (Retry-After)"), "503": error("every password check is busy; retry shortly (Retry-After)")}),
                 false,
             )},
             "/api/auth/logout": {"post": op("Ends the session", Some(json!({"type": "object"})), json!({"200": ok(json!({"type": "object"}))}), true)},
@@ -76,12 +76,12 @@ pub fn document() -> Value {
                 "summary": "Sets the password a person of my organisation signs in with, and ends their open sessions (administrators only; at least 10 characters)",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": set_password}}},
-                "responses": with_errors(json!({
+                "responses": with_body_errors(with_errors(json!({
                     "200": ok(password_set),
                     "403": error("not an administrator"),
                     "404": error("no such person in my organisation"),
                     "422": error("a password shorter than 10 characters"),
-                }), true),
+                }), true)),
             }},
             "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
             "/api/sync/push": {"post": with_parameters(vec![protocol_param.clone()], op(
@@ -145,7 +145,7 @@ pub fn document() -> Value {
                     json!({"200": ok(new_feed), "422": error("a body other than {}")}),
                     true,
                 ),
-                "delete": op("Revokes my personal feed URL (content-type application/json, body {})", None, json!({"200": ok(feed_status)}), true),
+                "delete": op("Revokes my personal feed URL (content-type application/json, body {})", None, json!({"200": ok(feed_status), "415": error("content-type other than application/json")}), true),
             },
             "/api/feeds/{token}.ics": {"get": {
                 "summary": "The calendar a live feed token opens, for calendar apps (no cookie)",
@@ -193,6 +193,24 @@ fn error(description: &str) -> Value {
     })
 }
 
+/// Adds the errors of a route that reads a JSON body: 413, 415, 422.
+fn with_body_errors(responses: Value) -> Value {
+    let mut responses = match responses {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    responses
+        .entry("413")
+        .or_insert_with(|| error("a body over 1 MiB"));
+    responses
+        .entry("415")
+        .or_insert_with(|| error("content-type other than application/json"));
+    responses
+        .entry("422")
+        .or_insert_with(|| error("JSON that does not fit the schema"));
+    Value::Object(responses)
+}
+
 /// Adds the errors every route can answer.
 fn with_errors(responses: Value, needs_session: bool) -> Value {
     let mut responses = match responses {
@@ -221,6 +239,7 @@ fn op(summary: &str, body: Option<Value>, responses: Value, needs_session: bool)
         "responses": with_errors(responses, needs_session),
     });
     if let Some(schema) = body {
+        operation["responses"] = with_body_errors(operation["responses"].take());
         operation["requestBody"] = json!({
             "required": true,
             "content": {"application/json": {"schema": schema}}
