@@ -22,7 +22,11 @@ async fn main() -> ExitCode {
         }
     };
     // Subcommands print their own result; the log only tells of trouble.
-    let default_level = if parsed.task.is_some() { "warn" } else { "info" };
+    let default_level = if parsed.task.is_some() {
+        "warn"
+    } else {
+        "info"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),

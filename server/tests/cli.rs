@@ -57,7 +57,11 @@ fn path(p: &Path) -> &str {
 #[track_caller]
 fn assert_fails(run: &Run, needle: &str) {
     assert_ne!(run.code, 0, "should fail: {}", run.stdout);
-    let lines: Vec<&str> = run.stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert_eq!(lines.len(), 1, "one line on stderr: {:?}", run.stderr);
     assert!(
         lines[0].contains(needle),
@@ -75,7 +79,10 @@ fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 all.extend(contents(&p));
             } else {
-                all.push((p.display().to_string(), std::fs::read(&p).unwrap_or_default()));
+                all.push((
+                    p.display().to_string(),
+                    std::fs::read(&p).unwrap_or_default(),
+                ));
             }
         }
     }
@@ -99,16 +106,34 @@ async fn a_production_start_is_empty_and_the_demo_comes_only_on_request() {
     let (_temp, data, dist) = temp_dirs();
     let mut server = Server::start_plain(&data, &dist, &[FAST]).expect("starts");
     assert_eq!(config(&server).await, json!({"demo": false}));
-    assert_eq!(server.login_with("giulia", "vela-demo").await.err(), Some(401));
-    assert_eq!(server.login_with("admin", "vela-demo").await.err(), Some(401));
+    assert_eq!(
+        server.login_with("giulia", "vela-demo").await.err(),
+        Some(401)
+    );
+    assert_eq!(
+        server.login_with("admin", "vela-demo").await.err(),
+        Some(401)
+    );
     assert!(server.terminate().success());
     let summary = vela(&["check", "--data-dir", path(&data)], "");
     assert_eq!(summary.code, 0, "{}", summary.stderr);
-    assert!(summary.stdout.contains("0 organisation(s)"), "{}", summary.stdout);
+    assert!(
+        summary.stdout.contains("0 organisation(s)"),
+        "{}",
+        summary.stdout
+    );
 
     let mut demo = Server::start_plain(&data, &dist, &[FAST, "--demo"]).expect("starts");
     assert_eq!(config(&demo).await, json!({"demo": true}));
-    for user in ["giulia", "marco", "sara", "admin", "irene", "walter", "admin.rovereto"] {
+    for user in [
+        "giulia",
+        "marco",
+        "sara",
+        "admin",
+        "irene",
+        "walter",
+        "admin.rovereto",
+    ] {
         assert!(demo.login_with(user, "vela-demo").await.is_ok(), "{user}");
     }
     // The demo's administrator is also the partnership's.
@@ -148,11 +173,19 @@ async fn the_first_administrator_is_created_from_the_command_line() {
 
     let made = create("paola", PASSWORD);
     assert_eq!(made.code, 0, "{}", made.stderr);
-    assert!(made.stdout.contains("Comune di Pergine Valsugana"), "{}", made.stdout);
+    assert!(
+        made.stdout.contains("Comune di Pergine Valsugana"),
+        "{}",
+        made.stdout
+    );
     // A second administrator joins the same organisation.
     let second = create("luca.admin", PASSWORD);
     assert_eq!(second.code, 0, "{}", second.stderr);
-    assert!(second.stdout.contains("administrator luca.admin of"), "{}", second.stdout);
+    assert!(
+        second.stdout.contains("administrator luca.admin of"),
+        "{}",
+        second.stdout
+    );
     assert_fails(&create("Paola", PASSWORD), "taken");
 
     let mut server = Server::start_plain(&data, &dist, &[FAST]).expect("starts");
@@ -161,14 +194,25 @@ async fn the_first_administrator_is_created_from_the_command_line() {
     assert_fails(&create("terzo", PASSWORD), "in use");
     assert_fails(
         &vela(
-            &["admin", "reset-password", "--data-dir", d, "--username", "paola", "--password-stdin"],
+            &[
+                "admin",
+                "reset-password",
+                "--data-dir",
+                d,
+                "--username",
+                "paola",
+                "--password-stdin",
+            ],
             "un-altra-password\n",
         ),
         "in use",
     );
     assert_eq!(contents(&data).len(), before.len());
 
-    let paola = server.login_with("paola", PASSWORD).await.expect("signs in");
+    let paola = server
+        .login_with("paola", PASSWORD)
+        .await
+        .expect("signs in");
     let (_, me) = paola.get_json("/api/me").await;
     assert_eq!(me["organisation"]["name"], "Comune di Pergine Valsugana");
     assert_eq!(me["person"]["roles"], json!(["admin"]));
@@ -180,13 +224,29 @@ async fn the_first_administrator_is_created_from_the_command_line() {
     assert!(server.terminate().success());
 
     let reset = vela(
-        &["admin", "reset-password", "--data-dir", d, "--username", "PAOLA", "--password-stdin"],
+        &[
+            "admin",
+            "reset-password",
+            "--data-dir",
+            d,
+            "--username",
+            "PAOLA",
+            "--password-stdin",
+        ],
         "un-altra-password\n",
     );
     assert_eq!(reset.code, 0, "{}", reset.stderr);
     assert_fails(
         &vela(
-            &["admin", "reset-password", "--data-dir", d, "--username", "nessuno", "--password-stdin"],
+            &[
+                "admin",
+                "reset-password",
+                "--data-dir",
+                d,
+                "--username",
+                "nessuno",
+                "--password-stdin",
+            ],
             "un-altra-password\n",
         ),
         "no account nessuno",
@@ -262,7 +322,8 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_command() {
             let mut km = 0;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 km = (km + 1) % 500;
-                let command = json!({"area": "directory", "type": "set_commute", "person": me, "km": km});
+                let command =
+                    json!({"area": "directory", "type": "set_commute", "person": me, "km": km});
                 let id = Uuid::new_v4();
                 let revision = push(&session, &[(id, command.clone())]).await[0];
                 acked.lock().expect("lock").push(Acked {
@@ -284,7 +345,10 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_command() {
     let started = Instant::now();
     let (data, out) = (server.data_dir.clone(), archive.clone());
     let backup = tokio::task::spawn_blocking(move || {
-        vela(&["backup", "--data-dir", path(&data), "--output", path(&out)], "")
+        vela(
+            &["backup", "--data-dir", path(&data), "--output", path(&out)],
+            "",
+        )
     })
     .await
     .expect("backup ran");
@@ -303,7 +367,13 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_command() {
 
     let restored = temp.path().join("restored");
     let run = vela(
-        &["restore", "--input", path(&archive), "--data-dir", path(&restored)],
+        &[
+            "restore",
+            "--input",
+            path(&archive),
+            "--data-dir",
+            path(&restored),
+        ],
         "",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -342,12 +412,30 @@ async fn restore_and_check_refuse_bad_input_and_change_nothing() {
     let data = server.data_dir.clone();
     let temp = tempfile::tempdir().expect("temp");
     let archive = temp.path().join("backup.tar.gz");
-    let made = vela(&["backup", "--data-dir", path(&data), "--output", path(&archive)], "");
+    let made = vela(
+        &[
+            "backup",
+            "--data-dir",
+            path(&data),
+            "--output",
+            path(&archive),
+        ],
+        "",
+    );
     assert_eq!(made.code, 0, "{}", made.stderr);
     // An existing output is not overwritten.
     let bytes = std::fs::read(&archive).expect("archive");
     assert_fails(
-        &vela(&["backup", "--data-dir", path(&data), "--output", path(&archive)], ""),
+        &vela(
+            &[
+                "backup",
+                "--data-dir",
+                path(&data),
+                "--output",
+                path(&archive),
+            ],
+            "",
+        ),
         "exists",
     );
     assert_eq!(std::fs::read(&archive).expect("archive"), bytes);
@@ -355,7 +443,16 @@ async fn restore_and_check_refuse_bad_input_and_change_nothing() {
     // Into the running server's directory: refused, whatever is in it.
     let before = contents(&data);
     assert_fails(
-        &vela(&["restore", "--input", path(&archive), "--data-dir", path(&data)], ""),
+        &vela(
+            &[
+                "restore",
+                "--input",
+                path(&archive),
+                "--data-dir",
+                path(&data),
+            ],
+            "",
+        ),
         "in use",
     );
     assert_eq!(contents(&data), before);
@@ -363,7 +460,16 @@ async fn restore_and_check_refuse_bad_input_and_change_nothing() {
     let before_stopped = contents(&data);
     // Into a directory that is not empty: refused.
     assert_fails(
-        &vela(&["restore", "--input", path(&archive), "--data-dir", path(&data)], ""),
+        &vela(
+            &[
+                "restore",
+                "--input",
+                path(&archive),
+                "--data-dir",
+                path(&data),
+            ],
+            "",
+        ),
         "not empty",
     );
     assert_eq!(contents(&data), before_stopped);
@@ -373,29 +479,79 @@ async fn restore_and_check_refuse_bad_input_and_change_nothing() {
     let junk = temp.path().join("junk.tar.gz");
     std::fs::write(&junk, b"this is not an archive at all").expect("junk");
     assert_fails(
-        &vela(&["restore", "--input", path(&junk), "--data-dir", path(&target)], ""),
+        &vela(
+            &[
+                "restore",
+                "--input",
+                path(&junk),
+                "--data-dir",
+                path(&target),
+            ],
+            "",
+        ),
         "not a usable Vela backup",
     );
     let cut = temp.path().join("cut.tar.gz");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("cut");
     assert_fails(
-        &vela(&["restore", "--input", path(&cut), "--data-dir", path(&target)], ""),
+        &vela(
+            &[
+                "restore",
+                "--input",
+                path(&cut),
+                "--data-dir",
+                path(&target),
+            ],
+            "",
+        ),
         "not a usable Vela backup",
     );
     assert_fails(
-        &vela(&["restore", "--input", path(&temp.path().join("missing.tar.gz")), "--data-dir", path(&target)], ""),
+        &vela(
+            &[
+                "restore",
+                "--input",
+                path(&temp.path().join("missing.tar.gz")),
+                "--data-dir",
+                path(&target),
+            ],
+            "",
+        ),
         "cannot read the archive",
     );
     assert!(!target.exists(), "nothing restored");
 
     // Wrong or missing flags.
-    assert_fails(&vela(&["restore", "--input", path(&archive)], ""), "--data-dir");
-    assert_fails(&vela(&["backup", "--data-dir", path(&data)], ""), "--output");
+    assert_fails(
+        &vela(&["restore", "--input", path(&archive)], ""),
+        "--data-dir",
+    );
+    assert_fails(
+        &vela(&["backup", "--data-dir", path(&data)], ""),
+        "--output",
+    );
     assert_fails(&vela(&["check"], ""), "--data-dir");
-    assert_fails(&vela(&["admin", "create", "--data-dir", path(&target)], ""), "--username");
+    assert_fails(
+        &vela(&["admin", "create", "--data-dir", path(&target)], ""),
+        "--username",
+    );
     assert_fails(&vela(&["frobnicate"], ""), "frobnicate");
     assert_fails(
-        &vela(&["admin", "create", "--data-dir", path(&target), "--username", "u", "--name", "N", "--organisation", "O"], ""),
+        &vela(
+            &[
+                "admin",
+                "create",
+                "--data-dir",
+                path(&target),
+                "--username",
+                "u",
+                "--name",
+                "N",
+                "--organisation",
+                "O",
+            ],
+            "",
+        ),
         "--password-stdin",
     );
     assert!(!target.exists());
@@ -403,9 +559,15 @@ async fn restore_and_check_refuse_bad_input_and_change_nothing() {
     // Unreadable or wrong data directories.
     let file = temp.path().join("a-file");
     std::fs::write(&file, b"x").expect("file");
-    assert_fails(&vela(&["check", "--data-dir", path(&file)], ""), "not a directory");
     assert_fails(
-        &vela(&["check", "--data-dir", path(&temp.path().join("nowhere"))], ""),
+        &vela(&["check", "--data-dir", path(&file)], ""),
+        "not a directory",
+    );
+    assert_fails(
+        &vela(
+            &["check", "--data-dir", path(&temp.path().join("nowhere"))],
+            "",
+        ),
         "cannot read the data directory",
     );
     assert_fails(
@@ -425,7 +587,11 @@ async fn restore_and_check_refuse_bad_input_and_change_nothing() {
         .expect("org dir")
         .map_while(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("log-")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("log-"))
+        })
         .max()
         .expect("a segment");
     let mut log = std::fs::read(&segment).expect("segment");
@@ -436,10 +602,23 @@ async fn restore_and_check_refuse_bad_input_and_change_nothing() {
     let name = segment.file_name().and_then(|n| n.to_str()).expect("name");
     assert_fails(&run, name);
     assert!(run.stderr.contains("line"), "{}", run.stderr);
-    assert!(!run.stderr.contains("vela-check-"), "names the real file: {}", run.stderr);
+    assert!(
+        !run.stderr.contains("vela-check-"),
+        "names the real file: {}",
+        run.stderr
+    );
     assert_eq!(contents(&data), broken, "check writes nothing");
     assert_fails(
-        &vela(&["backup", "--data-dir", path(&data), "--output", path(&temp.path().join("b2.tar.gz"))], ""),
+        &vela(
+            &[
+                "backup",
+                "--data-dir",
+                path(&data),
+                "--output",
+                path(&temp.path().join("b2.tar.gz")),
+            ],
+            "",
+        ),
         name,
     );
     assert!(!temp.path().join("b2.tar.gz").exists());
@@ -458,9 +637,16 @@ async fn the_partnership_administrator_adds_a_member_organisation() {
     let (status, body) = admin
         .post_json("/api/partnership/organisations", &member("paola", "corta"))
         .await;
-    assert_eq!((status, body["error"].as_str()), (422, Some("invalid_body")), "{body}");
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("invalid_body")),
+        "{body}"
+    );
     let (status, body) = admin
-        .post_json("/api/partnership/organisations", &member("giulia", PASSWORD))
+        .post_json(
+            "/api/partnership/organisations",
+            &member("giulia", PASSWORD),
+        )
         .await;
     assert_eq!(status, 422, "a taken username: {body}");
     // An organisation's administrator is not the partnership's.
@@ -475,7 +661,10 @@ async fn the_partnership_administrator_adds_a_member_organisation() {
         .await;
     assert_eq!(status, 200, "{added}");
     assert_eq!(added["username"], "paola");
-    let paola = server.login_with("paola", PASSWORD).await.expect("signs in");
+    let paola = server
+        .login_with("paola", PASSWORD)
+        .await
+        .expect("signs in");
     let (_, me) = paola.get_json("/api/me").await;
     assert_eq!(me["organisation"]["name"], "Comune di Pergine Valsugana");
     assert_eq!(me["person"]["roles"], json!(["admin"]));
@@ -495,9 +684,13 @@ async fn the_partnership_administrator_adds_a_member_organisation() {
     // The partnership administrator may give her a new password; the
     // other organisation's administrator may not.
     let path = format!("/api/people/{paola_id}/password");
-    let (status, _) = rovereto.put_json(&path, &json!({"password": "ancora-un-altra"})).await;
+    let (status, _) = rovereto
+        .put_json(&path, &json!({"password": "ancora-un-altra"}))
+        .await;
     assert_eq!(status, 404);
-    let (status, _) = admin.put_json(&path, &json!({"password": "ancora-un-altra"})).await;
+    let (status, _) = admin
+        .put_json(&path, &json!({"password": "ancora-un-altra"}))
+        .await;
     assert_eq!(status, 200);
     assert!(server.login_with("paola", "ancora-un-altra").await.is_ok());
 }
@@ -542,8 +735,11 @@ fn words(line: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn the_operations_guide_commands_run_as_written() {
-    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/operations.md"))
-        .expect("docs/operations.md");
+    let guide = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/operations.md"
+    ))
+    .expect("docs/operations.md");
     // Every `vela-server` line of its shell blocks, in order.
     let mut commands = Vec::new();
     let mut in_shell = false;
@@ -559,7 +755,10 @@ async fn the_operations_guide_commands_run_as_written() {
     }
     let kinds: Vec<String> = commands.iter().map(|c| words(c)[1].clone()).collect();
     for needed in ["admin", "backup", "check", "restore"] {
-        assert!(kinds.iter().any(|k| k == needed), "the guide shows {needed}: {kinds:?}");
+        assert!(
+            kinds.iter().any(|k| k == needed),
+            "the guide shows {needed}: {kinds:?}"
+        );
     }
     let temp = tempfile::tempdir().expect("temp");
     let root = path(temp.path()).to_string();
@@ -583,9 +782,12 @@ async fn the_operations_guide_commands_run_as_written() {
     }
     // What they made serves: the administrator signs in to the restored copy.
     let (_dirs, _, dist) = temp_dirs();
-    let server =
-        Server::start_plain(&temp.path().join("restored"), &dist, &[FAST]).expect("restored starts");
-    let paola = server.login_with("paola.moser", PASSWORD).await.expect("signs in");
+    let server = Server::start_plain(&temp.path().join("restored"), &dist, &[FAST])
+        .expect("restored starts");
+    let paola = server
+        .login_with("paola.moser", PASSWORD)
+        .await
+        .expect("signs in");
     let (_, me) = paola.get_json("/api/me").await;
     assert_eq!(me["organisation"]["name"], "Comune di Pergine Valsugana");
 }

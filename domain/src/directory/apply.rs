@@ -203,7 +203,8 @@ pub fn apply(
                 }
             }
             // Only the partnership's administrators make more of them.
-            let was_partnership = existing.is_some_and(|p| p.roles.contains(&Role::PartnershipAdmin));
+            let was_partnership =
+                existing.is_some_and(|p| p.roles.contains(&Role::PartnershipAdmin));
             if was_partnership != roles.contains(&Role::PartnershipAdmin)
                 && !administers_partnership(state, actor)
             {

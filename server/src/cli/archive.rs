@@ -73,16 +73,24 @@ fn fatal(path: &Path, e: io::Error) -> CopyError {
 
 /// Checks that `dir` is a readable Vela data directory.
 fn require_data_dir(dir: &Path) -> Result<(), CliError> {
-    let meta = std::fs::metadata(dir)
-        .map_err(|e| CliError::new(format!("cannot read the data directory {}: {e}", dir.display())))?;
+    let meta = std::fs::metadata(dir).map_err(|e| {
+        CliError::new(format!(
+            "cannot read the data directory {}: {e}",
+            dir.display()
+        ))
+    })?;
     if !meta.is_dir() {
         return Err(CliError::new(format!(
             "{} is not a directory",
             dir.display()
         )));
     }
-    std::fs::read_dir(dir)
-        .map_err(|e| CliError::new(format!("cannot read the data directory {}: {e}", dir.display())))?;
+    std::fs::read_dir(dir).map_err(|e| {
+        CliError::new(format!(
+            "cannot read the data directory {}: {e}",
+            dir.display()
+        ))
+    })?;
     if !dir.join("orgs").is_dir() && !dir.join("accounts.json").is_file() {
         return Err(CliError::new(format!(
             "{} is not a Vela data directory (it has neither orgs/ nor accounts.json)",
@@ -143,7 +151,10 @@ fn copy_data_dir(src: &Path, dst: &Path, notes: &mut Vec<String>) -> Result<(), 
         for entry in std::fs::read_dir(&orgs).map_err(|e| fatal(&orgs, e))? {
             let entry = entry.map_err(|e| fatal(&orgs, e))?;
             let name = entry.file_name();
-            if name.to_str().and_then(|n| Uuid::parse_str(n).ok()).is_some()
+            if name
+                .to_str()
+                .and_then(|n| Uuid::parse_str(n).ok())
+                .is_some()
                 && entry.file_type().is_ok_and(|t| t.is_dir())
             {
                 dirs.push(name);
@@ -160,7 +171,9 @@ fn copy_data_dir(src: &Path, dst: &Path, notes: &mut Vec<String>) -> Result<(), 
         let Some(text) = name.to_str() else { continue };
         // The lock belongs to the running server; dot files are the
         // temporaries of atomic writes.
-        if text == LOCK_FILE || text.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_file())
+        if text == LOCK_FILE
+            || text.starts_with('.')
+            || !entry.file_type().is_ok_and(|t| t.is_file())
         {
             continue;
         }
@@ -257,9 +270,13 @@ fn load(dir: &Path) -> Result<Summary, LoadError> {
         store.read(partition, |state, revision| {
             summary.revisions += revision;
             summary.people += state.directory.people.len();
-            summary
-                .organisations
-                .extend(state.directory.organisations.values().map(|o| o.name.clone()));
+            summary.organisations.extend(
+                state
+                    .directory
+                    .organisations
+                    .values()
+                    .map(|o| o.name.clone()),
+            );
         })?;
     }
     // Dropped without `shutdown`: no snapshot is written.
@@ -272,7 +289,9 @@ fn load(dir: &Path) -> Result<Summary, LoadError> {
 fn count_accounts(dir: &Path) -> usize {
     std::fs::read(dir.join("accounts.json"))
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).ok())
+        .and_then(|bytes| {
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).ok()
+        })
         .map_or(0, |all| all.len())
 }
 
@@ -285,13 +304,10 @@ pub fn check(data_dir: &Path) -> Result<String, CliError> {
         .map_err(|e| CliError::new(format!("cannot make a temporary directory: {e}")))?;
     let copy = temp.path().join(ROOT);
     // Errors name the checked directory, not the temporary copy.
-    let rename = |text: String| {
-        text.replace(
-            &copy.display().to_string(),
-            &data_dir.display().to_string(),
-        )
-    };
-    let (notes, summary) = copy_verified(data_dir, &copy).map_err(|e| CliError::new(rename(e.0)))?;
+    let rename =
+        |text: String| text.replace(&copy.display().to_string(), &data_dir.display().to_string());
+    let (notes, summary) =
+        copy_verified(data_dir, &copy).map_err(|e| CliError::new(rename(e.0)))?;
     let mut out = String::new();
     for note in notes {
         out.push_str(&format!("note: {}\n", rename(note)));
@@ -343,9 +359,9 @@ pub fn backup(data_dir: &Path, output: &Path) -> Result<String, CliError> {
     };
     write(partial.as_file())
         .map_err(|e| CliError::new(format!("cannot write {}: {e}", output.display())))?;
-    partial.persist_noclobber(output).map_err(|e| {
-        CliError::new(format!("cannot write {}: {}", output.display(), e.error))
-    })?;
+    partial
+        .persist_noclobber(output)
+        .map_err(|e| CliError::new(format!("cannot write {}: {}", output.display(), e.error)))?;
     crate::store::fsutil::sync_dir(&folder)
         .map_err(|e| CliError::new(format!("{}: {e}", folder.display())))?;
     Ok(format!(
@@ -376,9 +392,8 @@ pub fn restore(input: &Path, data_dir: &Path) -> Result<String, CliError> {
                 }
                 .into());
             }
-            let mut entries = std::fs::read_dir(data_dir).map_err(|e| {
-                CliError::new(format!("cannot read {}: {e}", data_dir.display()))
-            })?;
+            let mut entries = std::fs::read_dir(data_dir)
+                .map_err(|e| CliError::new(format!("cannot read {}: {e}", data_dir.display())))?;
             if entries.next().is_some() {
                 return Err(CliError::new(format!(
                     "{} is not empty; restore into an empty or new directory (nothing was changed)",
@@ -404,23 +419,32 @@ pub fn restore(input: &Path, data_dir: &Path) -> Result<String, CliError> {
         .prefix(".vela-restore-")
         .tempdir_in(&parent)
         .map_err(|e| CliError::new(format!("cannot write in {}: {e}", parent.display())))?;
-    let corrupt =
-        |why: String| CliError::new(format!("{} is not a usable Vela backup: {why}", input.display()));
+    let corrupt = |why: String| {
+        CliError::new(format!(
+            "{} is not a usable Vela backup: {why}",
+            input.display()
+        ))
+    };
     unpack(archive, temp.path()).map_err(corrupt)?;
     let restored = temp.path().join(ROOT);
     if !restored.is_dir() {
         return Err(corrupt(format!("it holds no {ROOT}/ folder")));
     }
     let summary = load(&restored).map_err(|e| corrupt(e.to_string()))?;
-    sync_tree(&restored).map_err(|e| CliError::new(format!("cannot sync the restored files: {e}")))?;
+    sync_tree(&restored)
+        .map_err(|e| CliError::new(format!("cannot sync the restored files: {e}")))?;
     if existed {
         // Replaced only now, and only if still empty (rename refuses a
         // directory that is not).
         std::fs::remove_dir(data_dir)
             .map_err(|e| CliError::new(format!("{}: {e}", data_dir.display())))?;
     }
-    std::fs::rename(&restored, data_dir)
-        .map_err(|e| CliError::new(format!("cannot move the restored data to {}: {e}", data_dir.display())))?;
+    std::fs::rename(&restored, data_dir).map_err(|e| {
+        CliError::new(format!(
+            "cannot move the restored data to {}: {e}",
+            data_dir.display()
+        ))
+    })?;
     crate::store::fsutil::sync_dir(&parent)
         .map_err(|e| CliError::new(format!("{}: {e}", parent.display())))?;
     Ok(format!(
@@ -438,8 +462,8 @@ fn unpack(archive: File, into: &Path) -> Result<(), String> {
     for entry in entries {
         let mut entry = entry.map_err(|e| e.to_string())?;
         let path = entry.path().map_err(|e| e.to_string())?.into_owned();
-        let safe = path.components().all(|c| matches!(c, Component::Normal(_)))
-            && path.starts_with(ROOT);
+        let safe =
+            path.components().all(|c| matches!(c, Component::Normal(_))) && path.starts_with(ROOT);
         if !safe {
             return Err(format!("unexpected entry {}", path.display()));
         }

@@ -19,7 +19,6 @@ pub struct PublicConfig {
 pub async fn config(State(state): State<AppState>) -> Json<PublicConfig> {
     // A data directory once started with `--demo` keeps the demo accounts
     // even when started without it: still say so.
-    let demo =
-        state.config.demo || state.store.organisations().contains(&crate::demo::DEMO_ORG);
+    let demo = state.config.demo || state.store.organisations().contains(&crate::demo::DEMO_ORG);
     Json(PublicConfig { demo })
 }

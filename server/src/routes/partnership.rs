@@ -101,9 +101,7 @@ pub async fn add_member(
                 "only partnership administrators add organisations",
             ))
         }
-        Outcome::Rejected(rejection) => {
-            return Err(ApiError::Unprocessable(rejection.to_string()))
-        }
+        Outcome::Rejected(rejection) => return Err(ApiError::Unprocessable(rejection.to_string())),
         Outcome::IdInUse => return Err(ApiError::Internal("a fresh command id in use".into())),
     };
     let username = state.store.read(user.org_id, |org, _| {
