@@ -27,6 +27,7 @@ use crate::sync::client::provide_sync;
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    crate::deployment::provide_deployment();
     provide_session();
     view! {
         <Router>
@@ -94,6 +95,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/people") view=crate::pages::admin::People />
             <Route path=path!("/admin/teams") view=crate::pages::admin::Teams />
             <Route path=path!("/admin/organisation") view=crate::pages::admin::OrganisationPage />
+            <Route path=path!("/admin/partnership") view=crate::pages::admin::Partnership />
             <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/objectives") view=MyObjectives />
             <Route path=path!("/objectives/new") view=NewObjective />

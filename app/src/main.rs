@@ -7,6 +7,7 @@
 mod api;
 mod app;
 mod components;
+mod deployment;
 mod format;
 mod i18n;
 mod json;

@@ -70,6 +70,27 @@ pub fn require_admin(state: &State, actor: &Actor) -> Result<(), Rejection> {
     }
 }
 
+/// Whether the actor is the system or an active partnership administrator:
+/// who may add organisations to the deployment and give each its first
+/// administrator. Organisations' administrators may not.
+pub fn administers_partnership(state: &State, actor: &Actor) -> bool {
+    has_role(state, actor, Role::PartnershipAdmin)
+}
+
+/// Whether the actor may set the password `person` signs in with: an
+/// administrator of the person's organisation, or a partnership
+/// administrator for an organisation's administrator (the first one of a
+/// new member, or one who has lost theirs).
+pub fn may_set_password(state: &State, actor: &Actor, person: PersonId) -> bool {
+    administers_person(state, actor, person)
+        || (administers_partnership(state, actor)
+            && state
+                .directory
+                .people
+                .get(&person)
+                .is_some_and(|p| p.roles.contains(&Role::Admin)))
+}
+
 /// Whether `lead` leads the team `team`.
 pub fn leads_team(state: &State, lead: PersonId, team: TeamId) -> bool {
     state

@@ -54,7 +54,16 @@ pub fn apply(
         Command::Objectives(c) => objectives::apply(state, actor, c, now),
         Command::Webinars(c) => webinars::apply(state, actor, c, now),
     }?;
-    stays_in_own_organisation(state, actor, &events)?;
+    // Setting up an organisation creates it: its events are about an
+    // administration no one belongs to yet, and the directory area lets
+    // only the partnership's administrators do it.
+    let sets_up = matches!(
+        command,
+        Command::Directory(directory::Command::SetUpOrganisation { .. })
+    );
+    if !sets_up {
+        stays_in_own_organisation(state, actor, &events)?;
+    }
     Ok(events)
 }
 

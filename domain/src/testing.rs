@@ -123,6 +123,7 @@ pub fn org() -> State {
                 day: 26,
                 name: "San Vigilio".into(),
             }],
+            administrator: None,
         }),
     );
     for (id, name) in [(TRIBUTI, "Tributi"), (SOCIALI, "Servizi sociali")] {
@@ -261,6 +262,7 @@ pub fn partnership() -> State {
                 day: 9,
                 name: "Festa di prova".into(),
             }],
+            administrator: None,
         }),
     );
     run(

@@ -46,6 +46,7 @@ fn org() -> State {
         id: OrgId::from_u128(0x100),
         name: "Comune".into(),
         extra_holidays: vec![],
+        administrator: None,
     });
     for team in [TEAM_A, TEAM_B] {
         run(Dir::SaveTeam {

@@ -61,6 +61,7 @@ fn org() -> State {
             id: OrgId::from_u128(1),
             name: "Comune".into(),
             extra_holidays: vec![],
+            administrator: None,
         },
     );
     for team in TEAMS {
@@ -83,6 +84,7 @@ fn org() -> State {
                     id: ORG2,
                     name: "Comune partner".into(),
                     extra_holidays: vec![],
+                    administrator: None,
                 },
             );
             run(

@@ -21,7 +21,8 @@ pub struct Config {
     pub addr: SocketAddr,
 
     /// Directory of the durable data: one folder per organisation and the
-    /// accounts file. Created if missing; an empty one is seeded with demo data.
+    /// accounts file. Created if missing; the server holds a lock file in it
+    /// (`vela.lock`) while it runs, so admin commands can tell it is in use.
     #[arg(long, env = "VELA_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
 
@@ -29,9 +30,11 @@ pub struct Config {
     #[arg(long = "dist", env = "VELA_DIST_DIR", default_value = "./dist")]
     pub dist_dir: PathBuf,
 
-    /// Seed the demo organisation even if the data directory is not empty
-    /// (nothing happens if it is already there).
-    #[arg(long)]
+    /// Seed the demo partnership (the Provincia and the Comune di Rovereto,
+    /// accounts with the public password `vela-demo`) if it is not there
+    /// yet, and tell the app it is a demo. Without it an empty data
+    /// directory starts empty.
+    #[arg(long, env = "VELA_DEMO")]
     pub demo: bool,
 
     /// Seed a load-test organisation of this many people with a year of

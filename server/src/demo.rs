@@ -1,12 +1,13 @@
-//! Demo data: the fictional organisation a first start shows, and its
-//! accounts (all with the password `vela-demo`).
+//! Demo data, seeded only with `--demo`: the fictional partnership the
+//! README's first command shows, and its accounts (all with the password
+//! `vela-demo`).
 //!
 //! The organisation is built by applying the domain's demo commands as
 //! ordinary commands through the store, so it passes every rule and lands in
 //! the log like real data. Every id in it is derived from a counter, and the
-//! command ids too, so seeding again (a crash half-way, or `--demo` on every
-//! start) re-sends the same commands and the store answers them from its
-//! idempotency index instead of applying them twice.
+//! command ids too, so seeding again after a crash half-way re-sends the same
+//! commands and the store answers them from its idempotency index instead of
+//! applying them twice; a complete partnership is left alone.
 
 use std::sync::Arc;
 
@@ -33,16 +34,10 @@ pub enum SeedError {
     Accounts(String),
 }
 
-/// Seeds the demo organisation when the store is empty or `force` is set,
-/// and gives each of its people without an account a demo account.
-pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>, force: bool) -> Result<(), SeedError> {
-    let orgs = store.organisations();
-    // A crash mid-seed leaves the organisation without accounts (they come
-    // last): finish the job then too.
-    let unfinished = orgs.contains(&DEMO_ORG) && auth.accounts.is_empty();
-    if !(force || orgs.is_empty() || unfinished) {
-        return Ok(());
-    }
+/// Seeds the demo partnership unless it is complete, and gives each of its
+/// people without an account a demo account. Called only with `--demo`: a
+/// production data directory starts empty.
+pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>) -> Result<(), SeedError> {
     store.create_organisation(DEMO_ORG)?;
     let at = now();
     let today = vela_domain::calendar::rome_date(at);
@@ -55,6 +50,25 @@ pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>, force: bool) -> Resul
     // A few happened in the past (agile days already worked): each runs at
     // its own time.
     let commands = vela_domain::demo::timed_commands(OrgId(DEMO_ORG), today, &mut ids);
+    let usernames: Vec<String> = commands
+        .iter()
+        .filter_map(|(_, _, command)| match command {
+            vela_domain::Command::Directory(vela_domain::directory::Command::SavePerson {
+                username,
+                ..
+            }) => Some(username.clone()),
+            _ => None,
+        })
+        .collect();
+    // Each demo command is one revision: a partnership at or past their
+    // count is complete (later revisions are what people did with it), and
+    // re-sending nothing keeps a restart with `--demo` from touching the
+    // log. A crash mid-seed leaves fewer, and the rest are sent again with
+    // the same ids.
+    let seeded = store.read(DEMO_ORG, |_, revision| revision)?;
+    if seeded >= commands.len() as u64 {
+        return seed_accounts(store, auth, DEMO_ORG, &usernames).await;
+    }
     let mut fresh = 0;
     for (index, (when, actor, command)) in commands.into_iter().enumerate() {
         let at = when.unwrap_or(at);
@@ -88,20 +102,23 @@ pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>, force: bool) -> Resul
     if fresh > 0 {
         tracing::info!(commands = fresh, "demo organisation seeded");
     }
-    seed_accounts(store, auth, DEMO_ORG).await
+    seed_accounts(store, auth, DEMO_ORG, &usernames).await
 }
 
-/// Demo accounts for the demo organisation's people who have none.
+/// Demo accounts for the people of `usernames` who have none (people
+/// added later by the demo's administrators get their password from them).
 async fn seed_accounts(
     store: &Arc<OrgStore>,
     auth: &Arc<Auth>,
     org: Uuid,
+    usernames: &[String],
 ) -> Result<(), SeedError> {
     let people: Vec<(String, Uuid)> = store.read(org, |state, _| {
         state
             .directory
             .people
             .values()
+            .filter(|p| usernames.contains(&p.username))
             .filter(|p| auth.accounts.get(&p.username).is_none())
             .map(|p| (p.username.clone(), p.id.0))
             .collect()
@@ -180,5 +197,13 @@ pub async fn seed_synthetic(
         refused,
         "load-test organisation seeded"
     );
-    seed_accounts(store, auth, SYNTHETIC_ORG).await
+    let usernames = store.read(SYNTHETIC_ORG, |state, _| {
+        state
+            .directory
+            .people
+            .values()
+            .map(|p| p.username.clone())
+            .collect::<Vec<_>>()
+    })?;
+    seed_accounts(store, auth, SYNTHETIC_ORG, &usernames).await
 }

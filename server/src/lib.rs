@@ -13,6 +13,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod connections;
 pub mod demo;
@@ -50,6 +51,8 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         path: config.data_dir.clone(),
         source,
     })?;
+    // Held until the process ends: admin commands refuse a directory in use.
+    let _lock = cli::lock::DataDirLock::acquire(&config.data_dir)?;
     let options = StoreOptions {
         snapshot_every: config.snapshot_every.max(1),
         recent_revisions: config.recent_revisions,
@@ -65,7 +68,8 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let feeds = Arc::new(ics::Feeds::open(&config.data_dir)?);
     match config.synthetic {
         Some(people) => demo::seed_synthetic(&store, &auth, people).await?,
-        None => demo::seed(&store, &auth, config.demo).await?,
+        None if config.demo => demo::seed(&store, &auth).await?,
+        None => {}
     }
     let state = AppState {
         config: Arc::new(config.clone()),
@@ -123,6 +127,8 @@ pub enum StartError {
     Feeds(#[from] ics::FeedError),
     #[error("cannot seed the demo data: {0}")]
     Seed(#[from] demo::SeedError),
+    #[error(transparent)]
+    InUse(#[from] cli::lock::LockError),
     #[error("a start-up task failed: {0}")]
     Task(String),
 }

@@ -1,6 +1,6 @@
 //! Project tasks: `cargo xtask <task>`.
 //!
-//! - `run`: install missing tools, build the SPA and the server, serve the app with demo data.
+//! - `run`: install missing tools, build the SPA and the server, serve the app with demo data (`--demo`).
 //! - `test`: everything CI checks, stopping at the first failure, ending with a pass/fail summary.
 //! - `size`: gzip sizes of the built SPA.
 //! - `bench`: benchmarks that print figures (not timed tests).
@@ -51,6 +51,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where cargo puts what it builds: `CARGO_TARGET_DIR` if set (relative to
+/// the workspace root, as cargo reads it), else `target/`.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir),
+        _ => root().join("target"),
+    }
+}
+
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -66,14 +75,14 @@ fn run(server_args: &[String]) -> Result {
     dist::build()?;
     size::report(&root().join("dist"))?;
     cmd::cargo(&["build", "--release", "-p", "vela-server"])?;
-    let binary = root().join("target/release/vela-server");
+    let binary = target_dir().join("release/vela-server");
     println!("xtask: starting the server (Ctrl-C stops it) — open the URL it prints");
     // The server handles Ctrl-C / SIGTERM itself; the terminal sends SIGINT to
     // the whole foreground group, so we just wait for it to finish.
     cmd::run_in(
         std::process::Command::new(binary)
-            .args(["--dist", "dist"])
-            .args(server_args),
+            .args(["--dist", "dist", "--demo"])
+            .args(server_args.iter().filter(|a| *a != "--demo")),
         &root(),
     )
 }
@@ -83,7 +92,7 @@ fn run(server_args: &[String]) -> Result {
 fn bench() -> Result {
     cmd::cargo(&["bench", "-p", "vela-domain"])?;
     cmd::cargo(&["build", "--release", "-p", "vela-server", "--bins"])?;
-    let release = root().join("target/release");
+    let release = target_dir().join("release");
     cmd::run_in(
         std::process::Command::new(release.join("vela-bench")).arg(release.join("vela-server")),
         &root(),
@@ -97,7 +106,7 @@ fn audit() -> Result {
     tools::ensure_audit_packages()?;
     dist::build()?;
     cmd::cargo(&["build", "--release", "-p", "vela-server"])?;
-    let target = root().join("target");
+    let target = target_dir();
     let server = server::TestServer::start(
         &target.join("release/vela-server"),
         &root().join("dist"),

@@ -29,6 +29,8 @@ impl TestServer {
             .arg(&data_dir)
             .arg("--dist")
             .arg(dist)
+            // The browser tests sign in as the demo partnership's people.
+            .arg("--demo")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(log_file)

@@ -69,7 +69,7 @@ fn steps(tally: &mut Tally) -> Result {
 /// The browser suite (tests/e2e) in headless Chromium against the real
 /// server serving the freshly built app.
 fn end_to_end(tally: &mut Tally, filters: &[String]) -> Result {
-    let target = root().join("target");
+    let target = crate::target_dir();
     let server = TestServer::start(
         &target.join("debug/vela-server"),
         &root().join("dist"),

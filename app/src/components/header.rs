@@ -12,6 +12,14 @@ use crate::session::use_session;
 pub fn AppHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let deployment = crate::deployment::use_deployment();
+    // Said on every page, signed in or not: nobody should take sample data
+    // for real plans, or type real ones into a demo.
+    let demo_notice = move || {
+        deployment.demo().then(|| {
+            view! { <p class="demo-notice" role="note">{move || i18n.t().demo_notice}</p> }
+        })
+    };
     let user = move || {
         session.shown().map(|me| {
             view! {
@@ -32,6 +40,7 @@ pub fn AppHeader() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        {demo_notice}
         <header class="app-header">
             <A href="/" attr:class="brand">
                 <img src="/favicon.svg" alt="" width="32" height="32" />

@@ -33,6 +33,7 @@ pub static TEXTS: Texts = Texts {
     role_lead: "Team lead",
     role_trainer: "Trainer",
     role_admin: "Administrator",
+    role_partnership_admin: "Partnership administrator",
 
     login_title: "Log in to Vela",
     login_intro: "Use the credentials of your administration.",
@@ -50,6 +51,10 @@ pub static TEXTS: Texts = Texts {
     login_demo_use: |user| format!("Use the account {user}"),
     login_demo_partner:
         "Employee of another administration of the partnership (Comune di Rovereto)",
+    login_demo_partner_lead: "Lead and trainer of the Comune di Rovereto",
+    login_demo_partner_admin: "Administrator of the Comune di Rovereto",
+    login_demo_admin: "Administrator of the Provincia and of the partnership",
+    demo_notice: "Demo version: sample data",
 
     sync_label: "Sync status",
     sync_online: "Online",

@@ -33,6 +33,7 @@ pub static TEXTS: Texts = Texts {
     role_lead: "Responsabile",
     role_trainer: "Formatore",
     role_admin: "Amministratore",
+    role_partnership_admin: "Amministratore del partenariato",
 
     login_title: "Accedi a Vela",
     login_intro: "Usa le credenziali della tua amministrazione.",
@@ -49,6 +50,10 @@ pub static TEXTS: Texts = Texts {
     login_demo_hint: "La password di tutti gli account dimostrativi è vela-demo.",
     login_demo_use: |user| format!("Usa l'account {user}"),
     login_demo_partner: "Dipendente di un altro ente del partenariato (Comune di Rovereto)",
+    login_demo_partner_lead: "Responsabile e formatore del Comune di Rovereto",
+    login_demo_partner_admin: "Amministratore del Comune di Rovereto",
+    login_demo_admin: "Amministratore della Provincia e del partenariato",
+    demo_notice: "Versione dimostrativa: dati di prova",
 
     sync_label: "Stato della sincronizzazione",
     sync_online: "In linea",

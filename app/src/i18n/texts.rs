@@ -33,6 +33,7 @@ pub struct Texts {
     pub role_lead: &'static str,
     pub role_trainer: &'static str,
     pub role_admin: &'static str,
+    pub role_partnership_admin: &'static str,
 
     pub login_title: &'static str,
     pub login_intro: &'static str,
@@ -50,6 +51,14 @@ pub struct Texts {
     pub login_demo_use: fn(&str) -> String,
     /// The partnership's second administration's demo employee.
     pub login_demo_partner: &'static str,
+    /// Its lead and trainer.
+    pub login_demo_partner_lead: &'static str,
+    /// Its administrator.
+    pub login_demo_partner_admin: &'static str,
+    /// The first administration's administrator, also the partnership's.
+    pub login_demo_admin: &'static str,
+    /// The notice on every page of a demo deployment.
+    pub demo_notice: &'static str,
 
     pub sync_label: &'static str,
     pub sync_online: &'static str,

@@ -4,16 +4,19 @@ use crate::api::ApiError;
 use crate::i18n::{use_i18n, Text};
 use crate::session::use_session;
 
-/// The demo accounts seeded on an empty data dir, with the role they show.
-const DEMO_ACCOUNTS: [(&str, Text); 5] = [
+/// The demo accounts `--demo` seeds, with the role they show.
+const DEMO_ACCOUNTS: [(&str, Text); 7] = [
     ("giulia", |t| t.role_employee),
     ("marco", |t| t.role_lead),
     ("sara", |t| t.role_trainer),
-    ("admin", |t| t.role_admin),
+    ("admin", |t| t.login_demo_admin),
     ("irene", |t| t.login_demo_partner),
+    ("walter", |t| t.login_demo_partner_lead),
+    ("admin.rovereto", |t| t.login_demo_partner_admin),
 ];
 
-/// The login form, with the demo accounts listed beside it.
+/// The login form, with the demo accounts listed beside it when the
+/// deployment is a demo (a production one has none).
 #[component]
 pub fn Login() -> impl IntoView {
     let i18n = use_i18n();
@@ -22,6 +25,7 @@ pub fn Login() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
+    let deployment = crate::deployment::use_deployment();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -78,34 +82,36 @@ pub fn Login() -> impl IntoView {
                     {move || if busy.get() { i18n.t().login_submitting } else { i18n.t().login_submit }}
                 </button>
             </form>
-            <aside class="demo-accounts" aria-labelledby="demo-accounts-title">
-                <h2 id="demo-accounts-title">{move || i18n.t().login_demo_title}</h2>
-                <p>{move || i18n.t().login_demo_hint}</p>
-                <ul>
-                    {DEMO_ACCOUNTS
-                        .into_iter()
-                        .map(|(user, role)| {
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="link-button"
-                                        aria-label=move || (i18n.t().login_demo_use)(user)
-                                        on:click=move |_| {
-                                            username.set(user.to_string());
-                                            password.set("vela-demo".to_string());
-                                        }
-                                    >
-                                        <strong>{user}</strong>
-                                        " — "
-                                        {move || role(i18n.t())}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </aside>
+            {move || deployment.demo().then(|| view! {
+                <aside class="demo-accounts" aria-labelledby="demo-accounts-title">
+                    <h2 id="demo-accounts-title">{move || i18n.t().login_demo_title}</h2>
+                    <p>{move || i18n.t().login_demo_hint}</p>
+                    <ul>
+                        {DEMO_ACCOUNTS
+                            .into_iter()
+                            .map(|(user, role)| {
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            aria-label=move || (i18n.t().login_demo_use)(user)
+                                            on:click=move |_| {
+                                                username.set(user.to_string());
+                                                password.set("vela-demo".to_string());
+                                            }
+                                        >
+                                            <strong>{user}</strong>
+                                            " — "
+                                            {move || role(i18n.t())}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </aside>
+            })}
         </section>
     }
 }

@@ -409,6 +409,7 @@ pub fn synthetic_commands(people: usize, today: NaiveDate) -> Vec<(Actor, Comman
             id: OrgId::from_u128(0x5157),
             name: "Amministrazione sintetica".into(),
             extra_holidays: Vec::new(),
+            administrator: None,
         }),
     );
     let admin = PersonId::from_u128(0xFFFF);

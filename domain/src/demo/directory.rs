@@ -175,6 +175,7 @@ pub fn commands(
                 day: 26,
                 name: "San Vigilio".into(),
             }],
+            administrator: None,
         }),
     ));
     let teams: Vec<TeamId> = [
@@ -206,7 +207,8 @@ pub fn commands(
             username: "admin".into(),
             name: "Amministrazione Vela".into(),
             email: Some("admin@provincia.demo".into()),
-            roles: [Role::Admin].into(),
+            // Also the partnership's administrator: adds member organisations.
+            roles: [Role::Admin, Role::PartnershipAdmin].into(),
             team: None,
             commute_km: 0,
             language: Language::It,
@@ -326,6 +328,7 @@ pub fn partner_commands(
             id: org,
             name: "Comune di Rovereto".into(),
             extra_holidays: vec![],
+            administrator: None,
         }),
     )];
     let cultura = TeamId(ids());

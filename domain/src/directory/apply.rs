@@ -1,11 +1,14 @@
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Command, Event, Organisation, Person, Rejection as DirectoryRejection, Role, Team};
+use super::{
+    Command, Event, Language, Organisation, Person, Rejection as DirectoryRejection, Role, Team,
+};
 use crate::actor::{
-    acting_person, administers, has_role, leads_team, require_admin, require_admin_of, Actor,
+    acting_person, administers, administers_partnership, has_role, leads_team, require_admin,
+    require_admin_of, Actor,
 };
 use crate::calendar::rome_date;
-use crate::ids::OrgId;
+use crate::ids::{OrgId, PersonId};
 use crate::rejection::{check_text, CommonRejection, Entity, Problem, Rejection};
 use crate::{Event as AnyEvent, State};
 
@@ -24,21 +27,46 @@ pub fn apply(
             id,
             name,
             extra_holidays,
+            administrator,
         } => {
-            if *actor != Actor::System {
+            if !administers_partnership(state, actor) {
                 return Err(CommonRejection::NotAllowed.into());
             }
             if dir.organisations.contains_key(id) {
                 return Err(DirectoryRejection::OrganisationExists.into());
             }
             check_text("name", name, NAME_MAX)?;
-            vec![Event::OrganisationSaved {
+            check_holidays(extra_holidays)?;
+            let mut events = vec![Event::OrganisationSaved {
                 organisation: Organisation {
                     id: *id,
                     name: name.trim().to_owned(),
                     extra_holidays: extra_holidays.clone(),
                 },
-            }]
+            }];
+            if let Some(first) = administrator {
+                if dir.people.contains_key(&first.id) {
+                    return Err(Rejection::invalid("administrator", Problem::OutOfRange));
+                }
+                let username = check_username(state, &first.username, first.id)?;
+                check_text("administrator", &first.name, NAME_MAX)?;
+                let email = check_email(first.email.as_deref())?;
+                events.push(Event::PersonSaved {
+                    person: Person {
+                        id: first.id,
+                        org: *id,
+                        username,
+                        name: first.name.trim().to_owned(),
+                        email,
+                        roles: [Role::Admin].into(),
+                        team: None,
+                        commute_km: 0,
+                        language: Language::default(),
+                        active: true,
+                    },
+                });
+            }
+            events
         }
         Command::UpdateOrganisation {
             name,
@@ -159,20 +187,9 @@ pub fn apply(
                 None => target_org(state, actor, *org)?,
             };
             require_admin_of(state, actor, org)?;
-            let username = username.trim().to_lowercase();
-            check_text("username", &username, 64)?;
-            if !username
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-            {
-                return Err(Rejection::invalid("username", Problem::OutOfRange));
-            }
+            let username = check_username(state, username, *id)?;
             check_text("name", name, NAME_MAX)?;
-            if let Some(email) = email {
-                if email.chars().count() > NAME_MAX || !email.contains('@') {
-                    return Err(Rejection::invalid("email", Problem::OutOfRange));
-                }
-            }
+            let email = check_email(email.as_deref())?;
             if roles.is_empty() {
                 return Err(Rejection::invalid("roles", Problem::Empty));
             }
@@ -185,12 +202,13 @@ pub fn apply(
                     return Err(Rejection::not_found(Entity::Team, *team));
                 }
             }
-            if dir
-                .people
-                .values()
-                .any(|p| p.username == username && p.id != *id)
+            // Only the partnership's administrators make more of them.
+            let was_partnership =
+                existing.is_some_and(|p| p.roles.contains(&Role::PartnershipAdmin));
+            if was_partnership != roles.contains(&Role::PartnershipAdmin)
+                && !administers_partnership(state, actor)
             {
-                return Err(DirectoryRejection::UsernameTaken { username }.into());
+                return Err(CommonRejection::NotAllowed.into());
             }
             if existing.is_some_and(|p| p.roles.contains(&Role::Admin))
                 && !roles.contains(&Role::Admin)
@@ -204,7 +222,7 @@ pub fn apply(
                     org,
                     username,
                     name: name.trim().to_owned(),
-                    email: email.as_ref().map(|e| e.trim().to_owned()),
+                    email,
                     roles: roles.clone(),
                     team: *team,
                     commute_km: *commute_km,
@@ -351,6 +369,38 @@ fn target_org(state: &State, actor: &Actor, named: Option<OrgId>) -> Result<OrgI
                 }
             }
         },
+    }
+}
+
+/// A username as stored (trimmed, lower case) if it is well formed and no
+/// one but `person` has it: usernames are unique in the deployment.
+fn check_username(state: &State, username: &str, person: PersonId) -> Result<String, Rejection> {
+    let username = username.trim().to_lowercase();
+    check_text("username", &username, 64)?;
+    if !username
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        return Err(Rejection::invalid("username", Problem::OutOfRange));
+    }
+    if state
+        .directory
+        .people
+        .values()
+        .any(|p| p.username == username && p.id != person)
+    {
+        return Err(DirectoryRejection::UsernameTaken { username }.into());
+    }
+    Ok(username)
+}
+
+/// An e-mail address as stored (trimmed), if it looks like one.
+fn check_email(email: Option<&str>) -> Result<Option<String>, Rejection> {
+    match email {
+        Some(email) if email.chars().count() > NAME_MAX || !email.contains('@') => {
+            Err(Rejection::invalid("email", Problem::OutOfRange))
+        }
+        other => Ok(other.map(|e| e.trim().to_owned())),
     }
 }
 

@@ -23,13 +23,18 @@ use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 )]
 #[serde(remote = "Self", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
-    /// Adds an organisation to the deployment (the system only: a new
-    /// administration joins the partnership at installation level).
+    /// Adds an organisation to the deployment, with its first
+    /// administrator if given (the system at installation, or a partnership
+    /// administrator: a new administration joins the partnership).
     SetUpOrganisation {
         id: OrgId,
         name: String,
         #[serde(default)]
         extra_holidays: Vec<ExtraHoliday>,
+        /// The organisation's first administrator, added in the same
+        /// revision so the organisation is never left without one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        administrator: Option<FirstAdministrator>,
     },
     /// Renames an organisation or changes its own holidays (its
     /// administrator).
@@ -109,6 +114,18 @@ pub enum Command {
     },
 }
 crate::flat_tagged!(Command, "type");
+
+/// The first administrator of an organisation being set up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FirstAdministrator {
+    pub id: PersonId,
+    pub username: String,
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+}
 
 /// What a directory command changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -34,7 +34,7 @@ pub use agreement::{
     REST_ENDS, REST_STARTS,
 };
 pub use apply::{apply, apply_event};
-pub use command::{Command, Event};
+pub use command::{Command, Event, FirstAdministrator};
 pub use organisation::Organisation;
 pub use person::{password_long_enough, Language, Person, Role, MIN_PASSWORD_CHARS};
 pub use rejection::Rejection;

@@ -45,6 +45,11 @@ pub enum Role {
     Trainer,
     /// Manages the organisation, teams, people and agreements.
     Admin,
+    /// Administers the partnership: adds member organisations and their
+    /// first administrators (and may set those administrators' passwords).
+    /// It gives no access to any organisation's teams, people or plans,
+    /// not even its holder's own: that is `Admin`.
+    PartnershipAdmin,
 }
 
 /// The language of the interface.

@@ -507,6 +507,7 @@ fn the_system_names_the_organisation_once_there_are_several() {
         id,
         name: "Comune di Arco".into(),
         extra_holidays: vec![],
+        administrator: None,
     };
     assert_eq!(
         try_run(&s, ADMIN, set_up(unknown)),
@@ -862,4 +863,146 @@ fn extra_holidays_name_a_real_day_and_what_it_is() {
         try_run(&s, GIULIA, update(vec![])),
         Err(CommonRejection::NotAllowed.into())
     );
+}
+
+/// The partnership's administrator: ADMIN of the first organisation, also
+/// given the partnership role by the system.
+fn with_partnership_admin() -> State {
+    let mut s = partnership();
+    let admin = s.directory.people[&ADMIN].clone();
+    let mut roles = admin.roles.clone();
+    roles.insert(Role::PartnershipAdmin);
+    crate::testing::run(
+        &mut s,
+        Actor::System,
+        Command::Directory(Dir::SavePerson {
+            id: ADMIN,
+            username: admin.username,
+            name: admin.name,
+            email: admin.email,
+            roles,
+            team: admin.team,
+            commute_km: admin.commute_km,
+            language: admin.language,
+            org: None,
+        }),
+    );
+    s
+}
+
+const PERGINE: OrgId = OrgId::from_u128(0x120);
+const PERGINE_ADMIN: PersonId = PersonId::from_u128(0x320);
+
+fn set_up_pergine(username: &str) -> Dir {
+    Dir::SetUpOrganisation {
+        id: PERGINE,
+        name: " Comune di Pergine Valsugana ".into(),
+        extra_holidays: vec![],
+        administrator: Some(super::FirstAdministrator {
+            id: PERGINE_ADMIN,
+            username: username.into(),
+            name: "Paola Moser".into(),
+            email: None,
+        }),
+    }
+}
+
+#[test]
+fn a_partnership_administrator_adds_an_organisation_with_its_first_administrator() {
+    let mut s = with_partnership_admin();
+    let events = try_run(&s, ADMIN, set_up_pergine("P.Moser")).expect("accepted");
+    for event in &events {
+        s.apply_event(event);
+    }
+    assert_eq!(
+        s.directory.organisations[&PERGINE].name,
+        "Comune di Pergine Valsugana"
+    );
+    let first = &s.directory.people[&PERGINE_ADMIN];
+    assert_eq!(
+        (first.org, first.username.as_str(), first.active),
+        (PERGINE, "p.moser", true)
+    );
+    assert_eq!(first.roles, [Role::Admin].into());
+    // The new administrator starts with an empty organisation of their own,
+    // and sees none of the others' people.
+    let view = crate::visibility::view(&s, &Actor::Person(PERGINE_ADMIN));
+    assert!(view.directory.teams.is_empty());
+    assert_eq!(
+        view.directory.people.keys().copied().collect::<Vec<_>>(),
+        vec![PERGINE_ADMIN]
+    );
+    // And administers it: a first team is theirs to add.
+    let team = Dir::SaveTeam {
+        id: TeamId::from_u128(0x290),
+        name: "Ufficio Personale".into(),
+        min_office: MinOffice::Percent(50),
+        max_agile_share: None,
+        org: None,
+    };
+    assert!(try_run(&s, PERGINE_ADMIN, team).is_ok());
+    // The partnership administrator may give them a password, but not to
+    // their employees, nor sees their people.
+    assert!(crate::actor::may_set_password(
+        &s,
+        &Actor::Person(ADMIN),
+        PERGINE_ADMIN
+    ));
+    assert!(!crate::actor::may_set_password(
+        &s,
+        &Actor::Person(ADMIN),
+        IRENE
+    ));
+    assert!(!crate::actor::may_set_password(
+        &s,
+        &Actor::Person(ADMIN2),
+        PERGINE_ADMIN
+    ));
+    let view = crate::visibility::view(&s, &Actor::Person(ADMIN));
+    assert!(!view.directory.people.contains_key(&PERGINE_ADMIN));
+}
+
+#[test]
+fn only_partnership_administrators_set_up_organisations_and_make_more_of_them() {
+    let s = with_partnership_admin();
+    // An organisation's administrator may not, however it is phrased.
+    assert_eq!(
+        try_run(&s, ADMIN2, set_up_pergine("paola")),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    assert_eq!(
+        try_run(&partnership(), ADMIN, set_up_pergine("paola")),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    // Usernames stay unique in the deployment.
+    assert_eq!(
+        try_run(&s, ADMIN, set_up_pergine("irene")),
+        Err(DirRejection::UsernameTaken {
+            username: "irene".into()
+        }
+        .into())
+    );
+    // An organisation's administrator cannot give themself the role.
+    let promote = |actor| {
+        let me = s.directory.people[&actor].clone();
+        Dir::SavePerson {
+            id: actor,
+            username: me.username,
+            name: me.name,
+            email: me.email,
+            roles: [Role::Admin, Role::PartnershipAdmin].into(),
+            team: me.team,
+            commute_km: 0,
+            language: me.language,
+            org: None,
+        }
+    };
+    assert_eq!(
+        try_run(&s, ADMIN2, promote(ADMIN2)),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    assert!(try_run(&s, ADMIN, promote(ADMIN)).is_ok());
+    // The system sets up an installation's first organisation with its
+    // administrator too.
+    assert!(try_system(&State::default(), set_up_pergine("paola")).is_ok());
 }

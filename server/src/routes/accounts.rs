@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use vela_domain::actor::{administers, require_admin};
+use vela_domain::actor::{administers_partnership, may_set_password, require_admin};
 use vela_domain::directory::{password_long_enough, MIN_PASSWORD_CHARS};
 use vela_domain::ids::PersonId;
 use vela_domain::Actor;
@@ -42,15 +42,17 @@ pub async fn set_password(
 ) -> Result<Json<PasswordSet>, ApiError> {
     let actor = Actor::Person(PersonId(user.person_id));
     let username = state.store.read(user.org_id, |org, _| {
-        require_admin(org, &actor)
-            .map_err(|_| ApiError::Forbidden("only administrators set passwords"))?;
-        // Only people of the administrator's own organisation: another
-        // administration's people do not exist for them (one store may
-        // hold a partnership).
+        if require_admin(org, &actor).is_err() && !administers_partnership(org, &actor) {
+            return Err(ApiError::Forbidden("only administrators set passwords"));
+        }
+        // Only people of the administrator's own organisation (another
+        // administration's people do not exist for them: one store may
+        // hold a partnership), or, for the partnership's administrators,
+        // the administrators of its organisations.
         org.directory
             .people
             .get(&PersonId(id))
-            .filter(|p| administers(org, &actor, p.org))
+            .filter(|p| may_set_password(org, &actor, p.id))
             .map(|p| p.username.clone())
             .ok_or(ApiError::Missing("no such person in your organisation"))
     })??;

@@ -21,9 +21,11 @@ use crate::AppState;
 pub mod accounts;
 pub mod auth;
 pub mod calendar;
+pub mod config;
 pub mod health;
 pub mod me;
 pub mod openapi;
+pub mod partnership;
 pub mod reports;
 pub mod spreadsheet;
 pub mod static_files;
@@ -45,6 +47,8 @@ object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::health))
+        .route("/config", get(config::config))
+        .route("/partnership/organisations", post(partnership::add_member))
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(me::me))

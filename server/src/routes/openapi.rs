@@ -16,8 +16,10 @@ use vela_domain::sync::{PullResponse, PushRequest, PushResponse, RevisionAnnounc
 use super::accounts::{PasswordSet, SetPassword};
 use super::auth::{LoginRequest, LoginResponse};
 use super::calendar::{FeedStatus, NewFeed, NoFields};
+use super::config::PublicConfig;
 use super::health::Health;
 use super::me::Me;
+use super::partnership::{MemberAdded, NewMember};
 
 /// The document, built once.
 pub async fn openapi() -> Json<Value> {
@@ -33,6 +35,9 @@ pub fn document() -> Value {
     let login = of::<LoginRequest>(&mut generator);
     let login_ok = of::<LoginResponse>(&mut generator);
     let health = of::<Health>(&mut generator);
+    let public_config = of::<PublicConfig>(&mut generator);
+    let new_member = of::<NewMember>(&mut generator);
+    let member_added = of::<MemberAdded>(&mut generator);
     let me = of::<Me>(&mut generator);
     let push = of::<PushRequest>(&mut generator);
     let pushed = of::<PushResponse>(&mut generator);
@@ -65,6 +70,13 @@ pub fn document() -> Value {
         "security": [{"session": []}],
         "paths": {
             "/api/health": {"get": op("Liveness, version and whether the store can write", None, json!({"200": ok(health), "503": error("the store cannot write to disk right now (store_unavailable); it retries on its own")}), false)},
+            "/api/config": {"get": op("What the app shows before sign-in: whether this deployment is a demo (sample data, demo accounts listed on the login page)", None, json!({"200": ok(public_config)}), false)},
+            "/api/partnership/organisations": {"post": op(
+                "Adds a member organisation with its first administrator and their initial password (partnership administrators only; at least 10 characters)",
+                Some(new_member),
+                json!({"200": ok(member_added), "403": error("not a partnership administrator"), "422": error("a short password, a taken username or an invalid name")}),
+                true,
+            )},
             "/api/auth/login": {"post": op(
                 "Signs in; sets the HttpOnly session cookie",
                 Some(login),

@@ -55,9 +55,16 @@ impl Server {
         server
     }
 
-    /// Starts a server on the given dirs; `Err` carries its stderr if it exits
+    /// Starts a server on the given dirs, with the demo partnership (the
+    /// tests sign in as its people); `Err` carries its stderr if it exits
     /// before listening.
     pub fn start_in(data: &Path, dist: &Path, extra: &[&str]) -> Result<Server, String> {
+        let demo = (!extra.contains(&"--demo")).then_some("--demo");
+        Server::start_plain(data, dist, &[extra, demo.as_slice()].concat())
+    }
+
+    /// Starts the server on the given dirs with exactly these flags.
+    pub fn start_plain(data: &Path, dist: &Path, extra: &[&str]) -> Result<Server, String> {
         Server::start_binary(
             Path::new(env!("CARGO_BIN_EXE_vela-server")),
             data,
@@ -68,7 +75,7 @@ impl Server {
     }
 
     /// Starts `binary` (this build's server, or an older release's) on the
-    /// given dirs with extra environment variables.
+    /// given dirs with exactly these flags and extra environment variables.
     pub fn start_binary(
         binary: &Path,
         data: &Path,

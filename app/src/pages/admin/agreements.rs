@@ -92,6 +92,11 @@ pub fn Agreements() -> impl IntoView {
             let mine = me.and_then(|me| s.directory.org_of_person(me));
             let mut people: Vec<_> = s.directory.people.values().filter(|p| p.active && Some(p.org) == mine).collect();
             people.sort_by(|a, b| a.name.cmp(&b.name));
+            let none_yet = !s
+                .directory
+                .agreements
+                .values()
+                .any(|a| s.directory.org_of_person(a.person) == mine);
             let rows = people
                 .into_iter()
                 .map(|p| {
@@ -129,7 +134,9 @@ pub fn Agreements() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let empty = none_yet.then(|| view! { <p class="admin-empty">{i18n.t().admin.agreements_empty}</p> });
             view! {
+                {empty}
                 <table class="people-table">
                     <caption class="visually-hidden">{t.agreements_title}</caption>
                     <thead>

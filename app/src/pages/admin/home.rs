@@ -4,18 +4,63 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use vela_domain::directory::Role;
+
 use super::monitoring::Monitoring;
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
+use crate::pages::team::my_id;
+use crate::sync::client::use_sync;
 
 #[component]
 pub fn Administration() -> impl IntoView {
     let i18n = use_i18n();
     // Rebuilt only when readiness or the role changes, not on every update.
     let access = admin_access();
+    let state = use_sync().state();
+    let me = my_id();
+    // (whether the organisation has no teams yet, whether I administer the
+    // partnership): changes rarely, so the page is not rebuilt on updates.
+    let shape = Memo::new(move |_| {
+        state.with(|s| {
+            let mine = me.and_then(|me| s.directory.org_of_person(me));
+            let empty = !s.directory.teams.values().any(|t| Some(t.org) == mine);
+            let partnership = me
+                .and_then(|me| s.directory.people.get(&me))
+                .is_some_and(|p| p.roles.contains(&Role::PartnershipAdmin));
+            (empty, partnership)
+        })
+    });
+    // An organisation just set up is guided through its first steps.
+    let start = move || {
+        shape.get().0.then(|| {
+            view! {
+                <section class="admin-start" aria-labelledby="start-title">
+                    <h2 id="start-title">{move || i18n.t().admin.start_title}</h2>
+                    <p>{move || i18n.t().admin.start_intro}</p>
+                    <ol>
+                        <li><A href="/admin/teams">{move || i18n.t().admin.start_teams}</A></li>
+                        <li><A href="/admin/people">{move || i18n.t().admin.start_people}</A></li>
+                        <li><A href="/admin/agreements">{move || i18n.t().admin.start_agreements}</A></li>
+                    </ol>
+                </section>
+            }
+        })
+    };
+    let partnership = move || {
+        shape.get().1.then(|| {
+            view! {
+                <li>
+                    <A href="/admin/partnership">{move || i18n.t().admin.partnership_link}</A>
+                    <span>{move || i18n.t().admin.partnership_hint}</span>
+                </li>
+            }
+        })
+    };
 
     let body = admin_only(access, move || {
         view! {
+            {start}
             <section class="admin-tools" aria-labelledby="tools-title">
                 <h2 id="tools-title">{move || i18n.t().admin.tools_title}</h2>
                 <ul class="admin-links">
@@ -39,6 +84,7 @@ pub fn Administration() -> impl IntoView {
                         <A href="/team/rules">{move || i18n.t().admin.rules_link}</A>
                         <span>{move || i18n.t().admin.rules_hint}</span>
                     </li>
+                    {partnership}
                 </ul>
             </section>
             <Monitoring />

@@ -173,7 +173,10 @@ pub fn People() -> impl IntoView {
                 .collect()
         });
         people.sort_by(|x, y| y.active.cmp(&x.active).then_with(|| x.name.cmp(&y.name)));
+        // A new organisation holds only its administrator: say what next.
+        let alone = people.len() <= 1;
         view! {
+            {alone.then(|| view! { <p class="admin-empty">{a.people_empty}</p> })}
             <div class="table-wrap" role="region" tabindex="0" aria-label=a.people_caption>
                 <table class="admin-table people-admin">
                     <caption>{a.people_caption}</caption>

@@ -23,6 +23,7 @@ pub(super) fn role_name(role: Role, t: &Texts) -> &'static str {
         Role::Lead => t.role_lead,
         Role::Trainer => t.role_trainer,
         Role::Admin => t.role_admin,
+        Role::PartnershipAdmin => t.role_partnership_admin,
     }
 }
 

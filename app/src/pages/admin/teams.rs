@@ -74,6 +74,9 @@ pub fn Teams() -> impl IntoView {
                 })
                 .collect()
         });
+        if rows.is_empty() {
+            return view! { <p class="admin-empty">{a.teams_empty}</p> }.into_any();
+        }
         view! {
             <div class="table-wrap" role="region" tabindex="0" aria-label=a.teams_table>
                 <table class="admin-table people-admin">
@@ -123,6 +126,7 @@ pub fn Teams() -> impl IntoView {
                 </table>
             </div>
         }
+        .into_any()
     };
 
     let body = admin_only(access, move || {
