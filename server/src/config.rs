@@ -100,7 +100,7 @@ pub struct Config {
     pub header_timeout_secs: u64,
 
     /// Seconds a request body may go without a byte arriving before the
-    /// request is answered 408.
+    /// request is refused (a JSON 400).
     #[arg(long, env = "VELA_BODY_TIMEOUT", default_value_t = 30)]
     pub body_timeout_secs: u64,
 
