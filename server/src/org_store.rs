@@ -26,3 +26,11 @@ pub type OrgStore = JsonStore<State>;
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from(std::time::SystemTime::now())
 }
+
+/// Checks a data directory's stores without serving them and without
+/// changing anything (for `vela-server check`): see [`crate::store::verify`].
+pub fn verify(
+    data_dir: &std::path::Path,
+) -> Result<crate::store::Summary, crate::store::StoreError> {
+    crate::store::verify::<State>(data_dir)
+}
