@@ -31,15 +31,13 @@ async function signIn(browser: Browser, username: string) {
 
 /** Waits until the change just made has reached the server. */
 async function synced(page: Page) {
-  await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).not.toContainText('in attesa', {
-    timeout: 15_000,
-  });
+  await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).not.toContainText('in attesa');
 }
 
 const score = (page: Page) => page.getByRole('progressbar', { name: `Punteggio di «${TITLE}»` });
 
 test('an objective goes from draft to review between Giulia and Marco, and stays hidden from another team', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.slow();
   // A period that has ended: the lead reviews at its end, and meanwhile it is overdue.
   const from = isoDay(-60);
   const until = isoDay(-1);
@@ -117,7 +115,7 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   // Giulia sees the comment, who wrote it, and her description as she wrote it.
   await g.goto(url);
   const note = g.getByRole('region', { name: 'Rimandato dal responsabile' });
-  await expect(note).toContainText(COMMENT, { timeout: 15_000 });
+  await expect(note).toContainText(COMMENT);
   await expect(note).toContainText('Rimandato da Marco Rossi il');
   await expect(note).toContainText('Rivedi l\'obiettivo tenendo conto del commento, poi riproponilo.');
   await expect(g.getByText('Bozza', { exact: true })).toBeVisible();
@@ -141,14 +139,14 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   // Marco agrees the new proposal.
   await m.goto(url);
   await expect(m.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
-  await expect(m.getByRole('region', { name: 'Rimandato dal responsabile' })).toHaveCount(0, { timeout: 15_000 });
+  await expect(m.getByRole('region', { name: 'Rimandato dal responsabile' })).toHaveCount(0);
   await m.getByRole('button', { name: 'Approva l\'obiettivo' }).click();
   await expect(m.getByText('Concordato', { exact: true })).toBeVisible();
   await synced(m);
 
   // Giulia records progress: the bars and the weighted score move.
   await g.goto(url);
-  await expect(g.getByText('Concordato', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(g.getByText('Concordato', { exact: true })).toBeVisible();
   await expect(score(g)).toHaveAttribute('aria-valuenow', '0');
   await g.getByLabel('Nuovo valore attuale').fill('5');
   await g.getByLabel('Nota (cosa è cambiato)').fill('Prime cinque pratiche scansionate.');
@@ -172,7 +170,7 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await m.goto('/objectives/team');
   await m.getByLabel('Anno', { exact: true }).selectOption(year);
   const row = m.getByRole('row').filter({ has: m.getByRole('link', { name: TITLE }) });
-  await expect(row).toContainText('In ritardo: scadenza superata', { timeout: 15_000 });
+  await expect(row).toContainText('In ritardo: scadenza superata');
   await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
   // Progress per person: the row sits in Giulia's block, under her overall score.
   const giuliaBlock = m.getByRole('article').filter({ has: m.getByRole('heading', { name: 'Giulia Bianchi', level: 4 }) });
@@ -202,7 +200,7 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
 
   // Giulia sees the review.
   await g.goto(url);
-  await expect(g.getByText('Valutazione: 4 su 5 — al di sopra delle attese')).toBeVisible({ timeout: 15_000 });
+  await expect(g.getByText('Valutazione: 4 su 5 — al di sopra delle attese')).toBeVisible();
   await expect(g.getByText('Buon lavoro, manca solo la seconda metà dei fascicoli.')).toBeVisible();
   const giuliaId: string = (await (await g.request.get('/api/me')).json()).person.id;
 
@@ -284,7 +282,6 @@ const longIt = (d: Date) =>
 const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('an activity note Giulia logs on a past agile day shows up on the objective it names', async ({ browser }) => {
-  test.setTimeout(60_000);
   // The demo gives Giulia approved agile days on Tuesdays and Thursdays of
   // the last three weeks (no other spec touches days in the past) and an
   // agreed objective, "Modulistica TARI compilabile online".
@@ -337,7 +334,7 @@ test('an activity note Giulia logs on a past agile day shows up on the objective
   await expect(item).toContainText('Giulia Bianchi');
   // …and still after a reload, from what the server sent back.
   await g.reload();
-  await expect(g.getByRole('region', { name: 'Giornate di lavoro agile dedicate' }).getByRole('listitem').filter({ hasText: NOTE })).toContainText(longIt(day!), { timeout: 15_000 });
+  await expect(g.getByRole('region', { name: 'Giornate di lavoro agile dedicate' }).getByRole('listitem').filter({ hasText: NOTE })).toContainText(longIt(day!));
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -6,8 +6,11 @@ const baseURL = process.env.VELA_BASE_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   testDir: '.',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Budgets for a loaded machine (the suite shares a few cores with builds):
+  // tests wait for conditions, so a generous limit only bounds a hang and
+  // never slows a passing run. Specs use these, not shorter ones of their own.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   retries: 0,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: process.env.VELA_E2E_REPORT ?? '../../target/e2e-report.json' }]],

@@ -41,7 +41,7 @@ test('offline: the app opens from the cache, changes wait in the outbox and are 
   await expect(statusEn).toContainText('1 change waiting');
 
   await context.setOffline(false);
-  await expect(statusEn).toContainText('Online', { timeout: 20_000 });
+  await expect(statusEn).toContainText('Online');
   await expect(statusEn).not.toContainText('waiting');
   const me = await page.request.get('/api/me');
   expect((await me.json()).language).toBe('en');
@@ -54,7 +54,7 @@ test('an expired or revoked session goes back to the login form, keeping the out
   // Revoke the session behind the app's back, as an expiry would.
   await context.clearCookies();
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Log in', exact: true })).toBeVisible();
   // Signing in again pushes what was waiting.
   await page.getByLabel('Username').fill('davide');
   await page.getByLabel('Password').fill('vela-demo');
@@ -112,7 +112,7 @@ test('a change made stale while offline is refused with its reason and leaves no
   // Back online: the server refuses her request and says why.
   await context.setOffline(false);
   const refused = page.getByRole('alert').filter({ hasText: 'Modifiche non accettate dal server' });
-  await expect(refused).toContainText('giornata in presenza per tutta la struttura: Riunione di servizio', { timeout: 20_000 });
+  await expect(refused).toContainText('giornata in presenza per tutta la struttura: Riunione di servizio');
   await expect(status).not.toContainText('in attesa');
   // No phantom: the server holds no request of hers for that day, and the app dropped it.
   const mine = await (await page.request.get('/api/sync/pull?since=0&protocol=2')).json();

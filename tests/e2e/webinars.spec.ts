@@ -190,9 +190,7 @@ test('Sara creates a session for 2; the third person waits, is promoted live whe
   await expect(martina.page.getByRole('button', { name: /^Iscriviti/ })).toBeVisible();
 
   // Alessio, without reloading, is told he got the seat.
-  await expect(alessio.page.getByRole('status').filter({ hasText: 'Hai ottenuto un posto' })).toContainText(title, {
-    timeout: 20_000,
-  });
+  await expect(alessio.page.getByRole('status').filter({ hasText: 'Hai ottenuto un posto' })).toContainText(title);
   await expect(alessio.page.getByText('Sei iscritta o iscritto: hai un posto.')).toBeVisible();
   await expect(alessio.page.getByRole('button', { name: /Partecipa/ })).toBeDisabled();
   await expect(rows.getByRole('row', { name: /Alessio Tomasi.*iscritto\/a/ })).toBeVisible();
@@ -202,7 +200,7 @@ test('Sara creates a session for 2; the third person waits, is promoted live whe
   await expect(sara.page.getByRole('button', { name: 'Sì, annulla il webinar' })).toBeFocused();
   await sara.page.getByRole('button', { name: 'Sì, annulla il webinar' }).click();
   await expect(sara.page.getByText('Questo webinar è stato annullato.')).toBeVisible();
-  await expect(alessio.page.getByText('Questo webinar è stato annullato.')).toBeVisible({ timeout: 20_000 });
+  await expect(alessio.page.getByText('Questo webinar è stato annullato.')).toBeVisible();
   await stefano.page.goto('/webinars');
   await expect(stefano.page.getByRole('listitem').filter({ hasText: title })).toContainText('Annullato');
 
@@ -266,7 +264,7 @@ test('after a session: registration is refused with the reason; Sara marks atten
 
   // Stefano sees the feedback form appear and rates the session.
   const rating = stefano.page.getByRole('group', { name: /Quanto ti è stato utile/ });
-  await expect(rating).toBeVisible({ timeout: 20_000 });
+  await expect(rating).toBeVisible();
   await rating.getByRole('radio', { name: '4' }).check();
   await stefano.page.getByLabel('Commento (facoltativo)').fill('Utile, però è andato un po\' veloce.');
   await stefano.page.getByRole('button', { name: 'Invia la valutazione' }).click();
@@ -279,7 +277,7 @@ test('after a session: registration is refused with the reason; Sara marks atten
   await expect(stefano.page.getByText(/Ore di formazione: \d+ h/)).toBeVisible();
 
   // Sara sees the average and the comment live.
-  await expect(sara.page.getByText('Media 4,0 su 5 (1 valutazione)')).toBeVisible({ timeout: 20_000 });
+  await expect(sara.page.getByText('Media 4,0 su 5 (1 valutazione)')).toBeVisible();
   await expect(sara.page.getByText('Utile, però è andato un po\' veloce.')).toBeVisible();
   await shoot(sara.page, 'docs/webinars-trainer-session.png');
 
@@ -427,9 +425,7 @@ test('Sara opens a session to the whole partnership and keeps one for her admini
   // Sara sees her among the registrants, by name and administration.
   await sara.page.goto(`/training/sessions/${sharedId}`);
   const rows = sara.page.getByRole('table');
-  await expect(rows.getByRole('row', { name: /Irene Fait.*Comune di Rovereto.*iscritto\/a/ })).toBeVisible({
-    timeout: 20_000,
-  });
+  await expect(rows.getByRole('row', { name: /Irene Fait.*Comune di Rovereto.*iscritto\/a/ })).toBeVisible();
 
   for (const p of [sara, irene]) expect(p.errors).toEqual([]);
 });

@@ -77,81 +77,87 @@ pub fn Agreements() -> impl IntoView {
         Some(view! { <AgreementForm person name existing on_close=close message /> })
     };
 
-    let table = move || {
+    // What the table shows, compared before anything is redrawn; keyed
+    // rows, so a live update redraws only the rows it changes.
+    let ready = Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))));
+    let rows = Memo::new(move |_| {
         let t = &i18n.t().team;
         let locale = i18n.locale();
         state.with(|s| {
-            if !loaded(s) {
-                return loading_view().into_any();
-            }
-            if !is_admin(s, me) {
-                return view! { <p class="team-empty">{t.agreements_admin_only}</p> }.into_any();
-            }
             // Only the own administration's people (the view may also hold
             // name cards of other administrations' webinar registrants).
             let mine = me.and_then(|me| s.directory.org_of_person(me));
-            let mut people: Vec<_> = s.directory.people.values().filter(|p| p.active && Some(p.org) == mine).collect();
-            people.sort_by(|a, b| a.name.cmp(&b.name));
-            let none_yet = !s
+            let mut people: Vec<_> = s
                 .directory
-                .agreements
+                .people
                 .values()
-                .any(|a| s.directory.org_of_person(a.person) == mine);
-            let rows = people
+                .filter(|p| p.active && Some(p.org) == mine)
+                .collect();
+            people.sort_by(|a, b| a.name.cmp(&b.name));
+            people
                 .into_iter()
                 .map(|p| {
-                    let person = p.id;
                     let team = p
                         .team
                         .and_then(|id| s.directory.teams.get(&id))
                         .map(|x| x.name.clone())
                         .unwrap_or_default();
-                    let agreement = agreement_of(s, person, today);
-                    let (text, action, label) = match &agreement {
-                        Some(a) => (summary(a, t, locale), t.edit, (t.edit_agreement)(&p.name)),
-                        None => (t.no_agreement.to_owned(), t.create, (t.new_agreement)(&p.name)),
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{p.name.clone()}</th>
-                            <td>{team}</td>
-                            <td>{text}</td>
-                            <td>
-                                <button
-                                    type="button"
-                                    class="secondary"
-                                    aria-label=label
-                                    on:click=move |_| {
-                                        message.set(String::new());
-                                        editing.set(None);
-                                        editing.set(Some(person));
-                                    }
-                                >
-                                    {action}
-                                </button>
-                            </td>
-                        </tr>
+                    let summary = agreement_of(s, p.id, today).map(|a| summary(&a, t, locale));
+                    AgreementRow {
+                        person: p.id,
+                        name: p.name.clone(),
+                        team,
+                        summary,
                     }
                 })
-                .collect_view();
-            let empty = none_yet.then(|| view! { <p class="admin-empty">{i18n.t().admin.agreements_empty}</p> });
-            view! {
-                {empty}
-                <table class="people-table">
-                    <caption class="visually-hidden">{t.agreements_title}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.col_person}</th>
-                            <th scope="col">{t.team_label}</th>
-                            <th scope="col">{t.col_agreement}</th>
-                            <th scope="col"><span class="visually-hidden">{t.col_actions}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            }
-            .into_any()
+                .collect::<Vec<_>>()
         })
+    });
+
+    // A new organisation has no agreements yet: say where to start.
+    let none_yet = Memo::new(move |_| {
+        state.with(|s| {
+            let mine = me.and_then(|me| s.directory.org_of_person(me));
+            !s.directory
+                .agreements
+                .values()
+                .any(|a| s.directory.org_of_person(a.person) == mine)
+        })
+    });
+
+    let table = move || {
+        let t = &i18n.t().team;
+        match ready.get() {
+            (false, _) => return loading_view().into_any(),
+            (true, false) => {
+                return view! { <p class="team-empty">{t.agreements_admin_only}</p> }.into_any()
+            }
+            (true, true) => {}
+        }
+        view! {
+            {move || {
+                none_yet
+                    .get()
+                    .then(|| view! { <p class="admin-empty">{i18n.t().admin.agreements_empty}</p> })
+            }}
+            <table class="people-table">
+                <caption class="visually-hidden">{t.agreements_title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t.col_person}</th>
+                        <th scope="col">{t.team_label}</th>
+                        <th scope="col">{t.col_agreement}</th>
+                        <th scope="col"><span class="visually-hidden">{t.col_actions}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <AgreementLine row editing message />
+                    </For>
+                </tbody>
+            </table>
+        }
+        .into_any()
     };
 
     view! {
@@ -162,5 +168,55 @@ pub fn Agreements() -> impl IntoView {
             {form}
             {table}
         </section>
+    }
+}
+
+/// What the agreements table shows of one person.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct AgreementRow {
+    person: PersonId,
+    name: String,
+    team: String,
+    /// The agreement in words, if there is one.
+    summary: Option<String>,
+}
+
+/// One person with their agreement and the button to edit or create it.
+#[component]
+fn AgreementLine(
+    row: AgreementRow,
+    editing: RwSignal<Option<PersonId>>,
+    message: RwSignal<String>,
+) -> impl IntoView {
+    let t = &use_i18n().t().team;
+    let person = row.person;
+    let (text, action, label) = match row.summary {
+        Some(summary) => (summary, t.edit, (t.edit_agreement)(&row.name)),
+        None => (
+            t.no_agreement.to_owned(),
+            t.create,
+            (t.new_agreement)(&row.name),
+        ),
+    };
+    view! {
+        <tr>
+            <th scope="row">{row.name}</th>
+            <td>{row.team}</td>
+            <td>{text}</td>
+            <td>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=label
+                    on:click=move |_| {
+                        message.set(String::new());
+                        editing.set(None);
+                        editing.set(Some(person));
+                    }
+                >
+                    {action}
+                </button>
+            </td>
+        </tr>
     }
 }

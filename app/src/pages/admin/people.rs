@@ -2,9 +2,11 @@
 //! team, roles and state; add or edit a person, set their password,
 //! deactivate (after a confirmation) or reactivate them.
 
+use std::collections::BTreeSet;
+
 use leptos::html;
 use leptos::prelude::*;
-use vela_domain::directory::{Command as Dir, Person};
+use vela_domain::directory::{Command as Dir, Role};
 use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::Command;
 
@@ -66,17 +68,14 @@ pub fn People() -> impl IntoView {
         }),
     };
 
-    let set_active = move |p: &Person, active: bool| {
+    let set_active = move |id: PersonId, name: &str, active: bool| {
         let t = &i18n.t().admin;
-        match sync.submit(Command::Directory(Dir::SetActive {
-            person: p.id,
-            active,
-        })) {
+        match sync.submit(Command::Directory(Dir::SetActive { person: id, active })) {
             Ok(()) => {
                 message.set(if active {
-                    (t.reactivated)(&p.name)
+                    (t.reactivated)(name)
                 } else {
-                    (t.deactivated)(&p.name)
+                    (t.deactivated)(name)
                 });
                 alert.set(String::new());
             }
@@ -85,98 +84,41 @@ pub fn People() -> impl IntoView {
         confirming.set(None);
     };
 
-    let row = move |p: Person| {
-        let t = i18n.t();
-        let a = &t.admin;
-        let team = p
-            .team
-            .and_then(|id| {
-                state.with_untracked(|s| s.directory.teams.get(&id).map(|x| x.name.clone()))
-            })
-            .unwrap_or_else(|| a.no_team.to_owned());
-        let roles = ROLES
-            .into_iter()
-            .filter(|r| p.roles.contains(r))
-            .map(|r| role_name(r, t))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let id = p.id;
-        let confirm_ref = NodeRef::<html::Button>::new();
-        Effect::new(move |_| {
-            if let Some(el) = confirm_ref.get() {
-                let _ = el.focus();
-            }
-        });
-        let toggle = if confirming.get() == Some(id) {
-            let target = p.clone();
-            view! {
-                <span class="confirm-inline" role="group" aria-label=(a.deactivate_question)(&p.name)>
-                    <span>{(a.deactivate_question)(&p.name)}</span>
-                    " "
-                    <button type="button" class="primary" node_ref=confirm_ref on:click=move |_| set_active(&target, false)>
-                        {a.deactivate_confirm}
-                    </button>
-                    " "
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(None)>{a.cancel}</button>
-                </span>
-            }
-            .into_any()
-        } else if p.active {
-            view! {
-                <button type="button" class="secondary" aria-label=(a.deactivate)(&p.name) on:click=move |_| confirming.set(Some(id))>
-                    {a.deactivate_label}
-                </button>
-            }
-            .into_any()
-        } else {
-            let target = p.clone();
-            view! {
-                <button type="button" class="secondary" aria-label=(a.reactivate)(&p.name) on:click=move |_| set_active(&target, true)>
-                    {a.reactivate_label}
-                </button>
-            }
-            .into_any()
-        };
-        view! {
-            <tr class:inactive=!p.active>
-                <th scope="row">{p.name.clone()}</th>
-                <td>{p.username.clone()}</td>
-                <td>{team}</td>
-                <td>{roles}</td>
-                <td>{if p.active { a.active } else { a.inactive }}</td>
-                <td class="actions">
-                    <button type="button" class="secondary" aria-label=(a.edit_person)(&p.name) on:click=move |_| panel.set(Panel::Edit(id))>
-                        {a.edit}
-                    </button>
-                    " "
-                    <button type="button" class="secondary" aria-label=(a.password_of)(&p.name) on:click=move |_| panel.set(Panel::Password(id))>
-                        "Password"
-                    </button>
-                    " "
-                    {toggle}
-                </td>
-            </tr>
-        }
-    };
-
-    let table = move || {
-        let a = &i18n.t().admin;
-        // Only the own administration's people: the view also holds name
-        // cards of other administrations' trainers and registrants.
-        let mut people: Vec<Person> = state.with(|s| {
+    // Only the own administration's people: the view also holds name cards
+    // of other administrations' trainers and registrants. Keyed rows: a
+    // live update redraws only the rows it changes.
+    let rows = Memo::new(move |_| {
+        state.with(|s| {
             let mine = me.and_then(|me| s.directory.org_of_person(me));
-            s.directory
+            let mut people: Vec<PersonRow> = s
+                .directory
                 .people
                 .values()
                 .filter(|p| Some(p.org) == mine)
-                .cloned()
-                .collect()
-        });
-        people.sort_by(|x, y| y.active.cmp(&x.active).then_with(|| x.name.cmp(&y.name)));
-        // A new organisation holds only its administrator: say what next.
-        let alone = people.len() <= 1;
+                .map(|p| PersonRow {
+                    id: p.id,
+                    name: p.name.clone(),
+                    username: p.username.clone(),
+                    team: p
+                        .team
+                        .and_then(|id| s.directory.teams.get(&id).map(|x| x.name.clone())),
+                    roles: p.roles.clone(),
+                    active: p.active,
+                })
+                .collect();
+            people.sort_by(|x, y| y.active.cmp(&x.active).then_with(|| x.name.cmp(&y.name)));
+            people
+        })
+    });
+
+    let table = move || {
+        let a = &i18n.t().admin;
         view! {
-            {alone.then(|| view! { <p class="admin-empty">{a.people_empty}</p> })}
+            // A new organisation holds only its administrator: say what next.
+            {move || {
+                rows.with(|r| r.len() <= 1)
+                    .then(|| view! { <p class="admin-empty">{i18n.t().admin.people_empty}</p> })
+            }}
             <div class="table-wrap" role="region" tabindex="0" aria-label=a.people_caption>
                 <table class="admin-table people-admin">
                     <caption>{a.people_caption}</caption>
@@ -190,7 +132,11 @@ pub fn People() -> impl IntoView {
                             <th scope="col">{a.col_actions}</th>
                         </tr>
                     </thead>
-                    <tbody>{people.into_iter().map(row).collect_view()}</tbody>
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                            <PersonLine row panel confirming set_active />
+                        </For>
+                    </tbody>
                 </table>
             </div>
         }
@@ -217,5 +163,100 @@ pub fn People() -> impl IntoView {
             <p class="team-alert" role="alert">{move || alert.get()}</p>
             {body}
         </section>
+    }
+}
+
+/// What the people table shows of one person.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct PersonRow {
+    id: PersonId,
+    name: String,
+    username: String,
+    team: Option<String>,
+    roles: BTreeSet<Role>,
+    active: bool,
+}
+
+/// One person in the table, with edit, password and (de)activation.
+#[component]
+fn PersonLine(
+    row: PersonRow,
+    panel: RwSignal<Panel>,
+    confirming: RwSignal<Option<PersonId>>,
+    set_active: impl Fn(PersonId, &str, bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = i18n.t();
+    let a = &t.admin;
+    let p = row;
+    let team = p.team.clone().unwrap_or_else(|| a.no_team.to_owned());
+    let roles = ROLES
+        .into_iter()
+        .filter(|r| p.roles.contains(r))
+        .map(|r| role_name(r, t))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let id = p.id;
+    let active = p.active;
+    let name = p.name.clone();
+    let confirm_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(el) = confirm_ref.get() {
+            let _ = el.focus();
+        }
+    });
+    let toggle = move || {
+        let a = &i18n.t().admin;
+        let name = name.clone();
+        if confirming.get() == Some(id) {
+            let question = (a.deactivate_question)(&name);
+            let group_label = question.clone();
+            view! {
+                <span class="confirm-inline" role="group" aria-label=group_label>
+                    <span>{question}</span>
+                    " "
+                    <button type="button" class="primary" node_ref=confirm_ref on:click=move |_| set_active(id, &name, false)>
+                        {a.deactivate_confirm}
+                    </button>
+                    " "
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(None)>{a.cancel}</button>
+                </span>
+            }
+            .into_any()
+        } else if active {
+            view! {
+                <button type="button" class="secondary" aria-label=(a.deactivate)(&name) on:click=move |_| confirming.set(Some(id))>
+                    {a.deactivate_label}
+                </button>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="secondary" aria-label=(a.reactivate)(&name) on:click=move |_| set_active(id, &name, true)>
+                    {a.reactivate_label}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <tr class:inactive=!p.active>
+            <th scope="row">{p.name.clone()}</th>
+            <td>{p.username.clone()}</td>
+            <td>{team}</td>
+            <td>{roles}</td>
+            <td>{if p.active { a.active } else { a.inactive }}</td>
+            <td class="actions">
+                <button type="button" class="secondary" aria-label=(a.edit_person)(&p.name) on:click=move |_| panel.set(Panel::Edit(id))>
+                    {a.edit}
+                </button>
+                " "
+                <button type="button" class="secondary" aria-label=(a.password_of)(&p.name) on:click=move |_| panel.set(Panel::Password(id))>
+                    "Password"
+                </button>
+                " "
+                {toggle}
+            </td>
+        </tr>
     }
 }

@@ -271,69 +271,36 @@ fn OfficeOnlyDates(
         confirming.set(None);
     };
 
-    let list = move || {
-        let t = &i18n.t().team;
-        let locale = i18n.locale();
-        let days: Vec<(NaiveDate, String)> = state.with(|s| {
+    // Keyed rows: a date added or removed elsewhere leaves the others (and
+    // a confirmation in progress) as they are.
+    let days = Memo::new(move |_| {
+        state.with(|s| {
             s.directory
                 .teams
                 .get(&team)
-                .map(|x| x.office_only.iter().map(|(d, n)| (*d, n.clone())).collect())
+                .map(|x| {
+                    x.office_only
+                        .iter()
+                        .map(|(d, n)| (*d, n.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
-        });
-        if days.is_empty() {
-            return view! { <p class="team-empty">{t.office_only_empty}</p> }.into_any();
+        })
+    });
+    let empty = Memo::new(move |_| days.with(Vec::is_empty));
+    let list = move || {
+        if empty.get() {
+            return view! { <p class="team-empty">{move || i18n.t().team.office_only_empty}</p> }
+                .into_any();
         }
-        let items = days
-            .into_iter()
-            .map(|(day, text)| {
-                let label = medium_date(day, locale);
-                let confirm_ref = NodeRef::<html::Button>::new();
-                Effect::new(move |_| {
-                    if let Some(el) = confirm_ref.get() {
-                        let _ = el.focus();
-                    }
-                });
-                let controls = if confirming.get() == Some(day) {
-                    view! {
-                        <span class="confirm-inline" role="group" aria-label=(t.remove_question)(&label)>
-                            <span>{(t.remove_question)(&label)}</span>
-                            " "
-                            <button type="button" class="primary" node_ref=confirm_ref on:click=move |_| remove(day)>
-                                {t.remove_confirm}
-                            </button>
-                            " "
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(None)>
-                                {t.cancel}
-                            </button>
-                        </span>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <button
-                            type="button"
-                            class="secondary"
-                            aria-label=(t.remove_day)(&label)
-                            on:click=move |_| confirming.set(Some(day))
-                        >
-                            {t.remove}
-                        </button>
-                    }
-                    .into_any()
-                };
-                view! {
-                    <li>
-                        <span>
-                            <strong>{label.clone()}</strong>
-                            {(!text.is_empty()).then(|| format!(" — {text}"))}
-                        </span>
-                        {controls}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="plain-list">{items}</ul> }.into_any()
+        view! {
+            <ul class="plain-list">
+                <For each=move || days.get() key=|day| day.clone() let:day>
+                    <OfficeOnlyRow day=day.0 text=day.1 confirming remove />
+                </For>
+            </ul>
+        }
+        .into_any()
     };
 
     view! {
@@ -376,5 +343,63 @@ fn OfficeOnlyDates(
                 </div>
             </form>
         </section>
+    }
+}
+
+/// One office-only date, with its removal behind a confirmation.
+#[component]
+fn OfficeOnlyRow(
+    day: NaiveDate,
+    text: String,
+    confirming: RwSignal<Option<NaiveDate>>,
+    remove: impl Fn(NaiveDate) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move || medium_date(day, i18n.locale());
+    let confirm_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(el) = confirm_ref.get() {
+            let _ = el.focus();
+        }
+    });
+    let controls = move || {
+        let t = &i18n.t().team;
+        if confirming.get() == Some(day) {
+            view! {
+                <span class="confirm-inline" role="group" aria-label=(t.remove_question)(&label())>
+                    <span>{(t.remove_question)(&label())}</span>
+                    " "
+                    <button type="button" class="primary" node_ref=confirm_ref on:click=move |_| remove(day)>
+                        {t.remove_confirm}
+                    </button>
+                    " "
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(None)>
+                        {t.cancel}
+                    </button>
+                </span>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=(t.remove_day)(&label())
+                    on:click=move |_| confirming.set(Some(day))
+                >
+                    {t.remove}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li>
+            <span>
+                <strong>{label}</strong>
+                {(!text.is_empty()).then(|| format!(" — {text}"))}
+            </span>
+            {controls}
+        </li>
     }
 }

@@ -55,9 +55,10 @@ pub fn Teams() -> impl IntoView {
         }),
     };
 
-    let table = move || {
+    // Keyed rows: a live update redraws only the rows it changes.
+    let rows = Memo::new(move |_| {
         let a = &i18n.t().admin;
-        let rows: Vec<(Team, String, usize)> = state.with(|s| {
+        state.with(|s| {
             let mut teams: Vec<&Team> = s.directory.teams.values().collect();
             teams.sort_by(|x, y| x.name.cmp(&y.name));
             teams
@@ -70,13 +71,22 @@ pub fn Teams() -> impl IntoView {
                         .collect();
                     leads.sort();
                     let members = s.directory.members(t.id).filter(|p| p.active).count();
-                    (t.clone(), leads.join(", "), members)
+                    TeamRow {
+                        id: t.id,
+                        name: t.name.clone(),
+                        leads: leads.join(", "),
+                        members,
+                        minimum: match t.min_office {
+                            MinOffice::People(n) => (a.minimum_people)(n),
+                            MinOffice::Percent(p) => (a.minimum_percent)(p),
+                        },
+                    }
                 })
-                .collect()
-        });
-        if rows.is_empty() {
-            return view! { <p class="admin-empty">{a.teams_empty}</p> }.into_any();
-        }
+                .collect::<Vec<_>>()
+        })
+    });
+    let table = move || {
+        let a = &i18n.t().admin;
         view! {
             <div class="table-wrap" role="region" tabindex="0" aria-label=a.teams_table>
                 <table class="admin-table people-admin">
@@ -91,37 +101,9 @@ pub fn Teams() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|(t, leads, members)| {
-                                let id = t.id;
-                                let minimum = match t.min_office {
-                                    MinOffice::People(n) => (a.minimum_people)(n),
-                                    MinOffice::Percent(p) => (a.minimum_percent)(p),
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{t.name.clone()}</th>
-                                        <td>{if leads.is_empty() { a.no_leads.to_owned() } else { leads }}</td>
-                                        <td>{members}</td>
-                                        <td>{minimum}</td>
-                                        <td class="actions">
-                                            <button type="button" class="secondary"
-                                                aria-label=(a.team_form_edit)(&t.name)
-                                                on:click=move |_| panel.set(Panel::Edit(id))>
-                                                {a.edit}
-                                            </button>
-                                            " "
-                                            <button type="button" class="secondary"
-                                                aria-label=(a.leads_of)(&t.name)
-                                                on:click=move |_| panel.set(Panel::Leads(id))>
-                                                {a.leads_label}
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
+                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                            <TeamLine row panel />
+                        </For>
                     </tbody>
                 </table>
             </div>
@@ -137,6 +119,10 @@ pub fn Teams() -> impl IntoView {
                 </button>
             </p>
             {form}
+            {move || {
+                rows.with(Vec::is_empty)
+                    .then(|| view! { <p class="admin-empty">{i18n.t().admin.teams_empty}</p> })
+            }}
             {table}
         }
         .into_any()
@@ -149,5 +135,44 @@ pub fn Teams() -> impl IntoView {
             <p class="team-message" role="status">{move || message.get()}</p>
             {body}
         </section>
+    }
+}
+
+/// What the teams table shows of one team.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct TeamRow {
+    id: TeamId,
+    name: String,
+    leads: String,
+    members: usize,
+    /// The minimum presence in words.
+    minimum: String,
+}
+
+/// One team in the table, with its edit and leads buttons.
+#[component]
+fn TeamLine(row: TeamRow, panel: RwSignal<Panel>) -> impl IntoView {
+    let a = &use_i18n().t().admin;
+    let id = row.id;
+    view! {
+        <tr>
+            <th scope="row">{row.name.clone()}</th>
+            <td>{if row.leads.is_empty() { a.no_leads.to_owned() } else { row.leads.clone() }}</td>
+            <td>{row.members}</td>
+            <td>{row.minimum.clone()}</td>
+            <td class="actions">
+                <button type="button" class="secondary"
+                    aria-label=(a.team_form_edit)(&row.name)
+                    on:click=move |_| panel.set(Panel::Edit(id))>
+                    {a.edit}
+                </button>
+                " "
+                <button type="button" class="secondary"
+                    aria-label=(a.leads_of)(&row.name)
+                    on:click=move |_| panel.set(Panel::Leads(id))>
+                    {a.leads_label}
+                </button>
+            </td>
+        </tr>
     }
 }

@@ -300,18 +300,24 @@ pub fn Approvals() -> impl IntoView {
     };
 
     let leads = Memo::new(move |_| state.with(|s| !managed_teams(s, me).is_empty()));
+    // The table is drawn anew only when one of these answers changes; its
+    // rows are keyed, so a live update never takes the focus from a reason
+    // being typed.
+    let ready = Memo::new(move |_| state.with(loaded));
+    let none_pending = Memo::new(move |_| all.with(Vec::is_empty));
+    let none_shown = Memo::new(move |_| shown.with(Vec::is_empty));
     let table = move || {
         let t = &i18n.t().team;
-        if !state.with(loaded) {
+        if !ready.get() {
             return loading_view().into_any();
         }
         if !leads.get() {
             return view! { <p class="team-empty">{t.approvals_not_lead}</p> }.into_any();
         }
-        if all.with(Vec::is_empty) {
+        if none_pending.get() {
             return view! { <p class="team-empty">{t.inbox_empty}</p> }.into_any();
         }
-        if shown.with(Vec::is_empty) {
+        if none_shown.get() {
             return view! { <p class="team-empty">{t.inbox_filtered_empty}</p> }.into_any();
         }
         let all_selected = move || {

@@ -14,8 +14,9 @@ use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
 
 /// The activity form of an approved day away, today or past. The outcome
-/// goes to the day panel's `message` (its live region): saving changes the
-/// day, which draws this form anew.
+/// goes to the day panel's `message` (its live region). The draft starts
+/// from what is logged and then belongs to the person typing: a change of
+/// the same day from another device does not overwrite it.
 #[component]
 pub fn ActivityForm(
     date: NaiveDate,
@@ -30,40 +31,26 @@ pub fn ActivityForm(
     let note = RwSignal::new(logged.as_ref().map(|a| a.note.clone()).unwrap_or_default());
     let chosen = RwSignal::new(logged.map(|a| a.objectives).unwrap_or_default());
 
-    let objectives = move || {
-        let t = &i18n.t().calendar;
-        let list: Vec<(ObjectiveId, String)> = state.with(|s| {
+    // Only the list of objectives is followed live; each box is its own
+    // row, so a change elsewhere never redraws the box someone is ticking.
+    let loggable = Memo::new(move |_| {
+        state.with(|s| {
             loggable_objectives(s, cal.me)
                 .map(|o| (o.id, o.title.clone()))
-                .collect()
-        });
-        if list.is_empty() {
-            return view! { <p>{t.activity_no_objectives}</p> }.into_any();
+                .collect::<Vec<(ObjectiveId, String)>>()
+        })
+    });
+    let empty = Memo::new(move |_| loggable.with(Vec::is_empty));
+    let objectives = move || {
+        if empty.get() {
+            return view! { <p>{move || i18n.t().calendar.activity_no_objectives}</p> }.into_any();
         }
-        list.into_iter()
-            .map(|(id, title)| {
-                let checked = move || chosen.with(|c| c.contains(&id));
-                view! {
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=checked
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                chosen.update(|c| {
-                                    c.retain(|x| *x != id);
-                                    if on {
-                                        c.push(id);
-                                    }
-                                });
-                            }
-                        />
-                        {title}
-                    </label>
-                }
-            })
-            .collect_view()
-            .into_any()
+        view! {
+            <For each=move || loggable.get() key=|(id, title)| (*id, title.clone()) let:item>
+                <ObjectiveBox id=item.0 title=item.1 chosen=chosen />
+            </For>
+        }
+        .into_any()
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -93,5 +80,32 @@ pub fn ActivityForm(
                 {move || i18n.t().calendar.activity_save}
             </button>
         </form>
+    }
+}
+
+/// One objective the day's work can name.
+#[component]
+fn ObjectiveBox(
+    id: ObjectiveId,
+    title: String,
+    chosen: RwSignal<Vec<ObjectiveId>>,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || chosen.with(|c| c.contains(&id))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    chosen.update(|c| {
+                        c.retain(|x| *x != id);
+                        if on {
+                            c.push(id);
+                        }
+                    });
+                }
+            />
+            {title}
+        </label>
     }
 }

@@ -2,6 +2,7 @@
 //! what the person can do with it — ask for it, cancel it (after a
 //! confirmation) or log the work done.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use vela_domain::agile::{Command as Agile, DayStatus, Withdrawal};
 use vela_domain::calendar::Holidays;
@@ -13,6 +14,15 @@ use super::{focus_id, Cal};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
+
+/// What the selected day offers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Action {
+    Cancel(NaiveDate),
+    Log(NaiveDate),
+    Request(NaiveDate),
+    Nothing,
+}
 
 /// The details panel of the selected day.
 #[component]
@@ -103,57 +113,72 @@ pub fn DayPanel() -> impl IntoView {
         }
     };
 
+    // The actions are drawn anew only when what can be done changes, not
+    // whenever the day does: another device logging this day's activity
+    // must not reset the activity form someone is filling in here.
+    let action = Memo::new(move |_| {
+        day.with(|d| {
+            if d.cancellable(cal.today).is_some() {
+                Action::Cancel(d.date)
+            } else if d.loggable(cal.today).is_some() {
+                Action::Log(d.date)
+            } else if d.requestable(cal.today) {
+                Action::Request(d.date)
+            } else {
+                Action::Nothing
+            }
+        })
+    });
+
     let actions = move || {
         let t = &i18n.t().calendar;
-        let day = day.get();
-        let date = day.date;
-        if day.cancellable(cal.today).is_some() {
-            let confirm = move || {
-                confirming.get().then(|| {
-                    view! {
-                        <div class="confirm" role="group" aria-labelledby="cancel-question">
-                            <p id="cancel-question">
-                                {(t.cancel_question)(&long_date(date, i18n.locale()))}
-                            </p>
-                            <button
-                                type="button"
-                                id="cancel-confirm"
-                                class="primary danger"
-                                on:click=cancel
-                            >
-                                {t.cancel_confirm}
-                            </button>
-                            <button
-                                type="button"
-                                class="secondary"
-                                on:click=move |_| confirming.set(false)
-                            >
-                                {t.cancel_keep}
-                            </button>
-                        </div>
-                    }
-                })
-            };
-            view! {
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-expanded=move || confirming.get().to_string()
-                    on:click=move |_| {
-                        message.set(None);
-                        confirming.set(true);
-                        focus_id("cancel-confirm");
-                    }
-                >
-                    {t.cancel_day}
-                </button>
-                {confirm}
+        match action.get() {
+            Action::Cancel(date) => {
+                let confirm = move || {
+                    confirming.get().then(|| {
+                        view! {
+                            <div class="confirm" role="group" aria-labelledby="cancel-question">
+                                <p id="cancel-question">
+                                    {(t.cancel_question)(&long_date(date, i18n.locale()))}
+                                </p>
+                                <button
+                                    type="button"
+                                    id="cancel-confirm"
+                                    class="primary danger"
+                                    on:click=cancel
+                                >
+                                    {t.cancel_confirm}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| confirming.set(false)
+                                >
+                                    {t.cancel_keep}
+                                </button>
+                            </div>
+                        }
+                    })
+                };
+                view! {
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-expanded=move || confirming.get().to_string()
+                        on:click=move |_| {
+                            message.set(None);
+                            confirming.set(true);
+                            focus_id("cancel-confirm");
+                        }
+                    >
+                        {t.cancel_day}
+                    </button>
+                    {confirm}
+                }
+                .into_any()
             }
-            .into_any()
-        } else if day.loggable(cal.today).is_some() {
-            view! { <ActivityForm date=date message=message /> }.into_any()
-        } else if day.requestable(cal.today) {
-            view! {
+            Action::Log(date) => view! { <ActivityForm date=date message=message /> }.into_any(),
+            Action::Request(date) => view! {
                 <button
                     type="button"
                     class="secondary"
@@ -165,9 +190,8 @@ pub fn DayPanel() -> impl IntoView {
                     {t.request_this_day}
                 </button>
             }
-            .into_any()
-        } else {
-            ().into_any()
+            .into_any(),
+            Action::Nothing => ().into_any(),
         }
     };
 

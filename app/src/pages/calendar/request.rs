@@ -438,10 +438,15 @@ pub fn RequestForm() -> impl IntoView {
         }
     };
 
+    // Only the places: a change of the agreement's other terms (from an
+    // administrator, live) leaves the select as it is.
+    let agreement_places = Memo::new(move |_| {
+        agreement.with(|a| a.as_ref().map(|a| a.places.clone()).unwrap_or_default())
+    });
     let places = move || {
         let t = &i18n.t().calendar;
-        agreement.get().map(|a| {
-            a.places
+        agreement_places.with(|places| {
+            places
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {

@@ -3,16 +3,17 @@
 //! the owner proposes, edits, deletes a draft and records progress; the lead
 //! agrees, sends back with a comment, closes and reviews.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use uuid::Uuid;
 use vela_domain::calendar::rome_date;
-use vela_domain::ids::{KeyResultId, ObjectiveId};
+use vela_domain::ids::{KeyResultId, ObjectiveId, PersonId};
 use vela_domain::objectives::{
     authority, score, Command as Obj, Objective, Outcome, Status, RATING_RANGE,
 };
 use vela_domain::rejection::{CommonRejection, Problem::Empty};
-use vela_domain::{Actor, Command, Rejection};
+use vela_domain::{Actor, Command, Rejection, State};
 
 use super::logic::{amount_text, days_worked_on, parse_amount, specs_of};
 use super::parts::{
@@ -31,6 +32,75 @@ enum Problem {
     Missing(Text),
 }
 
+/// What the page offers the person for the objective as it stands: its
+/// status and what the rules let them do. The action forms are built anew
+/// only when this changes, never on other live updates (another key
+/// result's progress, a name, the server confirming what was just done),
+/// so a half-filled form or a click in progress survives them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Shape {
+    id: ObjectiveId,
+    status: Status,
+    owner_side: bool,
+    sent_back: bool,
+    can_agree: bool,
+    can_close: bool,
+    can_review: bool,
+    can_delete: bool,
+    can_edit: bool,
+    can_record: bool,
+}
+
+impl Shape {
+    fn of(s: &State, me: PersonId, o: &Objective) -> Shape {
+        let id = o.id;
+        let actor = Actor::Person(me);
+        let owner_side = authority::is_owner_side(s, &actor, o.owner);
+        let obj = |c: Obj| allowed(s, me, Command::Objectives(c));
+        let same_content = Obj::SaveObjective {
+            id,
+            owner: o.owner,
+            period: o.period,
+            title: o.title.clone(),
+            description: o.description.clone(),
+            weight: o.weight,
+            key_results: specs_of(o),
+        };
+        let can_record = owner_side
+            && match o.status {
+                Status::Agreed => obj(Obj::Start { objective: id }),
+                Status::InProgress => o.key_results.first().is_some_and(|kr| {
+                    obj(Obj::RecordProgress {
+                        objective: id,
+                        key_result: kr.id,
+                        value: kr.current,
+                        note: String::new(),
+                    })
+                }),
+                _ => false,
+            };
+        Shape {
+            id,
+            status: o.status,
+            owner_side,
+            sent_back: o.pending_send_back().is_some(),
+            can_agree: obj(Obj::Agree { objective: id }),
+            can_close: obj(Obj::Close {
+                objective: id,
+                outcome: Outcome::Achieved,
+            }),
+            can_review: obj(Obj::Review {
+                objective: id,
+                rating: RATING_RANGE.0,
+                comment: String::new(),
+            }),
+            can_delete: o.status == Status::Draft && obj(Obj::Delete { objective: id }),
+            can_edit: owner_side && obj(same_content),
+            can_record,
+        }
+    }
+}
+
 #[component]
 pub fn ObjectiveDetail() -> impl IntoView {
     let sync = use_sync();
@@ -46,11 +116,16 @@ pub fn ObjectiveDetail() -> impl IntoView {
         id.get()
             .and_then(|id| state.with(|s| s.objectives.objectives.get(&id).cloned()))
     });
+    let me = me();
+    let shape = Memo::new(move |_| {
+        let me = me?;
+        objective.with(|o| o.as_ref().map(|o| state.with(|s| Shape::of(s, me, o))))
+    });
     let feedback = RwSignal::new(None::<Text>);
     let problem = RwSignal::new(None::<Problem>);
-    // Kept here, above the body: the body is rebuilt whenever the objective
-    // changes (the server's confirmation of a progress update included),
-    // and a half-filled progress form must survive that.
+    // Kept here, above the body: an agreed objective is started by its
+    // first progress update, which changes what the page offers (and so
+    // rebuilds the forms), and a half-filled progress form must survive that.
     let draft = ProgressDraft::default();
 
     view! {
@@ -61,9 +136,9 @@ pub fn ObjectiveDetail() -> impl IntoView {
                     {tx(|t| t.back_to_mine)}
                 </a>
             </p>
-            {move || match objective.get() {
-                Some(o) => {
-                    view! { <ObjectiveBody objective=o feedback=feedback problem=problem draft=draft /> }
+            {move || match shape.get() {
+                Some(shape) => {
+                    view! { <ObjectiveBody shape=shape objective=objective feedback=feedback problem=problem draft=draft /> }
                         .into_any()
                 }
                 None if sync.status().last_synced.is_none() => {
@@ -87,72 +162,34 @@ pub fn ObjectiveDetail() -> impl IntoView {
     }
 }
 
+/// The objective's page for one [`Shape`]: what it says follows every live
+/// update; its forms stay as they are while the shape does.
 #[component]
 fn ObjectiveBody(
-    objective: Objective,
+    shape: Shape,
+    objective: Memo<Option<Objective>>,
     feedback: RwSignal<Option<Text>>,
     problem: RwSignal<Option<Problem>>,
     draft: ProgressDraft,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let state = sync.state();
-    let Some(me) = me() else {
+    let Some(o) = objective.get_untracked() else {
         return ().into_any();
     };
     let today = rome_date(now());
-    let o = objective.clone();
-    let id = o.id;
-    let body = o.description.clone();
-    // The lead's comment waiting for an answer (the objective is a draft
-    // again until its owner proposes it anew).
-    let comment = o.pending_send_back().cloned();
-    let percent = score::score_whole_percent(&o);
-
-    let (owner_side, can_agree, can_close, can_review, can_delete, can_edit, can_record) = state
-        .with_untracked(|s| {
-            let actor = Actor::Person(me);
-            let owner_side = authority::is_owner_side(s, &actor, o.owner);
-            let obj = |c: Obj| allowed(s, me, Command::Objectives(c));
-            let same_content = Obj::SaveObjective {
-                id,
-                owner: o.owner,
-                period: o.period,
-                title: o.title.clone(),
-                description: o.description.clone(),
-                weight: o.weight,
-                key_results: specs_of(&o),
-            };
-            let can_record = owner_side
-                && match o.status {
-                    Status::Agreed => obj(Obj::Start { objective: id }),
-                    Status::InProgress => o.key_results.first().is_some_and(|kr| {
-                        obj(Obj::RecordProgress {
-                            objective: id,
-                            key_result: kr.id,
-                            value: kr.current,
-                            note: String::new(),
-                        })
-                    }),
-                    _ => false,
-                };
-            (
-                owner_side,
-                obj(Obj::Agree { objective: id }),
-                obj(Obj::Close {
-                    objective: id,
-                    outcome: Outcome::Achieved,
-                }),
-                obj(Obj::Review {
-                    objective: id,
-                    rating: RATING_RANGE.0,
-                    comment: String::new(),
-                }),
-                o.status == Status::Draft && obj(Obj::Delete { objective: id }),
-                owner_side && obj(same_content),
-                can_record,
-            )
-        });
+    let Shape {
+        id,
+        status,
+        owner_side,
+        sent_back,
+        can_agree,
+        can_close,
+        can_review,
+        can_delete,
+        can_edit,
+        can_record,
+    } = shape;
 
     let submit = move |command: Obj, done: Text| -> bool {
         match sync.submit(Command::Objectives(command)) {
@@ -169,61 +206,24 @@ fn ObjectiveBody(
         }
     };
 
-    let owner_text = state.with_untracked(|s| owner_name(s, o.owner, i18n.locale()));
-    let period = o.period;
-    let title = o.title.clone();
-
-    let key_results = o
-        .key_results
-        .iter()
-        .map(|kr| {
-            let kr = kr.clone();
-            let percent = (score::key_result_progress(&kr).thousandths() / 1_000) as u8;
-            view! {
-                <li class="key-result">
-                    <h3>{kr.indicator.clone()}</h3>
-                    {move || {
-                        let locale = i18n.locale();
-                        let t = &i18n.t().objectives;
-                        let values = (t.key_result_values)(
-                            &amount_text(kr.current, locale),
-                            &amount_text(kr.target, locale),
-                            &kr.unit,
-                            &amount_text(kr.baseline, locale),
-                        );
-                        view! {
-                            <ProgressBar
-                                percent=percent
-                                label=kr.indicator.clone()
-                                text=format!("{} — {values}", (t.percent_reached)(percent))
-                            />
-                            <p class="kr-weight">{format!("{} {}", t.weight_label, kr.weight)}</p>
-                        }
-                    }}
-                </li>
-            }
-        })
-        .collect_view();
-
     let actions = view! {
-        {(o.status == Status::Draft && owner_side)
+        {(status == Status::Draft && owner_side)
             .then(|| view! { <p>{tx(|t| t.draft_hint)}</p> })}
-        {(o.status == Status::Proposed)
+        {(status == Status::Proposed)
             .then(|| view! { <p>{tx(|t| t.waiting_for_lead)}</p> })}
         <div class="action-buttons">
             {can_edit
                 .then(|| {
-                    let again = comment.is_some();
                     view! {
                         <a href=format!("/objectives/{id}/edit") class="button-link secondary">
                             {move || {
                                 let t = &i18n.t().objectives;
-                                if again { t.edit_and_propose_again } else { t.edit }
+                                if sent_back { t.edit_and_propose_again } else { t.edit }
                             }}
                         </a>
                     }
                 })}
-            {(o.status == Status::Draft && owner_side)
+            {(status == Status::Draft && owner_side)
                 .then(|| {
                     view! {
                         <button
@@ -259,11 +259,139 @@ fn ObjectiveBody(
                     <SendBack id=id submit=submit problem=problem />
                 }
             })}
-        {can_record.then(|| view! { <RecordProgress objective=objective.clone() submit=submit problem=problem draft=draft /> })}
+        {can_record.then(|| view! { <RecordProgress objective=o.clone() submit=submit problem=problem draft=draft /> })}
         {can_close.then(|| view! { <CloseForm id=id submit=submit /> })}
-        {can_review.then(|| view! { <ReviewForm objective=objective.clone() submit=submit /> })}
+        {can_review.then(|| view! { <ReviewForm objective=o.clone() submit=submit /> })}
     };
 
+    view! {
+        {move || {
+            objective
+                .get()
+                .map(|o| view! { <Summary objective=o owner_side=owner_side today=today /> })
+        }}
+        <p class="feedback" role="status">
+            {move || feedback.get().map(|f| f(i18n.t()))}
+        </p>
+        <p class="form-error" role="alert">
+            {move || {
+                problem
+                    .get()
+                    .map(|p| match p {
+                        Problem::Rule(r) => (i18n.t().rejection)(&r),
+                        Problem::Missing(text) => text(i18n.t()).to_owned(),
+                    })
+            }}
+        </p>
+        {move || objective.get().map(|o| view! { <KeyResults objective=o /> })}
+        <section aria-labelledby="actions-heading" class="objective-actions">
+            <h2 id="actions-heading">{tx(|t| t.actions_heading)}</h2>
+            {actions}
+        </section>
+        {move || objective.get().map(|o| view! { <History objective=o /> })}
+        <WorkedDays id=id />
+    }
+    .into_any()
+}
+
+/// The objective's title and facts, and the lead's comment if it was sent back.
+#[component]
+fn Summary(objective: Objective, owner_side: bool, today: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_sync().state();
+    let o = objective;
+    let owner_text = state.with_untracked(|s| owner_name(s, o.owner, i18n.locale()));
+    let period = o.period;
+    let body = o.description.clone();
+    // The lead's comment waiting for an answer (the objective is a draft
+    // again until its owner proposes it anew).
+    let comment = o.pending_send_back().cloned();
+    view! {
+        <h1>{o.title.clone()}</h1>
+        <p class="objective-meta">
+            <StatusBadge status=o.status />
+            <Flags objective=o.clone() today=today />
+        </p>
+        <dl class="objective-facts">
+            <dt>{tx(|t| t.owner_label)}</dt>
+            <dd>{owner_text}</dd>
+            <dt>{tx(|t| t.period_label)}</dt>
+            <dd>{move || period_text(period, i18n.locale())}</dd>
+            <dt>{tx(|t| t.due_label)}</dt>
+            <dd>{move || long_date(period.until, i18n.locale())}</dd>
+            <dt>{tx(|t| t.weight_label)}</dt>
+            <dd>{o.weight}</dd>
+        </dl>
+        {(!body.is_empty()).then(|| view! { <p class="description">{body.clone()}</p> })}
+        {comment.map(|sent| view! { <SentBackNote sent=sent owner_side=owner_side /> })}
+    }
+}
+
+/// The score and each key result's progress.
+#[component]
+fn KeyResults(objective: Objective) -> impl IntoView {
+    let i18n = use_i18n();
+    let o = objective;
+    let percent = score::score_whole_percent(&o);
+    let title = o.title.clone();
+    let key_results = o
+        .key_results
+        .iter()
+        .map(|kr| {
+            let kr = kr.clone();
+            let percent = (score::key_result_progress(&kr).thousandths() / 1_000) as u8;
+            view! {
+                <li class="key-result">
+                    <h3>{kr.indicator.clone()}</h3>
+                    {move || {
+                        let locale = i18n.locale();
+                        let t = &i18n.t().objectives;
+                        let values = (t.key_result_values)(
+                            &amount_text(kr.current, locale),
+                            &amount_text(kr.target, locale),
+                            &kr.unit,
+                            &amount_text(kr.baseline, locale),
+                        );
+                        view! {
+                            <ProgressBar
+                                percent=percent
+                                label=kr.indicator.clone()
+                                text=format!("{} — {values}", (t.percent_reached)(percent))
+                            />
+                            <p class="kr-weight">{format!("{} {}", t.weight_label, kr.weight)}</p>
+                        }
+                    }}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="key-results-heading">
+            <h2 id="key-results-heading">{tx(|t| t.key_results_title)}</h2>
+            <div class="objective-score">
+                <strong>{tx(|t| t.score_label)}</strong>
+                {move || {
+                    let t = &i18n.t().objectives;
+                    view! {
+                        <ProgressBar
+                            percent=percent
+                            label=(t.score_of)(&title)
+                            text=(t.percent_reached)(percent)
+                        />
+                    }
+                }}
+            </div>
+            <ul class="key-results">{key_results}</ul>
+        </section>
+    }
+}
+
+/// The lead's review (once closed) and the progress updates, newest first.
+#[component]
+fn History(objective: Objective) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_sync().state();
+    let o = objective;
     let review = match &o.review {
         Some(review) => {
             let rating = review.rating;
@@ -342,95 +470,7 @@ fn ObjectiveBody(
         }
     };
 
-    let days = {
-        let days = state.with_untracked(|s| {
-            days_worked_on(s, id)
-                .into_iter()
-                .map(|d| {
-                    (
-                        d.date,
-                        person_name(s, Some(d.person), i18n.locale()),
-                        d.note,
-                    )
-                })
-                .collect::<Vec<_>>()
-        });
-        if days.is_empty() {
-            view! { <p class="empty">{tx(|t| t.days_empty)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="worked-days">
-                    {days
-                        .into_iter()
-                        .map(|(date, who, note)| {
-                            view! {
-                                <li>
-                                    <strong>{move || long_date(date, i18n.locale())}</strong>
-                                    " — "
-                                    {who}
-                                    {(!note.is_empty()).then(|| view! { <p class="note">{note}</p> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any()
-        }
-    };
-
     view! {
-        <h1>{title.clone()}</h1>
-        <p class="objective-meta">
-            <StatusBadge status=o.status />
-            <Flags objective=objective.clone() today=today />
-        </p>
-        <dl class="objective-facts">
-            <dt>{tx(|t| t.owner_label)}</dt>
-            <dd>{owner_text}</dd>
-            <dt>{tx(|t| t.period_label)}</dt>
-            <dd>{move || period_text(period, i18n.locale())}</dd>
-            <dt>{tx(|t| t.due_label)}</dt>
-            <dd>{move || long_date(period.until, i18n.locale())}</dd>
-            <dt>{tx(|t| t.weight_label)}</dt>
-            <dd>{o.weight}</dd>
-        </dl>
-        {(!body.is_empty()).then(|| view! { <p class="description">{body.clone()}</p> })}
-        {comment.map(|sent| view! { <SentBackNote sent=sent owner_side=owner_side /> })}
-        <p class="feedback" role="status">
-            {move || feedback.get().map(|f| f(i18n.t()))}
-        </p>
-        <p class="form-error" role="alert">
-            {move || {
-                problem
-                    .get()
-                    .map(|p| match p {
-                        Problem::Rule(r) => (i18n.t().rejection)(&r),
-                        Problem::Missing(text) => text(i18n.t()).to_owned(),
-                    })
-            }}
-        </p>
-        <section aria-labelledby="key-results-heading">
-            <h2 id="key-results-heading">{tx(|t| t.key_results_title)}</h2>
-            <div class="objective-score">
-                <strong>{tx(|t| t.score_label)}</strong>
-                {move || {
-                    let t = &i18n.t().objectives;
-                    view! {
-                        <ProgressBar
-                            percent=percent
-                            label=(t.score_of)(&title)
-                            text=(t.percent_reached)(percent)
-                        />
-                    }
-                }}
-            </div>
-            <ul class="key-results">{key_results}</ul>
-        </section>
-        <section aria-labelledby="actions-heading" class="objective-actions">
-            <h2 id="actions-heading">{tx(|t| t.actions_heading)}</h2>
-            {actions}
-        </section>
         {show_review
             .then(|| {
                 view! {
@@ -444,12 +484,54 @@ fn ObjectiveBody(
             <h2 id="updates-heading">{tx(|t| t.updates_heading)}</h2>
             {updates}
         </section>
+    }
+}
+
+/// The agile days whose activity names the objective (they change with
+/// the calendar, not with the objective).
+#[component]
+fn WorkedDays(id: ObjectiveId) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_sync().state();
+    let days = Memo::new(move |_| {
+        let locale = i18n.locale();
+        state.with(|s| {
+            days_worked_on(s, id)
+                .into_iter()
+                .map(|d| (d.date, person_name(s, Some(d.person), locale), d.note))
+                .collect::<Vec<_>>()
+        })
+    });
+    let list = move || {
+        let days = days.get();
+        if days.is_empty() {
+            return view! { <p class="empty">{tx(|t| t.days_empty)}</p> }.into_any();
+        }
+        view! {
+            <ul class="worked-days">
+                {days
+                    .into_iter()
+                    .map(|(date, who, note)| {
+                        view! {
+                            <li>
+                                <strong>{move || long_date(date, i18n.locale())}</strong>
+                                " — "
+                                {who}
+                                {(!note.is_empty()).then(|| view! { <p class="note">{note}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
         <section aria-labelledby="days-heading">
             <h2 id="days-heading">{tx(|t| t.days_heading)}</h2>
-            {days}
+            {list}
         </section>
     }
-    .into_any()
 }
 
 /// Deleting a draft, after a second explicit confirmation.

@@ -272,6 +272,12 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
         rows.update(|r| r.push(Row::new(KeyResultId(Uuid::new_v4()))));
     };
 
+    // The owners offered follow live updates (a team renamed, a new member)
+    // but are compared first, so other changes leave the select alone.
+    let choices = Memo::new(move |_| match me {
+        Some(me) => state.with(|s| owner_choices(s, me, i18n.locale())),
+        None => Vec::new(),
+    });
     let owner_field = move || match fixed_owner {
         Some(owner) => {
             let name = state.with_untracked(|s| owner_name(s, owner, i18n.locale()));
@@ -283,32 +289,18 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
             }
             .into_any()
         }
-        None => {
-            let choices = match me {
-                Some(me) => state.with(|s| owner_choices(s, me, i18n.locale())),
-                None => Vec::new(),
-            };
-            view! {
-                <label for="objective-owner">{tx(|t| t.field_owner)}</label>
-                <select
-                    id="objective-owner"
-                    on:change=move |ev| owner_choice.set(event_target_value(&ev))
-                >
-                    {choices
-                        .into_iter()
-                        .map(|(value, label)| {
-                            let v = value.clone();
-                            view! {
-                                <option value=value selected=move || owner_choice.get() == v>
-                                    {label}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            }
-            .into_any()
+        None => view! {
+            <label for="objective-owner">{tx(|t| t.field_owner)}</label>
+            <select
+                id="objective-owner"
+                on:change=move |ev| owner_choice.set(event_target_value(&ev))
+            >
+                <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+                    <OwnerOption value=choice.0 label=choice.1 chosen=owner_choice />
+                </For>
+            </select>
         }
+        .into_any(),
     };
 
     let heading = move || {
@@ -424,6 +416,17 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
                 </div>
             </form>
         </section>
+    }
+}
+
+/// One owner a new objective may have.
+#[component]
+fn OwnerOption(value: String, label: String, chosen: RwSignal<String>) -> impl IntoView {
+    let v = value.clone();
+    view! {
+        <option value=value selected=move || chosen.with(|c| *c == v)>
+            {label}
+        </option>
     }
 }
 

@@ -32,17 +32,19 @@ pub fn MyObjectives() -> impl IntoView {
     let year = RwSignal::new(today.year());
 
     // Until the first pull the state is empty: say so rather than "no objectives".
-    let loaded = move || state.with(|s| !s.directory.organisations.is_empty());
-    let my_team = move || {
+    // Narrow slices of the state, compared before anything is redrawn: the
+    // lists change only when their objectives do.
+    let loaded = Memo::new(move |_| state.with(|s| !s.directory.organisations.is_empty()));
+    let my_team = Memo::new(move |_| {
         state.with(|s| {
             me.and_then(|m| s.directory.people.get(&m))
                 .and_then(|p| p.team)
                 .and_then(|t| s.directory.teams.get(&t).map(|team| (t, team.name.clone())))
         })
-    };
-    let leads_a_team = move || {
+    });
+    let leads_a_team = Memo::new(move |_| {
         state.with(|s| me.is_some_and(|m| s.directory.teams.values().any(|t| t.leads.contains(&m))))
-    };
+    });
     let mine = Memo::new(move |_| {
         let Some(me) = me else { return Vec::new() };
         state.with(|s| {
@@ -53,7 +55,7 @@ pub fn MyObjectives() -> impl IntoView {
             )
         })
     });
-    let shared = Memo::new(move |_| match my_team() {
+    let shared = Memo::new(move |_| match my_team.get() {
         Some((team, _)) => state.with(|s| {
             listed(
                 s.objectives.of(Owner::Team(team)).cloned(),
@@ -97,7 +99,8 @@ pub fn MyObjectives() -> impl IntoView {
                     {tx(|t| t.new_objective)}
                 </a>
                 {move || {
-                    leads_a_team()
+                    leads_a_team
+                        .get()
                         .then(|| {
                             view! {
                                 <a href="/objectives/team" class="button-link secondary">
@@ -115,7 +118,7 @@ pub fn MyObjectives() -> impl IntoView {
                 <h2 id="personal-heading">{tx(|t| t.personal_heading)}</h2>
                 {move || {
                     let list = mine.get();
-                    if !loaded() {
+                    if !loaded.get() {
                         view! { <p class="loading" role="status">{tx(|t| t.loading)}</p> }
                             .into_any()
                     } else if list.is_empty() {
@@ -127,7 +130,8 @@ pub fn MyObjectives() -> impl IntoView {
                 }}
             </section>
             {move || {
-                my_team()
+                my_team
+                    .get()
                     .map(|(_, name)| {
                         view! {
                             <section aria-labelledby="shared-heading">

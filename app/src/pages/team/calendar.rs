@@ -66,8 +66,9 @@ pub fn TeamCalendar() -> impl IntoView {
         })
     };
 
-    let team_options = move || {
-        let selected = team.get();
+    // Compared before the options are redrawn: live updates leave the
+    // select alone unless a team is added or renamed.
+    let teams = Memo::new(move |_| {
         let mut teams: Vec<(TeamId, String)> = state.with(|s| {
             s.directory
                 .teams
@@ -77,10 +78,14 @@ pub fn TeamCalendar() -> impl IntoView {
         });
         teams.sort_by(|a, b| a.1.cmp(&b.1));
         teams
+    });
+    let team_options = move || {
+        teams
+            .get()
             .into_iter()
             .map(|(id, name)| {
                 view! {
-                    <option value=id.to_string() selected=selected == Some(id)>
+                    <option value=id.to_string() selected=move || team.get() == Some(id)>
                         {name}
                     </option>
                 }
@@ -88,9 +93,11 @@ pub fn TeamCalendar() -> impl IntoView {
             .collect_view()
     };
 
+    let roles =
+        Memo::new(move |_| state.with(|s| (!managed_teams(s, me).is_empty(), is_admin(s, me))));
     let links = move || {
         let t = &i18n.t().team;
-        let (leads, admin) = state.with(|s| (!managed_teams(s, me).is_empty(), is_admin(s, me)));
+        let (leads, admin) = roles.get();
         view! {
             <ul class="page-links">
                 {leads.then(|| view! { <li><A href="/team/rules">{t.rules_link}</A></li> })}

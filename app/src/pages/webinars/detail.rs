@@ -8,6 +8,7 @@ use vela_domain::ids::{PersonId, SessionId};
 use vela_domain::webinars::{
     join_window, Command as Web, RegistrationStatus, Session, SessionStatus,
 };
+use vela_domain::Rejection;
 
 use super::{
     audience_text, check, me_id, seats_text, submit, trainer_names, use_now, when, PromotionNotice,
@@ -142,6 +143,21 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
     }
 }
 
+/// What the registration box offers the person now.
+#[derive(Clone, Debug, PartialEq)]
+enum Offer {
+    /// Registered or on the waitlist (at `position`).
+    Seated {
+        waitlisted: bool,
+        position: Option<u32>,
+        may_cancel: bool,
+    },
+    Register {
+        full: bool,
+    },
+    Refused(Rejection),
+}
+
 /// Register, the waitlist place, or cancel (with a confirmation).
 #[component]
 fn Registration(
@@ -185,27 +201,52 @@ fn Registration(
         }
     };
 
-    let body = move || {
-        let t = &i18n.t().webinars;
-        match status() {
-            Some(RegistrationStatus::Registered) | Some(RegistrationStatus::Waitlisted) => {
-                let text = state.with(|s| match s.webinars.waitlist_position(id, me) {
-                    Some(position) => (t.waitlisted_notice)(position),
-                    None => t.registered_notice.to_owned(),
-                });
-                let waitlisted = status() == Some(RegistrationStatus::Waitlisted);
-                let may_cancel = state.with(|s| {
-                    check(
+    // What the box offers, compared before anything is redrawn: other live
+    // updates leave the buttons (and a click on them) alone.
+    let offer = Memo::new(move |_| {
+        let at = now.get();
+        let status = status();
+        state.with(|s| match status {
+            Some(status @ (RegistrationStatus::Registered | RegistrationStatus::Waitlisted)) => {
+                Offer::Seated {
+                    waitlisted: status == RegistrationStatus::Waitlisted,
+                    position: s.webinars.waitlist_position(id, me),
+                    may_cancel: check(
                         s,
                         me,
                         Web::CancelRegistration {
                             session: id,
                             person: me,
                         },
-                        now.get(),
+                        at,
                     )
-                    .is_ok()
-                });
+                    .is_ok(),
+                }
+            }
+            _ => match check(s, me, Web::Register { session: id }, at) {
+                Ok(()) => Offer::Register {
+                    full: s
+                        .webinars
+                        .seats(id)
+                        .is_some_and(|seats| seats.free == 0 || seats.waitlisted > 0),
+                },
+                Err(reason) => Offer::Refused(reason),
+            },
+        })
+    });
+
+    let body = move || {
+        let t = &i18n.t().webinars;
+        match offer.get() {
+            Offer::Seated {
+                waitlisted,
+                position,
+                may_cancel,
+            } => {
+                let text = match position {
+                    Some(position) => (t.waitlisted_notice)(position),
+                    None => t.registered_notice.to_owned(),
+                };
                 view! {
                     <p class="notice" class:success=!waitlisted class:warning=waitlisted>
                         <span aria-hidden="true">{if waitlisted { "… " } else { "✓ " }}</span>
@@ -244,33 +285,20 @@ fn Registration(
                 }
                 .into_any()
             }
-            _ => {
-                // The rules decide whether registering is possible now; when
-                // not, the reason is shown instead of the button.
-                let verdict =
-                    state.with(|s| check(s, me, Web::Register { session: id }, now.get()));
-                match verdict {
-                    Ok(()) => {
-                        let full = state.with(|s| {
-                            s.webinars
-                                .seats(id)
-                                .is_some_and(|seats| seats.free == 0 || seats.waitlisted > 0)
-                        });
-                        view! {
-                            <div class="actions">
-                                <button type="button" class="primary" on:click=register>
-                                    {if full { t.register_waitlist } else { t.register }}
-                                </button>
-                            </div>
-                        }
-                        .into_any()
-                    }
-                    Err(reason) => view! {
-                        <p class="notice" role="status">{(i18n.t().rejection)(&reason)}</p>
-                    }
-                    .into_any(),
-                }
+            // The rules decide whether registering is possible now; when
+            // not, the reason is shown instead of the button.
+            Offer::Register { full } => view! {
+                <div class="actions">
+                    <button type="button" class="primary" on:click=register>
+                        {if full { t.register_waitlist } else { t.register }}
+                    </button>
+                </div>
             }
+            .into_any(),
+            Offer::Refused(reason) => view! {
+                <p class="notice" role="status">{(i18n.t().rejection)(&reason)}</p>
+            }
+            .into_any(),
         }
     };
 

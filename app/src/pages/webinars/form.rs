@@ -214,7 +214,9 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
     let f = Fields::new(session.as_ref(), me);
     let error = RwSignal::new(None::<String>);
 
-    let trainers = move || {
+    // The lists the form offers follow live updates, each box a keyed row:
+    // a new trainer or team adds a box without redrawing the others.
+    let trainers = Memo::new(move |_| {
         state.with(|s| {
             s.directory
                 .people
@@ -223,8 +225,8 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                 .map(|p| (p.id, p.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
-    let teams = move || {
+    });
+    let teams = Memo::new(move |_| {
         state.with(|s| {
             s.directory
                 .teams
@@ -232,7 +234,7 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                 .map(|t| (t.id, t.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -250,50 +252,6 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
             }
             Err(e) => error.set(Some(e)),
         }
-    };
-
-    let materials = move || {
-        let t = &i18n.t().webinars;
-        f.materials
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(index, m)| {
-                let key = m.key;
-                let n = index + 1;
-                let set = move |title: Option<String>, url: Option<String>| {
-                    f.materials.update(|list| {
-                        if let Some(item) = list.iter_mut().find(|x| x.key == key) {
-                            if let Some(title) = title {
-                                item.title = title;
-                            }
-                            if let Some(url) = url {
-                                item.url = url;
-                            }
-                        }
-                    })
-                };
-                view! {
-                    <div class="material-row">
-                        <label>
-                            <span>{(t.f_material_title)(n)}</span>
-                            <input type="text" prop:value=m.title on:change=move |ev| set(Some(event_target_value(&ev)), None) />
-                        </label>
-                        <label>
-                            <span>{(t.f_material_url)(n)}</span>
-                            <input type="url" prop:value=m.url on:change=move |ev| set(None, Some(event_target_value(&ev))) />
-                        </label>
-                        <button
-                            type="button"
-                            class="ghost"
-                            on:click=move |_| f.materials.update(|list| list.retain(|x| x.key != key))
-                        >
-                            {(t.f_material_remove)(n)}
-                        </button>
-                    </div>
-                }
-            })
-            .collect_view()
     };
 
     view! {
@@ -315,28 +273,9 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                 </label>
                 <fieldset>
                     <legend>{move || i18n.t().webinars.f_trainers}</legend>
-                    {move || {
-                        trainers()
-                            .into_iter()
-                            .map(|(pid, name)| {
-                                view! {
-                                    <label class="check">
-                                        <input
-                                            type="checkbox"
-                                            prop:checked=move || f.trainers.with(|t| t.contains(&pid))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                f.trainers.update(|t| {
-                                                    if on { t.insert(pid); } else { t.remove(&pid); }
-                                                });
-                                            }
-                                        />
-                                        <span>{name}</span>
-                                    </label>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || trainers.get() key=|item| item.clone() let:item>
+                        <Choice id=item.0 name=item.1 set=f.trainers />
+                    </For>
                 </fieldset>
                 <fieldset class="when">
                     <legend>{move || i18n.t().webinars.f_when}</legend>
@@ -381,26 +320,9 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <div class="team-choice">
-                                        {teams()
-                                            .into_iter()
-                                            .map(|(tid, name)| {
-                                                view! {
-                                                    <label class="check">
-                                                        <input
-                                                            type="checkbox"
-                                                            prop:checked=move || f.teams.with(|t| t.contains(&tid))
-                                                            on:change=move |ev| {
-                                                                let on = event_target_checked(&ev);
-                                                                f.teams.update(|t| {
-                                                                    if on { t.insert(tid); } else { t.remove(&tid); }
-                                                                });
-                                                            }
-                                                        />
-                                                        <span>{name}</span>
-                                                    </label>
-                                                }
-                                            })
-                                            .collect_view()}
+                                        <For each=move || teams.get() key=|item| item.clone() let:item>
+                                            <Choice id=item.0 name=item.1 set=f.teams />
+                                        </For>
                                     </div>
                                 }
                             })
@@ -408,7 +330,9 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>{move || i18n.t().webinars.f_materials}</legend>
-                    {materials}
+                    <For each=move || f.materials.with(|list| list.iter().map(|m| m.key).collect::<Vec<_>>()) key=|id| *id let:id>
+                        <MaterialRow id=id materials=f.materials />
+                    </For>
                     <button
                         type="button"
                         class="secondary"
@@ -427,5 +351,76 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                 </div>
             </form>
         </section>
+    }
+}
+
+/// One box of a set of choices (a trainer, a team).
+#[component]
+fn Choice<T>(id: T, name: String, set: RwSignal<BTreeSet<T>>) -> impl IntoView
+where
+    T: Ord + Copy + Send + Sync + 'static,
+{
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || set.with(|s| s.contains(&id))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    set.update(|s| {
+                        if on {
+                            s.insert(id);
+                        } else {
+                            s.remove(&id);
+                        }
+                    });
+                }
+            />
+            <span>{name}</span>
+        </label>
+    }
+}
+
+/// One material: its title and address, numbered by its place in the list.
+#[component]
+fn MaterialRow(id: u32, materials: RwSignal<Vec<Material>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let n = move || materials.with(|list| list.iter().position(|m| m.key == id).unwrap_or(0) + 1);
+    let (title, url) = materials.with_untracked(|list| {
+        list.iter()
+            .find(|m| m.key == id)
+            .map(|m| (m.title.clone(), m.url.clone()))
+            .unwrap_or_default()
+    });
+    let set = move |title: Option<String>, url: Option<String>| {
+        materials.update(|list| {
+            if let Some(item) = list.iter_mut().find(|x| x.key == id) {
+                if let Some(title) = title {
+                    item.title = title;
+                }
+                if let Some(url) = url {
+                    item.url = url;
+                }
+            }
+        })
+    };
+    view! {
+        <div class="material-row">
+            <label>
+                <span>{move || (i18n.t().webinars.f_material_title)(n())}</span>
+                <input type="text" prop:value=title on:change=move |ev| set(Some(event_target_value(&ev)), None) />
+            </label>
+            <label>
+                <span>{move || (i18n.t().webinars.f_material_url)(n())}</span>
+                <input type="url" prop:value=url on:change=move |ev| set(None, Some(event_target_value(&ev))) />
+            </label>
+            <button
+                type="button"
+                class="ghost"
+                on:click=move |_| materials.update(|list| list.retain(|x| x.key != id))
+            >
+                {move || (i18n.t().webinars.f_material_remove)(n())}
+            </button>
+        </div>
     }
 }

@@ -33,7 +33,9 @@ pub fn WebinarList() -> impl IntoView {
     let from = RwSignal::new(String::new());
     let free_only = RwSignal::new(false);
 
-    let paths = move || {
+    // Compared before the options are redrawn: a live update elsewhere
+    // leaves the filter's select alone.
+    let paths = Memo::new(move |_| {
         state.with(|s| {
             s.webinars
                 .paths
@@ -41,7 +43,7 @@ pub fn WebinarList() -> impl IntoView {
                 .map(|p| (p.id, p.title.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
 
     // The sessions to show: open to the person (or registered for, so that a
     // cancelled one still shows), not yet over, matching the filters.
@@ -160,15 +162,9 @@ pub fn WebinarList() -> impl IntoView {
                     <span>{move || i18n.t().webinars.filter_path}</span>
                     <select on:change=move |ev| path.set(event_target_value(&ev)) prop:value=move || path.get()>
                         <option value="">{move || i18n.t().webinars.filter_all_paths}</option>
-                        {move || {
-                            paths()
-                                .into_iter()
-                                .map(|(id, title)| {
-                                    let value = id.0.to_string();
-                                    view! { <option value=value>{title}</option> }
-                                })
-                                .collect_view()
-                        }}
+                        <For each=move || paths.get() key=|item| item.clone() let:item>
+                            <option value=item.0.0.to_string() selected=move || path.with(|p| *p == item.0.0.to_string())>{item.1}</option>
+                        </For>
                     </select>
                 </label>
                 <label>

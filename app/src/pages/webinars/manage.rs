@@ -236,7 +236,9 @@ fn Attendees(
 
     // Recording someone present who is not on the list (followed from a
     // colleague's screen, or a training recorded afterwards).
-    let others = move || {
+    // Compared before anything is redrawn: the select keeps its choice while
+    // unrelated live updates arrive.
+    let others = Memo::new(move |_| {
         let at = now.get();
         state.with(|s| {
             let listed: Vec<PersonId> = attendees(s, id).into_iter().map(|r| r.person).collect();
@@ -260,7 +262,8 @@ fn Attendees(
                 .map(|p| (p.id, p.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let anyone_else = Memo::new(move |_| others.with(|list| !list.is_empty()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Ok(uuid) = uuid::Uuid::parse_str(&chosen.get_untracked()) {
@@ -291,8 +294,8 @@ fn Attendees(
         {move || before_start().map(|text| view! { <p class="hint">{text}</p> })}
         {table}
         {move || {
-            let list = others();
-            (!list.is_empty())
+            anyone_else
+                .get()
                 .then(|| {
                     let t = &i18n.t().webinars;
                     view! {
@@ -301,10 +304,9 @@ fn Attendees(
                                 <span>{t.other_present}</span>
                                 <select prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                                     <option value="">{t.choose_person}</option>
-                                    {list
-                                        .into_iter()
-                                        .map(|(pid, name)| view! { <option value=pid.0.to_string()>{name}</option> })
-                                        .collect_view()}
+                                    <For each=move || others.get() key=|item| item.clone() let:item>
+                                        <option value=item.0.0.to_string() selected=move || chosen.with(|c| *c == item.0.0.to_string())>{item.1}</option>
+                                    </For>
                                 </select>
                             </label>
                             <button type="submit" class="secondary">{t.mark_present}</button>

@@ -129,7 +129,9 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
             .collect_view();
         view! { <ol class="path-order">{items}</ol> }.into_any()
     };
-    let candidates = move || {
+    // Compared before the options are redrawn: a live update elsewhere
+    // leaves the select (and its choice) alone.
+    let candidates = Memo::new(move |_| {
         let taken = sessions.get();
         state.with(|s| {
             let mut list: Vec<_> = s
@@ -142,7 +144,7 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
             list.sort();
             list
         })
-    };
+    });
     let add = move |_| {
         if let Ok(uuid) = uuid::Uuid::parse_str(&chosen.get_untracked()) {
             sessions.update(|l| l.push(SessionId(uuid)));
@@ -173,12 +175,9 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
                             <span>{move || i18n.t().webinars.p_add}</span>
                             <select prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                                 <option value="">"—"</option>
-                                {move || {
-                                    candidates()
-                                        .into_iter()
-                                        .map(|(_, sid, name)| view! { <option value=sid.0.to_string()>{name}</option> })
-                                        .collect_view()
-                                }}
+                                <For each=move || candidates.get() key=|item| item.clone() let:item>
+                                    <option value=item.1.0.to_string() selected=move || chosen.with(|c| *c == item.1.0.to_string())>{item.2}</option>
+                                </For>
                             </select>
                         </label>
                         <button type="button" class="secondary" on:click=add>
