@@ -6,6 +6,19 @@ use uuid::Uuid;
 
 use crate::{Command, Event, Rejection, State};
 
+/// The version of this wire format. Every sync request names it in a
+/// `protocol` query parameter; the server answers an older (or missing)
+/// one with HTTP 426 `client_outdated`, so an app built before an
+/// incompatible change asks to be reloaded instead of misreading answers.
+/// Clients that predate the parameter are version 1.
+pub const PROTOCOL_VERSION: u32 = 2;
+
+/// Most commands one push may carry; clients send longer outboxes in chunks.
+pub const MAX_PUSH_COMMANDS: usize = 500;
+
+/// Largest push body, in bytes, the server reads; clients chunk below it.
+pub const MAX_PUSH_BYTES: usize = 1_048_576;
+
 /// `POST /api/sync/push` body: commands in the order they were made.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -50,6 +63,9 @@ pub enum PushResult {
         rejection: Rejection,
         message: String,
     },
+    /// The id was already used by another person's command: nothing was
+    /// applied, and pushing it again will never succeed.
+    IdInUse { id: Uuid },
 }
 crate::flat_tagged!(PushResult, "status");
 
@@ -57,7 +73,9 @@ impl PushResult {
     /// The command id this result answers.
     pub fn id(&self) -> Uuid {
         match self {
-            PushResult::Accepted { id, .. } | PushResult::Rejected { id, .. } => *id,
+            PushResult::Accepted { id, .. }
+            | PushResult::Rejected { id, .. }
+            | PushResult::IdInUse { id } => *id,
         }
     }
 }
