@@ -45,6 +45,9 @@ pub enum ApiError {
     /// The same command id was already used by someone else.
     #[error("command id {0} is already used")]
     CommandIdConflict(uuid::Uuid),
+    /// The app speaks an older sync protocol than this server: it must reload.
+    #[error("A new version of Vela is available: reload the page.")]
+    ClientOutdated,
     /// The store cannot take writes (a failed fsync leaves memory ahead of disk).
     #[error("the server cannot store changes right now")]
     StoreUnavailable,
@@ -74,6 +77,7 @@ impl ApiError {
             ApiError::BadRequest(_) => "bad_request",
             ApiError::Unprocessable(_) => "invalid_body",
             ApiError::CommandIdConflict(_) => "command_id_conflict",
+            ApiError::ClientOutdated => "client_outdated",
             ApiError::StoreUnavailable => "store_unavailable",
             ApiError::Internal(_) => "internal",
         }
@@ -91,6 +95,7 @@ impl ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::CommandIdConflict(_) => StatusCode::CONFLICT,
+            ApiError::ClientOutdated => StatusCode::UPGRADE_REQUIRED,
             ApiError::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

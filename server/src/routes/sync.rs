@@ -19,6 +19,7 @@ use uuid::Uuid;
 use vela_domain::ids::PersonId;
 use vela_domain::sync::{
     Change, PullResponse, PushRequest, PushResponse, PushResult, RevisionAnnouncement,
+    PROTOCOL_VERSION,
 };
 use vela_domain::{visibility, Actor};
 
@@ -53,14 +54,33 @@ fn actor_of(state: &AppState, user: &CurrentUser) -> Result<Actor, ApiError> {
     }
 }
 
+/// The `protocol` query parameter every sync route takes.
+#[derive(Debug, Deserialize)]
+pub struct ProtocolQuery {
+    #[serde(default)]
+    protocol: Option<u32>,
+}
+
+/// Refuses an app that names an older sync protocol than this server's:
+/// it would misread the answers. (Callers that name none are still served
+/// here; the server's own protocol work decides that case.)
+fn check_protocol(protocol: Option<u32>) -> Result<(), ApiError> {
+    if protocol.is_some_and(|p| p < PROTOCOL_VERSION) {
+        return Err(ApiError::ClientOutdated);
+    }
+    Ok(())
+}
+
 /// `POST /api/sync/push`: each command in order, each answered on its own
 /// (one refused command does not stop the next). Accepted ones are durable
 /// before this answers.
 pub async fn push(
     State(state): State<AppState>,
     user: CurrentUser,
+    ApiQuery(query): ApiQuery<ProtocolQuery>,
     ApiJson(request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
+    check_protocol(query.protocol)?;
     if request.commands.len() > MAX_COMMANDS_PER_PUSH {
         return Err(ApiError::Unprocessable(format!(
             "a push carries at most {MAX_COMMANDS_PER_PUSH} commands"
@@ -106,6 +126,8 @@ pub struct PullQuery {
     /// The revision the caller's copy is at; 0 (or absent) asks for a snapshot.
     #[serde(default)]
     since: u64,
+    #[serde(default)]
+    protocol: Option<u32>,
 }
 
 /// `GET /api/sync/pull?since=R`: the caller's visible changes after R, or a
@@ -115,6 +137,7 @@ pub async fn pull(
     user: CurrentUser,
     ApiQuery(query): ApiQuery<PullQuery>,
 ) -> Result<Response, ApiError> {
+    check_protocol(query.protocol)?;
     let actor = actor_of(&state, &user)?;
     let store = &state.store;
     if query.since > 0 {
@@ -181,8 +204,10 @@ static SNAPSHOT_BUILDS: Semaphore = Semaphore::const_new(4);
 pub async fn events(
     State(state): State<AppState>,
     user: CurrentUser,
+    ApiQuery(query): ApiQuery<ProtocolQuery>,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
+    check_protocol(query.protocol)?;
     let actor = actor_of(&state, &user)?;
     let durable = state.store.durable(user.org_id)?;
     let current = *durable.borrow();
