@@ -153,7 +153,7 @@ test('an app speaking an older protocol is told to reload, and its outbox surviv
   await page.unrouteAll();
   await notice.getByRole('button', { name: 'Reload' }).click();
   const status = page.getByRole('status', { name: 'Sync status' });
-  await expect(status).toContainText('last synced', { timeout: 20_000 });
+  await expect(status).toContainText('synced at', { timeout: 20_000 });
   await expect(status).not.toContainText('waiting');
   await expect(notice).toHaveCount(0);
   expect((await (await page.request.get('/api/me')).json()).language).toBe('en');
@@ -353,4 +353,44 @@ test('the storage of earlier builds is taken over: its outbox moves to its own k
   expect(left[`vela.replica.${me}`]).toBeUndefined();
   expect(left[outboxKey(me)]).toBeUndefined();
   expect(JSON.parse(left[cacheKey(me)]).version).toBe(2);
+});
+
+test('a push the server refuses outright is final: its change is shown as refused with the reason, and the changes after it are sent', async ({ page }) => {
+  await page.goto('/');
+  await login(page, 'admin.rovereto');
+  await expect(syncStatus(page)).toContainText('aggiornato alle');
+  const me = await personId(page);
+
+  // A change too large for any push, then an ordinary one, left by an earlier visit.
+  const created = new Date().toISOString();
+  const tooLarge = {
+    id: randomUUID(),
+    command: {
+      area: 'agile',
+      type: 'request_days',
+      id: randomUUID(),
+      days: { kind: 'dates', dates: [quietDay(210, 2)] },
+      mode: 'agile',
+      place: { kind: 'home' },
+      note: 'x'.repeat(1_100_000),
+    },
+    created,
+  };
+  const ordinary = { id: randomUUID(), command: { area: 'directory', type: 'set_commute', person: me, km: 77 }, created };
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [outboxKey(me), JSON.stringify({ version: 2, commands: [tooLarge, ordinary] })]);
+  await page.reload();
+
+  const refused = page.getByRole('alert').filter({ hasText: 'Modifiche non accettate dal server' });
+  await expect(refused).toContainText('il server ha rifiutato la richiesta (errore 413)', { timeout: 20_000 });
+  await expect(syncStatus(page)).not.toContainText('in attesa');
+  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=2')).json();
+  expect(view.snapshot.directory.people[me].commute_km).toBe(77);
+
+  // Kept (with its reason) until read; then nothing is left.
+  const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), outboxKey(me))) ?? '{}');
+  expect(stored.commands).toEqual([]);
+  expect(stored.refused.map((r: { reason: { status: number } }) => r.reason.status)).toEqual([413]);
+  await refused.getByRole('button', { name: 'Ho capito' }).click();
+  await expect(refused).toHaveCount(0);
+  expect(await page.evaluate((key) => localStorage.getItem(key), outboxKey(me))).toBeNull();
 });
