@@ -6,17 +6,19 @@ use uuid::Uuid;
 
 use crate::{Command, Event, Rejection, State};
 
-/// The version of this wire format. Every sync request names it in a
-/// `protocol` query parameter; the server answers an older (or missing)
-/// one with HTTP 426 `client_outdated`, so an app built before an
-/// incompatible change asks to be reloaded instead of misreading answers.
-/// Clients that predate the parameter are version 1.
+/// The version of this sync protocol. Every call to `/api/sync/*` names it
+/// in its `protocol` query parameter; the server answers a missing or lower
+/// one with 426 `client_outdated` and changes nothing, so a browser running
+/// an older build is told to reload instead of speaking a protocol the server
+/// no longer reads. Clients without the parameter are version 1.
 pub const PROTOCOL_VERSION: u32 = 2;
 
-/// Most commands one push may carry; clients send longer outboxes in chunks.
+/// Most commands the server takes in one push; a client sends longer
+/// outboxes in chunks.
 pub const MAX_PUSH_COMMANDS: usize = 500;
 
-/// Largest push body, in bytes, the server reads; clients chunk below it.
+/// Largest push body the server takes, in bytes; a client keeps each chunk
+/// below it.
 pub const MAX_PUSH_BYTES: usize = 1_048_576;
 
 /// `POST /api/sync/push` body: commands in the order they were made.
@@ -63,8 +65,8 @@ pub enum PushResult {
         rejection: Rejection,
         message: String,
     },
-    /// The id was already used by another person's command: nothing was
-    /// applied, and pushing it again will never succeed.
+    /// The id was already used by another person: not stored, and not a
+    /// retry (the client must not resend it under this id).
     IdInUse { id: Uuid },
 }
 crate::flat_tagged!(PushResult, "status");
