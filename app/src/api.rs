@@ -32,6 +32,16 @@ struct ErrorBody {
     message: String,
 }
 
+/// `path` of a sync route with the protocol version this build speaks,
+/// which every sync request must carry.
+pub fn sync_path(path: &str) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    format!(
+        "{path}{separator}protocol={}",
+        vela_domain::sync::PROTOCOL_VERSION
+    )
+}
+
 /// Sends `body` as JSON to `path` and decodes the JSON answer.
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let text = crate::json::to_text(body).map_err(|e| ApiError::Decode(e.to_string()))?;
@@ -80,4 +90,18 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         code,
         message,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_paths_carry_the_protocol_version() {
+        assert_eq!(sync_path("/api/sync/push"), "/api/sync/push?protocol=2");
+        assert_eq!(
+            sync_path("/api/sync/pull?since=7"),
+            "/api/sync/pull?since=7&protocol=2"
+        );
+    }
 }

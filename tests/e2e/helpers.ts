@@ -20,3 +20,56 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
 }
+
+/** The sync status line, by its Italian accessible name. */
+export function syncStatus(page: Page) {
+  return page.getByRole('status', { name: 'Stato della sincronizzazione' });
+}
+
+/** The signed-in person's id, as the server knows it. */
+export async function personId(page: Page): Promise<string> {
+  const me = await page.request.get('/api/me');
+  expect(me.ok()).toBeTruthy();
+  return (await me.json()).person.id;
+}
+
+/** Where the app keeps a person's outbox and cached state in localStorage. */
+export const outboxKey = (person: string) => `vela.outbox.v2.${person}`;
+export const cacheKey = (person: string) => `vela.replica.v2.${person}`;
+
+/** Everything the page's origin keeps in localStorage. */
+export async function localStorageOf(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const all: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      all[key] = localStorage.getItem(key)!;
+    }
+    return all;
+  });
+}
+
+/** A weekday `days` ahead (moved to the next `weekday`, 0 = Sunday), off fixed holidays. */
+export function quietDay(days: number, weekday: number): string {
+  const holidays = ['01-01', '01-06', '04-25', '05-01', '06-02', '06-26', '08-15', '11-01', '12-08', '12-25', '12-26'];
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + days);
+  while (day.getUTCDay() !== weekday || holidays.includes(day.toISOString().slice(5, 10))) {
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return day.toISOString().slice(0, 10);
+}
+
+/** Asks for one agile day through "Il mio calendario" (the page must be open). */
+export async function requestAgileDay(page: Page, date: string) {
+  const form = page.getByRole('region', { name: 'Chiedi giornate di lavoro agile' });
+  await form.getByRole('radio', { name: 'Un giorno' }).check();
+  await form.getByLabel('Giorno', { exact: true }).fill(date);
+  await form.getByRole('button', { name: 'Invia richiesta' }).click();
+}
+
+/** Opens "Il mio calendario" from the main navigation. */
+export async function openCalendar(page: Page) {
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio calendario' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
+}

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
+use crate::sync::replica::Reason;
 
 /// Changes the server refused after they were made (typically offline),
 /// each with the reason, until the person dismisses them. Nothing is
@@ -21,10 +22,20 @@ pub fn RefusedChanges() -> impl IntoView {
                             .into_iter()
                             .map(|r| {
                                 let id = r.id;
-                                let reason = r.rejection.clone();
+                                let reason = r.reason.clone();
+                                let text = move || {
+                                    let t = i18n.t();
+                                    match &reason {
+                                        Reason::Rule { rejection } => (t.rejection)(rejection),
+                                        Reason::IdInUse => t.sync.refused_id_in_use.to_string(),
+                                        Reason::Request { status, message, .. } => {
+                                            (t.sync.refused_request)(*status, message)
+                                        }
+                                    }
+                                };
                                 view! {
                                     <li>
-                                        <span>{move || (i18n.t().rejection)(&reason)}</span>
+                                        <span>{text}</span>
                                         <button type="button" on:click=move |_| sync.dismiss(id)>
                                             {move || i18n.t().refused_dismiss}
                                         </button>

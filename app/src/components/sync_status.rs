@@ -1,10 +1,14 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::format::time_of_day;
 use crate::i18n::use_i18n;
+use crate::storage::StorageError;
 use crate::sync::client::use_sync;
 
 /// Online / offline, changes waiting, time of the last sync: always visible.
+/// Below it, what needs the person: a new version to load, an outbox this
+/// version cannot read, or an outbox the browser would not store.
 #[component]
 pub fn SyncStatus() -> impl IntoView {
     let i18n = use_i18n();
@@ -30,6 +34,9 @@ pub fn SyncStatus() -> impl IntoView {
         }
         parts.join(" · ")
     };
+    let outdated = Memo::new(move |_| sync.status().outdated);
+    let storage = Memo::new(move |_| sync.status().storage);
+    let unreadable = Memo::new(move |_| sync.unreadable().is_some());
     view! {
         <p
             class="sync-status"
@@ -40,5 +47,101 @@ pub fn SyncStatus() -> impl IntoView {
             <span class="sync-dot" aria-hidden="true"></span>
             {text}
         </p>
+        {move || {
+            outdated
+                .get()
+                .then(|| {
+                    view! {
+                        <div class="sync-notice" role="alert">
+                            <p>{move || i18n.t().sync.outdated}</p>
+                            <button type="button" class="primary" on:click=move |_| reload()>
+                                {move || i18n.t().sync.reload}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            unreadable
+                .get()
+                .then(|| {
+                    let download = move |_| {
+                        if let Some(u) = sync.unreadable() {
+                            download(i18n.t().sync.unreadable_file, &u.text);
+                        }
+                    };
+                    view! {
+                        <div class="sync-notice" role="alert">
+                            <p>{move || i18n.t().sync.unreadable}</p>
+                            <button type="button" class="secondary" on:click=download>
+                                {move || i18n.t().sync.unreadable_download}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            storage
+                .get()
+                .map(|error| {
+                    view! {
+                        <div class="sync-notice" role="alert">
+                            <p>
+                                {move || match error {
+                                    StorageError::Full => i18n.t().sync.storage_full,
+                                    _ => i18n.t().sync.storage_refused,
+                                }}
+                            </p>
+                        </div>
+                    }
+                })
+        }}
     }
+}
+
+/// Loads the newest version: asks the service worker to look for a new
+/// one first, so the reload does not start from the old shell.
+fn reload() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let container = window.navigator().service_worker();
+        if let Ok(found) = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await
+        {
+            if let Ok(registration) = found.dyn_into::<web_sys::ServiceWorkerRegistration>() {
+                if let Ok(update) = registration.update() {
+                    // A failed check (offline) still reloads: the page is
+                    // fetched from the network first anyway.
+                    let _ = wasm_bindgen_futures::JsFuture::from(update).await;
+                }
+            }
+        }
+        let _ = window.location().reload();
+    });
+}
+
+/// Saves `text` as a file named `name` through the browser's download.
+fn download(name: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -73,6 +73,7 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Dismiss",
     rejection: super::rejections::en,
 
+    sync: super::sync::EN,
     team: super::team::EN,
     webinars: super::webinars::EN,
     admin: super::admin::EN,

@@ -72,6 +72,7 @@ pub static TEXTS: Texts = Texts {
     refused_dismiss: "Ho capito",
     rejection: super::rejections::it,
 
+    sync: super::sync::IT,
     team: super::team::IT,
     webinars: super::webinars::IT,
     admin: super::admin::IT,

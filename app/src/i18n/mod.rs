@@ -11,6 +11,7 @@ pub mod export;
 mod it;
 pub mod objectives;
 mod rejections;
+pub mod sync;
 pub mod team;
 pub mod texts;
 pub mod webinars;

@@ -74,6 +74,7 @@ pub struct Texts {
     /// Why the rules refused a change.
     pub rejection: fn(&vela_domain::Rejection) -> String,
 
+    pub sync: super::sync::SyncTexts,
     pub calendar: super::calendar::CalendarTexts,
     pub admin: super::admin::AdminTexts,
     pub export: super::export::ExportTexts,

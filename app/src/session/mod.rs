@@ -49,6 +49,11 @@ pub struct Session {
     /// runs: the header and navigation show it at once, so the page does
     /// not jump down when the check returns.
     remembered: RwSignal<Option<Me>>,
+    /// Changes of the signed-in person still waiting for the server, as the
+    /// sync loop last counted them (0 when no one is signed in).
+    waiting: RwSignal<usize>,
+    /// Bumped to ask the sync loop to send what waits now.
+    flush: RwSignal<u64>,
 }
 
 impl Session {
@@ -91,14 +96,63 @@ impl Session {
         Ok(me)
     }
 
+    /// How many changes of the signed-in person wait for the server.
+    pub fn waiting(&self) -> usize {
+        self.waiting.get()
+    }
+
+    /// [`Session::waiting`] without subscribing (in an event handler).
+    pub fn waiting_untracked(&self) -> usize {
+        self.waiting.get_untracked()
+    }
+
+    pub(crate) fn set_waiting(&self, waiting: usize) {
+        if self.waiting.try_get_untracked() != Some(waiting) {
+            let _ = self.waiting.try_set(waiting);
+        }
+    }
+
+    /// Asks the sync loop to try sending now (instead of after its back-off).
+    pub fn request_flush(&self) {
+        self.flush.update(|n| *n += 1);
+    }
+
+    /// Subscribes the caller to [`Session::request_flush`].
+    pub(crate) fn flush_requested(&self) {
+        self.flush.track();
+    }
+
     /// Ends the session. The signed-in view (and with it the sync loop) goes
     /// first, while "loading" shows, so no pull meets the session the server
-    /// is ending; the login form comes once the server has ended it.
+    /// is ending; the login form comes once the server has ended it. What
+    /// the next person on this browser must not read goes with it; changes
+    /// still waiting stay under this person's own key.
     pub async fn logout(&self) {
+        let person = self.person();
         self.remembered.set(None);
         self.me.set(None);
+        if let Some(person) = person {
+            crate::sync::client::forget(person);
+        }
         let _ = api::post::<_, serde_json::Value>("/api/auth/logout", &serde_json::json!({})).await;
         self.set(None);
+    }
+
+    /// The server no longer knows the session: back to the login form,
+    /// leaving nothing private behind either.
+    pub fn expired(&self) {
+        let person = self.person();
+        self.set(None);
+        if let Some(person) = person {
+            crate::sync::client::forget(person);
+        }
+    }
+
+    fn person(&self) -> Option<vela_domain::ids::PersonId> {
+        let me = self.me.get_untracked().flatten()?;
+        uuid::Uuid::parse_str(&me.person.id)
+            .ok()
+            .map(vela_domain::ids::PersonId)
     }
 }
 
@@ -110,6 +164,8 @@ pub fn provide_session() -> Session {
     let session = Session {
         me: RwSignal::new(None),
         remembered: RwSignal::new(None),
+        waiting: RwSignal::new(0),
+        flush: RwSignal::new(0),
     };
     provide_context(session);
     let Some(last) = storage::load::<Me>(STORAGE_KEY) else {

@@ -1,9 +1,17 @@
 //! The sync loop, and the context pages use to read and change state.
 //!
-//! One loop per logged-in person: push the outbox, pull what changed, then
-//! wait for a reason to go again — a new local change, an announcement on
-//! the server's event stream, the browser coming back online, or a timer
-//! (backing off while the server cannot be reached).
+//! One loop per logged-in person: push the outbox in chunks, pull what
+//! changed, then wait for a reason to go again — a new local change, an
+//! announcement on the server's event stream, the browser coming back
+//! online, or a timer (backing off while the server cannot be reached).
+//!
+//! Browser storage per person (see `replica` for the formats):
+//! - `vela.outbox.v2.<person id>`: the outbox, kept until sent, across
+//!   sign-outs and reloads, and never written over when unreadable;
+//! - `vela.replica.v2.<person id>`: the cached confirmed state, removed at
+//!   sign-out and dropped when of another version;
+//! - `vela.replica.<person id>`: the unversioned record of earlier builds,
+//!   whose outbox is moved to the new key on first load.
 
 use std::time::Duration;
 
@@ -17,17 +25,37 @@ use leptos::prelude::*;
 use uuid::Uuid;
 use vela_domain::directory::Organisation;
 use vela_domain::ids::PersonId;
-use vela_domain::sync::{Envelope, PullResponse, PushRequest, PushResponse};
+use vela_domain::sync::{
+    PullResponse, PushRequest, PushResponse, MAX_PUSH_BYTES, MAX_PUSH_COMMANDS,
+};
 use vela_domain::{Actor, Command, Rejection, State};
 
-use super::replica::{Refused, Replica};
-use crate::api::{self, ApiError};
+use super::replica::{self, Reason, Refused, Replica, StoredOutbox, Unreadable};
+use super::retry::{backoff, classify, Failure};
+use crate::api::{self, sync_path, ApiError};
 use crate::session::Session;
-use crate::storage;
+use crate::storage::{self, StorageError};
 
 /// How often to pull even without announcements (the event stream may be down).
 const QUIET_PULL: Duration = Duration::from_secs(60);
-const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// Room left under the server's body limit for what this estimate misses.
+const PUSH_BYTES_MARGIN: usize = 4_096;
+
+/// Key of a person's outbox.
+pub fn outbox_key(person: PersonId) -> String {
+    format!("vela.outbox.v{}.{person}", replica::FORMAT_VERSION)
+}
+
+/// Key of a person's cached confirmed state.
+pub fn cache_key(person: PersonId) -> String {
+    format!("vela.replica.v{}.{person}", replica::FORMAT_VERSION)
+}
+
+/// Key of the unversioned record earlier builds kept.
+fn legacy_key(person: PersonId) -> String {
+    format!("vela.replica.{person}")
+}
 
 /// What the sync status indicator shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,6 +64,10 @@ pub struct Status {
     pub last_synced: Option<DateTime<Utc>>,
     /// The last failure other than being offline, for the person to read.
     pub error: Option<String>,
+    /// The server speaks a newer protocol: only a reload helps.
+    pub outdated: bool,
+    /// The outbox could not be written to browser storage.
+    pub storage: Option<StorageError>,
 }
 
 /// The sync context: the replica, its status, and a way to wake the loop.
@@ -45,8 +77,13 @@ pub struct Sync {
     status: RwSignal<Status>,
     view: Memo<State>,
     actor: StoredValue<Actor>,
-    storage_key: StoredValue<String>,
+    person: PersonId,
     wake: StoredValue<mpsc::UnboundedSender<()>>,
+    alive: StoredValue<bool>,
+    /// A stored outbox this build cannot read, kept as it was found.
+    unreadable: RwSignal<Option<Unreadable>>,
+    /// The cache is not written any more this session: the outbox needed its room.
+    no_cache: StoredValue<bool>,
 }
 
 impl Sync {
@@ -80,6 +117,11 @@ impl Sync {
         self.replica.with(|r| r.refused.clone())
     }
 
+    /// The stored outbox this build could not read, if any.
+    pub fn unreadable(&self) -> Option<Unreadable> {
+        self.unreadable.get()
+    }
+
     /// Applies `command` locally (instant feedback) and queues it for the
     /// server; a command the rules refuse is not queued and the reason returned.
     pub fn submit(&self, command: Command) -> Result<(), Rejection> {
@@ -88,7 +130,7 @@ impl Sync {
         self.replica
             .update(|r| result = r.submit(Uuid::new_v4(), command, &actor, now()));
         if result.is_ok() {
-            self.save();
+            self.save_outbox();
             self.poke();
         }
         result
@@ -97,17 +139,62 @@ impl Sync {
     /// Forgets a refused change once its reason has been read.
     pub fn dismiss(&self, id: Uuid) {
         self.replica.update(|r| r.dismiss(id));
-        self.save();
+        self.save_outbox();
     }
 
-    fn poke(&self) {
-        let _ = self.wake.with_value(|w| w.unbounded_send(()));
+    /// Asks the loop to go now.
+    pub fn poke(&self) {
+        let _ = self.wake.try_with_value(|w| w.unbounded_send(()));
     }
 
-    fn save(&self) {
-        let key = self.storage_key.get_value();
-        self.replica.with_untracked(|r| storage::save(&key, r));
+    fn alive(&self) -> bool {
+        self.alive.try_get_value().unwrap_or(false)
     }
+
+    /// Writes the outbox to its key, unless that key holds an outbox this
+    /// build cannot read (it is never written over). When storage is full
+    /// the cache gives up its room first; a failure left is shown.
+    fn save_outbox(&self) {
+        if !self.alive() {
+            return;
+        }
+        if self
+            .unreadable
+            .with_untracked(|u| u.as_ref().is_some_and(|u| !u.legacy))
+        {
+            return;
+        }
+        let key = outbox_key(self.person);
+        let stored = self.replica.with_untracked(|r| r.stored_outbox());
+        let mut result = write_outbox(&key, &stored);
+        if result == Err(StorageError::Full) {
+            self.no_cache.set_value(true);
+            storage::remove(&cache_key(self.person));
+            result = write_outbox(&key, &stored);
+        }
+        let failure = result.err();
+        if self.status.with_untracked(|s| s.storage != failure) {
+            self.status.update(|s| s.storage = failure);
+        }
+    }
+
+    fn save_cache(&self) {
+        if !self.alive() || self.no_cache.get_value() {
+            return;
+        }
+        let cache = self.replica.with_untracked(|r| r.stored_cache());
+        storage::save(&cache_key(self.person), &cache);
+    }
+}
+
+fn write_outbox(key: &str, stored: &StoredOutbox) -> Result<(), StorageError> {
+    if stored.is_empty() {
+        storage::remove(key);
+        return Ok(());
+    }
+    let text =
+        crate::json::to_text(stored).map_err(|e| StorageError::Refused(format!("encode: {e}")))?;
+    storage::save_text(key, &text)
 }
 
 /// The current time, from the browser's clock.
@@ -115,29 +202,90 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// Reads what is stored for `person`, moving an outbox kept by earlier
+/// builds to its own key and dropping caches this build cannot use.
+fn load(person: PersonId) -> (Replica, Option<Unreadable>) {
+    let outbox = storage::load_text(&outbox_key(person));
+    let cache = storage::load_text(&cache_key(person));
+    let legacy = storage::load_text(&legacy_key(person));
+    let loaded = replica::load(outbox.as_deref(), cache.as_deref(), legacy.as_deref());
+    if loaded.drop_cache {
+        storage::remove(&cache_key(person));
+    }
+    if let Some(unreadable) = &loaded.unreadable {
+        leptos::logging::warn!("stored outbox not readable: {}", unreadable.error);
+    }
+    if loaded.save_outbox {
+        let stored = loaded.replica.stored_outbox();
+        // The old record goes only once its outbox is safe under the new key.
+        if write_outbox(&outbox_key(person), &stored).is_ok() && loaded.drop_legacy {
+            storage::remove(&legacy_key(person));
+        }
+    }
+    (loaded.replica, loaded.unreadable)
+}
+
+/// Removes what sign-out must not leave behind for the next person on this
+/// browser: the cached state (colleagues' names, plans, notes) and an
+/// outbox with nothing in it. Unsent changes stay under the person's own
+/// key until they sign in again; an unreadable outbox stays for recovery.
+pub fn forget(person: PersonId) {
+    storage::remove(&cache_key(person));
+    let key = outbox_key(person);
+    if let Some(text) = storage::load_text(&key) {
+        if replica::read_outbox(&text).is_ok_and(|o| o.is_empty()) {
+            storage::remove(&key);
+        }
+    }
+    let legacy = legacy_key(person);
+    // Its outbox was moved at load; if somehow not, it moves now. An
+    // unreadable one stays for recovery.
+    if let Some(Ok(old)) = storage::load_text(&legacy).map(|t| replica::read_legacy(&t)) {
+        let moved = old.is_empty()
+            || storage::load_text(&key).is_some()
+            || write_outbox(&key, &old).is_ok();
+        if moved {
+            storage::remove(&legacy);
+        }
+    }
+}
+
 /// Starts syncing for `person` and provides the [`Sync`] context. The loop
 /// stops when the calling component is dropped (logout).
 pub fn provide_sync(person: PersonId, session: Session) -> Sync {
-    let storage_key = format!("vela.replica.{person}");
-    let replica = storage::load::<Replica>(&storage_key).unwrap_or_default();
+    let (replica, unreadable) = load(person);
     let actor = Actor::Person(person);
     let (wake_tx, wake_rx) = mpsc::unbounded();
     let replica = RwSignal::new(replica);
     let view_actor = actor;
+    let alive = StoredValue::new(true);
     let sync = Sync {
         replica,
         status: RwSignal::new(Status::default()),
         view: Memo::new(move |_| replica.with(|r| r.view(&view_actor, now()))),
         actor: StoredValue::new(actor),
-        storage_key: StoredValue::new(storage_key),
+        person,
         wake: StoredValue::new(wake_tx),
+        alive,
+        unreadable: RwSignal::new(unreadable),
+        no_cache: StoredValue::new(false),
     };
     provide_context(sync);
 
-    let alive = StoredValue::new(true);
-    on_cleanup(move || alive.set_value(false));
-    leptos::task::spawn_local(run(sync, wake_rx, alive, session));
-    leptos::task::spawn_local(listen(sync, alive));
+    // The header (outside this context) asks before signing out while
+    // changes wait, and may ask the loop to hurry.
+    Effect::new(move |_| session.set_waiting(sync.waiting()));
+    Effect::new(move |_| {
+        session.flush_requested();
+        sync.poke();
+    });
+
+    on_cleanup(move || {
+        alive.set_value(false);
+        session.set_waiting(0);
+    });
+    leptos::task::spawn_local(run(sync, wake_rx, session));
+    leptos::task::spawn_local(listen(sync));
     let _online = window_event_listener(leptos::ev::online, move |_| sync.poke());
     sync
 }
@@ -146,44 +294,53 @@ pub fn use_sync() -> Sync {
     expect_context::<Sync>()
 }
 
-async fn run(
-    sync: Sync,
-    mut wake: mpsc::UnboundedReceiver<()>,
-    alive: StoredValue<bool>,
-    session: Session,
-) {
-    let mut backoff = Duration::from_secs(1);
-    while alive.try_get_value().unwrap_or(false) {
-        let pause = match round(sync).await {
+async fn run(sync: Sync, mut wake: mpsc::UnboundedReceiver<()>, session: Session) {
+    let mut failures = 0;
+    while sync.alive() {
+        let result = round(sync).await;
+        if !sync.alive() {
+            return;
+        }
+        let pause = match result {
             Ok(()) => {
-                backoff = Duration::from_secs(1);
-                sync.status.set(Status {
-                    online: true,
-                    last_synced: Some(now()),
-                    error: None,
+                failures = 0;
+                sync.status.update(|s| {
+                    s.online = true;
+                    s.last_synced = Some(now());
+                    s.error = None;
                 });
                 QUIET_PULL
             }
-            Err(ApiError::Unauthorized) => {
-                // The outbox stays in storage under the person's key: nothing is lost.
-                session.set(None);
-                return;
-            }
-            Err(e) => {
-                let error = match e {
-                    ApiError::Offline => None,
-                    ApiError::Server { message, .. } => Some(message),
-                    ApiError::Decode(message) => Some(message),
-                    ApiError::Unauthorized => None,
-                };
-                sync.status.update(|s| {
-                    s.online = error.is_some();
-                    s.error = error;
-                });
-                let pause = backoff;
-                backoff = (backoff * 2).min(MAX_BACKOFF);
-                pause
-            }
+            Err(e) => match classify(&e) {
+                Failure::SignedOut => {
+                    // The outbox stays under the person's key: nothing is lost.
+                    session.expired();
+                    return;
+                }
+                Failure::Outdated => {
+                    // Nothing more is sent: this build would misread the
+                    // answers. The outbox waits in storage for the reload.
+                    sync.status.update(|s| {
+                        s.online = true;
+                        s.outdated = true;
+                    });
+                    return;
+                }
+                Failure::Retry | Failure::Final { .. } => {
+                    let error = match e {
+                        ApiError::Server { message, .. } => Some(message),
+                        ApiError::Decode(message) => Some(message),
+                        ApiError::Offline | ApiError::Unauthorized => None,
+                    };
+                    sync.status.update(|s| {
+                        s.online = error.is_some();
+                        s.error = error;
+                    });
+                    let pause = backoff(failures, js_sys::Math::random());
+                    failures = failures.saturating_add(1);
+                    pause
+                }
+            },
         };
         if let Either::Left((None, _)) = select(wake.next(), Box::pin(sleep(pause))).await {
             return; // the context is gone
@@ -193,38 +350,87 @@ async fn run(
     }
 }
 
-/// One push (if anything waits) and one pull.
+/// Pushes the outbox chunk by chunk, then pulls once.
 async fn round(sync: Sync) -> Result<(), ApiError> {
-    let commands: Vec<Envelope> = sync.replica.with_untracked(|r| {
-        r.unsent()
-            .map(|p| Envelope {
-                id: p.id,
-                command: p.command.clone(),
-            })
-            .collect()
-    });
-    if !commands.is_empty() {
+    loop {
+        let commands = sync.replica.with_untracked(|r| {
+            r.next_chunk(MAX_PUSH_COMMANDS, MAX_PUSH_BYTES - PUSH_BYTES_MARGIN)
+        });
+        if commands.is_empty() {
+            break;
+        }
+        let ids: Vec<Uuid> = commands.iter().map(|e| e.id).collect();
         let request = PushRequest { commands };
-        let response: PushResponse = api::post("/api/sync/push?protocol=2", &request).await?;
-        sync.replica.update(|r| r.pushed(&response.results));
-        sync.save();
+        let answer: Result<PushResponse, ApiError> =
+            api::post(&sync_path("/api/sync/push"), &request).await;
+        if !sync.alive() {
+            return Ok(());
+        }
+        match answer {
+            Ok(response) => {
+                sync.replica.update(|r| r.pushed(&response.results));
+                sync.save_outbox();
+                let unanswered = sync
+                    .replica
+                    .with_untracked(|r| r.unsent().any(|p| ids.contains(&p.id)));
+                if unanswered {
+                    return Err(ApiError::Decode(
+                        "the server did not answer every command".to_string(),
+                    ));
+                }
+            }
+            Err(e) => match classify(&e) {
+                Failure::Final {
+                    status,
+                    code,
+                    message,
+                } => {
+                    // The same request would get the same answer: these
+                    // commands are refused, and the person is told why.
+                    let reason = Reason::Request {
+                        status,
+                        code,
+                        message,
+                    };
+                    sync.replica.update(|r| {
+                        for id in &ids {
+                            r.refuse(*id, reason.clone());
+                        }
+                    });
+                    sync.save_outbox();
+                }
+                _ => return Err(e),
+            },
+        }
     }
     let since = sync.replica.with_untracked(|r| r.revision);
-    let pull: PullResponse = api::get(&format!("/api/sync/pull?since={since}&protocol=2")).await?;
+    let pull: PullResponse = api::get(&sync_path(&format!("/api/sync/pull?since={since}"))).await?;
+    if !sync.alive() {
+        return Ok(());
+    }
     if pull.revision != since || pull.snapshot.is_some() {
+        let before = sync.replica.with_untracked(|r| r.outbox.len());
         sync.replica.update(|r| r.pulled(pull));
-        sync.save();
+        if sync.replica.with_untracked(|r| r.outbox.len()) != before {
+            sync.save_outbox();
+        }
+        sync.save_cache();
     }
     Ok(())
 }
 
 /// Wakes the loop whenever the server announces a new revision.
-async fn listen(sync: Sync, alive: StoredValue<bool>) {
-    while alive.try_get_value().unwrap_or(false) {
-        if let Ok(mut source) = EventSource::new("/api/sync/events?protocol=2") {
+async fn listen(sync: Sync) {
+    while sync.alive()
+        && !sync
+            .status
+            .try_with_untracked(|s| s.outdated)
+            .unwrap_or(true)
+    {
+        if let Ok(mut source) = EventSource::new(&sync_path("/api/sync/events")) {
             if let Ok(mut revisions) = source.subscribe("revision") {
                 while let Some(message) = revisions.next().await {
-                    if !alive.try_get_value().unwrap_or(false) {
+                    if !sync.alive() {
                         source.close();
                         return;
                     }

@@ -1,9 +1,12 @@
-//! Offline-first sync with the server (design.md §3, "one reducer, two places").
+//! Offline-first sync with the server: one reducer, run in two places.
 //!
-//! - `replica`: pure logic — confirmed state, outbox, rebase after a pull.
+//! - `replica`: pure logic — confirmed state, outbox, rebase after a pull,
+//!   and the stored formats of outbox and cache.
+//! - `retry`: which failures are retried (and after how long) and which are final.
 //! - `client`: the loop that pushes, pulls and listens, and the context pages use.
 //!
 //! The JSON of push / pull / events is `vela_domain::sync`, shared with the server.
 
 pub mod client;
 pub mod replica;
+pub mod retry;

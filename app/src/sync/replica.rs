@@ -7,12 +7,24 @@
 //! confirmed state; pending commands are then re-applied on it (rebase).
 //! An accepted command stays in the outbox until a pull brings its revision,
 //! so its effect never blinks out between the push answer and the pull.
+//!
+//! In browser storage the two halves live apart, because they are worth
+//! very different things: the outbox ([`StoredOutbox`]) is the person's
+//! unsent work and is never dropped, while the confirmed state
+//! ([`StoredCache`]) is a copy of the server that can always be pulled
+//! again, so a cache this build cannot read is simply discarded.
+
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use vela_domain::sync::{PullResponse, PushResult};
+use vela_domain::sync::{Envelope, PullResponse, PushResult};
 use vela_domain::{apply, Actor, Command, Rejection, State};
+
+/// The version of both stored formats written by this build. A step to a
+/// new version adds a reader for this one to [`read_outbox`].
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A command waiting for the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,16 +37,213 @@ pub struct Pending {
     pub accepted_at: Option<u64>,
 }
 
+/// Why the server will never take a command.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// A rule of the domain refused it.
+    Rule { rejection: Rejection },
+    /// Its id was already used by someone else's command.
+    IdInUse,
+    /// The server refused the request carrying it (a 4xx answer other than
+    /// a lost session), with its error code and message.
+    Request {
+        status: u16,
+        code: String,
+        message: String,
+    },
+}
+
 /// A command the server refused: shown to the person until dismissed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Refused {
     pub id: Uuid,
     pub command: Command,
-    pub rejection: Rejection,
+    pub reason: Reason,
+}
+
+/// The outbox as kept in browser storage, under its own key per person:
+/// `{"version": 2, "commands": [Pending…], "refused": [Refused…]}`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredOutbox {
+    pub version: u32,
+    pub commands: Vec<Pending>,
+    #[serde(default)]
+    pub refused: Vec<Refused>,
+}
+
+impl StoredOutbox {
+    /// Whether there is nothing in it worth keeping.
+    pub fn is_empty(&self) -> bool {
+        self.commands.is_empty() && self.refused.is_empty()
+    }
+}
+
+/// The confirmed state as cached in browser storage:
+/// `{"version": 2, "revision": R, "confirmed": State}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredCache {
+    pub version: u32,
+    pub revision: u64,
+    pub confirmed: State,
+}
+
+/// Reads a stored outbox; an error names what this build cannot read, and
+/// the caller must then keep the text as it is.
+pub fn read_outbox(text: &str) -> Result<StoredOutbox, String> {
+    #[derive(Deserialize)]
+    struct Version {
+        version: u32,
+    }
+    let Version { version } = crate::json::from_text(text).map_err(|e| e.to_string())?;
+    if version != FORMAT_VERSION {
+        return Err(format!("outbox format version {version}"));
+    }
+    crate::json::from_text(text).map_err(|e| e.to_string())
+}
+
+/// Reads a cached confirmed state; `None` when it is of another version or
+/// unreadable (it is then dropped and pulled again).
+pub fn read_cache(text: &str) -> Option<StoredCache> {
+    crate::json::from_text::<StoredCache>(text)
+        .ok()
+        .filter(|cache| cache.version == FORMAT_VERSION)
+}
+
+/// Takes the outbox out of the unversioned record of earlier builds, which
+/// kept confirmed state and outbox together: `{"revision", "confirmed",
+/// "outbox": [Pending…], "refused": [{"id", "command", "rejection"}…]}`.
+/// The confirmed state is not read at all: it is pulled again.
+pub fn read_legacy(text: &str) -> Result<StoredOutbox, String> {
+    #[derive(Deserialize)]
+    struct LegacyRefused {
+        id: Uuid,
+        command: Command,
+        rejection: Rejection,
+    }
+    #[derive(Deserialize)]
+    struct Legacy {
+        #[serde(default)]
+        outbox: Vec<Pending>,
+        #[serde(default)]
+        refused: Vec<LegacyRefused>,
+    }
+    let legacy: Legacy = crate::json::from_text(text).map_err(|e| e.to_string())?;
+    Ok(StoredOutbox {
+        version: FORMAT_VERSION,
+        commands: legacy.outbox,
+        refused: legacy
+            .refused
+            .into_iter()
+            .map(|r| Refused {
+                id: r.id,
+                command: r.command,
+                reason: Reason::Rule {
+                    rejection: r.rejection,
+                },
+            })
+            .collect(),
+    })
+}
+
+/// What was found in storage at start-up, read as far as possible.
+#[derive(Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub replica: Replica,
+    /// A stored outbox this build cannot read: its text, to be kept as is
+    /// (never written over) and offered for download, and why.
+    pub unreadable: Option<Unreadable>,
+    /// The outbox must be written to its key (something was migrated).
+    pub save_outbox: bool,
+    /// The cache must be removed (of another version, or unreadable).
+    pub drop_cache: bool,
+    /// The record of earlier builds must be removed (its outbox is moved).
+    pub drop_legacy: bool,
+}
+
+/// A stored outbox that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// Which key holds it: the outbox's own, or the record of earlier builds.
+    pub legacy: bool,
+    pub text: String,
+    pub error: String,
+}
+
+/// Decides what to make of the three stored texts of one person: the
+/// outbox, the cache and the record of earlier builds.
+pub fn load(outbox: Option<&str>, cache: Option<&str>, legacy: Option<&str>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut stored = StoredOutbox {
+        version: FORMAT_VERSION,
+        ..StoredOutbox::default()
+    };
+    if let Some(text) = outbox {
+        match read_outbox(text) {
+            Ok(read) => stored = read,
+            Err(error) => {
+                loaded.unreadable = Some(Unreadable {
+                    legacy: false,
+                    text: text.to_string(),
+                    error,
+                })
+            }
+        }
+    }
+    if let Some(text) = legacy {
+        match read_legacy(text) {
+            Ok(old) => {
+                // The old record's commands are older than anything queued
+                // under the new key, so they go first.
+                let known: HashSet<Uuid> = stored.commands.iter().map(|p| p.id).collect();
+                let mut commands: Vec<Pending> = old
+                    .commands
+                    .into_iter()
+                    .filter(|p| !known.contains(&p.id))
+                    .collect();
+                commands.append(&mut stored.commands);
+                stored.commands = commands;
+                stored.refused.splice(0..0, old.refused);
+                loaded.save_outbox = true;
+                loaded.drop_legacy = true;
+            }
+            Err(error) => {
+                if loaded.unreadable.is_none() {
+                    loaded.unreadable = Some(Unreadable {
+                        legacy: true,
+                        text: text.to_string(),
+                        error,
+                    });
+                }
+            }
+        }
+    }
+    let cache = match cache {
+        Some(text) => {
+            let read = read_cache(text);
+            loaded.drop_cache = read.is_none();
+            read
+        }
+        None => None,
+    };
+    // An outbox moved out of the old record may hold commands accepted at
+    // revisions of a cache that is gone: the next pull is a snapshot, and
+    // pruning after it removes them.
+    let (revision, confirmed) = match cache {
+        Some(cache) if !loaded.drop_legacy => (cache.revision, cache.confirmed),
+        _ => (0, State::default()),
+    };
+    loaded.replica = Replica {
+        revision,
+        confirmed,
+        outbox: stored.commands,
+        refused: stored.refused,
+    };
+    loaded
 }
 
 /// Confirmed state, revision and outbox of one person.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Replica {
     pub revision: u64,
     pub confirmed: State,
@@ -42,7 +251,28 @@ pub struct Replica {
     pub refused: Vec<Refused>,
 }
 
+/// Bytes of `{"commands":[` and `]}` around the envelopes of a push.
+const PUSH_FRAME: usize = 16;
+
 impl Replica {
+    /// The outbox half, as stored.
+    pub fn stored_outbox(&self) -> StoredOutbox {
+        StoredOutbox {
+            version: FORMAT_VERSION,
+            commands: self.outbox.clone(),
+            refused: self.refused.clone(),
+        }
+    }
+
+    /// The confirmed half, as cached.
+    pub fn stored_cache(&self) -> StoredCache {
+        StoredCache {
+            version: FORMAT_VERSION,
+            revision: self.revision,
+            confirmed: self.confirmed.clone(),
+        }
+    }
+
     /// What the person sees: the confirmed state with every pending command
     /// applied in order. A pending command that no longer applies (the state
     /// moved under it) adds nothing; the server will refuse it and say why.
@@ -82,6 +312,29 @@ impl Replica {
         self.outbox.iter().filter(|p| p.accepted_at.is_none())
     }
 
+    /// The next push: the oldest unanswered commands, as many as fit in
+    /// `max_commands` and a body of `max_bytes`. A single command larger
+    /// than that still goes alone, so the server's answer says why it
+    /// cannot be taken instead of it blocking the queue.
+    pub fn next_chunk(&self, max_commands: usize, max_bytes: usize) -> Vec<Envelope> {
+        let mut chunk = Vec::new();
+        let mut bytes = PUSH_FRAME;
+        for pending in self.unsent().take(max_commands) {
+            let envelope = Envelope {
+                id: pending.id,
+                command: pending.command.clone(),
+            };
+            // One comma between envelopes.
+            let size = crate::json::to_text(&envelope).map_or(0, |t| t.len()) + 1;
+            if !chunk.is_empty() && bytes + size > max_bytes {
+                break;
+            }
+            bytes += size;
+            chunk.push(envelope);
+        }
+        chunk
+    }
+
     /// Number of changes still waiting for confirmation.
     pub fn waiting(&self) -> usize {
         self.outbox.iter().filter(|p| !self.is_confirmed(p)).count()
@@ -96,22 +349,29 @@ impl Replica {
                         p.accepted_at = Some(*revision);
                     }
                 }
-                PushResult::Rejected { id, rejection, .. } => {
-                    if let Some(index) = self.outbox.iter().position(|p| p.id == *id) {
-                        let pending = self.outbox.remove(index);
-                        self.refused.push(Refused {
-                            id: pending.id,
-                            command: pending.command,
-                            rejection: rejection.clone(),
-                        });
-                    }
-                }
-                // Handled by the client's own change to the outbox; until then
-                // the command stays queued.
-                PushResult::IdInUse { .. } => {}
+                PushResult::Rejected { id, rejection, .. } => self.refuse(
+                    *id,
+                    Reason::Rule {
+                        rejection: rejection.clone(),
+                    },
+                ),
+                PushResult::IdInUse { id } => self.refuse(*id, Reason::IdInUse),
             }
         }
         self.prune();
+    }
+
+    /// Moves the command `id` from the outbox to the refused ones: the
+    /// server will never take it, for `reason`.
+    pub fn refuse(&mut self, id: Uuid, reason: Reason) {
+        if let Some(index) = self.outbox.iter().position(|p| p.id == id) {
+            let pending = self.outbox.remove(index);
+            self.refused.push(Refused {
+                id: pending.id,
+                command: pending.command,
+                reason,
+            });
+        }
     }
 
     /// Takes in a pull: a snapshot replaces the confirmed state, changes
@@ -272,7 +532,7 @@ mod tests {
         assert!(r.outbox.is_empty());
         assert_ne!(r.view(&me, now()).directory.people[&giulia].commute_km, 99);
         assert_eq!(r.refused.len(), 1);
-        assert_eq!(r.refused[0].rejection, rejection);
+        assert_eq!(r.refused[0].reason, Reason::Rule { rejection });
         r.dismiss(Uuid::from_u128(1));
         assert!(r.refused.is_empty());
     }
@@ -300,18 +560,178 @@ mod tests {
         assert_eq!(r.waiting(), 1);
     }
 
-    #[test]
-    fn the_replica_survives_a_json_round_trip() {
+    /// Giulia's replica with `n` changes of her commute waiting (queued
+    /// directly: judging each on the view would make this quadratic).
+    fn with_outbox(n: u128) -> (Replica, PersonId) {
         let (state, giulia, _) = demo();
         let mut r = replica(state);
-        r.submit(
-            Uuid::from_u128(1),
-            language(1),
-            &Actor::Person(giulia),
-            now(),
-        )
-        .unwrap();
-        let json = serde_json::to_string(&r).unwrap();
-        assert_eq!(serde_json::from_str::<Replica>(&json).unwrap(), r);
+        r.outbox = (1..=n)
+            .map(|i| Pending {
+                id: Uuid::from_u128(i),
+                command: commute(giulia, (i % 1_000) as u32),
+                created: now(),
+                accepted_at: None,
+            })
+            .collect();
+        (r, giulia)
+    }
+
+    fn text<T: Serialize>(value: &T) -> String {
+        crate::json::to_text(value).unwrap()
+    }
+
+    #[test]
+    fn the_outbox_survives_a_json_round_trip_in_its_own_versioned_record() {
+        let (mut r, _) = with_outbox(3);
+        r.refuse(Uuid::from_u128(2), Reason::IdInUse);
+        let stored = text(&r.stored_outbox());
+        assert!(stored.contains(r#""version":2"#), "{stored}");
+        let read = read_outbox(&stored).unwrap();
+        assert_eq!(read.commands, r.outbox);
+        assert_eq!(read.refused, r.refused);
+        let cache = read_cache(&text(&r.stored_cache())).unwrap();
+        assert_eq!((cache.revision, cache.confirmed), (r.revision, r.confirmed));
+    }
+
+    #[test]
+    fn pushes_are_chunked_within_the_count_and_byte_limits_in_order() {
+        let (r, _) = with_outbox(1_200);
+        let chunk = r.next_chunk(500, usize::MAX);
+        assert_eq!(chunk.len(), 500);
+        assert_eq!(chunk[0].id, Uuid::from_u128(1));
+        assert_eq!(chunk[499].id, Uuid::from_u128(500));
+        // A byte limit that holds about ten commands.
+        let one = text(&chunk[0]).len();
+        let limit = PUSH_FRAME + 10 * (one + 1) + 5;
+        let small = r.next_chunk(500, limit);
+        assert!((9..=10).contains(&small.len()), "{}", small.len());
+        let body = text(&vela_domain::sync::PushRequest { commands: small });
+        assert!(body.len() <= limit, "{} > {limit}", body.len());
+        // One command larger than the limit goes alone, never blocks the queue.
+        assert_eq!(r.next_chunk(500, 10).len(), 1);
+    }
+
+    #[test]
+    fn a_whole_outbox_drains_chunk_by_chunk() {
+        let (mut r, _) = with_outbox(1_200);
+        let mut pushes = 0;
+        let mut revision = 10;
+        loop {
+            let chunk = r.next_chunk(500, 1_048_576);
+            if chunk.is_empty() {
+                break;
+            }
+            pushes += 1;
+            let results: Vec<PushResult> = chunk
+                .iter()
+                .map(|e| {
+                    revision += 1;
+                    PushResult::Accepted { id: e.id, revision }
+                })
+                .collect();
+            r.pushed(&results);
+        }
+        assert_eq!(pushes, 3);
+        assert_eq!(r.unsent().count(), 0);
+        assert_eq!(r.waiting(), 1_200, "confirmed only by the pull");
+    }
+
+    #[test]
+    fn an_id_in_use_and_a_refused_request_are_final_with_their_reason() {
+        let (mut r, _) = with_outbox(3);
+        r.pushed(&[
+            PushResult::Accepted {
+                id: Uuid::from_u128(1),
+                revision: 11,
+            },
+            PushResult::IdInUse {
+                id: Uuid::from_u128(2),
+            },
+        ]);
+        let reason = Reason::Request {
+            status: 413,
+            code: "payload_too_large".into(),
+            message: "too large".into(),
+        };
+        r.refuse(Uuid::from_u128(3), reason.clone());
+        assert_eq!(r.unsent().count(), 0);
+        let reasons: Vec<_> = r.refused.iter().map(|x| (x.id, x.reason.clone())).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                (Uuid::from_u128(2), Reason::IdInUse),
+                (Uuid::from_u128(3), reason)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_record_of_earlier_builds_gives_its_outbox_and_loses_its_copy_of_the_state() {
+        #[derive(Serialize)]
+        struct OldRefused {
+            id: Uuid,
+            command: Command,
+            rejection: Rejection,
+        }
+        #[derive(Serialize)]
+        struct Old {
+            revision: u64,
+            confirmed: State,
+            outbox: Vec<Pending>,
+            refused: Vec<OldRefused>,
+        }
+        let (r, giulia) = with_outbox(2);
+        let old = text(&Old {
+            revision: r.revision,
+            confirmed: r.confirmed.clone(),
+            outbox: r.outbox.clone(),
+            refused: vec![OldRefused {
+                id: Uuid::from_u128(9),
+                command: commute(giulia, 9),
+                rejection: CommonRejection::NotAllowed.into(),
+            }],
+        });
+        let loaded = load(None, None, Some(&old));
+        assert!(loaded.save_outbox && loaded.drop_legacy);
+        assert_eq!(loaded.unreadable, None);
+        assert_eq!(loaded.replica.outbox, r.outbox);
+        assert_eq!(loaded.replica.refused.len(), 1);
+        assert_eq!(loaded.replica.revision, 0, "the state is pulled again");
+        assert_eq!(loaded.replica.confirmed, State::default());
+    }
+
+    #[test]
+    fn an_unreadable_outbox_is_kept_as_it_is_and_reported() {
+        for garbage in [
+            "{not json",
+            r#"{"version":3,"commands":[]}"#,
+            r#"{"version":2,"commands":[{"id":"x"}]}"#,
+        ] {
+            let loaded = load(Some(garbage), None, None);
+            let unreadable = loaded.unreadable.unwrap();
+            assert_eq!(unreadable.text, garbage);
+            assert!(!unreadable.legacy);
+            assert!(!loaded.save_outbox, "never written over");
+            assert!(loaded.replica.outbox.is_empty());
+        }
+        // An unreadable record of earlier builds stays too.
+        let loaded = load(None, None, Some("[1, 2"));
+        assert!(loaded.unreadable.unwrap().legacy);
+        assert!(!loaded.drop_legacy);
+    }
+
+    #[test]
+    fn a_cache_of_another_version_is_dropped_and_the_outbox_kept() {
+        let (r, _) = with_outbox(2);
+        let outbox = text(&r.stored_outbox());
+        let mut cache = r.stored_cache();
+        cache.version = 1;
+        let loaded = load(Some(&outbox), Some(&text(&cache)), None);
+        assert!(loaded.drop_cache);
+        assert_eq!(loaded.replica.revision, 0);
+        assert_eq!(loaded.replica.outbox, r.outbox);
+        let fine = load(Some(&outbox), Some(&text(&r.stored_cache())), None);
+        assert!(!fine.drop_cache);
+        assert_eq!(fine.replica, r);
     }
 }
