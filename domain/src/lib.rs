@@ -12,6 +12,7 @@
 
 pub mod actor;
 pub mod agile;
+pub mod boundary;
 pub mod calendar;
 mod command;
 pub mod demo;
@@ -36,15 +37,17 @@ pub use command::{Command, Event};
 pub use rejection::Rejection;
 pub use state::State;
 
-/// Checks `command` by `actor` against `state` at `now` — authorisation
-/// first, then the area's rules — and says what changes. Pure: the same
-/// inputs always give the same answer.
+/// Checks `command` by `actor` against `state` at `now` — the
+/// [`boundary`] first (dates in range, records of the actor's own
+/// organisation), then the area's authorisation and rules — and says what
+/// changes. Pure: the same inputs always give the same answer.
 pub fn apply(
     state: &State,
     actor: &Actor,
     command: &Command,
     now: DateTime<Utc>,
 ) -> Result<Vec<Event>, Rejection> {
+    boundary::check(state, actor, command, now)?;
     let events = match command {
         Command::Directory(c) => directory::apply(state, actor, c, now),
         Command::Agile(c) => agile::apply(state, actor, c, now),

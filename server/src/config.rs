@@ -57,8 +57,10 @@ pub struct Config {
     #[arg(long, env = "VELA_SESSION_MAX_AGE", default_value_t = 7 * 24 * 60 * 60)]
     pub session_max_age_secs: u64,
 
-    /// Failed logins allowed per account and per client address within a
-    /// minute; the next one is refused with 429 until the minute has passed.
+    /// Login attempts allowed per account from one client address within a
+    /// minute (and four times as many per account from all addresses); the
+    /// next one is refused with 429 until the minute has passed, even with
+    /// the right password. An address is never locked out, only slowed down.
     #[arg(long, env = "VELA_LOGIN_ATTEMPTS", default_value_t = 5)]
     pub login_attempts_per_minute: u32,
 
@@ -79,6 +81,40 @@ pub struct Config {
     /// organisation of 2,500 people with a year of plans under 200 MB.
     #[arg(long, env = "VELA_RECENT_REVISIONS", default_value_t = 1_000)]
     pub recent_revisions: usize,
+
+    // Connections and client addresses (see SECURITY.md).
+    /// Reverse proxies whose `X-Forwarded-For` is believed, comma-separated
+    /// addresses or CIDR ranges (e.g. `127.0.0.1,10.0.0.0/8`). Requests from
+    /// anyone else count under their own address. Empty by default.
+    #[arg(
+        long,
+        env = "VELA_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_parser = crate::auth::proxies::parse_proxy
+    )]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
+    /// Seconds a client has to send a request's headers once it started
+    /// (slow senders are cut off).
+    #[arg(long, env = "VELA_HEADER_TIMEOUT", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a request body may go without a byte arriving before the
+    /// request is answered 408.
+    #[arg(long, env = "VELA_BODY_TIMEOUT", default_value_t = 30)]
+    pub body_timeout_secs: u64,
+
+    /// Seconds a connection may stay silent both ways (an idle keep-alive
+    /// connection, or one that never sends anything) before it is closed.
+    /// Event streams send a comment every 15 seconds, so they stay open.
+    #[arg(long, env = "VELA_IDLE_TIMEOUT", default_value_t = 60)]
+    pub idle_timeout_secs: u64,
+
+    /// Most connections open at once; beyond it new ones are answered 503
+    /// and closed at once, while open ones keep working. Keep it under the
+    /// process's file-descriptor limit (`ulimit -n`, often 1024).
+    #[arg(long, env = "VELA_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
 }
 
 impl Config {
@@ -88,5 +124,17 @@ impl Config {
 
     pub fn session_max_age(&self) -> Duration {
         Duration::from_secs(self.session_max_age_secs)
+    }
+
+    pub fn header_timeout(&self) -> Duration {
+        Duration::from_secs(self.header_timeout_secs.max(1))
+    }
+
+    pub fn body_timeout(&self) -> Duration {
+        Duration::from_secs(self.body_timeout_secs.max(1))
+    }
+
+    pub fn idle_timeout(&self) -> Duration {
+        Duration::from_secs(self.idle_timeout_secs.max(1))
     }
 }

@@ -32,6 +32,9 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("too many failed login attempts; retry later")]
     RateLimited { retry_after: Duration },
+    /// Every slot for this kind of work is taken; the client may retry soon.
+    #[error("the server is busy; retry shortly")]
+    Busy { retry_after: Duration },
     #[error("request body must be JSON (content-type: application/json)")]
     UnsupportedMediaType,
     #[error("request body is larger than the limit of {limit} bytes")]
@@ -45,9 +48,13 @@ pub enum ApiError {
     /// The same command id was already used by someone else.
     #[error("command id {0} is already used")]
     CommandIdConflict(uuid::Uuid),
-    /// The store cannot take writes (a failed fsync leaves memory ahead of disk).
-    #[error("the server cannot store changes right now")]
+    /// The store cannot write to disk right now (full or failing); it
+    /// retries on its own, so the client should retry later.
+    #[error("the server cannot store changes right now; retry shortly")]
     StoreUnavailable,
+    /// The client speaks an older sync protocol than the server.
+    #[error("A new version of Vela is available: reload the page.")]
+    ClientOutdated,
     /// A fault of the server; the detail is logged, not sent.
     #[error("internal server error")]
     Internal(String),
@@ -69,12 +76,14 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::InvalidCredentials => "invalid_credentials",
             ApiError::RateLimited { .. } => "too_many_attempts",
+            ApiError::Busy { .. } => "busy",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::BadRequest(_) => "bad_request",
             ApiError::Unprocessable(_) => "invalid_body",
             ApiError::CommandIdConflict(_) => "command_id_conflict",
             ApiError::StoreUnavailable => "store_unavailable",
+            ApiError::ClientOutdated => "client_outdated",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -86,12 +95,14 @@ impl ApiError {
             ApiError::Unauthenticated | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::CommandIdConflict(_) => StatusCode::CONFLICT,
             ApiError::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::ClientOutdated => StatusCode::UPGRADE_REQUIRED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -136,7 +147,7 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
-        if let ApiError::RateLimited { retry_after } = &self {
+        if let ApiError::RateLimited { retry_after } | ApiError::Busy { retry_after } = &self {
             // Whole seconds, rounded up: a client waiting exactly this long succeeds.
             let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
             response
@@ -172,6 +183,12 @@ impl From<crate::store::StoreError> for ApiError {
         use crate::store::StoreError;
         match error {
             StoreError::Unavailable => ApiError::StoreUnavailable,
+            // After start-up, an I/O error is a failed write: the store
+            // retries it, and the client should too.
+            StoreError::Io { .. } => {
+                tracing::error!(%error, "store write failed");
+                ApiError::StoreUnavailable
+            }
             other => ApiError::internal(other),
         }
     }

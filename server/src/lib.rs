@@ -15,6 +15,7 @@ use tokio::sync::watch;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod connections;
 pub mod demo;
 pub mod error;
 pub mod ics;
@@ -44,6 +45,7 @@ pub struct AppState {
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
 pub async fn run(config: Config) -> Result<(), StartError> {
+    memory::map_large_allocations_alone();
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
         path: config.data_dir.clone(),
@@ -87,15 +89,17 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     println!("vela-server listening on http://{local}");
     tracing::info!(%local, data_dir = %config.data_dir.display(), dist = %config.dist_dir.display(), "started");
 
-    let app = routes::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            signal.await;
-            tracing::info!("shutting down");
-            let _ = shutdown_tx.send(true);
-        })
-        .await
-        .map_err(StartError::Serve)?;
+    let limits = connections::Limits {
+        header_timeout: config.header_timeout(),
+        idle_timeout: config.idle_timeout(),
+        max_connections: config.max_connections,
+    };
+    connections::serve(listener, routes::app(state), limits, async move {
+        signal.await;
+        tracing::info!("shutting down");
+        let _ = shutdown_tx.send(true);
+    })
+    .await;
     // Every acknowledged command is already durable; this writes a final
     // snapshot so the next start-up replays nothing.
     tokio::task::spawn_blocking(move || store.shutdown())
@@ -110,8 +114,6 @@ pub async fn run(config: Config) -> Result<(), StartError> {
 pub enum StartError {
     #[error("cannot listen on {0}: {1}")]
     Bind(std::net::SocketAddr, std::io::Error),
-    #[error("server error: {0}")]
-    Serve(std::io::Error),
     #[error("cannot create the data directory {}: {source}", path.display())]
     DataDir {
         path: std::path::PathBuf,

@@ -12,6 +12,28 @@ use std::time::Duration;
 
 use crate::store::fsutil::release_freed_memory;
 
+/// Allocations from this size up get their own mapping, unmapped on free.
+const OWN_MAPPING_FROM: i32 = 1024 * 1024;
+
+/// Makes large allocations go back to the system as soon as they are freed.
+///
+/// glibc maps a large block on its own, but after the first such block is
+/// freed it raises that threshold to the block's size, so later blocks come
+/// from the arena of whichever thread asked and stay there. A password check
+/// takes a 19 MiB block on one of many blocking threads: a burst of logins
+/// would leave 19 MiB in every arena (hundreds of MB). A fixed threshold
+/// turns that adjustment off. Call once at start-up.
+pub fn map_large_allocations_alone() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter under the allocator's
+    // own lock; it has no preconditions and is safe from any thread.
+    unsafe {
+        if libc::mallopt(libc::M_MMAP_THRESHOLD, OWN_MAPPING_FROM) != 1 {
+            tracing::warn!("cannot set the allocator's mapping threshold");
+        }
+    }
+}
+
 /// The longest time freed memory waits before it is returned.
 const PERIOD: Duration = Duration::from_secs(2);
 

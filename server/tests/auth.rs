@@ -200,13 +200,14 @@ async fn the_sixth_failure_in_a_minute_is_429_even_with_the_right_password() {
         let (status, body) = json_of(response).await;
         assert_error(status, &body, 429, "too_many_attempts");
     }
-    // The address is now limited too: another account from it waits as well.
+    // One guesser does not lock out everyone behind the same address (a
+    // reverse proxy's): another account from it still signs in.
     let response = post_login(
         &server,
         &json!({"username": "marco", "password": DEMO_PASSWORD}),
     )
     .await;
-    assert_eq!(response.status(), 429);
+    assert_eq!(response.status(), 200);
 }
 
 #[tokio::test]

@@ -36,8 +36,14 @@ pub(super) fn month_bounds(date: NaiveDate) -> (NaiveDate, NaiveDate) {
 
 /// Monday and Sunday of the ISO week of `date`.
 fn week_bounds(date: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
-    (monday, monday + Duration::days(6))
+    // Checked: dates near chrono's limits (kept out by `boundary`, but a
+    // stored state may predate that check) must not panic.
+    let back = Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    let monday = date.checked_sub_signed(back).unwrap_or(date);
+    (
+        monday,
+        monday.checked_add_signed(Duration::days(6)).unwrap_or(date),
+    )
 }
 
 /// Pending and approved days of `person` from `from` to `until`.

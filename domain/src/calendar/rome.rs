@@ -14,7 +14,8 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     .unwrap_or(NaiveDate::MAX);
     let last = next_month_first.pred_opt().unwrap_or(next_month_first);
     let back = last.weekday().num_days_from_sunday();
-    last - Duration::days(i64::from(back))
+    last.checked_sub_signed(Duration::days(i64::from(back)))
+        .unwrap_or(last)
 }
 
 fn switch_instant(year: i32, month: u32) -> DateTime<Utc> {
@@ -32,9 +33,13 @@ pub fn rome_offset_hours(instant: DateTime<Utc>) -> i64 {
     }
 }
 
-/// The Rome wall-clock time at `instant`.
+/// The Rome wall-clock time at `instant`. At the very end of chrono's range
+/// (commands cannot reach it: see `boundary`) it stays in UTC rather than
+/// overflow.
 pub fn to_rome(instant: DateTime<Utc>) -> NaiveDateTime {
-    instant.naive_utc() + Duration::hours(rome_offset_hours(instant))
+    let utc = instant.naive_utc();
+    utc.checked_add_signed(Duration::hours(rome_offset_hours(instant)))
+        .unwrap_or(utc)
 }
 
 /// The calendar date in Rome at `instant` (what "today" means to users).
@@ -46,8 +51,12 @@ pub fn rome_date(instant: DateTime<Utc>) -> NaiveDate {
 pub fn rome_midnight_utc(date: NaiveDate) -> DateTime<Utc> {
     let guess = Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default());
     // Midnight is never inside a switch hour (those are at 02:00/03:00 local).
-    let offset = rome_offset_hours(guess - Duration::hours(2));
-    guess - Duration::hours(offset)
+    let before = guess
+        .checked_sub_signed(Duration::hours(2))
+        .unwrap_or(guess);
+    guess
+        .checked_sub_signed(Duration::hours(rome_offset_hours(before)))
+        .unwrap_or(guess)
 }
 
 #[cfg(test)]
@@ -83,5 +92,17 @@ mod tests {
             rome_midnight_utc(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()),
             utc(2026, 6, 30, 22, 0)
         );
+    }
+
+    #[test]
+    fn the_ends_of_chrono_s_range_do_not_panic() {
+        for instant in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
+            let _ = to_rome(instant);
+            let _ = rome_date(instant);
+            let _ = rome_offset_hours(instant);
+        }
+        for date in [NaiveDate::MAX, NaiveDate::MIN] {
+            let _ = rome_midnight_utc(date);
+        }
     }
 }

@@ -1,7 +1,7 @@
 use chrono::Duration;
 
 use super::{Command as Dir, Language, MinOffice, Rejection as DirRejection, Role};
-use crate::rejection::{CommonRejection, Rejection};
+use crate::rejection::{CommonRejection, Entity, Rejection};
 use crate::testing::*;
 use crate::{apply, Actor, Command, State};
 
@@ -385,11 +385,13 @@ fn administrators_administer_their_own_organisation_only() {
     };
     assert_eq!(try_run(&s, ADMIN2, tributi.clone()), not_allowed);
     assert!(try_run(&s, ADMIN, tributi).is_ok());
+    // Records another organisation holds do not exist for this one.
+    let no_tributi = Err(Rejection::not_found(Entity::Team, TRIBUTI));
     let leads = Dir::SetTeamLeads {
         team: TRIBUTI,
         leads: [MARCO].into(),
     };
-    assert_eq!(try_run(&s, ADMIN2, leads), not_allowed);
+    assert_eq!(try_run(&s, ADMIN2, leads), no_tributi);
     let giulia = Dir::SavePerson {
         id: GIULIA,
         username: "giulia".into(),
@@ -401,13 +403,16 @@ fn administrators_administer_their_own_organisation_only() {
         language: Language::It,
         org: None,
     };
-    assert_eq!(try_run(&s, ADMIN2, giulia.clone()), not_allowed);
+    assert_eq!(try_run(&s, ADMIN2, giulia.clone()), no_tributi);
     assert!(try_run(&s, ADMIN, giulia).is_ok());
     let deactivate = Dir::SetActive {
         person: GIULIA,
         active: false,
     };
-    assert_eq!(try_run(&s, ADMIN2, deactivate), not_allowed);
+    assert_eq!(
+        try_run(&s, ADMIN2, deactivate),
+        Err(Rejection::not_found(Entity::Person, GIULIA))
+    );
     assert_eq!(
         try_run(
             &s,
@@ -417,7 +422,7 @@ fn administrators_administer_their_own_organisation_only() {
                 km: 1
             }
         ),
-        not_allowed
+        Err(Rejection::not_found(Entity::Person, LUCA))
     );
     let mut giulias = agreement(GIULIA_AGREEMENT, GIULIA, &[chrono::Weekday::Mon], 1, 4);
     assert_eq!(
@@ -428,7 +433,7 @@ fn administrators_administer_their_own_organisation_only() {
                 agreement: giulias.clone()
             }
         ),
-        not_allowed
+        Err(Rejection::not_found(Entity::Person, GIULIA))
     );
     // Nor may an agreement id of the other organisation be taken over.
     giulias.person = IRENE;
@@ -446,28 +451,31 @@ fn administrators_administer_their_own_organisation_only() {
                 effective: today + Duration::days(40),
             }
         ),
-        not_allowed
+        Err(Rejection::not_found(Entity::Agreement, GIULIA_AGREEMENT))
     );
     let office_only = Dir::AddOfficeOnlyDate {
         team: TRIBUTI,
         date: date(2026, 12, 3),
         note: String::new(),
     };
-    assert_eq!(try_run(&s, ADMIN2, office_only.clone()), not_allowed);
-    assert_eq!(try_run(&s, OSCAR, office_only), not_allowed);
+    assert_eq!(try_run(&s, ADMIN2, office_only.clone()), no_tributi);
+    assert_eq!(try_run(&s, OSCAR, office_only), no_tributi);
     let presence = Dir::SetMinOffice {
         team: TRIBUTI,
         min_office: MinOffice::People(2),
     };
-    assert_eq!(try_run(&s, ADMIN2, presence.clone()), not_allowed);
-    assert_eq!(try_run(&s, OSCAR, presence.clone()), not_allowed);
+    assert_eq!(try_run(&s, ADMIN2, presence.clone()), no_tributi);
+    assert_eq!(try_run(&s, OSCAR, presence.clone()), no_tributi);
     assert!(try_run(&s, MARCO, presence).is_ok());
     let rename = |org| Dir::UpdateOrganisation {
         name: "Comune di Rovereto (TN)".into(),
         extra_holidays: vec![],
         org,
     };
-    assert_eq!(try_run(&s, ADMIN2, rename(Some(ORG))), not_allowed);
+    assert_eq!(
+        try_run(&s, ADMIN2, rename(Some(ORG))),
+        Err(Rejection::not_found(Entity::Organisation, ORG))
+    );
     let events = try_run(&s, ADMIN2, rename(None)).expect("own organisation");
     assert!(matches!(
         events.first(),
@@ -657,7 +665,6 @@ fn no_command_of_a_person_reaches_into_another_organisation() {
             note: String::new(),
         }),
     );
-    let not_allowed = Err(CommonRejection::NotAllowed.into());
     let decide = Command::Agile(Agile::DecideDays {
         request: RequestId::from_u128(0x990),
         dates: None,
@@ -667,11 +674,15 @@ fn no_command_of_a_person_reaches_into_another_organisation() {
     });
     assert_eq!(
         apply(&s, &Actor::Person(ADMIN2), &decide, now()),
-        not_allowed
+        Err(Rejection::not_found(
+            Entity::Request,
+            RequestId::from_u128(0x990)
+        ))
     );
     assert!(apply(&s, &Actor::Person(ADMIN), &decide, now()).is_ok());
     // The agile area lets "an administrator" record anyone's absence; the
-    // organisation boundary in `apply` refuses another organisation's.
+    // boundary in `apply` answers that another organisation's people do
+    // not exist.
     let absence = Command::Agile(Agile::RecordAbsence {
         id: AbsenceId::from_u128(0x990),
         person: LUCA,
@@ -682,7 +693,7 @@ fn no_command_of_a_person_reaches_into_another_organisation() {
     });
     assert_eq!(
         apply(&s, &Actor::Person(ADMIN2), &absence, now()),
-        not_allowed
+        Err(Rejection::not_found(Entity::Person, LUCA))
     );
     assert!(apply(&s, &Actor::Person(ADMIN), &absence, now()).is_ok());
     assert!(apply(&s, &Actor::System, &absence, now()).is_ok());

@@ -5,8 +5,8 @@
 //! Read in this order: [`Session`] (what a webinar is, its join window and
 //! seats), [`Registration`] (a person's seat or waitlist place), [`Command`]
 //! and [`apply`] (who may do what, and every rule), [`view`] / [`redact`]
-//! (who sees what), [`ics`] (the calendar file) and [`report`] (training
-//! hours, attendance and feedback figures).
+//! (who sees what) and [`report`] (training hours, attendance and feedback
+//! figures). Calendar files are the server's: it formats these records.
 //!
 //! Seat counts live beside the registrations ([`Part::occupancy`]) and travel
 //! in every registration event, so a person who sees only their own
@@ -16,7 +16,6 @@
 
 mod apply;
 mod command;
-pub mod ics;
 mod path;
 mod registration;
 mod rejection;

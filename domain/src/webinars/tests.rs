@@ -1126,11 +1126,13 @@ fn a_session_belongs_to_its_trainers_organisation() {
         try_as(&s, SARA, command, now()),
         Err(Rejection::not_found(Entity::Team, CULTURA))
     );
-    // Administrators manage their own organisation's sessions only.
+    // Administrators manage their own organisation's sessions only: the
+    // other organisation's trainers do not exist for them.
     assert_eq!(
         try_as(&s, ADMIN2, save(SessionId::from_u128(0x510), 5), now()),
-        not_allowed()
+        Err(Rejection::not_found(Entity::Person, SARA))
     );
+    // A session shared with the partnership is seen, not managed.
     assert_eq!(
         try_as(&s, ADMIN2, Web::CancelSession { id: S1 }, now()),
         not_allowed()
@@ -1150,7 +1152,7 @@ fn other_organisations_register_for_partnership_sessions_only() {
     let mut s = partnership_sessions();
     assert_eq!(
         try_as(&s, IRENE, Web::Register { session: S2 }, now()),
-        Err(WebRejection::RegistrationOutsideAudience.into())
+        Err(Rejection::not_found(Entity::Session, S2))
     );
     exec(&mut s, IRENE, Web::Register { session: S1 }, now());
     assert_eq!(status(&s, IRENE), Some(RegistrationStatus::Registered));

@@ -1,91 +1,178 @@
-//! Login rate limit: a few failures per minute per account and per address.
+//! Login rate limits: few guesses per account, none that lock everyone out.
 //!
-//! Guessing passwords online then costs an attacker a minute per handful of
-//! tries, per account and per client address. A blocked account is refused
-//! even with the right password — otherwise the limit would only slow the
-//! attacker's wrong guesses, not stop the right one. Behind a reverse proxy
-//! every client shares the proxy's address, so the per-address limit then
-//! applies to all of them together; the per-account one still holds.
+//! Each attempt is **reserved before its password is checked** and counted
+//! as a failure from that moment: a burst of parallel guesses sees the
+//! reservations of the others, so no more than the limit are ever checked
+//! (checking first and counting after let a burst through whole). A right
+//! password gives its reservation back; an attempt that could not be checked
+//! (the server was busy) gives it back too.
+//!
+//! Three counts, each over the last minute:
+//! - per account **and** client address: `limit` guesses, then 429 until the
+//!   oldest leaves the window — even for the right password, or the limit
+//!   would only slow wrong guesses, not stop the right one;
+//! - per account, from any address: `ACCOUNT_FACTOR` × `limit`, so a guesser
+//!   with many addresses is held too, while one with a single address cannot
+//!   lock the account's owner out by themself;
+//! - per client address, over all accounts: never a refusal (behind a
+//!   reverse proxy every client may share one address, and one guesser must
+//!   not lock out the whole office) but a slow-down: past
+//!   `SLOW_DOWN_FACTOR` × `limit` failures, each further *failure* is answered
+//!   [`SLOW_DOWN`] later. Right passwords are never delayed.
+//!
+//! Which address is the client's is [`ClientAddress`]'s business (trusted
+//! proxies).
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// The window in which failures are counted.
 const WINDOW: Duration = Duration::from_secs(60);
 
-/// Above this many tracked keys, stale ones are swept out on the next failure.
+/// Above this many tracked keys, stale ones are swept out on the next attempt.
 const SWEEP_ABOVE: usize = 10_000;
 
-/// What failures are counted against.
+/// The per-account limit is this many times the per-account-and-address one.
+pub const ACCOUNT_FACTOR: usize = 4;
+
+/// An address is slowed down past this many times the limit in failures.
+pub const SLOW_DOWN_FACTOR: usize = 10;
+
+/// How much later a slowed-down failure is answered.
+pub const SLOW_DOWN: Duration = Duration::from_secs(1);
+
+/// What attempts are counted against.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Key {
+enum Key {
     Account(String),
+    AccountAddress(String, IpAddr),
     Address(IpAddr),
 }
 
-/// Recent failed logins.
+/// Recent login attempts.
 pub struct LoginLimiter {
-    max_failures: usize,
-    failures: Mutex<HashMap<Key, VecDeque<Instant>>>,
+    limit: usize,
+    attempts: Mutex<HashMap<Key, VecDeque<Instant>>>,
+}
+
+/// An attempt that may go on to check its password. Resolve it with
+/// [`Reservation::failed`], [`Reservation::succeeded`] or
+/// [`Reservation::release`]; dropped unresolved (the client went away during
+/// the check), it stays counted as a failure.
+pub struct Reservation {
+    limiter: Arc<LoginLimiter>,
+    account: String,
+    address: IpAddr,
+    at: Instant,
 }
 
 impl LoginLimiter {
-    pub fn new(max_failures_per_minute: u32) -> Self {
+    pub fn new(attempts_per_minute: u32) -> Self {
         LoginLimiter {
-            max_failures: max_failures_per_minute.max(1) as usize,
-            failures: Mutex::new(HashMap::new()),
+            limit: attempts_per_minute.max(1) as usize,
+            attempts: Mutex::new(HashMap::new()),
         }
     }
 
-    /// `Err(wait)` when any of `keys` has used up its failures: how long
-    /// until the oldest of them leaves the window.
-    pub fn check(&self, keys: &[Key]) -> Result<(), Duration> {
+    /// Reserves an attempt at `account` from `address`, or `Err(wait)`: how
+    /// long until the oldest counted attempt leaves the window.
+    pub fn reserve(
+        self: &Arc<Self>,
+        account: &str,
+        address: IpAddr,
+    ) -> Result<Reservation, Duration> {
         let now = Instant::now();
-        let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut wait = Duration::ZERO;
-        for key in keys {
-            if let Some(times) = failures.get_mut(key) {
-                prune(times, now);
-                if times.len() >= self.max_failures {
-                    if let Some(oldest) = times.front() {
-                        wait = wait.max(WINDOW.saturating_sub(now.duration_since(*oldest)));
-                    }
-                }
-            }
-        }
-        if wait.is_zero() {
-            Ok(())
-        } else {
-            Err(wait)
-        }
-    }
-
-    /// Counts a failed login against every key.
-    pub fn fail(&self, keys: &[Key]) {
-        let now = Instant::now();
-        let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
-        if failures.len() > SWEEP_ABOVE {
-            failures.retain(|_, times| {
+        let pair = Key::AccountAddress(account.to_owned(), address);
+        let whole = Key::Account(account.to_owned());
+        let mut attempts = self.attempts.lock().unwrap_or_else(PoisonError::into_inner);
+        if attempts.len() > SWEEP_ABOVE {
+            attempts.retain(|_, times| {
                 prune(times, now);
                 !times.is_empty()
             });
         }
-        for key in keys {
-            let times = failures.entry(key.clone()).or_default();
-            prune(times, now);
-            times.push_back(now);
+        let mut wait = Duration::ZERO;
+        for (key, limit) in [(&pair, self.limit), (&whole, self.limit * ACCOUNT_FACTOR)] {
+            if let Some(times) = attempts.get_mut(key) {
+                prune(times, now);
+                if times.len() >= limit {
+                    let oldest = times.front().copied().unwrap_or(now);
+                    wait = wait.max(WINDOW.saturating_sub(now.duration_since(oldest)));
+                }
+            }
+        }
+        if !wait.is_zero() {
+            return Err(wait);
+        }
+        for key in [pair, whole] {
+            attempts.entry(key).or_default().push_back(now);
+        }
+        Ok(Reservation {
+            limiter: self.clone(),
+            account: account.to_owned(),
+            address,
+            at: now,
+        })
+    }
+
+    /// Removes one attempt made at `at` from the account's counts.
+    fn give_back(&self, account: &str, address: IpAddr, at: Instant) {
+        let mut attempts = self.attempts.lock().unwrap_or_else(PoisonError::into_inner);
+        for key in [
+            Key::AccountAddress(account.to_owned(), address),
+            Key::Account(account.to_owned()),
+        ] {
+            if let Some(times) = attempts.get_mut(&key) {
+                if let Some(i) = times.iter().position(|t| *t == at) {
+                    times.remove(i);
+                }
+                if times.is_empty() {
+                    attempts.remove(&key);
+                }
+            }
+        }
+    }
+}
+
+impl Reservation {
+    /// The password was wrong: the attempt stays counted. Returns how long
+    /// to wait before answering (the address's slow-down, usually zero).
+    pub fn failed(self) -> Duration {
+        let now = Instant::now();
+        let mut attempts = self
+            .limiter
+            .attempts
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let times = attempts.entry(Key::Address(self.address)).or_default();
+        prune(times, now);
+        times.push_back(now);
+        if times.len() > self.limiter.limit * SLOW_DOWN_FACTOR {
+            SLOW_DOWN
+        } else {
+            Duration::ZERO
         }
     }
 
-    /// A successful login clears the account's failures (not the address's:
-    /// one right password must not reset a spray over many accounts).
-    pub fn succeed(&self, account: &Key) {
-        self.failures
+    /// The password was right: the account's failures from this address are
+    /// forgotten (not the address's: one right password must not reset a
+    /// spray over many accounts).
+    pub fn succeeded(self) {
+        let mut attempts = self
+            .limiter
+            .attempts
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(account);
+            .unwrap_or_else(PoisonError::into_inner);
+        attempts.remove(&Key::AccountAddress(self.account.clone(), self.address));
+        drop(attempts);
+        self.limiter.give_back(&self.account, self.address, self.at);
+    }
+
+    /// The password could not be checked: the attempt does not count.
+    pub fn release(self) {
+        self.limiter.give_back(&self.account, self.address, self.at);
     }
 }
 
@@ -102,29 +189,76 @@ fn prune(times: &mut VecDeque<Instant>, now: Instant) {
 mod tests {
     use super::*;
 
+    fn here() -> IpAddr {
+        [127, 0, 0, 1].into()
+    }
+
     #[test]
-    fn the_sixth_failure_in_a_minute_is_refused_per_account_and_per_address() {
-        let limiter = LoginLimiter::new(5);
-        let giulia = Key::Account("giulia".into());
-        let here = Key::Address([127, 0, 0, 1].into());
-        for _ in 0..5 {
-            assert!(limiter.check(&[giulia.clone(), here.clone()]).is_ok());
-            limiter.fail(&[giulia.clone(), here.clone()]);
-        }
-        let wait = limiter.check(std::slice::from_ref(&giulia)).unwrap_err();
+    fn reservations_count_before_the_check_so_a_burst_gets_the_limit_only() {
+        let limiter = Arc::new(LoginLimiter::new(5));
+        let held: Vec<Reservation> = (0..5)
+            .map(|_| limiter.reserve("giulia", here()).expect("within the limit"))
+            .collect();
+        let wait = limiter
+            .reserve("giulia", here())
+            .err()
+            .expect("sixth refused");
         assert!(wait > Duration::from_secs(55) && wait <= WINDOW, "{wait:?}");
-        // Another account from the same address is blocked by the address…
-        assert!(limiter
-            .check(&[Key::Account("marco".into()), here.clone()])
-            .is_err());
-        // …and from another address it is not.
-        assert!(limiter
-            .check(&[
-                Key::Account("marco".into()),
-                Key::Address([10, 0, 0, 1].into())
-            ])
-            .is_ok());
-        limiter.succeed(&giulia);
-        assert!(limiter.check(&[giulia]).is_ok());
+        // Released (unchecked) attempts give their place back.
+        let mut held = held.into_iter();
+        held.next().expect("one").release();
+        let again = limiter.reserve("giulia", here()).expect("a place is free");
+        assert!(limiter.reserve("giulia", here()).is_err());
+        // A right password clears this account and address.
+        again.succeeded();
+        for r in held {
+            assert_eq!(r.failed(), Duration::ZERO);
+        }
+        assert!(limiter.reserve("giulia", here()).is_ok());
+    }
+
+    #[test]
+    fn one_address_cannot_lock_out_other_accounts_or_other_addresses() {
+        let limiter = Arc::new(LoginLimiter::new(5));
+        for _ in 0..5 {
+            limiter.reserve("giulia", here()).expect("ok").failed();
+        }
+        assert!(limiter.reserve("giulia", here()).is_err());
+        // Another account from the same (proxy) address still signs in…
+        assert!(limiter.reserve("marco", here()).is_ok());
+        // …and the owner from another address too.
+        let home: IpAddr = [10, 0, 0, 1].into();
+        assert!(limiter.reserve("giulia", home).is_ok());
+    }
+
+    #[test]
+    fn many_addresses_against_one_account_are_held_by_the_account_limit() {
+        let limiter = Arc::new(LoginLimiter::new(5));
+        let mut refused = 0;
+        for i in 0..100u8 {
+            match limiter.reserve("giulia", [10, 0, 0, i].into()) {
+                Ok(r) => {
+                    r.failed();
+                }
+                Err(_) => refused += 1,
+            }
+        }
+        assert_eq!(refused, 100 - 5 * ACCOUNT_FACTOR);
+    }
+
+    #[test]
+    fn a_spraying_address_is_slowed_down_not_refused() {
+        let limiter = Arc::new(LoginLimiter::new(5));
+        let mut delays = Vec::new();
+        for i in 0..(5 * SLOW_DOWN_FACTOR + 3) {
+            let r = limiter
+                .reserve(&format!("user{i}"), here())
+                .expect("never refused");
+            delays.push(r.failed());
+        }
+        assert!(delays[..5 * SLOW_DOWN_FACTOR].iter().all(|d| d.is_zero()));
+        assert!(delays[5 * SLOW_DOWN_FACTOR..]
+            .iter()
+            .all(|d| *d == SLOW_DOWN));
     }
 }

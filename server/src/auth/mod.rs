@@ -6,7 +6,7 @@
 //! that cookie back into a person on every request.
 
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::config::Config;
 
@@ -15,6 +15,8 @@ pub mod cookie;
 mod current_user;
 pub mod limiter;
 pub mod password;
+pub mod pool;
+pub mod proxies;
 pub mod sessions;
 
 pub use accounts::{Account, Accounts};
@@ -22,13 +24,19 @@ pub use cookie::CookiePolicy;
 pub use current_user::CurrentUser;
 pub use limiter::LoginLimiter;
 pub use password::HashStrength;
+pub use pool::PasswordPool;
+pub use proxies::TrustedProxies;
 pub use sessions::{SessionUser, Sessions};
 
 /// Everything authentication needs, shared by the handlers.
 pub struct Auth {
     pub accounts: Accounts,
     pub sessions: Sessions,
-    pub limiter: LoginLimiter,
+    pub limiter: Arc<LoginLimiter>,
+    /// Password checks, at most one per core at a time.
+    pub pool: PasswordPool,
+    /// Whose `X-Forwarded-For` is believed.
+    pub proxies: TrustedProxies,
     pub cookie: CookiePolicy,
     pub strength: HashStrength,
     /// A hash checked when the username is unknown, so such a login takes as
@@ -41,7 +49,9 @@ impl Auth {
         Ok(Auth {
             accounts: Accounts::open(data_dir)?,
             sessions: Sessions::new(config.session_ttl(), config.session_max_age()),
-            limiter: LoginLimiter::new(config.login_attempts_per_minute),
+            limiter: Arc::new(LoginLimiter::new(config.login_attempts_per_minute)),
+            pool: PasswordPool::per_core(),
+            proxies: TrustedProxies::new(config.trusted_proxies.clone()),
             cookie: CookiePolicy {
                 secure: config.secure_cookies,
                 max_age: config.session_max_age(),

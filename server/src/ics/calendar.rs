@@ -8,10 +8,15 @@
 //!   `TRANSP:TRANSPARENT`: the person works, they are not busy), UID
 //!   `agile-<person>-<date>@vela`;
 //! - each webinar session in which they hold a seat is a timed event in
-//!   `TZID=Europe/Rome`, UID `webinar-<session>@vela` (the scheme of
-//!   `vela_domain::webinars::ics`), `SEQUENCE` = the session's; a session
-//!   called off stays in the file with `STATUS:CANCELLED`, so subscribed
-//!   calendars strike it out instead of silently dropping it.
+//!   `TZID=Europe/Rome`, UID `webinar-<session>@vela` ([`session_uid`]),
+//!   `SEQUENCE` = the session's; a session called off stays in the file
+//!   with `STATUS:CANCELLED`, so subscribed calendars strike it out instead
+//!   of silently dropping it.
+//!
+//! One session alone ("add to my calendar", [`session_file`]) is the same
+//! event with its organiser and the reader as attendee, in the same time
+//! zone: Vela writes every timed event in Europe/Rome, the wall clock the
+//! sessions are announced in.
 //!
 //! UIDs depend only on ids and dates, so importing the file again (or the
 //! feed refreshing) updates events instead of duplicating them. `DTSTAMP`
@@ -31,11 +36,14 @@ use vela_domain::agile::{DayPlan, DayStatus};
 use vela_domain::calendar::to_rome;
 use vela_domain::directory::{Language, Person, Place, WorkMode};
 use vela_domain::ids::PersonId;
-use vela_domain::webinars::{ics::session_uid, RegistrationStatus, Session, SessionStatus};
+use vela_domain::webinars::{RegistrationStatus, Session, SessionStatus};
 use vela_domain::State;
 
 /// The `PRODID` of the personal calendar.
 pub const PRODID: &str = "-//Vela//Calendario personale//IT";
+
+/// The `PRODID` of one session's file.
+pub const SESSION_PRODID: &str = "-//Vela//Webinar//IT";
 
 /// The time zone of every timed event.
 pub const TZID: &str = "Europe/Rome";
@@ -60,6 +68,13 @@ DTSTART:19701025T030000\r\n\
 RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n\
 END:STANDARD\r\n\
 END:VTIMEZONE\r\n";
+
+/// The stable `UID` of a session's event: the same across edits and
+/// cancellation (`SEQUENCE` grows instead), in the personal calendar and in
+/// the single-session file, so importing both never duplicates it.
+pub fn session_uid(session: &Session) -> String {
+    format!("webinar-{}@vela", session.id)
+}
 
 /// The stable UID of a person's day away from the office.
 pub fn day_uid(person: PersonId, date: NaiveDate) -> String {
@@ -101,6 +116,50 @@ pub fn person_calendar(view: &State, person: PersonId, now: DateTime<Utc>) -> Op
     Some(write(me, &words, &events))
 }
 
+/// One session as a calendar with a single event ("add to my calendar"):
+/// `organizer` (a trainer of the session) as ORGANIZER, `registrant` as
+/// ATTENDEE, `DTSTAMP` = `now`. The join link goes in `URL` and `LOCATION`
+/// when the session carries it (it does not in the views of people without
+/// a seat).
+pub fn session_file(
+    session: &Session,
+    registrant: &Person,
+    organizer: &Person,
+    now: DateTime<Utc>,
+) -> String {
+    let words = Words::of(registrant.language);
+    let mut event = session_event(session, &words, now);
+    event
+        .append_property(
+            Property::new("ORGANIZER", cal_address(organizer))
+                .add_parameter("CN", &organizer.name)
+                .done(),
+        )
+        .append_multi_property(
+            Property::new("ATTENDEE", cal_address(registrant))
+                .add_parameter("CN", &registrant.name)
+                .add_parameter("ROLE", "REQ-PARTICIPANT")
+                .add_parameter("PARTSTAT", "ACCEPTED")
+                .done(),
+        );
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", SESSION_PRODID))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .timezone(TZID);
+    frame(&calendar, &[event.done()])
+}
+
+/// A person's calendar address: their e-mail, or a URN of their id for
+/// people without one (still a valid, stable cal-address).
+fn cal_address(person: &Person) -> String {
+    match &person.email {
+        Some(email) => format!("mailto:{email}"),
+        None => format!("urn:uuid:{}", person.id),
+    }
+}
+
 /// The calendar text: properties, the time zone, the events.
 fn write(me: &Person, words: &Words, events: &[icalendar::Event]) -> String {
     let mut calendar = Calendar::empty();
@@ -119,6 +178,11 @@ fn write(me: &Person, words: &Words, events: &[icalendar::Event]) -> String {
                 .done(),
         )
         .append_property(("X-PUBLISHED-TTL", "PT1H"));
+    frame(&calendar, events)
+}
+
+/// `calendar`'s properties, then the time zone, then the events.
+fn frame(calendar: &Calendar, events: &[icalendar::Event]) -> String {
     let head = calendar.to_string();
     let head = head
         .strip_suffix("END:VCALENDAR\r\n")
@@ -170,8 +234,12 @@ fn session_event(session: &Session, words: &Words, now: DateTime<Utc>) -> icalen
             tzid: TZID.into(),
         })
     };
-    // A session always ends after it starts; keep the file valid regardless.
-    let end = session.end.max(session.start + Duration::minutes(1));
+    // A session always ends after it starts; keep the file valid regardless
+    // (checked: a stored session may lie at the end of chrono's range).
+    let end = session
+        .start
+        .checked_add_signed(Duration::minutes(1))
+        .map_or(session.end, |min| session.end.max(min));
     let mut event = icalendar::Event::new();
     event
         .uid(&session_uid(session))
@@ -369,5 +437,99 @@ mod tests {
         let state = demo();
         let giulia = person(&state, "giulia");
         assert!(person_calendar(&State::default(), giulia, now()).is_none());
+    }
+
+    fn a_session(state: &State) -> (Session, Person, Person) {
+        let session = state
+            .webinars
+            .sessions
+            .values()
+            .find(|s| s.join_link.is_some() && !s.materials.is_empty())
+            .or_else(|| state.webinars.sessions.values().next())
+            .expect("the demo has sessions")
+            .clone();
+        let organizer = session
+            .trainers
+            .iter()
+            .find_map(|t| state.directory.people.get(t))
+            .expect("a trainer")
+            .clone();
+        let giulia = state.directory.people[&person(state, "giulia")].clone();
+        (session, giulia, organizer)
+    }
+
+    #[test]
+    fn one_session_file_names_organizer_attendee_and_rome_times() {
+        let state = demo();
+        let (session, giulia, organizer) = a_session(&state);
+        let ics = session_file(&session, &giulia, &organizer, now());
+        let text = unfold(&ics);
+        let start = to_rome(session.start).format("%Y%m%dT%H%M%S");
+        for expected in [
+            "BEGIN:VCALENDAR".to_string(),
+            "VERSION:2.0".into(),
+            format!("PRODID:{SESSION_PRODID}"),
+            "BEGIN:VTIMEZONE".into(),
+            format!("UID:{}", session_uid(&session)),
+            "DTSTAMP:20261124T080000Z".into(),
+            format!("DTSTART;TZID=Europe/Rome:{start}"),
+            format!("SEQUENCE:{}", session.sequence),
+            format!(
+                "ORGANIZER;CN={}:{}",
+                organizer.name,
+                cal_address(&organizer)
+            ),
+            "END:VCALENDAR".into(),
+        ] {
+            assert!(
+                text.split("\r\n").any(|line| line == expected),
+                "missing {expected:?} in\n{ics}"
+            );
+        }
+        assert!(text.contains(&format!(
+            "ATTENDEE;CN={};PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:{}\r\n",
+            giulia.name,
+            cal_address(&giulia)
+        )));
+        let event = text.split("BEGIN:VEVENT").nth(1).expect("an event");
+        assert!(
+            !event.contains("DTSTART:") && !event.contains("DTEND:"),
+            "no UTC times: {text}"
+        );
+        for line in ics.split_terminator("\r\n") {
+            assert!(line.len() <= 75, "longer than 75 octets: {line:?}");
+        }
+        assert_eq!(ics, session_file(&session, &giulia, &organizer, now()));
+        let mut cancelled = session.clone();
+        cancelled.status = SessionStatus::Cancelled;
+        let ics = session_file(&cancelled, &giulia, &organizer, now());
+        assert!(ics.contains("STATUS:CANCELLED\r\n"));
+        let mut hidden = session;
+        hidden.join_link = None;
+        let mut anonymous = giulia;
+        anonymous.email = None;
+        let ics = unfold(&session_file(&hidden, &anonymous, &organizer, now()));
+        assert!(!ics.contains("URL:"));
+        assert!(ics.contains(&format!(":urn:uuid:{}\r\n", anonymous.id)));
+    }
+
+    #[test]
+    fn sessions_at_the_end_of_time_do_not_panic() {
+        let mut state = demo();
+        let (mut session, giulia, organizer) = a_session(&state);
+        for (start, end) in [
+            (DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MAX_UTC),
+            (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MIN_UTC),
+            (DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC),
+        ] {
+            session.start = start;
+            session.end = end;
+            let _ = session_file(&session, &giulia, &organizer, now());
+            state.webinars.sessions.insert(session.id, session.clone());
+            for someone in state.directory.people.keys().copied().collect::<Vec<_>>() {
+                let mine = view(&state, &Actor::Person(someone));
+                let _ = person_calendar(&mine, someone, now());
+            }
+        }
     }
 }

@@ -6,12 +6,13 @@
 //! - [`feeds`]: the personal feed tokens (`<data>/feeds.json`), so a
 //!   calendar app can subscribe without a session cookie.
 //!
-//! One session's file ("add to my calendar") is the domain's
-//! `vela_domain::webinars::ics::session_event`; the UIDs here follow the
-//! same scheme, so importing both never duplicates an event.
+//! One session's file ("add to my calendar") is [`session_file`]: the same
+//! event, UID and time zone as in the personal calendar, so importing both
+//! never duplicates an event. The domain holds only the data; every
+//! iCalendar text is written here.
 
 pub mod calendar;
 pub mod feeds;
 
-pub use calendar::person_calendar;
+pub use calendar::{person_calendar, session_file, session_uid};
 pub use feeds::{FeedError, Feeds};

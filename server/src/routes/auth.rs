@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::ApiJson;
-use crate::auth::limiter::Key;
+use crate::auth::pool::PoolError;
 use crate::auth::{accounts, cookie, Auth, SessionUser};
 use crate::error::ApiError;
 use crate::store::Store;
@@ -36,12 +36,15 @@ pub struct LoginResponse {
 }
 
 /// Checks the credentials and starts a session in the `vela_session`
-/// cookie. Failures count against the account and the client address;
-/// past the limit the answer is 429 with Retry-After, even for the right
-/// password.
+/// cookie. The attempt is reserved against the limits before the password
+/// is checked (see `auth::limiter`); past them the answer is 429 with
+/// Retry-After, even for the right password. When every password-check slot
+/// stays busy the answer is 503 with Retry-After, and the attempt does not
+/// count.
 pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
     if request.username.len() > MAX_USERNAME_BYTES || request.password.len() > MAX_PASSWORD_BYTES {
@@ -50,31 +53,44 @@ pub async fn login(
         )));
     }
     let username = accounts::normalise(&request.username);
-    let account_key = Key::Account(username.clone());
-    let keys = [account_key.clone(), Key::Address(peer.ip())];
-    state
+    let client = state.auth.proxies.client(peer.ip(), &headers);
+    let reservation = state
         .auth
         .limiter
-        .check(&keys)
+        .reserve(&username, client)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
 
     let account = state.auth.accounts.get(&username);
-    let auth = state.auth.clone();
-    let checked = account.clone();
-    // argon2 takes tens of milliseconds of CPU: keep it off the async workers.
-    let matches =
-        tokio::task::spawn_blocking(move || auth.verify(&request.password, checked.as_ref()))
-            .await
-            .map_err(ApiError::internal)?;
+    let checked = state
+        .auth
+        .pool
+        .verify(state.auth.clone(), request.password, account.clone())
+        .await;
+    let matches = match checked {
+        Ok(matches) => matches,
+        Err(PoolError::Busy) => {
+            reservation.release();
+            return Err(ApiError::Busy {
+                retry_after: std::time::Duration::from_secs(1),
+            });
+        }
+        Err(PoolError::Task(detail)) => {
+            reservation.release();
+            return Err(ApiError::internal(detail));
+        }
+    };
     let account = match account {
         Some(account) if matches && can_sign_in(&state, &account) => account,
         _ => {
-            state.auth.limiter.fail(&keys);
-            tracing::info!(%username, ip = %peer.ip(), "failed login");
+            let delay = reservation.failed();
+            tracing::info!(%username, ip = %client, "failed login");
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
             return Err(ApiError::InvalidCredentials);
         }
     };
-    state.auth.limiter.succeed(&account_key);
+    reservation.succeeded();
 
     let token = state
         .auth

@@ -3,7 +3,7 @@
 //!
 //! - `GET /api/calendar.ics` (session): my calendar as a download;
 //! - `GET /api/webinars/{id}/ics` (session): one session I may see, built by
-//!   `vela_domain::webinars::ics::session_event` from my view of it;
+//!   `ics::session_file` from my view of it;
 //! - `GET|POST|DELETE /api/calendar/feed` (session): whether my feed is live,
 //!   make or rotate its secret URL (shown once), revoke it;
 //! - `GET /api/feeds/{token}.ics` (no cookie: calendar apps cannot send one):
@@ -21,13 +21,12 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use vela_domain::ids::{PersonId, SessionId};
 use vela_domain::visibility::view;
-use vela_domain::webinars::ics::session_event;
 use vela_domain::Actor;
 
 use super::ApiJson;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::ics::person_calendar;
+use crate::ics::{person_calendar, session_file};
 use crate::org_store::now;
 use crate::store::Store;
 use crate::AppState;
@@ -117,7 +116,7 @@ pub async fn session(
             .iter()
             .find_map(|t| mine.directory.people.get(t))
             .unwrap_or(me);
-        (Ok(session_event(session, me, organizer, at)), revision)
+        (Ok(session_file(session, me, organizer, at)), revision)
     })?;
     let ics = ics?;
     state.store.wait_durable(user.org_id, revision).await?;

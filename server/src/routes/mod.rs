@@ -12,6 +12,7 @@ use axum::Router;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::ApiError;
@@ -68,9 +69,17 @@ pub fn app(state: AppState) -> Router {
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
         .route("/reports/{month}/teams.csv", get(reports::teams_csv))
         .route("/reports/{month}/weekdays.csv", get(reports::weekdays_csv))
+        // On matched routes only: a method a route does not declare is a
+        // 405 whatever its content type, and an unknown path a 404.
+        .route_layer(middleware::from_fn(require_json_body))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(middleware::from_fn(require_json_body))
+        // Every API answer is about someone (or harmless): no cache, shared
+        // or private, may keep it. Files set their own (also no-store).
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         // The extractor turns an oversized body into a JSON 413 (see `ApiJson`).
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         // Transport-level guard for any body, whoever reads it; its own
@@ -78,10 +87,15 @@ pub fn app(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(json_errors));
 
-    Router::new()
+    let secure = state.config.secure_cookies;
+    let body_timeout = state.config.body_timeout();
+    let app = Router::new()
         .nest("/api", api)
         .fallback_service(static_files::service(&state.config.dist_dir))
         .with_state(state)
+        // A body that stalls is cut off (the answer is a JSON 400); the
+        // connection's own timeouts are in `connections`.
+        .layer(RequestBodyTimeoutLayer::new(body_timeout))
         .layer(CompressionLayer::new().gzip(true).br(true))
         .layer(security_header(
             header::CONTENT_SECURITY_POLICY,
@@ -99,7 +113,17 @@ pub fn app(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http());
+    if secure {
+        // Served over HTTPS (that is what `--secure-cookies` declares):
+        // browsers must never fall back to plain HTTP for this host.
+        app.layer(security_header(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ))
+    } else {
+        app
+    }
 }
 
 fn security_header(name: HeaderName, value: HeaderValue) -> SetResponseHeaderLayer<HeaderValue> {

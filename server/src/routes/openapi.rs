@@ -49,6 +49,7 @@ pub fn document() -> Value {
     let set_password = of::<SetPassword>(&mut generator);
     let password_set = of::<PasswordSet>(&mut generator);
     let month_param = json!({"name": "month", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}});
+    let protocol_param = json!({"name": "protocol", "in": "query", "required": true, "description": "the client's sync protocol version (vela_domain::sync::PROTOCOL_VERSION); missing or lower is answered 426 client_outdated", "schema": {"type": "integer", "minimum": vela_domain::sync::PROTOCOL_VERSION}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
 
@@ -68,7 +69,7 @@ pub fn document() -> Value {
         },
         "security": [{"session": []}],
         "paths": {
-            "/api/health": {"get": op("Liveness and version", None, json!({"200": ok(health)}), false)},
+            "/api/health": {"get": op("Liveness, version and whether the store can write", None, json!({"200": ok(health), "503": error("the store cannot write to disk right now (store_unavailable); it retries on its own")}), false)},
             "/api/config": {"get": op("What the app shows before sign-in: whether this deployment is a demo (sample data, demo accounts listed on the login page)", None, json!({"200": ok(public_config)}), false)},
             "/api/partnership/organisations": {"post": op(
                 "Adds a member organisation with its first administrator and their initial password (partnership administrators only; at least 10 characters)",
@@ -79,7 +80,7 @@ pub fn document() -> Value {
             "/api/auth/login": {"post": op(
                 "Signs in; sets the HttpOnly session cookie",
                 Some(login),
-                json!({"200": ok(login_ok), "401": error("wrong username or password"), "429": error("too many failed attempts (Retry-After)")}),
+                json!({"200": ok(login_ok), "401": error("wrong username or password"), "429": error("too many failed attempts (Retry-After)"), "503": error("every password check is busy; retry shortly (Retry-After)")}),
                 false,
             )},
             "/api/auth/logout": {"post": op("Ends the session", Some(json!({"type": "object"})), json!({"200": ok(json!({"type": "object"}))}), true)},
@@ -87,29 +88,29 @@ pub fn document() -> Value {
                 "summary": "Sets the password a person of my organisation signs in with, and ends their open sessions (administrators only; at least 10 characters)",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": set_password}}},
-                "responses": with_errors(json!({
+                "responses": with_body_errors(with_errors(json!({
                     "200": ok(password_set),
                     "403": error("not an administrator"),
                     "404": error("no such person in my organisation"),
                     "422": error("a password shorter than 10 characters"),
-                }), true),
+                }), true)),
             }},
             "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
-            "/api/sync/push": {"post": op(
-                "Commands in order, each answered on its own (accepted with its revision, or rejected with the domain's code and parameters). Pushing the same id again returns the same answer.",
+            "/api/sync/push": {"post": with_parameters(vec![protocol_param.clone()], op(
+                "Commands in order, decided at once and each answered on its own: accepted with its revision, rejected with the domain's code and parameters, or id_in_use when another person already used its id. Pushing the same id again returns the same answer. Takes ?protocol=2 (see the sync routes' 426).",
                 Some(push),
-                json!({"200": ok(pushed), "409": error("a command id already used by someone else"), "422": error("a body that does not fit the schema")}),
+                json!({"200": ok(pushed), "422": error("a body that does not fit the schema, or more than 500 commands"), "426": error("client_outdated: a missing or older protocol; reload the app"), "503": error("store_unavailable: the disk cannot be written right now; retry")}),
                 true,
-            )},
+            ))},
             "/api/sync/pull": {"get": {
                 "summary": "The caller's visible changes since a revision, or a snapshot of their view when `since` is 0, unknown or compacted away",
-                "parameters": [{"name": "since", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}}],
-                "responses": with_errors(json!({"200": ok(pulled)}), true),
+                "parameters": [{"name": "since", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}}, protocol_param.clone()],
+                "responses": with_errors(json!({"200": ok(pulled), "426": error("client_outdated: a missing or older protocol; reload the app")}), true),
             }},
             "/api/sync/events": {"get": {
                 "summary": "Server-Sent Events: a `revision` event (id = revision, data = RevisionAnnouncement) whenever a durable revision holds something the caller may see; keep-alive comments; resume with Last-Event-ID",
-                "parameters": [{"name": "Last-Event-ID", "in": "header", "required": false, "schema": {"type": "integer", "minimum": 0}}],
-                "responses": with_errors(json!({"200": {
+                "parameters": [{"name": "Last-Event-ID", "in": "header", "required": false, "schema": {"type": "integer", "minimum": 0}}, protocol_param.clone()],
+                "responses": with_errors(json!({"426": error("client_outdated: a missing or older protocol; reload the app"), "200": {
                     "description": "an event stream",
                     "content": {"text/event-stream": {"schema": announced}}
                 }}), true),
@@ -156,7 +157,7 @@ pub fn document() -> Value {
                     json!({"200": ok(new_feed), "422": error("a body other than {}")}),
                     true,
                 ),
-                "delete": op("Revokes my personal feed URL (content-type application/json, body {})", None, json!({"200": ok(feed_status)}), true),
+                "delete": op("Revokes my personal feed URL (content-type application/json, body {})", None, json!({"200": ok(feed_status), "415": error("content-type other than application/json")}), true),
             },
             "/api/feeds/{token}.ics": {"get": {
                 "summary": "The calendar a live feed token opens, for calendar apps (no cookie)",
@@ -204,6 +205,24 @@ fn error(description: &str) -> Value {
     })
 }
 
+/// Adds the errors of a route that reads a JSON body: 413, 415, 422.
+fn with_body_errors(responses: Value) -> Value {
+    let mut responses = match responses {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    };
+    responses
+        .entry("413")
+        .or_insert_with(|| error("a body over 1 MiB"));
+    responses
+        .entry("415")
+        .or_insert_with(|| error("content-type other than application/json"));
+    responses
+        .entry("422")
+        .or_insert_with(|| error("JSON that does not fit the schema"));
+    Value::Object(responses)
+}
+
 /// Adds the errors every route can answer.
 fn with_errors(responses: Value, needs_session: bool) -> Value {
     let mut responses = match responses {
@@ -221,12 +240,18 @@ fn with_errors(responses: Value, needs_session: bool) -> Value {
     Value::Object(responses)
 }
 
+fn with_parameters(parameters: Vec<Value>, mut operation: Value) -> Value {
+    operation["parameters"] = Value::Array(parameters);
+    operation
+}
+
 fn op(summary: &str, body: Option<Value>, responses: Value, needs_session: bool) -> Value {
     let mut operation = json!({
         "summary": summary,
         "responses": with_errors(responses, needs_session),
     });
     if let Some(schema) = body {
+        operation["responses"] = with_body_errors(operation["responses"].take());
         operation["requestBody"] = json!({
             "required": true,
             "content": {"application/json": {"schema": schema}}

@@ -91,7 +91,8 @@ pub async fn weekdays_csv(
     spreadsheet::attachment(body, &format!("monitoraggio-{}-giorni.csv", report.month))
 }
 
-/// The report of `month` ("2026-11") of the caller's own organisation, if
+/// The report of `month` ("2026-11", a year the domain accepts: see
+/// `vela_domain::boundary`) of the caller's own organisation, if
 /// they administer it (each administration of a partnership reports its
 /// own figures).
 fn monitoring(state: &AppState, user: &CurrentUser, month: &str) -> Result<Monitoring, ApiError> {
@@ -120,7 +121,11 @@ fn parse_month(month: &str) -> Option<NaiveDate> {
     if !digits(year, 4) || !digits(number, 2) {
         return None;
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, number.parse().ok()?, 1)
+    let year: i32 = year.parse().ok()?;
+    if !(vela_domain::boundary::FIRST_YEAR..=vela_domain::boundary::LAST_YEAR).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, number.parse().ok()?, 1)
 }
 
 fn team_record(month: &str, name: &str, row: &Row) -> [String; 14] {
@@ -162,7 +167,8 @@ mod tests {
     fn months_are_year_dash_month() {
         assert!(parse_month("2026-11").is_some());
         for bad in [
-            "2026-13", "2026-1", "26-11", "2026/11", "", "x", "2026-00", "+202-11",
+            "2026-13", "2026-1", "26-11", "2026/11", "", "x", "2026-00", "+202-11", "0000-01",
+            "9999-12",
         ] {
             assert!(parse_month(bad).is_none(), "{bad}");
         }

@@ -33,6 +33,12 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     }
     let hashed = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
+    if response.status().is_server_error() {
+        // The file system refused the path itself (a name longer than it
+        // allows, say): there is no such file to serve.
+        tracing::debug!(status = %response.status(), "static file error answered as 404");
+        return ApiError::NotFound.into_response();
+    }
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
