@@ -440,6 +440,7 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
                     date: d1,
                     name: "Chiusura".into(),
                 }],
+                administrator: None,
             }),
             out(&[d1]),
         ),
