@@ -791,3 +791,56 @@ async fn the_operations_guide_commands_run_as_written() {
     let (_, me) = paola.get_json("/api/me").await;
     assert_eq!(me["organisation"]["name"], "Comune di Pergine Valsugana");
 }
+
+#[tokio::test]
+async fn the_systemd_unit_starts_the_server_as_written() {
+    let unit = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../deploy/vela.service"
+    ))
+    .expect("deploy/vela.service");
+    let exec = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .expect("an ExecStart line");
+    let argv = words(exec);
+    assert!(argv[0].ends_with("/vela-server"), "{exec}");
+    for needed in [
+        "--secure-cookies",
+        "--trusted-proxies",
+        "--data-dir",
+        "--dist",
+    ] {
+        assert!(argv.iter().any(|a| a == needed), "the unit passes {needed}");
+    }
+    let (temp, data, dist) = temp_dirs();
+    // Its flags as written; the harness gives the address, data and app
+    // directories (temporary ones, a free port) in place of the unit's.
+    let mut args = Vec::new();
+    let mut rest = argv[1..].iter();
+    while let Some(arg) = rest.next() {
+        let expected = match arg.as_str() {
+            "--addr" => Some("127.0.0.1:8080"),
+            "--data-dir" => Some("/var/lib/vela"),
+            "--dist" => Some("/usr/local/share/vela/dist"),
+            _ => None,
+        };
+        match expected {
+            Some(value) => assert_eq!(rest.next().map(String::as_str), Some(value), "{arg}"),
+            None => args.push(arg.clone()),
+        }
+    }
+    args.push(FAST.to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let server = Server::start_plain(&data, &dist, &args).expect("starts with the unit's flags");
+    let health = common::client()
+        .get(server.url("/api/health"))
+        .send()
+        .await
+        .expect("health");
+    assert_eq!(health.status(), 200);
+    // A production start: empty, not a demo.
+    assert_eq!(config(&server).await, json!({"demo": false}));
+    drop(server);
+    drop(temp);
+}

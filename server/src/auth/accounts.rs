@@ -105,6 +105,14 @@ impl Accounts {
             .cloned()
     }
 
+    /// How many accounts there are.
+    pub fn len(&self) -> usize {
+        self.by_username
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_username
             .read()

@@ -257,14 +257,14 @@ enum LoadError {
 /// Loads a data directory as start-up does (the store, the accounts, the
 /// feeds) and sums it up. Writes nothing a start-up would not.
 fn load(dir: &Path) -> Result<Summary, LoadError> {
-    Accounts::open(dir)?;
+    let accounts = Accounts::open(dir)?;
     crate::ics::Feeds::open(dir)?;
     let store = OrgStore::open(dir, StoreOptions::default())?;
     let mut summary = Summary {
         organisations: Vec::new(),
         revisions: 0,
         people: 0,
-        accounts: count_accounts(dir),
+        accounts: accounts.len(),
     };
     for partition in store.organisations() {
         store.read(partition, |state, revision| {
@@ -282,17 +282,6 @@ fn load(dir: &Path) -> Result<Summary, LoadError> {
     // Dropped without `shutdown`: no snapshot is written.
     drop(store);
     Ok(summary)
-}
-
-/// How many accounts `accounts.json` holds (already checked by
-/// `Accounts::open`).
-fn count_accounts(dir: &Path) -> usize {
-    std::fs::read(dir.join("accounts.json"))
-        .ok()
-        .and_then(|bytes| {
-            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).ok()
-        })
-        .map_or(0, |all| all.len())
 }
 
 /// `vela-server check`.

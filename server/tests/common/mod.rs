@@ -63,7 +63,7 @@ impl Server {
         Server::start_plain(data, dist, &[extra, demo.as_slice()].concat())
     }
 
-    /// Starts the server on the given dirs with exactly these flags.
+    /// Starts this build's server on the given dirs with exactly these flags.
     pub fn start_plain(data: &Path, dist: &Path, extra: &[&str]) -> Result<Server, String> {
         Server::start_binary(
             Path::new(env!("CARGO_BIN_EXE_vela-server")),
