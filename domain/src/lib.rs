@@ -18,6 +18,7 @@ pub mod demo;
 pub mod directory;
 pub mod ids;
 pub mod monitoring;
+pub mod notifications;
 pub mod objectives;
 pub mod rejection;
 mod state;
@@ -45,13 +46,24 @@ pub fn apply(
     command: &Command,
     now: DateTime<Utc>,
 ) -> Result<Vec<Event>, Rejection> {
-    let events = match command {
+    let mut events = match command {
         Command::Directory(c) => directory::apply(state, actor, c, now),
         Command::Agile(c) => agile::apply(state, actor, c, now),
         Command::Objectives(c) => objectives::apply(state, actor, c, now),
         Command::Webinars(c) => webinars::apply(state, actor, c, now),
+        Command::Notifications(c) => notifications::apply(state, actor, c, now),
     }?;
     stays_in_own_organisation(state, actor, &events)?;
+    // After the boundary check: a partnership session's registrants of
+    // other organisations are told of its changes on purpose. Appended here
+    // so the notifications are stored with the revision that caused them and
+    // the browser's optimistic apply shows the same ones.
+    let told = notifications::caused(state, actor, &events, now);
+    events.extend(
+        told.into_iter().map(|notification| {
+            Event::Notifications(notifications::Event::Notified { notification })
+        }),
+    );
     Ok(events)
 }
 

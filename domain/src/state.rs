@@ -1,7 +1,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{agile, directory, objectives, webinars, Actor, Command, Event, Rejection};
+use crate::{
+    agile, directory, notifications, objectives, webinars, Actor, Command, Event, Rejection,
+};
 
 /// The whole state of one deployment — one organisation or the several of
 /// a partnership (see `directory`) — as of some revision. It changes only
@@ -14,6 +16,10 @@ pub struct State {
     pub agile: agile::Part,
     pub objectives: objectives::Part,
     pub webinars: webinars::Part,
+    /// Each person's notifications and mail preferences (absent in states
+    /// stored before notifications existed).
+    #[serde(default)]
+    pub notifications: notifications::Part,
 }
 
 impl State {
@@ -28,6 +34,7 @@ impl State {
             Event::Agile(e) => agile::apply_event(self, e),
             Event::Objectives(e) => objectives::apply_event(self, e),
             Event::Webinars(e) => webinars::apply_event(self, e),
+            Event::Notifications(e) => notifications::apply_event(self, e),
         }
     }
 

@@ -17,6 +17,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod ics;
+pub mod mail;
 pub mod memory;
 pub mod org_store;
 pub mod routes;
@@ -39,6 +40,8 @@ pub struct AppState {
     pub store: Arc<OrgStore>,
     /// Personal calendar feed tokens (`feeds.json`).
     pub feeds: Arc<ics::Feeds>,
+    /// Notification mails, when an SMTP server is configured.
+    pub mailer: Option<Arc<mail::Mailer>>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
@@ -65,12 +68,22 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         Some(people) => demo::seed_synthetic(&store, &auth, people).await?,
         None => demo::seed(&store, &auth, config.demo).await?,
     }
+    let mailer = mail::Mailer::from_config(&config)?;
+    if let Some(mailer) = &mailer {
+        mailer.start(store.clone(), shutdown_rx.clone());
+    }
+    mail::scheduler::start(
+        store.clone(),
+        std::time::Duration::from_secs(config.scheduler_every_secs.max(1)),
+        shutdown_rx.clone(),
+    );
     let state = AppState {
         config: Arc::new(config.clone()),
         shutdown: shutdown_rx,
         auth,
         store: store.clone(),
         feeds,
+        mailer,
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -121,6 +134,8 @@ pub enum StartError {
     Feeds(#[from] ics::FeedError),
     #[error("cannot seed the demo data: {0}")]
     Seed(#[from] demo::SeedError),
+    #[error("cannot set up mail: {0}")]
+    Mail(#[from] mail::MailError),
     #[error("a start-up task failed: {0}")]
     Task(String),
 }

@@ -91,7 +91,7 @@ fn description(session: &Session) -> String {
 
 /// A person's calendar address: their e-mail, or a URN of their id for
 /// people without one (still a valid, stable cal-address).
-fn cal_address(person: &Person) -> String {
+pub fn cal_address(person: &Person) -> String {
     match &person.email {
         Some(email) => format!("mailto:{email}"),
         None => format!("urn:uuid:{}", person.id),

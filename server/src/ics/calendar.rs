@@ -31,7 +31,8 @@ use vela_domain::agile::{DayPlan, DayStatus};
 use vela_domain::calendar::to_rome;
 use vela_domain::directory::{Language, Person, Place, WorkMode};
 use vela_domain::ids::PersonId;
-use vela_domain::webinars::{ics::session_uid, RegistrationStatus, Session, SessionStatus};
+use vela_domain::webinars::ics::{cal_address, session_uid};
+use vela_domain::webinars::{RegistrationStatus, Session, SessionStatus};
 use vela_domain::State;
 
 /// The `PRODID` of the personal calendar.
@@ -96,7 +97,10 @@ pub fn person_calendar(view: &State, person: PersonId, now: DateTime<Utc>) -> Op
         .filter_map(|(id, _)| view.webinars.sessions.get(id))
         .collect();
     sessions.sort_by_key(|s| (s.start, s.id));
-    events.extend(sessions.into_iter().map(|s| session_event(s, &words, now)));
+    events.extend(sessions.into_iter().map(|s| {
+        let organizer = s.trainers.iter().find_map(|t| view.directory.people.get(t));
+        session_event(s, me, organizer, &words, now)
+    }));
 
     Some(write(me, &words, &events))
 }
@@ -163,7 +167,13 @@ fn day_event(plan: &DayPlan, note: &str, words: &Words, now: DateTime<Utc>) -> i
     event.done()
 }
 
-fn session_event(session: &Session, words: &Words, now: DateTime<Utc>) -> icalendar::Event {
+fn session_event(
+    session: &Session,
+    me: &Person,
+    organizer: Option<&Person>,
+    words: &Words,
+    now: DateTime<Utc>,
+) -> icalendar::Event {
     let rome = |instant: DateTime<Utc>| {
         DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone {
             date_time: to_rome(instant),
@@ -191,6 +201,22 @@ fn session_event(session: &Session, words: &Words, now: DateTime<Utc>) -> icalen
     if let Some(link) = &session.join_link {
         event.url(link).location(link);
     }
+    // The same people as the single session's file: calendar apps show who
+    // gives it and that the seat is accepted.
+    if let Some(organizer) = organizer {
+        event.append_property(
+            Property::new("ORGANIZER", cal_address(organizer))
+                .add_parameter("CN", &organizer.name)
+                .done(),
+        );
+    }
+    event.append_multi_property(
+        Property::new("ATTENDEE", cal_address(me))
+            .add_parameter("CN", &me.name)
+            .add_parameter("ROLE", "REQ-PARTICIPANT")
+            .add_parameter("PARTSTAT", "ACCEPTED")
+            .done(),
+    );
     event.done()
 }
 

@@ -21,6 +21,7 @@ pub mod accounts;
 pub mod auth;
 pub mod calendar;
 pub mod health;
+pub mod mail;
 pub mod me;
 pub mod openapi;
 pub mod reports;
@@ -64,6 +65,7 @@ pub fn app(state: AppState) -> Router {
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
         .route("/reports/{month}/teams.csv", get(reports::teams_csv))
         .route("/reports/{month}/weekdays.csv", get(reports::weekdays_csv))
+        .route("/admin/mail", get(mail::status))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn(require_json_body))

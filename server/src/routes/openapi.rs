@@ -43,6 +43,7 @@ pub fn document() -> Value {
     let no_fields = of::<NoFields>(&mut generator);
     let set_password = of::<SetPassword>(&mut generator);
     let password_set = of::<PasswordSet>(&mut generator);
+    let mail_status = of::<super::mail::MailStatus>(&mut generator);
     let month_param = json!({"name": "month", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
@@ -152,6 +153,12 @@ pub fn document() -> Value {
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{43}$"}}],
                 "responses": with_errors(json!({"200": calendar_file(), "404": error("unknown, rotated or revoked token")}), false),
             }},
+            "/api/admin/mail": {"get": op(
+                "The notification mail outbox of my organisation: whether SMTP is configured, mails waiting, failing, the latest failure. Administrators only.",
+                None,
+                json!({"200": ok(mail_status), "403": error("not an administrator")}),
+                true,
+            )},
             "/api/webinars/{id}/ics": {"get": {
                 "summary": "One webinar session I may see, as an iCalendar file",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],

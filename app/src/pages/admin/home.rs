@@ -8,6 +8,40 @@ use super::monitoring::Monitoring;
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
 
+/// The mail outbox in one line, so an unreachable SMTP server is noticed.
+#[derive(serde::Deserialize)]
+struct MailStatus {
+    configured: bool,
+    waiting: usize,
+    failing: usize,
+    #[serde(default)]
+    last_error: Option<String>,
+}
+
+#[component]
+fn MailLine() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = LocalResource::new(|| crate::api::get::<MailStatus>("/api/admin/mail"));
+    let line = move || {
+        let t = &i18n.t().notifications;
+        status.get().and_then(Result::ok).map(|s| {
+            if !s.configured {
+                t.admin_mail_off.to_owned()
+            } else if s.failing > 0 {
+                (t.admin_mail_failing)(s.waiting, s.failing, s.last_error.as_deref().unwrap_or(""))
+            } else {
+                (t.admin_mail_ok)(s.waiting)
+            }
+        })
+    };
+    view! {
+        <section class="admin-mail" aria-labelledby="mail-title">
+            <h2 id="mail-title">{move || i18n.t().notifications.admin_mail_title}</h2>
+            <p role="status">{line}</p>
+        </section>
+    }
+}
+
 #[component]
 pub fn Administration() -> impl IntoView {
     let i18n = use_i18n();
@@ -41,6 +75,7 @@ pub fn Administration() -> impl IntoView {
                     </li>
                 </ul>
             </section>
+            <MailLine />
             <Monitoring />
         }
         .into_any()
