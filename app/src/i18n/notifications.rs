@@ -13,9 +13,7 @@ pub struct NotificationsTexts {
     pub empty: &'static str,
     pub mark_read: &'static str,
     pub mark_all_read: &'static str,
-    pub all_read: &'static str,
     pub unread_badge: &'static str,
-    pub open: &'static str,
     /// One notification as a sentence; the second argument is its dates
     /// already formatted, the third its session's start.
     pub message: fn(&Notification, &str, &str) -> String,
@@ -61,9 +59,7 @@ pub const IT: NotificationsTexts = NotificationsTexts {
     empty: "Nessuna notifica: qui compariranno richieste, decisioni, webinar e promemoria.",
     mark_read: "Segna come letta",
     mark_all_read: "Segna tutte come lette",
-    all_read: "Tutte le notifiche sono lette.",
     unread_badge: "Da leggere",
-    open: "Apri",
     message: |n, dates, start| match n.kind {
         Kind::DaysRequested => format!("{} chiede giorni di lavoro agile: {dates}.", who(n)),
         Kind::DaysCancelled => format!("{} ha annullato giorni richiesti: {dates}.", who(n)),
@@ -170,9 +166,7 @@ pub const EN: NotificationsTexts = NotificationsTexts {
     empty: "No notifications: requests, decisions, webinars and reminders will appear here.",
     mark_read: "Mark as read",
     mark_all_read: "Mark all as read",
-    all_read: "Every notification is read.",
     unread_badge: "Unread",
-    open: "Open",
     message: |n, dates, start| match n.kind {
         Kind::DaysRequested => format!("{} asks for agile days: {dates}.", who(n)),
         Kind::DaysCancelled => format!("{} cancelled requested days: {dates}.", who(n)),

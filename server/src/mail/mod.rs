@@ -52,8 +52,8 @@ pub enum MailError {
     Url(String, String),
     #[error("--mail-from {0:?} is not an e-mail address")]
     From(String),
-    #[error("cannot read the SMTP credentials file {}: {1}", .0.display())]
-    Credentials(PathBuf, String),
+    #[error("cannot read the SMTP credentials file {}: {reason}", path.display())]
+    Credentials { path: PathBuf, reason: String },
     #[error(transparent)]
     Outbox(#[from] OutboxError),
 }
@@ -84,15 +84,18 @@ impl Mailer {
             .map_err(|e| MailError::Url(url.clone(), e.to_string()))?
             .timeout(Some(SMTP_TIMEOUT));
         if let Some(path) = &config.smtp_credentials_file {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| MailError::Credentials(path.clone(), e.to_string()))?;
+            let text = std::fs::read_to_string(path).map_err(|e| MailError::Credentials {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
             let mut lines = text.lines();
             let (Some(user), Some(password)) = (lines.next(), lines.next()) else {
-                return Err(MailError::Credentials(
-                    path.clone(),
-                    "expected the user name on the first line and the password on the second"
-                        .into(),
-                ));
+                return Err(MailError::Credentials {
+                    path: path.clone(),
+                    reason:
+                        "expected the user name on the first line and the password on the second"
+                            .into(),
+                });
             };
             builder = builder.credentials(Credentials::new(user.trim().into(), password.into()));
         }

@@ -9,7 +9,7 @@ use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
 
 /// The mail outbox in one line, so an unreachable SMTP server is noticed.
-#[derive(serde::Deserialize)]
+#[derive(Clone, serde::Deserialize)]
 struct MailStatus {
     configured: bool,
     waiting: usize,
