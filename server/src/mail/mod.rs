@@ -290,7 +290,7 @@ impl Mailer {
             Some(ics) => MultiPart::mixed().multipart(body).singlepart(
                 Attachment::new("webinar.ics".into()).body(
                     ics,
-                    ContentType::parse("text/calendar; charset=utf-8; method=REQUEST")
+                    ContentType::parse("text/calendar; charset=utf-8")
                         .unwrap_or(ContentType::TEXT_PLAIN),
                 ),
             ),

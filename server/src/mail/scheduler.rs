@@ -21,7 +21,9 @@ pub fn start(
     mut shutdown: watch::Receiver<bool>,
 ) {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
+        // The first run waits one period: start-up (demo seeding, log
+        // replay) is busy enough, and a minute late is still on time.
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
