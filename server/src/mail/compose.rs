@@ -273,6 +273,7 @@ mod tests {
         let at = Utc::now();
         let mut a = Notification::new("a".into(), PersonId::from_u128(1), Kind::DaysRequested, at);
         a.title = "Giulia <b>".into();
+        a.request = Some(vela_domain::ids::RequestId::from_u128(2));
         a.dates = vec![NaiveDate::from_ymd_opt(2026, 11, 26).expect("date")];
         let mut b = a.clone();
         b.id = "b".into();
