@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::{
     agile, directory, notifications, objectives, webinars, Actor, Command, Event, Rejection,
@@ -9,7 +9,12 @@ use crate::{
 /// a partnership (see `directory`) — as of some revision. It changes only
 /// through [`State::apply_event`], so replaying the same events always gives
 /// the same state.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Its JSON form holds records only: the indexes derived from them are
+/// skipped when it is written and rebuilt when it is read (see
+/// [`agile::restore_indexes`]), whether it comes from a snapshot file, a
+/// pull or a browser's cache.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct State {
     pub directory: directory::Directory,
@@ -22,7 +27,35 @@ pub struct State {
     pub notifications: notifications::Part,
 }
 
+impl<'de> Deserialize<'de> for State {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Records {
+            directory: directory::Directory,
+            agile: agile::Part,
+            objectives: objectives::Part,
+            webinars: webinars::Part,
+        }
+        let records = Records::deserialize(deserializer)?;
+        let mut state = State {
+            directory: records.directory,
+            agile: records.agile,
+            objectives: records.objectives,
+            webinars: records.webinars,
+        };
+        agile::restore_indexes(&mut state);
+        Ok(state)
+    }
+}
+
 impl State {
+    /// Drops what [`Deserialize`] rebuilds anyway, so that a full state is
+    /// stored as records only (its team counts are derivable from them, unlike
+    /// those of a person's view).
+    pub fn drop_derived(&mut self) {
+        self.agile.team_days.clear();
+    }
+
     /// Applies one accepted event. Never fails: events were checked by
     /// [`apply`](crate::apply) when they were made.
     pub fn apply_event(&mut self, event: &Event) {

@@ -6,6 +6,21 @@ use uuid::Uuid;
 
 use crate::{Command, Event, Rejection, State};
 
+/// The version of this sync protocol. Every call to `/api/sync/*` names it
+/// in its `protocol` query parameter; the server answers a missing or lower
+/// one with 426 `client_outdated` and changes nothing, so a browser running
+/// an older build is told to reload instead of speaking a protocol the server
+/// no longer reads. Clients without the parameter are version 1.
+pub const PROTOCOL_VERSION: u32 = 2;
+
+/// Most commands the server takes in one push; a client sends longer
+/// outboxes in chunks.
+pub const MAX_PUSH_COMMANDS: usize = 500;
+
+/// Largest push body the server takes, in bytes; a client keeps each chunk
+/// below it.
+pub const MAX_PUSH_BYTES: usize = 1_048_576;
+
 /// `POST /api/sync/push` body: commands in the order they were made.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -50,6 +65,9 @@ pub enum PushResult {
         rejection: Rejection,
         message: String,
     },
+    /// The id was already used by another person: not stored, and not a
+    /// retry (the client must not resend it under this id).
+    IdInUse { id: Uuid },
 }
 crate::flat_tagged!(PushResult, "status");
 
@@ -57,7 +75,9 @@ impl PushResult {
     /// The command id this result answers.
     pub fn id(&self) -> Uuid {
         match self {
-            PushResult::Accepted { id, .. } | PushResult::Rejected { id, .. } => *id,
+            PushResult::Accepted { id, .. }
+            | PushResult::Rejected { id, .. }
+            | PushResult::IdInUse { id } => *id,
         }
     }
 }

@@ -45,9 +45,13 @@ pub enum ApiError {
     /// The same command id was already used by someone else.
     #[error("command id {0} is already used")]
     CommandIdConflict(uuid::Uuid),
-    /// The store cannot take writes (a failed fsync leaves memory ahead of disk).
-    #[error("the server cannot store changes right now")]
+    /// The store cannot write to disk right now (full or failing); it
+    /// retries on its own, so the client should retry later.
+    #[error("the server cannot store changes right now; retry shortly")]
     StoreUnavailable,
+    /// The client speaks an older sync protocol than the server.
+    #[error("A new version of Vela is available: reload the page.")]
+    ClientOutdated,
     /// A fault of the server; the detail is logged, not sent.
     #[error("internal server error")]
     Internal(String),
@@ -75,6 +79,7 @@ impl ApiError {
             ApiError::Unprocessable(_) => "invalid_body",
             ApiError::CommandIdConflict(_) => "command_id_conflict",
             ApiError::StoreUnavailable => "store_unavailable",
+            ApiError::ClientOutdated => "client_outdated",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -92,6 +97,7 @@ impl ApiError {
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::CommandIdConflict(_) => StatusCode::CONFLICT,
             ApiError::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::ClientOutdated => StatusCode::UPGRADE_REQUIRED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -172,6 +178,12 @@ impl From<crate::store::StoreError> for ApiError {
         use crate::store::StoreError;
         match error {
             StoreError::Unavailable => ApiError::StoreUnavailable,
+            // After start-up, an I/O error is a failed write: the store
+            // retries it, and the client should too.
+            StoreError::Io { .. } => {
+                tracing::error!(%error, "store write failed");
+                ApiError::StoreUnavailable
+            }
             other => ApiError::internal(other),
         }
     }

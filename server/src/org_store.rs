@@ -12,6 +12,10 @@ impl Model for State {
     fn apply(&mut self, event: &Event) {
         self.apply_event(event);
     }
+
+    fn drop_derived(&mut self) {
+        State::drop_derived(self);
+    }
 }
 
 /// Every organisation's state and log.

@@ -1,6 +1,8 @@
 //! Start-up after a crash, with the real binary: a torn last log line is cut
-//! off and logged; corruption anywhere else stops the server with a message
-//! that names the file and the line.
+//! off and logged; a complete line that fails its checksum, or a broken
+//! chain of segments, stops the server with a message that names the file
+//! and the line and how to salvage; a disk that fills up and is freed again
+//! heals without a restart.
 
 mod common;
 
@@ -100,6 +102,168 @@ async fn corruption_before_the_end_refuses_to_start() {
     );
 }
 
+#[tokio::test]
+async fn a_complete_last_line_with_one_bad_byte_refuses_to_start_and_says_how_to_salvage() {
+    let (server, _temp, segment) = crashed_server();
+    let mut bytes = std::fs::read(&segment).unwrap();
+    let good_len = bytes.len();
+    let last_start = bytes[..good_len - 1]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let lines = std::fs::read_to_string(&segment).unwrap().lines().count();
+    // One byte inside the last (acknowledged, newline-terminated) entry.
+    let at = good_len - 10;
+    assert!(at > last_start);
+    bytes[at] = if bytes[at] == b'1' { b'2' } else { b'1' };
+    std::fs::write(&segment, &bytes).unwrap();
+
+    let error = match Server::start_in(
+        &server.data_dir,
+        &server.dist_dir,
+        &[FAST, NO_SNAPSHOT[0], NO_SNAPSHOT[1]],
+    ) {
+        Err(log) => log,
+        Ok(_) => panic!("a corrupt acknowledged line must not be dropped"),
+    };
+    assert!(error.contains(&segment.display().to_string()), "{error}");
+    assert!(error.contains(&format!("line {lines}")), "{error}");
+    assert!(error.contains("checksum"), "{error}");
+    assert!(
+        error.contains(&format!("truncate -s {last_start} ")),
+        "says how to salvage: {error}"
+    );
+    assert_eq!(std::fs::read(&segment).unwrap(), bytes, "nothing was cut");
+}
+
+#[tokio::test]
+async fn a_missing_newest_segment_refuses_to_start() {
+    // Snapshots every 20 revisions: the demo leaves one, and the segment
+    // after it holds the newest revisions.
+    let mut server = Server::start(&[FAST, "--demo", "--snapshot-every", "20"]);
+    let _temp = server.keep_dirs().expect("temp dir");
+    let giulia = server.login("giulia").await;
+    let (_, me) = giulia.get_json("/api/me").await;
+    let person = me["person"]["id"].clone();
+    for km in 0..25 {
+        let (status, body) = giulia
+            .post_json(
+                "/api/sync/push?protocol=2",
+                &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command":
+                    {"area": "directory", "type": "set_commute", "person": person, "km": km}}]}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    server.kill();
+    let org = std::fs::read_dir(server.data_dir.join("orgs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|dir| dir.join("snapshot.json").exists())
+        .expect("a snapshot");
+    let snapshot: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(org.join("snapshot.json")).unwrap()).unwrap();
+    let base = snapshot["revision"].as_u64().unwrap();
+    let newest = org.join(format!("log-{:020}.jsonl", base + 1));
+    assert!(newest.exists(), "the segment after the snapshot");
+    std::fs::remove_file(&newest).unwrap();
+
+    let error = match Server::start_in(&server.data_dir, &server.dist_dir, &[FAST]) {
+        Err(log) => log,
+        Ok(_) => panic!("acknowledged revisions went missing silently"),
+    };
+    // Named as missing itself, or (if a later segment was started for a
+    // snapshot the kill interrupted) as the revisions that later segment
+    // does not continue from.
+    assert!(error.contains(&org.display().to_string()), "{error}");
+    assert!(
+        error.contains(&format!("{} is missing", newest.display()))
+            || error.contains(&format!("{}..=", base + 1)),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_full_disk_answers_503_and_heals_without_a_restart() {
+    use serde_json::json;
+
+    let (temp, data, dist) = common::temp_dirs();
+    let full = temp.path().join("disk-is-full");
+    let mut server = Server::start_binary(
+        std::path::Path::new(env!("CARGO_BIN_EXE_vela-server")),
+        &data,
+        &dist,
+        &[FAST, "--demo"],
+        &[("VELA_TEST_FAIL_WRITES_WHILE", &full)],
+    )
+    .expect("starts");
+    let giulia = server.login("giulia").await;
+    let (_, me) = giulia.get_json("/api/me").await;
+    let person = me["person"]["id"].clone();
+    let commute =
+        |km: u32| json!({"area": "directory", "type": "set_commute", "person": person, "km": km});
+    let push = |id: uuid::Uuid, km: u32| {
+        let body = json!({"commands": [{"id": id, "command": commute(km)}]});
+        let giulia = giulia.clone();
+        async move { giulia.post_json("/api/sync/push?protocol=2", &body).await }
+    };
+    let health = || async { server_health(&giulia).await };
+
+    let (status, body) = push(uuid::Uuid::new_v4(), 3).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(health().await.0, 200);
+
+    std::fs::write(&full, b"").unwrap();
+    let lost = uuid::Uuid::new_v4();
+    let (status, body) = push(lost, 5).await;
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["error"], "store_unavailable");
+    let (status, body) = health().await;
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["error"], "store_unavailable");
+    // While it lasts, new commands are refused and nothing unwritten is shown.
+    let (status, body) = push(uuid::Uuid::new_v4(), 6).await;
+    assert_eq!(status, 503, "{body}");
+    let (status, _) = giulia.get_json("/api/sync/pull?since=0&protocol=2").await;
+    assert_eq!(status, 503);
+
+    // Space is freed: the store notices on its own.
+    std::fs::remove_file(&full).unwrap();
+    let mut healed = false;
+    for _ in 0..200 {
+        if health().await.0 == 200 {
+            healed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(healed, "health turns 200 again: {}", server.log_text());
+    // The command answered 503 was kept and written: its retry is accepted.
+    let (status, body) = push(lost, 5).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["status"], "accepted", "{body}");
+    let revision = body["results"][0]["revision"].as_u64().unwrap();
+    let (status, body) = push(uuid::Uuid::new_v4(), 8).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["revision"], revision + 1);
+
+    // All of it is on disk: it survives SIGKILL.
+    server.kill();
+    let server = Server::start_in(&data, &dist, &[FAST]).expect("restarts");
+    let giulia = server.login("giulia").await;
+    let (status, pull) = giulia.get_json("/api/sync/pull?since=0&protocol=2").await;
+    assert_eq!(status, 200, "{pull}");
+    assert_eq!(pull["revision"], revision + 1);
+    assert_eq!(
+        pull["snapshot"]["directory"]["people"][person.as_str().unwrap()]["commute_km"],
+        8
+    );
+}
+
+async fn server_health(session: &common::Session) -> (u16, serde_json::Value) {
+    session.get_json("/api/health").await
+}
+
 /// The durability promise end to end: SIGKILL while many clients push; after
 /// the restart every acknowledged command is there, at the revision it was
 /// acknowledged with (a retry of its id answers exactly that).
@@ -127,7 +291,7 @@ async fn sigkill_during_pushes_loses_no_acknowledged_command() {
                 let body = json!({"commands": [{"id": id, "command": command}]});
                 let sent = session
                     .http
-                    .post(format!("{}/api/sync/push", session.base))
+                    .post(format!("{}/api/sync/push?protocol=2", session.base))
                     .header(reqwest::header::COOKIE, &session.cookie)
                     .json(&body)
                     .send()
@@ -165,7 +329,9 @@ async fn sigkill_during_pushes_loses_no_acknowledged_command() {
         if !sessions.contains_key(username) {
             sessions.insert(username.clone(), server.login(username).await);
         }
-        let (status, answer) = sessions[username].post_json("/api/sync/push", body).await;
+        let (status, answer) = sessions[username]
+            .post_json("/api/sync/push?protocol=2", body)
+            .await;
         assert_eq!(status, 200, "{answer}");
         assert_eq!(
             answer["results"][0]["revision"].as_u64(),
@@ -173,7 +339,9 @@ async fn sigkill_during_pushes_loses_no_acknowledged_command() {
             "acknowledged command survived at its revision: {answer}"
         );
     }
-    let (_, pull) = sessions["admin"].get_json("/api/sync/pull?since=0").await;
+    let (_, pull) = sessions["admin"]
+        .get_json("/api/sync/pull?since=0&protocol=2")
+        .await;
     assert!(pull["revision"].as_u64().unwrap() >= newest);
     drop(temp);
 }

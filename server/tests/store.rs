@@ -41,6 +41,7 @@ fn options(snapshot_every: u64) -> StoreOptions {
     StoreOptions {
         snapshot_every,
         recent_revisions: 1000,
+        remembered_commands: 10_000,
         remembered_rejections: 1000,
     }
 }
@@ -108,8 +109,13 @@ async fn appends_survive_a_reopen() {
     assert_eq!(total(&store), (15, 5));
     assert_eq!(store.organisations(), vec![ORG]);
     let log = std::fs::read_to_string(&segments(temp.path())[0]).unwrap();
-    assert_eq!(log.lines().count(), 5);
+    assert_eq!(log.lines().count(), 6, "a header and five lines");
     assert!(log.ends_with('\n'));
+    for line in log.lines() {
+        let line: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(line["format"], 2, "{line}");
+        assert!(line["crc32c"].is_u64(), "{line}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -174,7 +180,42 @@ async fn a_torn_last_line_is_cut_off() {
 }
 
 #[tokio::test]
-async fn a_complete_but_garbled_last_line_is_cut_off_too() {
+async fn a_complete_last_line_with_a_bad_checksum_refuses_to_start() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        add(&store, Uuid::from_u128(1), 1).await;
+        add(&store, Uuid::from_u128(2), 7).await;
+    }
+    let segment = segments(temp.path())[0].clone();
+    let text = std::fs::read_to_string(&segment).unwrap();
+    // The last line was acknowledged (it ends with a newline): a changed
+    // digit in it is corruption, not a torn write.
+    let changed = text.replacen("[7]", "[8]", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&segment, &changed).unwrap();
+    let error = JsonStore::<Tally>::open(temp.path(), options(1000))
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(&error, StoreError::Corrupt { file, line: 3, .. } if *file == segment),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(message.contains("checksum mismatch"), "{message}");
+    let offset = text.trim_end().rfind('\n').unwrap() + 1;
+    assert!(
+        message.contains(&format!("truncate -s {offset} {}", segment.display())),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(&segment).unwrap(), changed);
+    // The check of a data directory says the same without changing anything.
+    let checked = vela_server::store::verify::<Tally>(temp.path()).expect_err("refused");
+    assert_eq!(checked.to_string(), message);
+}
+
+#[tokio::test]
+async fn garbage_after_the_last_line_is_corruption_too() {
     let temp = tempfile::tempdir().unwrap();
     {
         let store = open(temp.path(), 1000);
@@ -184,7 +225,13 @@ async fn a_complete_but_garbled_last_line_is_cut_off_too() {
     let mut file = OpenOptions::new().append(true).open(&segment).unwrap();
     file.write_all(b"\0\0\0\0\n").unwrap();
     drop(file);
-    assert_eq!(total(&open(temp.path(), 1000)), (1, 1));
+    let error = JsonStore::<Tally>::open(temp.path(), options(1000))
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(error, StoreError::Corrupt { line: 3, .. }),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -219,7 +266,7 @@ async fn corruption_before_the_last_line_refuses_to_start() {
     // Nothing was cut: the data is left for a human to repair.
     assert_eq!(
         std::fs::read_to_string(&segment).unwrap().lines().count(),
-        3
+        4
     );
 }
 
@@ -235,7 +282,12 @@ async fn a_gap_in_revisions_refuses_to_start() {
     let segment = segments(temp.path())[0].clone();
     let text = std::fs::read_to_string(&segment).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    std::fs::write(&segment, format!("{}\n{}\n", lines[0], lines[2])).unwrap();
+    // The header, revision 1, revision 3.
+    std::fs::write(
+        &segment,
+        format!("{}\n{}\n{}\n", lines[0], lines[1], lines[3]),
+    )
+    .unwrap();
     let error = JsonStore::<Tally>::open(temp.path(), options(1000))
         .err()
         .expect("refused");
@@ -268,7 +320,8 @@ async fn snapshots_compact_the_log_and_replay_the_rest() {
             .unwrap()
             .lines()
             .count(),
-        5
+        6,
+        "a header and revisions 21..=25"
     );
 
     let store = open(temp.path(), 10);
@@ -401,4 +454,258 @@ async fn unknown_organisations_are_an_error() {
     std::fs::create_dir_all(temp.path().join("orgs").join("lost+found")).unwrap();
     drop(store);
     assert_eq!(open(temp.path(), 1000).organisations(), vec![ORG]);
+}
+
+#[tokio::test]
+async fn a_batch_is_decided_at_once_and_each_command_answered() {
+    let temp = tempfile::tempdir().unwrap();
+    let store = open(temp.path(), 1000);
+    let taken = Uuid::from_u128(1);
+    add(&store, taken, 1).await;
+    let batch = vec![
+        meta(Uuid::from_u128(2), "marco"),
+        meta(taken, "marco"),
+        meta(Uuid::from_u128(3), "marco"),
+        meta(Uuid::from_u128(4), "marco"),
+    ];
+    let amounts = [2, 100, -50, 4];
+    let outcomes = store
+        .submit_batch(ORG, batch, |state: &Tally, i| {
+            // Each command sees the ones before it in the batch.
+            if state.total + amounts[i] < 0 {
+                Err("negative_total".to_string())
+            } else {
+                Ok(vec![Added(amounts[i])])
+            }
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        vec![
+            Outcome::Accepted { revision: 2 },
+            Outcome::IdInUse,
+            Outcome::Rejected("negative_total".into()),
+            Outcome::Accepted { revision: 3 },
+        ]
+    );
+    assert_eq!(total(&store), (7, 3));
+    drop(store);
+    // Both accepted ones are durable; the id in use still belongs to giulia.
+    let store = open(temp.path(), 1000);
+    assert_eq!(total(&store), (7, 3));
+    assert_eq!(
+        add(&store, taken, 1).await,
+        Outcome::Accepted { revision: 1 }
+    );
+}
+
+#[tokio::test]
+async fn remembered_ids_are_bounded_and_kept_in_order_through_snapshots() {
+    let temp = tempfile::tempdir().unwrap();
+    let small = StoreOptions {
+        remembered_commands: 5,
+        ..options(10)
+    };
+    {
+        let store = JsonStore::<Tally>::open(temp.path(), small.clone()).unwrap();
+        store.create_organisation(ORG).unwrap();
+        for n in 1..=10 {
+            add(&store, Uuid::from_u128(n), 1).await;
+        }
+    }
+    let snapshot: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(org_dir(temp.path()).join("snapshot.json")).unwrap())
+            .unwrap();
+    assert_eq!(snapshot["format"], 2);
+    let revisions: Vec<u64> = snapshot["accepted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["revision"].as_u64().unwrap())
+        .collect();
+    assert_eq!(revisions, vec![6, 7, 8, 9, 10]);
+    let store = JsonStore::<Tally>::open(temp.path(), small).unwrap();
+    // Remembered: the same answer. Forgotten: decided again.
+    assert_eq!(
+        add(&store, Uuid::from_u128(7), 1).await,
+        Outcome::Accepted { revision: 7 }
+    );
+    assert_eq!(
+        add(&store, Uuid::from_u128(2), 1).await,
+        Outcome::Accepted { revision: 11 }
+    );
+}
+
+mod chain {
+    //! Segments made by hand, to break the chain in every way.
+
+    use super::*;
+    use vela_server::store::format::{encode_entry, encode_header, SegmentHeader};
+    use vela_server::store::LogEntry;
+
+    fn entry(revision: u64) -> (Vec<u8>, u32) {
+        let entry: LogEntry<Added, String> = LogEntry {
+            revision,
+            command_id: Uuid::from_u128(u128::from(revision)),
+            actor: "giulia".into(),
+            at: DateTime::<Utc>::from(std::time::SystemTime::UNIX_EPOCH),
+            events: vec![Added(1)],
+        };
+        encode_entry(&entry).unwrap()
+    }
+
+    /// Writes a segment holding `revisions`, its header naming `after_crc`.
+    fn segment(
+        dir: &Path,
+        revisions: std::ops::RangeInclusive<u64>,
+        after_crc: Option<u32>,
+    ) -> Option<u32> {
+        let first = *revisions.start();
+        let mut text = encode_header(&SegmentHeader {
+            first,
+            after: first - 1,
+            after_crc32c: after_crc,
+        });
+        text.push(b'\n');
+        let mut last = after_crc;
+        for revision in revisions {
+            let (line, crc) = entry(revision);
+            text.extend_from_slice(&line);
+            text.push(b'\n');
+            last = Some(crc);
+        }
+        std::fs::write(dir.join(format!("log-{first:020}.jsonl")), text).unwrap();
+        last
+    }
+
+    fn refused(data: &Path) -> String {
+        let error = JsonStore::<Tally>::open(data, options(1000))
+            .err()
+            .expect("refused");
+        let checked = vela_server::store::verify::<Tally>(data).expect_err("refused");
+        assert_eq!(checked.to_string(), error.to_string());
+        error.to_string()
+    }
+
+    #[test]
+    fn an_unbroken_chain_loads() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        std::fs::create_dir_all(&dir).unwrap();
+        let crc = segment(&dir, 1..=3, None);
+        segment(&dir, 4..=5, crc);
+        let store = JsonStore::<Tally>::open(temp.path(), options(1000)).unwrap();
+        assert_eq!(total(&store), (5, 5));
+        let summary = vela_server::store::verify::<Tally>(temp.path()).unwrap();
+        assert_eq!(summary.organisations[0].revision, 5);
+        assert_eq!(summary.organisations[0].segments, 2);
+    }
+
+    #[test]
+    fn a_truncated_middle_segment_breaks_the_chain() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        std::fs::create_dir_all(&dir).unwrap();
+        let crc = segment(&dir, 1..=3, None);
+        segment(&dir, 4..=5, crc);
+        // The first segment loses its last line (at a line boundary, so it
+        // looks whole by itself).
+        segment(&dir, 1..=2, None);
+        let message = refused(temp.path());
+        assert!(
+            message.contains("log-00000000000000000004.jsonl"),
+            "{message}"
+        );
+        assert!(message.contains("missing or was truncated"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_oldest_segment_is_detected() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        std::fs::create_dir_all(&dir).unwrap();
+        let crc = segment(&dir, 1..=3, None);
+        segment(&dir, 4..=5, crc);
+        std::fs::remove_file(dir.join("log-00000000000000000001.jsonl")).unwrap();
+        let message = refused(temp.path());
+        assert!(message.contains("revisions 1..=3 are missing"), "{message}");
+    }
+
+    #[tokio::test]
+    async fn the_segment_after_the_snapshot_must_exist() {
+        let temp = tempfile::tempdir().unwrap();
+        {
+            let store = open(temp.path(), 10);
+            for n in 1..=13 {
+                add(&store, Uuid::from_u128(n), 1).await;
+            }
+        }
+        let dir = org_dir(temp.path());
+        let newest = dir.join(format!("log-{:020}.jsonl", 11));
+        std::fs::remove_file(&newest).unwrap();
+        let message = refused(temp.path());
+        assert!(message.contains(&newest.display().to_string()), "{message}");
+        assert!(message.contains("missing"), "{message}");
+    }
+
+    #[tokio::test]
+    async fn a_version_1_directory_loads_and_goes_on_in_a_chained_segment() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        std::fs::create_dir_all(&dir).unwrap();
+        // Version 1: a bare snapshot and bare lines, no header, no checksum.
+        std::fs::write(
+            dir.join("snapshot.json"),
+            r#"{"revision":2,"state":{"total":2,"count":2},"accepted":[
+                {"id":"00000000-0000-0000-0000-000000000001","revision":1,"actor":"giulia"},
+                {"id":"00000000-0000-0000-0000-000000000002","revision":2,"actor":"giulia"}]}"#,
+        )
+        .unwrap();
+        let line = |r: u64| {
+            format!(
+                r#"{{"revision":{r},"command_id":"{}","actor":"giulia","at":"2026-11-30T08:00:00Z","events":[1]}}"#,
+                Uuid::from_u128(u128::from(r))
+            )
+        };
+        std::fs::write(
+            dir.join("log-00000000000000000003.jsonl"),
+            format!("{}\n{}\n", line(3), line(4)),
+        )
+        .unwrap();
+        {
+            let store = open(temp.path(), 1000);
+            assert_eq!(total(&store), (4, 4));
+            assert_eq!(
+                add(&store, Uuid::from_u128(1), 1).await,
+                Outcome::Accepted { revision: 1 }
+            );
+            assert_eq!(
+                add(&store, Uuid::from_u128(5), 1).await,
+                Outcome::Accepted { revision: 5 }
+            );
+        }
+        // The old segment is left as it was; the new one starts with a header
+        // naming the old one's last line.
+        let names: Vec<_> = segments(temp.path())
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                "log-00000000000000000003.jsonl",
+                "log-00000000000000000005.jsonl"
+            ]
+        );
+        let newest = std::fs::read_to_string(dir.join(&names[1])).unwrap();
+        let header: serde_json::Value =
+            serde_json::from_str(newest.lines().next().unwrap()).unwrap();
+        assert_eq!(header["segment"]["after"], 4);
+        assert_eq!(
+            header["segment"]["after_crc32c"],
+            vela_server::store::format::checksum(line(4).as_bytes())
+        );
+        assert_eq!(total(&open(temp.path(), 1000)), (5, 5));
+    }
 }

@@ -29,7 +29,7 @@ fn set_commute(person: &str, km: u32) -> Value {
 async fn push(session: &Session, id: Uuid, command: Value) -> Value {
     let (status, body) = session
         .post_json(
-            "/api/sync/push",
+            "/api/sync/push?protocol=2",
             &json!({"commands": [{"id": id, "command": command}]}),
         )
         .await;
@@ -38,7 +38,7 @@ async fn push(session: &Session, id: Uuid, command: Value) -> Value {
 }
 
 async fn snapshot(session: &Session) -> Value {
-    let (status, body) = session.get_json("/api/sync/pull?since=0").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=2").await;
     assert_eq!(status, 200, "{body}");
     assert!(body["snapshot"].is_object(), "{body}");
     body
@@ -79,7 +79,7 @@ async fn each_command_of_a_batch_is_answered_on_its_own() {
     let other = person_id(&marco).await;
     let (status, body) = giulia
         .post_json(
-            "/api/sync/push",
+            "/api/sync/push?protocol=2",
             &json!({"commands": [
                 {"id": Uuid::new_v4(), "command": set_commute(&other, 3)},
                 {"id": Uuid::new_v4(), "command": set_commute(&me, 7)},
@@ -103,7 +103,7 @@ async fn pull_since_a_revision_returns_only_the_newer_changes() {
     push(&giulia, Uuid::new_v4(), set_commute(&me, 21)).await;
 
     let (status, body) = giulia
-        .get_json(&format!("/api/sync/pull?since={start}"))
+        .get_json(&format!("/api/sync/pull?since={start}&protocol=2"))
         .await;
     assert_eq!(status, 200, "{body}");
     assert!(body["snapshot"].is_null(), "{body}");
@@ -116,13 +116,15 @@ async fn pull_since_a_revision_returns_only_the_newer_changes() {
 
     // Up to date: nothing more.
     let (_, body) = giulia
-        .get_json(&format!("/api/sync/pull?since={}", start + 1))
+        .get_json(&format!("/api/sync/pull?since={}&protocol=2", start + 1))
         .await;
     assert_eq!(body["changes"], json!([]));
     assert_eq!(body["revision"], start + 1);
 
     // A revision from the future (another server's data) gets a snapshot.
-    let (_, body) = giulia.get_json("/api/sync/pull?since=999999").await;
+    let (_, body) = giulia
+        .get_json("/api/sync/pull?since=999999&protocol=2")
+        .await;
     assert!(body["snapshot"].is_object(), "{body}");
     assert_eq!(body["revision"], start + 1);
 }
@@ -140,7 +142,7 @@ async fn pull_shows_each_person_only_what_they_may_see() {
 
     let commute_seen_by =
         |body: &Value| body["changes"][0]["events"][0]["person"]["commute_km"].clone();
-    let since = format!("/api/sync/pull?since={start}");
+    let since = format!("/api/sync/pull?since={start}&protocol=2");
     assert_eq!(commute_seen_by(&giulia.get_json(&since).await.1), 33);
     assert_eq!(commute_seen_by(&admin.get_json(&since).await.1), 33);
     assert_eq!(commute_seen_by(&sara.get_json(&since).await.1), 0);
@@ -202,7 +204,7 @@ async fn next_revision_event(response: &mut reqwest::Response, buffer: &mut Stri
 async fn open_events(session: &Session, last_event_id: Option<u64>) -> reqwest::Response {
     let mut request = session
         .http
-        .get(format!("{}/api/sync/events", session.base))
+        .get(format!("{}/api/sync/events?protocol=2", session.base))
         .header(reqwest::header::COOKIE, &session.cookie);
     if let Some(id) = last_event_id {
         request = request.header("last-event-id", id.to_string());
@@ -273,21 +275,98 @@ async fn the_event_stream_ends_when_the_server_stops() {
 }
 
 #[tokio::test]
-async fn the_same_id_from_another_person_is_a_conflict_not_their_answer() {
+async fn a_batch_is_answered_command_by_command_an_id_of_another_person_is_id_in_use() {
     let server = demo().await;
     let giulia = server.login("giulia").await;
     let luca = server.login("luca").await;
-    let me = person_id(&giulia).await;
-    let id = Uuid::new_v4();
-    push(&giulia, id, set_commute(&me, 4)).await;
-    let (status, body) = luca
-        .post_json(
-            "/api/sync/push",
-            &json!({"commands": [{"id": id, "command": set_commute(&me, 4)}]}),
-        )
+    let giulia_id = person_id(&giulia).await;
+    let luca_id = person_id(&luca).await;
+    let taken = Uuid::new_v4();
+    push(&giulia, taken, set_commute(&giulia_id, 4)).await;
+    let before = snapshot(&luca).await["revision"]
+        .as_u64()
+        .expect("revision");
+    let (first, last) = (Uuid::new_v4(), Uuid::new_v4());
+    let batch = json!({"commands": [
+        {"id": first, "command": set_commute(&luca_id, 11)},
+        {"id": taken, "command": set_commute(&luca_id, 12)},
+        {"id": last, "command": set_commute(&luca_id, 13)},
+    ]});
+    let (status, body) = luca.post_json("/api/sync/push?protocol=2", &batch).await;
+    assert_eq!(status, 200, "{body}");
+    let answers: Vec<(&str, &str)> = body["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| (r["status"].as_str().unwrap(), r["id"].as_str().unwrap()))
+        .collect();
+    let (first_s, taken_s, last_s) = (first.to_string(), taken.to_string(), last.to_string());
+    assert_eq!(
+        answers,
+        vec![
+            ("accepted", first_s.as_str()),
+            ("id_in_use", taken_s.as_str()),
+            ("accepted", last_s.as_str())
+        ]
+    );
+    assert_eq!(body["results"][0]["revision"], before + 1);
+    assert_eq!(body["results"][2]["revision"], before + 2);
+    assert_eq!(body["revision"], before + 2);
+    // Both new commands are stored, each as its own revision; Giulia's
+    // command under the reused id is untouched.
+    let (_, changes) = luca
+        .get_json(&format!("/api/sync/pull?since={before}&protocol=2"))
         .await;
-    assert_eq!(status, 409, "{body}");
-    assert_eq!(body["error"], "command_id_conflict");
+    let revisions: Vec<u64> = changes["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| c["revision"].as_u64().unwrap())
+        .collect();
+    assert_eq!(revisions, vec![before + 1, before + 2], "{changes}");
+    let people = &snapshot(&luca).await["snapshot"]["directory"]["people"];
+    assert_eq!(people[&luca_id]["commute_km"], 13, "{}", people[&luca_id]);
+    // The same batch again (a retry after a lost answer) gets the same
+    // answers and changes nothing.
+    let (status, again) = luca.post_json("/api/sync/push?protocol=2", &batch).await;
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(again["results"], body["results"]);
+    assert_eq!(again["revision"], before + 2);
+}
+
+#[tokio::test]
+async fn an_outdated_client_is_told_to_reload_and_nothing_is_applied() {
+    let server = demo().await;
+    let giulia = server.login("giulia").await;
+    let me = person_id(&giulia).await;
+    let before = snapshot(&giulia).await["revision"].clone();
+    let push_body = json!({"commands": [{"id": Uuid::new_v4(), "command": set_commute(&me, 21)}]});
+    for query in ["", "?protocol=1", "?protocol=", "?protocol=abc"] {
+        let (status, body) = giulia
+            .post_json(&format!("/api/sync/push{query}"), &push_body)
+            .await;
+        assert_eq!(status, 426, "push{query}: {body}");
+        assert_eq!(body["error"], "client_outdated");
+        assert_eq!(
+            body["message"],
+            "A new version of Vela is available: reload the page."
+        );
+    }
+    for path in [
+        "/api/sync/pull?since=0",
+        "/api/sync/pull?since=0&protocol=1",
+        "/api/sync/events",
+        "/api/sync/events?protocol=1",
+    ] {
+        let (status, body) = giulia.get_json(path).await;
+        assert_eq!(status, 426, "{path}: {body}");
+        assert_eq!(body["error"], "client_outdated");
+    }
+    assert_eq!(
+        snapshot(&giulia).await["revision"],
+        before,
+        "nothing applied"
+    );
 }
 
 #[tokio::test]
@@ -295,9 +374,9 @@ async fn sync_needs_a_session() {
     let server = demo().await;
     let http = common::client();
     for (method, path) in [
-        ("GET", "/api/sync/pull?since=0"),
-        ("GET", "/api/sync/events"),
-        ("POST", "/api/sync/push"),
+        ("GET", "/api/sync/pull?since=0&protocol=2"),
+        ("GET", "/api/sync/events?protocol=2"),
+        ("POST", "/api/sync/push?protocol=2"),
     ] {
         let request = match method {
             "GET" => http.get(server.url(path)),
@@ -342,7 +421,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     for (body, expected) in cases {
         let (status, answer) = giulia
             .post_raw(
-                "/api/sync/push",
+                "/api/sync/push?protocol=2",
                 "application/json",
                 body.clone().into_bytes(),
             )
@@ -355,7 +434,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     }
     let (status, answer) = giulia
         .post_raw(
-            "/api/sync/push",
+            "/api/sync/push?protocol=2",
             "text/plain",
             b"{\"commands\":[]}".to_vec(),
         )
@@ -363,7 +442,9 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     assert_eq!(status, 415, "{answer}");
 
     for query in ["since=abc", "since=-1", "since=1&since=2", "other=1"] {
-        let (status, answer) = giulia.get_json(&format!("/api/sync/pull?{query}")).await;
+        let (status, answer) = giulia
+            .get_json(&format!("/api/sync/pull?{query}&protocol=2"))
+            .await;
         assert_eq!(status, 400, "{query} → {answer}");
         assert_eq!(answer["error"], "bad_request");
     }
@@ -387,7 +468,7 @@ async fn a_deactivated_person_loses_sync() {
     )
     .await;
     assert_eq!(answer["results"][0]["status"], "accepted", "{answer}");
-    let (status, body) = luca.get_json("/api/sync/pull?since=0").await;
+    let (status, body) = luca.get_json("/api/sync/pull?since=0&protocol=2").await;
     assert_eq!(status, 401, "{body}");
 }
 
@@ -398,9 +479,10 @@ async fn concurrent_duplicates_of_one_command_are_applied_once() {
     let me = person_id(&giulia).await;
     let before = snapshot(&giulia).await["revision"].as_u64().expect("rev");
     let body = json!({"commands": [{"id": Uuid::new_v4(), "command": set_commute(&me, 17)}]});
-    let answers =
-        futures_util::future::join_all((0..8).map(|_| giulia.post_json("/api/sync/push", &body)))
-            .await;
+    let answers = futures_util::future::join_all(
+        (0..8).map(|_| giulia.post_json("/api/sync/push?protocol=2", &body)),
+    )
+    .await;
     for (status, answer) in &answers {
         assert_eq!(*status, 200, "{answer}");
         assert_eq!(

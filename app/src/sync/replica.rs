@@ -106,6 +106,9 @@ impl Replica {
                         });
                     }
                 }
+                // Handled by the client's own change to the outbox; until then
+                // the command stays queued.
+                PushResult::IdInUse { .. } => {}
             }
         }
         self.prune();

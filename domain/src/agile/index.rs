@@ -217,6 +217,19 @@ fn withdraw_uncovered(state: &mut State, saved: &Agreement) {
     }
 }
 
+/// Rebuilds the indexes a decoded state leaves out (they are never
+/// serialized). Counts that came with the state are kept: in a person's view
+/// they cover people whose days the view does not hold, so they cannot be
+/// rebuilt from it; a full state is stored without them and gets them
+/// rebuilt here.
+pub fn restore_indexes(state: &mut State) {
+    let given = std::mem::take(&mut state.agile.team_days);
+    reindex(state);
+    if !given.is_empty() {
+        state.agile.team_days = given;
+    }
+}
+
 /// Rebuilds the derived indexes (members, agreements, team counts and
 /// absence starts) from the records and the directory. For states saved
 /// before an index existed; replaying events keeps them current otherwise.

@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use apply::{apply, apply_event};
 pub use command::{Command, DaySelection, Decision, Event};
-pub use index::{directory_changed, reindex};
+pub use index::{directory_changed, reindex, restore_indexes};
 pub use model::{
     Absence, AbsenceDetail, AbsenceKind, Activity, DayPlan, DayStatus, RefusedDay, Request,
     TeamDay, Withdrawal,
@@ -50,11 +50,18 @@ use crate::ids::{AbsenceId, AgreementId, PersonId, RequestId, TeamId};
 
 /// This area's part of an organisation's state.
 ///
-/// The first four maps are the records; the last three are indexes derived
+/// The first three maps are the records; the others are indexes derived
 /// from them and from the directory, kept current by
 /// [`apply_event`] and [`directory_changed`] (and rebuilt by [`reindex`]),
 /// so that every check reads a handful of entries whatever the size of the
-/// organisation.
+/// organisation. The indexes are never serialized: decoding a [`State`]
+/// rebuilds them ([`restore_indexes`]), so neither a snapshot file nor a
+/// pull nor a browser's cache carries them and none can go stale. The one
+/// exception is `team_days` in a person's view: there the counts speak of
+/// people whose days the view does not hold, so they cannot be rebuilt and
+/// travel as data (a full state drops them before it is stored).
+///
+/// [`State`]: crate::State
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
@@ -72,20 +79,21 @@ pub struct Part {
     /// Every absence.
     #[serde(default)]
     pub absences: BTreeMap<AbsenceId, Absence>,
-    /// Each person's absences by first day. A person's absences never
-    /// overlap, so the one covering a date is the last starting on or before
-    /// it.
-    #[serde(default)]
+    /// Derived: each person's absences by first day. A person's absences
+    /// never overlap, so the one covering a date is the last starting on or
+    /// before it.
+    #[serde(skip)]
     pub absence_starts: BTreeMap<PersonId, BTreeMap<NaiveDate, AbsenceId>>,
     /// Derived: per team and date, how many members are away. Everyone sees
-    /// these counts, also for other teams.
-    #[serde(default)]
+    /// these counts, also for other teams. Serialized only when not empty
+    /// (in a view, where they cannot be rebuilt).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub team_days: BTreeMap<TeamId, BTreeMap<NaiveDate, TeamDay>>,
     /// Derived: the active members of each team.
-    #[serde(default)]
+    #[serde(skip)]
     pub members: BTreeMap<TeamId, BTreeSet<PersonId>>,
     /// Derived: each person's agreements (the directory keeps them by id).
-    #[serde(default)]
+    #[serde(skip)]
     pub agreements: BTreeMap<PersonId, BTreeSet<AgreementId>>,
 }
 

@@ -569,6 +569,35 @@ mod tests {
     }
 
     #[test]
+    fn a_state_is_written_as_records_and_decoding_rebuilds_its_indexes() {
+        let state = demo_state(crate::testing::date(2026, 11, 24));
+        let json = serde_json::to_value(&state).expect("encodes");
+        for derived in ["absence_starts", "members", "agreements"] {
+            assert!(json["agile"].get(derived).is_none(), "{derived} written");
+        }
+        let decoded: State = serde_json::from_value(json).expect("decodes");
+        assert_eq!(decoded, state);
+        // Stored without its counts, a full state gets them rebuilt.
+        let mut stored = state.clone();
+        stored.drop_derived();
+        let json = serde_json::to_value(&stored).expect("encodes");
+        assert!(json["agile"].get("team_days").is_none());
+        assert_eq!(
+            serde_json::from_value::<State>(json).expect("decodes"),
+            state
+        );
+        // Every person's view decodes to itself: its counts travel, the rest
+        // is rebuilt from what the view holds.
+        for person in state.directory.people.values() {
+            let actor = crate::Actor::Person(person.id);
+            let view = crate::visibility::view(&state, &actor);
+            let json = serde_json::to_value(&view).expect("encodes");
+            let decoded: State = serde_json::from_value(json).expect("decodes");
+            assert_eq!(decoded, view, "the view of {}", person.name);
+        }
+    }
+
+    #[test]
     fn a_synthetic_organisation_has_a_year_of_plans() {
         let state = synthetic(20, crate::testing::date(2026, 11, 24));
         assert_eq!(state.directory.people.len(), 21);

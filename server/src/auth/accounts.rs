@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::store::fsutil::atomic_write;
+use crate::store::upgrade::ACCOUNTS;
 
 /// One account.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -48,6 +49,30 @@ pub struct Accounts {
     write: Mutex<()>,
 }
 
+/// `accounts.json` as written: `{"format": 2, "accounts": {username: account}}`
+/// (version 1 was the bare map; see `store::upgrade::ACCOUNTS`).
+#[derive(Serialize)]
+struct AccountsFile<'a> {
+    format: u32,
+    accounts: &'a BTreeMap<String, Account>,
+}
+
+/// Reads `accounts.json` of any readable version.
+fn decode(bytes: &[u8]) -> Result<BTreeMap<String, Account>, serde_json::Error> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        #[allow(dead_code)]
+        format: u32,
+        accounts: BTreeMap<String, Account>,
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes)?;
+    let value = ACCOUNTS
+        .upgrade(value)
+        .map_err(<serde_json::Error as serde::de::Error>::custom)?;
+    Ok(serde_json::from_value::<File>(value)?.accounts)
+}
+
 /// Usernames are compared case-insensitively (people type them on phones).
 pub fn normalise(username: &str) -> String {
     username.trim().to_lowercase()
@@ -58,12 +83,10 @@ impl Accounts {
     pub fn open(data_dir: &Path) -> Result<Self, AccountsError> {
         let path = data_dir.join("accounts.json");
         let by_username = match std::fs::read(&path) {
-            Ok(bytes) => {
-                serde_json::from_slice(&bytes).map_err(|source| AccountsError::Corrupt {
-                    path: path.clone(),
-                    source,
-                })?
-            }
+            Ok(bytes) => decode(&bytes).map_err(|source| AccountsError::Corrupt {
+                path: path.clone(),
+                source,
+            })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
             Err(source) => return Err(AccountsError::Io { path, source }),
         };
@@ -131,7 +154,11 @@ impl Accounts {
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
         edit(&mut next);
-        let bytes = serde_json::to_vec_pretty(&next).map_err(AccountsError::Encode)?;
+        let bytes = serde_json::to_vec_pretty(&AccountsFile {
+            format: ACCOUNTS.current,
+            accounts: &next,
+        })
+        .map_err(AccountsError::Encode)?;
         atomic_write(&self.path, &bytes).map_err(|source| AccountsError::Io {
             path: self.path.clone(),
             source,

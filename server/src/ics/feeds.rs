@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::store::fsutil::atomic_write;
+use crate::store::upgrade::FEEDS;
 
 /// The name of the file in the data directory.
 pub const FILE_NAME: &str = "feeds.json";
@@ -72,6 +73,30 @@ impl Index {
     }
 }
 
+/// `feeds.json` as written: `{"format": 2, "feeds": {person: feed}}`
+/// (version 1 was the bare map; see `store::upgrade::FEEDS`).
+#[derive(Serialize)]
+struct FeedsFile<'a> {
+    format: u32,
+    feeds: &'a BTreeMap<Uuid, Feed>,
+}
+
+/// Reads `feeds.json` of any readable version.
+fn decode(bytes: &[u8]) -> Result<BTreeMap<Uuid, Feed>, serde_json::Error> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        #[allow(dead_code)]
+        format: u32,
+        feeds: BTreeMap<Uuid, Feed>,
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes)?;
+    let value = FEEDS
+        .upgrade(value)
+        .map_err(<serde_json::Error as serde::de::Error>::custom)?;
+    Ok(serde_json::from_value::<File>(value)?.feeds)
+}
+
 /// The feeds file and its contents in memory.
 pub struct Feeds {
     path: PathBuf,
@@ -101,7 +126,7 @@ impl Feeds {
     pub fn open(data_dir: &Path) -> Result<Self, FeedError> {
         let path = data_dir.join(FILE_NAME);
         let by_person = match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|source| FeedError::Corrupt {
+            Ok(bytes) => decode(&bytes).map_err(|source| FeedError::Corrupt {
                 path: path.clone(),
                 source,
             })?,
@@ -180,7 +205,11 @@ impl Feeds {
             .by_person
             .clone();
         f(&mut next);
-        let bytes = serde_json::to_vec_pretty(&next).map_err(FeedError::Encode)?;
+        let bytes = serde_json::to_vec_pretty(&FeedsFile {
+            format: FEEDS.current,
+            feeds: &next,
+        })
+        .map_err(FeedError::Encode)?;
         atomic_write(&self.path, &bytes).map_err(|source| FeedError::Io {
             path: self.path.clone(),
             source,

@@ -45,6 +45,7 @@ pub fn document() -> Value {
     let password_set = of::<PasswordSet>(&mut generator);
     let mail_status = of::<super::mail::MailStatus>(&mut generator);
     let month_param = json!({"name": "month", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}});
+    let protocol_param = json!({"name": "protocol", "in": "query", "required": true, "description": "the client's sync protocol version (vela_domain::sync::PROTOCOL_VERSION); missing or lower is answered 426 client_outdated", "schema": {"type": "integer", "minimum": vela_domain::sync::PROTOCOL_VERSION}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
 
@@ -64,7 +65,7 @@ pub fn document() -> Value {
         },
         "security": [{"session": []}],
         "paths": {
-            "/api/health": {"get": op("Liveness and version", None, json!({"200": ok(health)}), false)},
+            "/api/health": {"get": op("Liveness, version and whether the store can write", None, json!({"200": ok(health), "503": error("the store cannot write to disk right now (store_unavailable); it retries on its own")}), false)},
             "/api/auth/login": {"post": op(
                 "Signs in; sets the HttpOnly session cookie",
                 Some(login),
@@ -84,21 +85,21 @@ pub fn document() -> Value {
                 }), true),
             }},
             "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
-            "/api/sync/push": {"post": op(
-                "Commands in order, each answered on its own (accepted with its revision, or rejected with the domain's code and parameters). Pushing the same id again returns the same answer.",
+            "/api/sync/push": {"post": with_parameters(vec![protocol_param.clone()], op(
+                "Commands in order, decided at once and each answered on its own: accepted with its revision, rejected with the domain's code and parameters, or id_in_use when another person already used its id. Pushing the same id again returns the same answer. Takes ?protocol=2 (see the sync routes' 426).",
                 Some(push),
-                json!({"200": ok(pushed), "409": error("a command id already used by someone else"), "422": error("a body that does not fit the schema")}),
+                json!({"200": ok(pushed), "422": error("a body that does not fit the schema, or more than 500 commands"), "426": error("client_outdated: a missing or older protocol; reload the app"), "503": error("store_unavailable: the disk cannot be written right now; retry")}),
                 true,
-            )},
+            ))},
             "/api/sync/pull": {"get": {
                 "summary": "The caller's visible changes since a revision, or a snapshot of their view when `since` is 0, unknown or compacted away",
-                "parameters": [{"name": "since", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}}],
-                "responses": with_errors(json!({"200": ok(pulled)}), true),
+                "parameters": [{"name": "since", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}}, protocol_param.clone()],
+                "responses": with_errors(json!({"200": ok(pulled), "426": error("client_outdated: a missing or older protocol; reload the app")}), true),
             }},
             "/api/sync/events": {"get": {
                 "summary": "Server-Sent Events: a `revision` event (id = revision, data = RevisionAnnouncement) whenever a durable revision holds something the caller may see; keep-alive comments; resume with Last-Event-ID",
-                "parameters": [{"name": "Last-Event-ID", "in": "header", "required": false, "schema": {"type": "integer", "minimum": 0}}],
-                "responses": with_errors(json!({"200": {
+                "parameters": [{"name": "Last-Event-ID", "in": "header", "required": false, "schema": {"type": "integer", "minimum": 0}}, protocol_param.clone()],
+                "responses": with_errors(json!({"426": error("client_outdated: a missing or older protocol; reload the app"), "200": {
                     "description": "an event stream",
                     "content": {"text/event-stream": {"schema": announced}}
                 }}), true),
@@ -214,6 +215,11 @@ fn with_errors(responses: Value, needs_session: bool) -> Value {
             .or_insert_with(|| error("no valid session"));
     }
     Value::Object(responses)
+}
+
+fn with_parameters(parameters: Vec<Value>, mut operation: Value) -> Value {
+    operation["parameters"] = Value::Array(parameters);
+    operation
 }
 
 fn op(summary: &str, body: Option<Value>, responses: Value, needs_session: bool) -> Value {

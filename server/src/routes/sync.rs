@@ -7,7 +7,8 @@
 use std::convert::Infallible;
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -19,6 +20,7 @@ use uuid::Uuid;
 use vela_domain::ids::PersonId;
 use vela_domain::sync::{
     Change, PullResponse, PushRequest, PushResponse, PushResult, RevisionAnnouncement,
+    MAX_PUSH_BYTES, MAX_PUSH_COMMANDS, PROTOCOL_VERSION,
 };
 use vela_domain::{visibility, Actor};
 
@@ -29,9 +31,35 @@ use crate::org_store::{now, OrgStore};
 use crate::store::{Changes, CommandMeta, Outcome, Store};
 use crate::AppState;
 
-/// Most commands one push may carry: an offline week of work is a few dozen;
-/// the limit keeps one request from holding the write lock for long.
-pub const MAX_COMMANDS_PER_PUSH: usize = 500;
+// The body limit of every route is the push limit the clients chunk by.
+const _: () = assert!(MAX_PUSH_BYTES == super::BODY_LIMIT);
+
+/// The caller's sync protocol, from the `protocol` query parameter of every
+/// sync route. Checked before anything else: a browser running an older
+/// build (no parameter, or a lower one) is told to reload (426
+/// `client_outdated`) and nothing it sent is applied.
+pub struct Protocol;
+
+#[derive(Deserialize)]
+struct ProtocolQuery {
+    #[serde(default)]
+    protocol: Option<String>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Protocol {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let version = axum::extract::Query::<ProtocolQuery>::try_from_uri(&parts.uri)
+            .ok()
+            .and_then(|q| q.0.protocol)
+            .and_then(|p| p.trim().parse::<u32>().ok());
+        match version {
+            Some(v) if v >= PROTOCOL_VERSION => Ok(Protocol),
+            _ => Err(ApiError::ClientOutdated),
+        }
+    }
+}
 
 /// How often an idle event stream sends a comment, so proxies and the
 /// browser keep it open and a dead client is noticed.
@@ -53,36 +81,45 @@ fn actor_of(state: &AppState, user: &CurrentUser) -> Result<Actor, ApiError> {
     }
 }
 
-/// `POST /api/sync/push`: each command in order, each answered on its own
-/// (one refused command does not stop the next). Accepted ones are durable
-/// before this answers.
+/// `POST /api/sync/push?protocol=2`: the whole batch is decided at once
+/// (in order, each command seeing the ones before it, under one hold of the
+/// write lock) and acknowledged after one fsync; each command has its own
+/// answer — accepted, rejected by a rule, or `id_in_use` when another person
+/// already used its id — so one command never fails the others.
 pub async fn push(
+    _: Protocol,
     State(state): State<AppState>,
     user: CurrentUser,
     ApiJson(request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
-    if request.commands.len() > MAX_COMMANDS_PER_PUSH {
+    if request.commands.len() > MAX_PUSH_COMMANDS {
         return Err(ApiError::Unprocessable(format!(
-            "a push carries at most {MAX_COMMANDS_PER_PUSH} commands"
+            "a push carries at most {MAX_PUSH_COMMANDS} commands"
         )));
     }
     let actor = actor_of(&state, &user)?;
-    let mut results = Vec::with_capacity(request.commands.len());
-    for envelope in request.commands {
-        let at = now();
-        let meta = CommandMeta {
+    let at = now();
+    let metas = request
+        .commands
+        .iter()
+        .map(|envelope| CommandMeta {
             id: envelope.id,
             actor,
             at,
-        };
-        let command = envelope.command;
-        let outcome = state
-            .store
-            .submit(user.org_id, meta, |org| {
-                vela_domain::apply(org, &actor, &command, at)
-            })
-            .await?;
-        results.push(match outcome {
+        })
+        .collect();
+    let commands = &request.commands;
+    let outcomes = state
+        .store
+        .submit_batch(user.org_id, metas, |org, index| {
+            vela_domain::apply(org, &actor, &commands[index].command, at)
+        })
+        .await?;
+    let results = request
+        .commands
+        .iter()
+        .zip(outcomes)
+        .map(|(envelope, outcome)| match outcome {
             Outcome::Accepted { revision } => PushResult::Accepted {
                 id: envelope.id,
                 revision,
@@ -92,9 +129,9 @@ pub async fn push(
                 message: rejection.to_string(),
                 rejection,
             },
-            Outcome::IdInUse => return Err(ApiError::CommandIdConflict(envelope.id)),
-        });
-    }
+            Outcome::IdInUse => PushResult::IdInUse { id: envelope.id },
+        })
+        .collect();
     let revision = *state.store.durable(user.org_id)?.borrow();
     Ok(Json(PushResponse { results, revision }))
 }
@@ -106,11 +143,18 @@ pub struct PullQuery {
     /// The revision the caller's copy is at; 0 (or absent) asks for a snapshot.
     #[serde(default)]
     since: u64,
+    /// Checked by [`Protocol`].
+    #[serde(default)]
+    #[allow(dead_code)]
+    protocol: Option<String>,
 }
 
-/// `GET /api/sync/pull?since=R`: the caller's visible changes after R, or a
-/// snapshot of their view when R is 0, unknown or compacted away.
+/// `GET /api/sync/pull?since=R&protocol=2`: the caller's visible changes
+/// after R, or a snapshot of their view when R is 0, unknown or compacted
+/// away. A snapshot holds records only (derived indexes are rebuilt by the
+/// client as it decodes it), apart from the team counts it may see.
 pub async fn pull(
+    _: Protocol,
     State(state): State<AppState>,
     user: CurrentUser,
     ApiQuery(query): ApiQuery<PullQuery>,
@@ -174,11 +218,12 @@ pub async fn pull(
 /// Snapshot views built at the same time.
 static SNAPSHOT_BUILDS: Semaphore = Semaphore::const_new(4);
 
-/// `GET /api/sync/events`: a `revision` event whenever a durable revision
+/// `GET /api/sync/events?protocol=2`: a `revision` event whenever a durable revision
 /// holds something the caller may see. `Last-Event-ID` (sent by the browser
 /// on reconnect) resumes from that revision, so nothing in between is missed.
 /// The stream ends when the server shuts down.
 pub async fn events(
+    _: Protocol,
     State(state): State<AppState>,
     user: CurrentUser,
     headers: HeaderMap,

@@ -42,10 +42,15 @@ pub enum Outcome<R> {
 /// survive the deletion of the log segments it replaces.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Snapshot<S, A> {
+    /// The snapshot format's version ([`super::upgrade::SNAPSHOT`]).
+    pub format: u32,
     pub revision: u64,
-    pub state: S,
-    /// Every accepted command id up to `revision`, with its revision and actor.
+    /// The remembered accepted command ids, oldest first (see
+    /// [`super::StoreOptions::remembered_commands`]).
     pub accepted: Vec<AcceptedCommand<A>>,
+    /// Records only: the model drops what it rebuilds on load
+    /// ([`super::Model::drop_derived`]).
+    pub state: S,
 }
 
 /// An accepted command id as a snapshot keeps it.

@@ -16,20 +16,20 @@ pub enum StoreError {
         source: Arc<io::Error>,
     },
     /// Data on disk that cannot be read back. Never "repaired" silently:
-    /// only a torn last line is cut off (see [`super::log`]).
-    #[error(
-        "{}, line {line}: {reason}. This is not a torn last line from a crash, so the \
-         server will not drop it; restore the file from a backup or repair it by hand",
-        file.display()
-    )]
+    /// only a torn last line (no newline: never acknowledged) is cut off
+    /// (see [`super::log`]); `salvage` says what an operator can do.
+    #[error("{}, line {line}: {reason}. The server will not drop acknowledged data on its own. {salvage}", file.display())]
     Corrupt {
         file: PathBuf,
         line: usize,
         reason: String,
+        salvage: String,
     },
-    /// A write to disk failed earlier: memory may be ahead of disk, so
-    /// nothing more is accepted until a restart reloads from disk.
-    #[error("the store refuses writes after a failed write to disk")]
+    /// A write to disk failed (e.g. the disk is full). Nothing more is
+    /// accepted until the writer has stored what memory already holds; it
+    /// retries on its own, so this clears without a restart once the
+    /// condition does.
+    #[error("the store cannot write to disk right now (full or failing); it retries on its own")]
     Unavailable,
     #[error("no organisation {0}")]
     UnknownOrganisation(Uuid),

@@ -14,8 +14,10 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 use super::entry::{CommandMeta, Outcome, Snapshot};
+use super::format::encode_entry;
 use super::ids::{CommandIds, Seen};
-use super::log::{OrgLog, Ticket};
+use super::log::{Encoded, OrgLog, Ticket};
+use super::upgrade::SNAPSHOT;
 use super::{Changes, EntryOf, Model, Store, StoreError};
 
 /// Tuning of a [`JsonStore`].
@@ -27,15 +29,22 @@ pub struct StoreOptions {
     /// How many recent entries each organisation keeps in memory to answer
     /// [`Store::changes_since`]; older revisions get [`Changes::TooOld`].
     pub recent_revisions: usize,
+    /// How many accepted command ids each organisation remembers (the
+    /// newest ones) to answer a retry with its first answer. An organisation
+    /// of 2,500 people makes a few thousand commands a day, so the default
+    /// covers weeks; a retry of an older id is decided again.
+    pub remembered_commands: usize,
     /// How many refused command ids each organisation remembers.
     pub remembered_rejections: usize,
 }
 
 impl Default for StoreOptions {
+    /// The same defaults as the command line's.
     fn default() -> Self {
         StoreOptions {
             snapshot_every: 10_000,
-            recent_revisions: 10_000,
+            recent_revisions: 1_000,
+            remembered_commands: 100_000,
             remembered_rejections: 100_000,
         }
     }
@@ -111,64 +120,87 @@ impl<M: Model> JsonStore<M> {
             .ok_or(StoreError::UnknownOrganisation(id))
     }
 
-    /// The decision half of [`Store::submit`], under the organisation's lock.
+    /// The decision half of [`Store::submit_batch`], under the
+    /// organisation's lock held once for the whole batch.
     fn decide<F>(
         &self,
         org: &Org<M>,
-        command: CommandMeta<M::Actor>,
-        decide: F,
-    ) -> Result<Pending<M::Rejection>, StoreError>
+        commands: Vec<CommandMeta<M::Actor>>,
+        mut decide: F,
+    ) -> Result<Decided<M::Rejection>, StoreError>
     where
-        F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection>,
+        F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection>,
     {
         if org.log.is_failed() {
             return Err(StoreError::Unavailable);
         }
         let mut memory = write(&org.memory);
-        match memory.ids.lookup(command.id, &command.actor) {
-            // A retry may arrive while the first copy is still being
-            // written: it must not be acknowledged before that fsync.
-            Seen::Answered(Outcome::Accepted { revision }) => {
-                return Ok(Pending::AfterDurable(revision))
+        let mut answers = Vec::with_capacity(commands.len());
+        let mut lines = Vec::new();
+        for (index, command) in commands.into_iter().enumerate() {
+            match memory.ids.lookup(command.id, &command.actor) {
+                // A retry may arrive while the first copy is still being
+                // written: it must not be acknowledged before that fsync.
+                Seen::Answered(Outcome::Accepted { revision }) => {
+                    answers.push(Pending::AfterDurable(revision));
+                    continue;
+                }
+                Seen::Answered(outcome) => {
+                    answers.push(Pending::Ready(outcome));
+                    continue;
+                }
+                Seen::New => {}
             }
-            Seen::Answered(outcome) => return Ok(Pending::Ready(outcome)),
-            Seen::New => {}
-        }
-        let events = match decide(&memory.state) {
-            Ok(events) => events,
-            Err(rejection) => {
-                memory
-                    .ids
-                    .reject(command.id, rejection.clone(), command.actor);
-                return Ok(Pending::Ready(Outcome::Rejected(rejection)));
+            let events = match decide(&memory.state, index) {
+                Ok(events) => events,
+                Err(rejection) => {
+                    memory
+                        .ids
+                        .reject(command.id, rejection.clone(), command.actor);
+                    answers.push(Pending::Ready(Outcome::Rejected(rejection)));
+                    continue;
+                }
+            };
+            let revision = memory.revision + 1;
+            let entry = EntryOf::<M> {
+                revision,
+                command_id: command.id,
+                actor: command.actor,
+                at: command.at,
+                events,
+            };
+            // Encoding cost is the entry's, never the state's. Encoded before
+            // anything changes, so a failure leaves memory as it was.
+            let (bytes, crc) = match encode_entry(&entry) {
+                Ok(encoded) => encoded,
+                Err(e) => {
+                    answers.push(Pending::Failed(StoreError::Encode(e.to_string())));
+                    continue;
+                }
+            };
+            lines.push(Encoded {
+                revision,
+                bytes,
+                crc,
+            });
+            for event in &entry.events {
+                memory.state.apply(event);
             }
-        };
-        let revision = memory.revision + 1;
-        let entry = EntryOf::<M> {
-            revision,
-            command_id: command.id,
-            actor: command.actor,
-            at: command.at,
-            events,
-        };
-        // Encoding cost is the entry's, never the state's.
-        let bytes = serde_json::to_vec(&entry).map_err(|e| StoreError::Encode(e.to_string()))?;
-        let ticket = org.log.append(revision, bytes);
-        for event in &entry.events {
-            memory.state.apply(event);
+            memory.revision = revision;
+            memory
+                .ids
+                .accept(entry.command_id, revision, entry.actor.clone());
+            memory.recent.push_back(Arc::new(entry));
+            while memory.recent.len() > self.options.recent_revisions {
+                memory.recent.pop_front();
+            }
+            answers.push(Pending::Written(revision));
         }
-        memory.revision = revision;
-        memory
-            .ids
-            .accept(entry.command_id, revision, entry.actor.clone());
-        memory.recent.push_back(Arc::new(entry));
-        while memory.recent.len() > self.options.recent_revisions {
-            memory.recent.pop_front();
-        }
-        if revision >= memory.snapshot_revision + self.options.snapshot_every {
+        let ticket = (!lines.is_empty()).then(|| org.log.append(lines));
+        if memory.revision >= memory.snapshot_revision + self.options.snapshot_every {
             queue_snapshot(org, &mut memory);
         }
-        Ok(Pending::Written(revision, ticket))
+        Ok((answers, ticket))
     }
 }
 
@@ -177,29 +209,40 @@ impl<M: Model> JsonStore<M> {
 /// a background thread, and only every `snapshot_every` revisions, so a
 /// write's cost stays flat in the state's size.
 fn queue_snapshot<M: Model>(org: &Org<M>, memory: &mut Memory<M>) {
-    let snapshot = Snapshot {
+    let mut snapshot = Snapshot {
+        format: SNAPSHOT.current,
         revision: memory.revision,
+        accepted: memory.ids.accepted(),
         state: memory.state.clone(),
-        accepted: memory.ids.accepted_up_to(memory.revision),
     };
     memory.snapshot_revision = memory.revision;
     org.log.snapshot(
         memory.revision,
-        Box::new(move |out| serde_json::to_writer(out, &snapshot).map_err(std::io::Error::other)),
+        Box::new(move |out| {
+            snapshot.state.drop_derived();
+            serde_json::to_writer(out, &snapshot).map_err(std::io::Error::other)
+        }),
     );
 }
 
-/// What a submit waits for after releasing the lock.
+/// A decided batch: each command's pending answer, and the ticket of the
+/// batch's lines if any were written.
+type Decided<R> = (Vec<Pending<R>>, Option<Ticket>);
+
+/// What a command's answer waits for after the lock is released.
 enum Pending<R> {
     Ready(Outcome<R>),
-    Written(u64, Ticket),
+    /// In this batch's lines: answered once they are durable.
+    Written(u64),
+    /// Accepted earlier (a retry): answered once that revision is durable.
     AfterDurable(u64),
+    Failed(StoreError),
 }
 
 impl<M: Model> Org<M> {
     fn open(dir: &Path, options: &StoreOptions) -> Result<Self, StoreError> {
         let (log, recovered) = OrgLog::open::<Snapshot<M, M::Actor>, EntryOf<M>>(dir)?;
-        let mut ids = CommandIds::new(options.remembered_rejections);
+        let mut ids = CommandIds::new(options.remembered_commands, options.remembered_rejections);
         let (mut state, mut revision) = match recovered.snapshot {
             Some(snapshot) => {
                 for command in snapshot.accepted {
@@ -271,24 +314,56 @@ impl<M: Model> Store<M> for JsonStore<M> {
     where
         F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection>,
     {
-        // Decide now, synchronously, so only the wait is in the future.
-        let pending = self
-            .org(org)
-            .and_then(|handle| Ok((self.decide(&handle, command, decide)?, handle)));
+        let mut decide = Some(decide);
+        let batch = self.submit_batch(org, vec![command], move |state, _| match decide.take() {
+            Some(decide) => decide(state),
+            // Called once per command, and this batch has one.
+            None => Ok(Vec::new()),
+        });
         async move {
-            let (pending, handle) = pending?;
-            match pending {
-                Pending::Ready(outcome) => Ok(outcome),
-                Pending::Written(revision, ticket) => {
-                    ticket.await.map_err(|_| StoreError::Unavailable)??;
-                    Ok(Outcome::Accepted { revision })
-                }
-                Pending::AfterDurable(revision) => {
-                    wait_for(&handle.log, revision).await?;
-                    Ok(Outcome::Accepted { revision })
-                }
-            }
+            batch
+                .await?
+                .pop()
+                .ok_or(StoreError::Encode("no answer for the command".into()))
         }
+    }
+
+    fn submit_batch<F>(
+        &self,
+        org: Uuid,
+        commands: Vec<CommandMeta<M::Actor>>,
+        decide: F,
+    ) -> impl Future<Output = Result<Vec<Outcome<M::Rejection>>, StoreError>> + Send
+    where
+        F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection>,
+    {
+        // Decide now, synchronously, so only the wait is in the future.
+        let decided = self
+            .org(org)
+            .and_then(|handle| Ok((self.decide(&handle, commands, decide)?, handle)));
+        async move {
+            let ((answers, ticket), handle) = decided?;
+            if let Some(ticket) = ticket {
+                ticket.await.map_err(|_| StoreError::Unavailable)??;
+            }
+            let mut outcomes = Vec::with_capacity(answers.len());
+            for answer in answers {
+                outcomes.push(match answer {
+                    Pending::Ready(outcome) => outcome,
+                    Pending::Written(revision) => Outcome::Accepted { revision },
+                    Pending::AfterDurable(revision) => {
+                        wait_for(&handle.log, revision).await?;
+                        Outcome::Accepted { revision }
+                    }
+                    Pending::Failed(error) => return Err(error),
+                });
+            }
+            Ok(outcomes)
+        }
+    }
+
+    fn writable(&self) -> bool {
+        read(&self.orgs).values().all(|org| !org.log.is_failed())
     }
 
     fn read<R>(&self, org: Uuid, f: impl FnOnce(&M, u64) -> R) -> Result<R, StoreError> {
@@ -373,4 +448,70 @@ async fn wait_for(log: &OrgLog, revision: u64) -> Result<(), StoreError> {
             Ok(Err(_)) => return Err(StoreError::Unavailable),
         }
     }
+}
+
+/// What [`verify`] found in a data directory.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub organisations: Vec<OrgSummary>,
+}
+
+/// One organisation as [`verify`] found it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct OrgSummary {
+    pub id: Uuid,
+    /// The newest revision on disk.
+    pub revision: u64,
+    /// The snapshot's revision, if there is a snapshot.
+    pub snapshot_revision: Option<u64>,
+    /// Log segment files.
+    pub segments: usize,
+    /// Log lines after the snapshot.
+    pub lines: usize,
+    /// An incomplete last line (`file:line`), which start-up would cut off:
+    /// a crash while appending, never acknowledged.
+    pub torn_last_line: Option<String>,
+}
+
+/// Checks a data directory without serving it and without changing
+/// anything: every organisation's snapshot decodes (upgrading older
+/// versions), every log line decodes and matches its checksum, revisions are
+/// contiguous and the segments form an unbroken chain from the snapshot.
+/// The error names the file and line, and how to salvage.
+pub fn verify<M: Model>(data_dir: &Path) -> Result<Summary, StoreError> {
+    let root = data_dir.join("orgs");
+    let mut organisations = Vec::new();
+    let entries = match std::fs::read_dir(&root) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Summary { organisations }),
+        Err(e) => return Err(StoreError::io(&root, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| StoreError::io(&root, e))?;
+        let Some(id) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| Uuid::parse_str(n).ok())
+        else {
+            continue;
+        };
+        let scan = super::log::scan::<Snapshot<M, M::Actor>, EntryOf<M>>(&entry.path())?;
+        let snapshot_revision = scan.snapshot.as_ref().map(|s| s.revision);
+        let revision = scan
+            .lines
+            .last()
+            .map_or(snapshot_revision.unwrap_or(0), |l| l.revision);
+        organisations.push(OrgSummary {
+            id,
+            revision,
+            snapshot_revision,
+            segments: scan.segments,
+            lines: scan.lines.len(),
+            torn_last_line: scan
+                .torn
+                .map(|(file, line, _)| format!("{}:{line}", file.display())),
+        });
+    }
+    organisations.sort_by_key(|o| o.id);
+    Ok(Summary { organisations })
 }

@@ -25,14 +25,17 @@ use uuid::Uuid;
 
 mod entry;
 mod error;
+mod fault;
+pub mod format;
 pub mod fsutil;
 mod ids;
 pub mod json;
 pub mod log;
+pub mod upgrade;
 
 pub use entry::{CommandMeta, LogEntry, Outcome, Snapshot};
 pub use error::StoreError;
-pub use json::{JsonStore, StoreOptions};
+pub use json::{verify, JsonStore, OrgSummary, StoreOptions, Summary};
 
 /// What a store keeps: a state that events change deterministically.
 ///
@@ -49,6 +52,10 @@ pub trait Model: Default + Clone + Serialize + DeserializeOwned + Send + Sync + 
     /// Applies one event. Must be deterministic: replaying the log after a
     /// restart has to rebuild exactly the state the clients were told about.
     fn apply(&mut self, event: &Self::Event);
+
+    /// Drops, from a copy about to be written as a snapshot, whatever its
+    /// decoding rebuilds (derived indexes), so snapshots hold records only.
+    fn drop_derived(&mut self) {}
 }
 
 /// A log entry of model `M`.
@@ -90,6 +97,24 @@ pub trait Store<M: Model>: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Outcome<M::Rejection>, StoreError>> + Send
     where
         F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection>;
+
+    /// Answers a batch of commands at once: all of them are decided in order
+    /// under one hold of the organisation's write lock (each sees the
+    /// effects of those before it), their lines go to disk with one write
+    /// and one fsync, and each gets its own outcome, as [`Store::submit`]
+    /// would give it. `decide(state, i)` decides `commands[i]`.
+    fn submit_batch<F>(
+        &self,
+        org: Uuid,
+        commands: Vec<CommandMeta<M::Actor>>,
+        decide: F,
+    ) -> impl Future<Output = Result<Vec<Outcome<M::Rejection>>, StoreError>> + Send
+    where
+        F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection>;
+
+    /// Whether every organisation can write right now (false while a disk
+    /// error lasts; the store retries on its own).
+    fn writable(&self) -> bool;
 
     /// Runs `f` on the current state and its revision, under a read lock.
     ///

@@ -58,7 +58,29 @@ impl Server {
     /// Starts a server on the given dirs; `Err` carries its stderr if it exits
     /// before listening.
     pub fn start_in(data: &Path, dist: &Path, extra: &[&str]) -> Result<Server, String> {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vela-server"))
+        Server::start_binary(
+            Path::new(env!("CARGO_BIN_EXE_vela-server")),
+            data,
+            dist,
+            extra,
+            &[],
+        )
+    }
+
+    /// Starts `binary` (this build's server, or an older release's) on the
+    /// given dirs with extra environment variables.
+    pub fn start_binary(
+        binary: &Path,
+        data: &Path,
+        dist: &Path,
+        extra: &[&str],
+        env: &[(&str, &Path)],
+    ) -> Result<Server, String> {
+        let mut command = Command::new(binary);
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let mut child = command
             .args(["--addr", "127.0.0.1:0", "--data-dir"])
             .arg(data)
             .arg("--dist")

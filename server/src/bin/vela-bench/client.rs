@@ -63,7 +63,11 @@ impl Client {
         let started = Instant::now();
         let response = self
             .http
-            .post(format!("{}/api/sync/push", self.base))
+            .post(format!(
+                "{}/api/sync/push?protocol={}",
+                self.base,
+                vela_domain::sync::PROTOCOL_VERSION
+            ))
             .header(CONTENT_TYPE, "application/json")
             .header(COOKIE, &self.cookie)
             .body(body)
@@ -88,7 +92,11 @@ impl Client {
         let started = Instant::now();
         let response = self
             .http
-            .get(format!("{}/api/sync/pull?since={since}", self.base))
+            .get(format!(
+                "{}/api/sync/pull?since={since}&protocol={}",
+                self.base,
+                vela_domain::sync::PROTOCOL_VERSION
+            ))
             .header(COOKIE, &self.cookie)
             .send()
             .await
