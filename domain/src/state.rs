@@ -35,6 +35,8 @@ impl<'de> Deserialize<'de> for State {
             agile: agile::Part,
             objectives: objectives::Part,
             webinars: webinars::Part,
+            #[serde(default)]
+            notifications: notifications::Part,
         }
         let records = Records::deserialize(deserializer)?;
         let mut state = State {
@@ -42,6 +44,7 @@ impl<'de> Deserialize<'de> for State {
             agile: records.agile,
             objectives: records.objectives,
             webinars: records.webinars,
+            notifications: records.notifications,
         };
         agile::restore_indexes(&mut state);
         Ok(state)

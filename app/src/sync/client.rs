@@ -205,12 +205,12 @@ async fn round(sync: Sync) -> Result<(), ApiError> {
     });
     if !commands.is_empty() {
         let request = PushRequest { commands };
-        let response: PushResponse = api::post("/api/sync/push?protocol=2", &request).await?;
+        let response: PushResponse = api::post("/api/sync/push?protocol=3", &request).await?;
         sync.replica.update(|r| r.pushed(&response.results));
         sync.save();
     }
     let since = sync.replica.with_untracked(|r| r.revision);
-    let pull: PullResponse = api::get(&format!("/api/sync/pull?since={since}&protocol=2")).await?;
+    let pull: PullResponse = api::get(&format!("/api/sync/pull?since={since}&protocol=3")).await?;
     if pull.revision != since || pull.snapshot.is_some() {
         sync.replica.update(|r| r.pulled(pull));
         sync.save();
@@ -221,7 +221,7 @@ async fn round(sync: Sync) -> Result<(), ApiError> {
 /// Wakes the loop whenever the server announces a new revision.
 async fn listen(sync: Sync, alive: StoredValue<bool>) {
     while alive.try_get_value().unwrap_or(false) {
-        if let Ok(mut source) = EventSource::new("/api/sync/events?protocol=2") {
+        if let Ok(mut source) = EventSource::new("/api/sync/events?protocol=3") {
             if let Ok(mut revisions) = source.subscribe("revision") {
                 while let Some(message) = revisions.next().await {
                     if !alive.try_get_value().unwrap_or(false) {

@@ -59,7 +59,9 @@ pub struct Pending {
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Stored {
-    version: u32,
+    /// The layout's version, [`OUTBOX_VERSION`] (named like every durable
+    /// file's).
+    format: u32,
     /// Per stored state: the last revision whose mails are queued.
     #[serde(default)]
     cursors: BTreeMap<Uuid, u64>,
@@ -125,18 +127,18 @@ impl Outbox {
                 })?
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Stored {
-                version: OUTBOX_VERSION,
+                format: OUTBOX_VERSION,
                 ..Stored::default()
             },
             Err(e) => return Err(io(&path)(e)),
         };
-        if stored.version > OUTBOX_VERSION {
+        if stored.format > OUTBOX_VERSION {
             return Err(OutboxError::TooNew {
                 path,
-                found: stored.version,
+                found: stored.format,
             });
         }
-        stored.version = OUTBOX_VERSION;
+        stored.format = OUTBOX_VERSION;
         for p in &mut stored.pending {
             p.next_attempt = p.next_attempt.min(now);
         }
