@@ -203,7 +203,7 @@ async fn a_v1_data_directory_is_upgraded_on_load_and_serves_the_same_data() {
         .map(|p| serde_json::from_slice::<Value>(&std::fs::read(p).unwrap()).unwrap())
         .find(|s| s["revision"] == recorded::REVISION + 1)
         .expect("the new snapshot");
-    assert_eq!(snapshot["format"], 2);
+    assert_eq!(snapshot["format"], 3);
     for derived in ["absence_starts", "team_days", "members", "agreements"] {
         assert!(
             snapshot["state"]["agile"].get(derived).is_none(),
