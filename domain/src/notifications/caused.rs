@@ -67,14 +67,14 @@ struct Teller<'a> {
 impl Teller<'_> {
     /// A notification for `recipient` unless they caused it themself or are
     /// not an active person.
-    fn to(&mut self, recipient: PersonId, kind: Kind, about: &str) -> Option<&mut Notification> {
+    fn tell(&mut self, recipient: PersonId, kind: Kind, about: &str) -> Option<&mut Notification> {
         if self.actor.person_id() == Some(recipient) {
             return None;
         }
-        self.to_even_self(recipient, kind, about)
+        self.tell_even_self(recipient, kind, about)
     }
 
-    fn to_even_self(
+    fn tell_even_self(
         &mut self,
         recipient: PersonId,
         kind: Kind,
@@ -142,7 +142,7 @@ impl Teller<'_> {
             agile::Event::DaysRequested { request, days, .. } => {
                 let name = self.name(request.person);
                 for lead in self.leads_of(request.person) {
-                    if let Some(n) = self.to(lead, Kind::DaysRequested, &request.id.to_string()) {
+                    if let Some(n) = self.tell(lead, Kind::DaysRequested, &request.id.to_string()) {
                         n.person = Some(request.person);
                         n.request = Some(request.id);
                         n.dates = days.iter().map(|d| d.date).collect();
@@ -155,7 +155,8 @@ impl Teller<'_> {
                 for ((person, request), dates) in by_request(days) {
                     let name = self.name(person);
                     for lead in self.leads_of(person) {
-                        if let Some(n) = self.to(lead, Kind::DaysCancelled, &request.to_string()) {
+                        if let Some(n) = self.tell(lead, Kind::DaysCancelled, &request.to_string())
+                        {
                             n.person = Some(person);
                             n.request = Some(request);
                             n.dates = dates.clone();
@@ -175,7 +176,7 @@ impl Teller<'_> {
                     _ => return,
                 };
                 for ((person, request), dates) in by_request(days) {
-                    if let Some(n) = self.to(person, kind, &request.to_string()) {
+                    if let Some(n) = self.tell(person, kind, &request.to_string()) {
                         n.request = Some(request);
                         n.dates = dates;
                         n.note = first.decision_note.clone().unwrap_or_default();
@@ -189,7 +190,7 @@ impl Teller<'_> {
                 // Only the dates: the absence's kind and reason stay with
                 // the person and administrators, and are not repeated here.
                 if let Some(n) =
-                    self.to(absence.person, Kind::DaysWithdrawn, &absence.id.to_string())
+                    self.tell(absence.person, Kind::DaysWithdrawn, &absence.id.to_string())
                 {
                     n.dates = withdrawn.iter().map(|d| d.date).collect();
                 }
@@ -232,7 +233,7 @@ impl Teller<'_> {
                         self.owner_side(objective, Kind::ObjectiveAssigned, "");
                     } else {
                         for lead in self.leads_of_owner(objective.owner) {
-                            if let Some(n) = self.to(lead, Kind::ObjectiveProposed, &id) {
+                            if let Some(n) = self.tell(lead, Kind::ObjectiveProposed, &id) {
                                 n.objective = Some(objective.id);
                                 n.title = objective.title.clone();
                             }
@@ -280,7 +281,7 @@ impl Teller<'_> {
         };
         let id = objective.id.to_string();
         for person in people {
-            if let Some(n) = self.to(person, kind, &id) {
+            if let Some(n) = self.tell(person, kind, &id) {
                 n.objective = Some(objective.id);
                 n.title = objective.title.clone();
                 n.note = note.to_owned();
@@ -360,9 +361,9 @@ impl Teller<'_> {
     fn about_session(&mut self, person: PersonId, kind: Kind, session: &Session, even_self: bool) {
         let about = session.id.to_string();
         let n = if even_self {
-            self.to_even_self(person, kind, &about)
+            self.tell_even_self(person, kind, &about)
         } else {
-            self.to(person, kind, &about)
+            self.tell(person, kind, &about)
         };
         if let Some(n) = n {
             n.session = Some(session.id);
@@ -397,7 +398,7 @@ impl Teller<'_> {
         recipients.insert(agreement.person);
         let about = agreement.id.to_string();
         for recipient in recipients {
-            if let Some(n) = self.to(recipient, Kind::AgreementWithdrawn, &about) {
+            if let Some(n) = self.tell(recipient, Kind::AgreementWithdrawn, &about) {
                 n.agreement = Some(agreement.id);
                 n.dates = vec![effective];
                 if recipient != agreement.person {
