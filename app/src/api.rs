@@ -98,10 +98,19 @@ mod tests {
 
     #[test]
     fn sync_paths_carry_the_protocol_version() {
-        assert_eq!(sync_path("/api/sync/push"), "/api/sync/push?protocol=2");
+        assert_eq!(
+            sync_path("/api/sync/push"),
+            format!(
+                "/api/sync/push?protocol={}",
+                vela_domain::sync::PROTOCOL_VERSION
+            )
+        );
         assert_eq!(
             sync_path("/api/sync/pull?since=7"),
-            "/api/sync/pull?since=7&protocol=2"
+            format!(
+                "/api/sync/pull?since=7&protocol={}",
+                vela_domain::sync::PROTOCOL_VERSION
+            )
         );
     }
 }

@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     crate::deployment::provide_deployment();
     provide_session();
+    crate::components::bell::provide_bell_slot();
     view! {
         <Router>
             <AppHeader />
@@ -66,6 +67,7 @@ fn Signed() -> impl IntoView {
     match person {
         Some(person) => {
             let sync = provide_sync(person, session);
+            crate::components::bell::fill_bell_slot(sync);
             remember_language(sync, person);
             view! {
                 <div class="status-bar">
@@ -113,6 +115,8 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/training/paths/new") view=webinars::NewPath />
             <Route path=path!("/training/paths/:id") view=webinars::EditPath />
             <Route path=path!("/admin") view=crate::pages::admin::Administration />
+            <Route path=path!("/notifications") view=crate::pages::notifications::NotificationsPage />
+            <Route path=path!("/profile") view=crate::pages::profile::Profile />
         </Routes>
     }
 }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{agile, directory, objectives, webinars};
+use crate::{agile, directory, notifications, objectives, webinars};
 
 /// Everything a user (or the system) can change, by area. The JSON form is
 /// flat: `{"area":"agile","type":"request_days",…}`.
@@ -16,6 +16,7 @@ pub enum Command {
     Agile(agile::Command),
     Objectives(objectives::Command),
     Webinars(webinars::Command),
+    Notifications(notifications::Command),
 }
 crate::flat_tagged!(Command, "area");
 
@@ -32,5 +33,6 @@ pub enum Event {
     Agile(agile::Event),
     Objectives(objectives::Event),
     Webinars(webinars::Event),
+    Notifications(notifications::Event),
 }
 crate::flat_tagged!(Event, "area");

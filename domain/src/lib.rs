@@ -19,6 +19,7 @@ pub mod demo;
 pub mod directory;
 pub mod ids;
 pub mod monitoring;
+pub mod notifications;
 pub mod objectives;
 pub mod rejection;
 mod state;
@@ -48,11 +49,12 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<Vec<Event>, Rejection> {
     boundary::check(state, actor, command, now)?;
-    let events = match command {
+    let mut events = match command {
         Command::Directory(c) => directory::apply(state, actor, c, now),
         Command::Agile(c) => agile::apply(state, actor, c, now),
         Command::Objectives(c) => objectives::apply(state, actor, c, now),
         Command::Webinars(c) => webinars::apply(state, actor, c, now),
+        Command::Notifications(c) => notifications::apply(state, actor, c, now),
     }?;
     // Setting up an organisation creates it: its events are about an
     // administration no one belongs to yet, and the directory area lets
@@ -64,6 +66,16 @@ pub fn apply(
     if !sets_up {
         stays_in_own_organisation(state, actor, &events)?;
     }
+    // After the boundary check: a partnership session's registrants of
+    // other organisations are told of its changes on purpose. Appended here
+    // so the notifications are stored with the revision that caused them and
+    // the browser's optimistic apply shows the same ones.
+    let told = notifications::caused(state, actor, &events, now);
+    events.extend(
+        told.into_iter().map(|notification| {
+            Event::Notifications(notifications::Event::Notified { notification })
+        }),
+    );
     Ok(events)
 }
 

@@ -1,7 +1,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::{agile, directory, objectives, webinars, Actor, Command, Event, Rejection};
+use crate::{
+    agile, directory, notifications, objectives, webinars, Actor, Command, Event, Rejection,
+};
 
 /// The whole state of one deployment — one organisation or the several of
 /// a partnership (see `directory`) — as of some revision. It changes only
@@ -19,6 +21,10 @@ pub struct State {
     pub agile: agile::Part,
     pub objectives: objectives::Part,
     pub webinars: webinars::Part,
+    /// Each person's notifications and mail preferences (absent in states
+    /// stored before notifications existed).
+    #[serde(default)]
+    pub notifications: notifications::Part,
 }
 
 impl<'de> Deserialize<'de> for State {
@@ -29,6 +35,8 @@ impl<'de> Deserialize<'de> for State {
             agile: agile::Part,
             objectives: objectives::Part,
             webinars: webinars::Part,
+            #[serde(default)]
+            notifications: notifications::Part,
         }
         let records = Records::deserialize(deserializer)?;
         let mut state = State {
@@ -36,6 +44,7 @@ impl<'de> Deserialize<'de> for State {
             agile: records.agile,
             objectives: records.objectives,
             webinars: records.webinars,
+            notifications: records.notifications,
         };
         agile::restore_indexes(&mut state);
         Ok(state)
@@ -61,6 +70,7 @@ impl State {
             Event::Agile(e) => agile::apply_event(self, e),
             Event::Objectives(e) => objectives::apply_event(self, e),
             Event::Webinars(e) => webinars::apply_event(self, e),
+            Event::Notifications(e) => notifications::apply_event(self, e),
         }
     }
 

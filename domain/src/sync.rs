@@ -11,7 +11,7 @@ use crate::{Command, Event, Rejection, State};
 /// one with 426 `client_outdated` and changes nothing, so a browser running
 /// an older build is told to reload instead of speaking a protocol the server
 /// no longer reads. Clients without the parameter are version 1.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// Most commands the server takes in one push; a client sends longer
 /// outboxes in chunks.

@@ -18,7 +18,7 @@
 use crate::directory::Scope;
 use crate::ids::OrgId;
 use crate::objectives::Owner;
-use crate::{agile, directory, objectives, webinars, Actor, Event, State};
+use crate::{agile, directory, notifications, objectives, webinars, Actor, Event, State};
 
 /// The state as `actor` may see it (a full snapshot for sync).
 pub fn view(state: &State, actor: &Actor) -> State {
@@ -28,6 +28,7 @@ pub fn view(state: &State, actor: &Actor) -> State {
         agile: agile::view(state, actor),
         objectives: objectives::view(state, actor),
         webinars: webinars::view(state, actor),
+        notifications: notifications::view(state, actor),
     };
     keep_scope(state, scope, &mut out);
     add_cards(state, &mut out);
@@ -47,6 +48,7 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
         Event::Agile(e) => agile::redact(state, actor, e).map(Event::Agile),
         Event::Objectives(e) => objectives::redact(state, actor, e).map(Event::Objectives),
         Event::Webinars(e) => webinars::redact(state, actor, e).map(Event::Webinars),
+        Event::Notifications(e) => notifications::redact(state, actor, e).map(Event::Notifications),
     }
 }
 
@@ -86,6 +88,7 @@ pub fn organisation_of(state: &State, event: &Event) -> Option<OrgId> {
             objectives::Event::ObjectiveDeleted { owner, .. } => owner_org(state, *owner),
         },
         Event::Webinars(_) => None,
+        Event::Notifications(e) => person(e.person()),
     }
 }
 
@@ -128,6 +131,8 @@ pub fn organisation_state(state: &State, org: OrgId) -> State {
         agile: state.agile.clone(),
         objectives: state.objectives.clone(),
         webinars: state.webinars.clone(),
+        // Personal, never part of an organisation's reports.
+        notifications: notifications::Part::default(),
     };
     keep_scope(state, scope, &mut out);
     out

@@ -491,7 +491,9 @@ proptest! {
         agile::reindex(&mut rebuilt);
         prop_assert_eq!(&rebuilt, &world.state);
         let mut replayed = base();
-        for e in events.iter().filter(|e| matches!(e, Event::Agile(_) | Event::Directory(_))) {
+        for e in events.iter().filter(|e| {
+            matches!(e, Event::Agile(_) | Event::Directory(_) | Event::Notifications(_))
+        }) {
             replayed.apply_event(e);
         }
         prop_assert_eq!(&replayed, &world.state);

@@ -115,6 +115,41 @@ pub struct Config {
     /// process's file-descriptor limit (`ulimit -n`, often 1024).
     #[arg(long, env = "VELA_MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,
+
+    /// The SMTP server for notification mails: `smtp://host:port` (plain,
+    /// for a relay on the same host or network; add `?tls=required` for
+    /// STARTTLS) or `smtps://host:port` (TLS). Needs `--mail-from`; without
+    /// both, notifications stay in the app.
+    #[arg(long, env = "VELA_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// A file with the SMTP user name on its first line and the password on
+    /// its second (kept out of the command line and the environment).
+    #[arg(long, env = "VELA_SMTP_CREDENTIALS_FILE")]
+    pub smtp_credentials_file: Option<PathBuf>,
+
+    /// The sender of notification mails, e.g. `Vela <vela@example.org>`.
+    #[arg(long, env = "VELA_MAIL_FROM")]
+    pub mail_from: Option<String>,
+
+    /// The address people open Vela at (e.g. `https://vela.example.org`),
+    /// for the links in mails; without it mails carry no links.
+    #[arg(long, env = "VELA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Seconds between two runs of the timed notifications (reminders).
+    #[arg(long, env = "VELA_SCHEDULER_EVERY", default_value_t = 60, hide = true)]
+    pub scheduler_every_secs: u64,
+
+    /// Seconds added to the mailer's clock: lets tests reach a digest hour.
+    #[arg(
+        long,
+        env = "VELA_MAIL_CLOCK_OFFSET",
+        default_value_t = 0,
+        hide = true,
+        allow_hyphen_values = true
+    )]
+    pub mail_clock_offset_secs: i64,
 }
 
 impl Config {

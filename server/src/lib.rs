@@ -19,6 +19,7 @@ pub mod connections;
 pub mod demo;
 pub mod error;
 pub mod ics;
+pub mod mail;
 pub mod memory;
 pub mod org_store;
 pub mod routes;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub store: Arc<OrgStore>,
     /// Personal calendar feed tokens (`feeds.json`).
     pub feeds: Arc<ics::Feeds>,
+    /// Notification mails, when an SMTP server is configured.
+    pub mailer: Option<Arc<mail::Mailer>>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
@@ -71,12 +74,22 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         None if config.demo => demo::seed(&store, &auth).await?,
         None => {}
     }
+    let mailer = mail::Mailer::from_config(&config)?;
+    if let Some(mailer) = &mailer {
+        mailer.start(store.clone(), shutdown_rx.clone());
+    }
+    mail::scheduler::start(
+        store.clone(),
+        std::time::Duration::from_secs(config.scheduler_every_secs.max(1)),
+        shutdown_rx.clone(),
+    );
     let state = AppState {
         config: Arc::new(config.clone()),
         shutdown: shutdown_rx,
         auth,
         store: store.clone(),
         feeds,
+        mailer,
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -129,6 +142,8 @@ pub enum StartError {
     Seed(#[from] demo::SeedError),
     #[error(transparent)]
     InUse(#[from] cli::lock::LockError),
+    #[error("cannot set up mail: {0}")]
+    Mail(#[from] mail::MailError),
     #[error("a start-up task failed: {0}")]
     Task(String),
 }

@@ -25,7 +25,7 @@ async fn person_id(session: &Session) -> String {
 }
 
 async fn snapshot(session: &Session) -> Value {
-    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=2").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
     assert_eq!(status, 200, "{body}");
     body["snapshot"].clone()
 }
@@ -154,7 +154,19 @@ async fn my_calendar_holds_my_approved_days_and_seats_with_stable_uids() {
             }
             other => panic!("{uid} starts at {other:?}"),
         }
+        // Who gives it and who attends, as in the single session's file.
+        let organizer = event
+            .property_value("ORGANIZER")
+            .unwrap_or_else(|| panic!("{uid} has no ORGANIZER in\n{text}"));
+        assert!(organizer.starts_with("mailto:"), "{organizer}");
     }
+    let unfolded = icalendar::parser::unfold(&text);
+    let attendee = "ATTENDEE;CN=Giulia Bianchi;PARTSTAT=ACCEPTED;ROLE=REQ-PARTICIPANT:mailto:giulia@provincia.example.org";
+    assert_eq!(
+        unfolded.lines().filter(|l| *l == attendee).count(),
+        seats.len(),
+        "{text}"
+    );
     assert_eq!(
         calendar.events().count(),
         approved.len() + seats.len(),

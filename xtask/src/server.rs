@@ -31,6 +31,10 @@ impl TestServer {
             .arg(dist)
             // The browser tests sign in as the demo partnership's people.
             .arg("--demo")
+            // Light password hashes for the demo accounts: the browser tests sign
+            // in dozens of times in parallel, and what they test is the app. The
+            // real argon2 cost and its bounded pool have server tests of their own.
+            .arg("--insecure-fast-hashing")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(log_file)

@@ -106,13 +106,15 @@ fn ensure_trunk() -> Result {
     )
 }
 
-/// binaryen (wasm-opt) and Playwright, pinned by the root package-lock.json.
+/// binaryen (wasm-opt), Playwright and the SMTP server of the mail tests
+/// (`smtp-server`), pinned by the root package-lock.json.
 fn ensure_npm_packages() -> Result {
     npm_ci(
         &root(),
         &[
             "node_modules/.bin/wasm-opt",
             "node_modules/@playwright/test",
+            "node_modules/smtp-server",
         ],
     )
 }

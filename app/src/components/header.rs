@@ -2,6 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::bell::BellSlotView;
 use super::language_switch::LanguageSwitch;
 use super::nav::NavBar;
 use crate::i18n::use_i18n;
@@ -43,6 +44,7 @@ pub fn AppHeader() -> impl IntoView {
                 <span class="brand-tagline">{move || i18n.t().tagline}</span>
             </A>
             <div class="header-tools">
+                <BellSlotView />
                 {user}
                 <LanguageSwitch />
             </div>

@@ -1,5 +1,6 @@
 //! Pieces of UI used by several pages.
 
+pub mod bell;
 pub mod header;
 pub mod language_switch;
 pub mod month_grid;

@@ -80,4 +80,5 @@ pub static TEXTS: Texts = Texts {
     export: super::export::EN,
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,
+    notifications: super::notifications::EN,
 };

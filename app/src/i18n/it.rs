@@ -79,4 +79,5 @@ pub static TEXTS: Texts = Texts {
     export: super::export::IT,
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,
+    notifications: super::notifications::IT,
 };

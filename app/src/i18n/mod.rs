@@ -9,6 +9,7 @@ pub mod calendar;
 mod en;
 pub mod export;
 mod it;
+pub mod notifications;
 pub mod objectives;
 mod rejections;
 pub mod sync;

@@ -81,4 +81,5 @@ pub struct Texts {
     pub team: super::team::TeamTexts,
     pub objectives: super::objectives::ObjectivesTexts,
     pub webinars: super::webinars::WebinarsTexts,
+    pub notifications: super::notifications::NotificationsTexts,
 }

@@ -7,6 +7,8 @@ pub mod export;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod notifications;
 pub mod objectives;
+pub mod profile;
 pub mod team;
 pub mod webinars;

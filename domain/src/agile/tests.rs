@@ -19,8 +19,10 @@ fn try_at(
     let events = apply(state, &Actor::Person(who), &Command::Agile(command), at)?;
     Ok(events
         .into_iter()
-        .map(|e| match e {
-            Event::Agile(e) => e,
+        .filter_map(|e| match e {
+            Event::Agile(e) => Some(e),
+            // What it tells people is tested in the notifications area.
+            Event::Notifications(_) => None,
             other => panic!("not an agile event: {other:?}"),
         })
         .collect())

@@ -49,8 +49,10 @@ fn try_as(
     apply(state, &Actor::Person(who), &Command::Webinars(command), at).map(|events| {
         events
             .into_iter()
-            .map(|e| match e {
-                crate::Event::Webinars(e) => e,
+            .filter_map(|e| match e {
+                crate::Event::Webinars(e) => Some(e),
+                // What it tells people is tested in the notifications area.
+                crate::Event::Notifications(_) => None,
                 other => panic!("not a webinar event: {other:?}"),
             })
             .collect()

@@ -111,7 +111,10 @@ pub fn person_calendar(view: &State, person: PersonId, now: DateTime<Utc>) -> Op
         .filter_map(|(id, _)| view.webinars.sessions.get(id))
         .collect();
     sessions.sort_by_key(|s| (s.start, s.id));
-    events.extend(sessions.into_iter().map(|s| session_event(s, &words, now)));
+    events.extend(sessions.into_iter().map(|s| {
+        let organizer = s.trainers.iter().find_map(|t| view.directory.people.get(t));
+        session_event(s, me, organizer, &words, now)
+    }));
 
     Some(write(me, &words, &events))
 }
@@ -128,27 +131,14 @@ pub fn session_file(
     now: DateTime<Utc>,
 ) -> String {
     let words = Words::of(registrant.language);
-    let mut event = session_event(session, &words, now);
-    event
-        .append_property(
-            Property::new("ORGANIZER", cal_address(organizer))
-                .add_parameter("CN", &organizer.name)
-                .done(),
-        )
-        .append_multi_property(
-            Property::new("ATTENDEE", cal_address(registrant))
-                .add_parameter("CN", &registrant.name)
-                .add_parameter("ROLE", "REQ-PARTICIPANT")
-                .add_parameter("PARTSTAT", "ACCEPTED")
-                .done(),
-        );
+    let event = session_event(session, registrant, Some(organizer), &words, now);
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
         .append_property(("PRODID", SESSION_PRODID))
         .append_property(("CALSCALE", "GREGORIAN"))
         .timezone(TZID);
-    frame(&calendar, &[event.done()])
+    frame(&calendar, &[event])
 }
 
 /// A person's calendar address: their e-mail, or a URN of their id for
@@ -227,7 +217,13 @@ fn day_event(plan: &DayPlan, note: &str, words: &Words, now: DateTime<Utc>) -> i
     event.done()
 }
 
-fn session_event(session: &Session, words: &Words, now: DateTime<Utc>) -> icalendar::Event {
+fn session_event(
+    session: &Session,
+    me: &Person,
+    organizer: Option<&Person>,
+    words: &Words,
+    now: DateTime<Utc>,
+) -> icalendar::Event {
     let rome = |instant: DateTime<Utc>| {
         DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone {
             date_time: to_rome(instant),
@@ -259,6 +255,22 @@ fn session_event(session: &Session, words: &Words, now: DateTime<Utc>) -> icalen
     if let Some(link) = &session.join_link {
         event.url(link).location(link);
     }
+    // The same people as the single session's file: calendar apps show who
+    // gives it and that the seat is accepted.
+    if let Some(organizer) = organizer {
+        event.append_property(
+            Property::new("ORGANIZER", cal_address(organizer))
+                .add_parameter("CN", &organizer.name)
+                .done(),
+        );
+    }
+    event.append_multi_property(
+        Property::new("ATTENDEE", cal_address(me))
+            .add_parameter("CN", &me.name)
+            .add_parameter("ROLE", "REQ-PARTICIPANT")
+            .add_parameter("PARTSTAT", "ACCEPTED")
+            .done(),
+    );
     event.done()
 }
 

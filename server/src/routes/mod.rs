@@ -23,6 +23,7 @@ pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod health;
+pub mod mail;
 pub mod me;
 pub mod openapi;
 pub mod partnership;
@@ -69,6 +70,7 @@ pub fn app(state: AppState) -> Router {
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
         .route("/reports/{month}/teams.csv", get(reports::teams_csv))
         .route("/reports/{month}/weekdays.csv", get(reports::weekdays_csv))
+        .route("/admin/mail", get(mail::status))
         // On matched routes only: a method a route does not declare is a
         // 405 whatever its content type, and an unknown path a 404.
         .route_layer(middleware::from_fn(require_json_body))

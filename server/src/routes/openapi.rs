@@ -48,6 +48,7 @@ pub fn document() -> Value {
     let no_fields = of::<NoFields>(&mut generator);
     let set_password = of::<SetPassword>(&mut generator);
     let password_set = of::<PasswordSet>(&mut generator);
+    let mail_status = of::<super::mail::MailStatus>(&mut generator);
     let month_param = json!({"name": "month", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}});
     let protocol_param = json!({"name": "protocol", "in": "query", "required": true, "description": "the client's sync protocol version (vela_domain::sync::PROTOCOL_VERSION); missing or lower is answered 426 client_outdated", "schema": {"type": "integer", "minimum": vela_domain::sync::PROTOCOL_VERSION}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
@@ -97,7 +98,7 @@ pub fn document() -> Value {
             }},
             "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
             "/api/sync/push": {"post": with_parameters(vec![protocol_param.clone()], op(
-                "Commands in order, decided at once and each answered on its own: accepted with its revision, rejected with the domain's code and parameters, or id_in_use when another person already used its id. Pushing the same id again returns the same answer. Takes ?protocol=2 (see the sync routes' 426).",
+                "Commands in order, decided at once and each answered on its own: accepted with its revision, rejected with the domain's code and parameters, or id_in_use when another person already used its id. Pushing the same id again returns the same answer. Takes ?protocol=3 (see the sync routes' 426).",
                 Some(push),
                 json!({"200": ok(pushed), "422": error("a body that does not fit the schema, or more than 500 commands"), "426": error("client_outdated: a missing or older protocol; reload the app"), "503": error("store_unavailable: the disk cannot be written right now; retry")}),
                 true,
@@ -165,6 +166,12 @@ pub fn document() -> Value {
                 "parameters": [{"name": "token", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{43}$"}}],
                 "responses": with_errors(json!({"200": calendar_file(), "404": error("unknown, rotated or revoked token")}), false),
             }},
+            "/api/admin/mail": {"get": op(
+                "The notification mail outbox of my organisation: whether SMTP is configured, mails waiting, failing, the latest failure. Administrators only.",
+                None,
+                json!({"200": ok(mail_status), "403": error("not an administrator")}),
+                true,
+            )},
             "/api/webinars/{id}/ics": {"get": {
                 "summary": "One webinar session I may see, as an iCalendar file",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],

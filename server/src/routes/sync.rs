@@ -81,7 +81,7 @@ fn actor_of(state: &AppState, user: &CurrentUser) -> Result<Actor, ApiError> {
     }
 }
 
-/// `POST /api/sync/push?protocol=2`: the whole batch is decided at once
+/// `POST /api/sync/push?protocol=3`: the whole batch is decided at once
 /// (in order, each command seeing the ones before it, under one hold of the
 /// write lock) and acknowledged after one fsync; each command has its own
 /// answer — accepted, rejected by a rule, or `id_in_use` when another person
@@ -149,7 +149,7 @@ pub struct PullQuery {
     protocol: Option<String>,
 }
 
-/// `GET /api/sync/pull?since=R&protocol=2`: the caller's visible changes
+/// `GET /api/sync/pull?since=R&protocol=3`: the caller's visible changes
 /// after R, or a snapshot of their view when R is 0, unknown or compacted
 /// away. A snapshot holds records only (derived indexes are rebuilt by the
 /// client as it decodes it), apart from the team counts it may see.
@@ -218,7 +218,7 @@ pub async fn pull(
 /// Snapshot views built at the same time.
 static SNAPSHOT_BUILDS: Semaphore = Semaphore::const_new(4);
 
-/// `GET /api/sync/events?protocol=2`: a `revision` event whenever a durable revision
+/// `GET /api/sync/events?protocol=3`: a `revision` event whenever a durable revision
 /// holds something the caller may see. `Last-Event-ID` (sent by the browser
 /// on reconnect) resumes from that revision, so nothing in between is missed.
 /// The stream ends when the server shuts down.

@@ -4,8 +4,8 @@
 //! A log line (version 2) is one JSON object on one line:
 //!
 //! ```text
-//! {"format":2,"crc32c":C,"entry":{"revision":…,"command_id":…,"actor":…,"at":…,"events":[…]}}
-//! {"format":2,"crc32c":C,"segment":{"first":F,"after":R,"after_crc32c":P}}
+//! {"format":3,"crc32c":C,"entry":{"revision":…,"command_id":…,"actor":…,"at":…,"events":[…]}}
+//! {"format":3,"crc32c":C,"segment":{"first":F,"after":R,"after_crc32c":P}}
 //! ```
 //!
 //! `C` is the CRC32C of the bytes of `entry` (or `segment`) exactly as
@@ -191,7 +191,7 @@ mod tests {
             text: "smart working".into(),
         };
         let (line, crc) = encode_entry(&original).unwrap();
-        assert!(line.starts_with(b"{\"format\":2,\"crc32c\":"));
+        assert!(line.starts_with(b"{\"format\":3,\"crc32c\":"));
         assert_eq!(entry(&line).unwrap(), (original, crc));
         let at = line.len() - 5;
         let mut flipped = line.clone();
@@ -206,8 +206,21 @@ mod tests {
         let (old, crc) = entry(v1).unwrap();
         assert_eq!(old.text, "old");
         assert_eq!(crc, checksum(v1));
-        let v3 = br#"{"format":3,"crc32c":0,"entry":{"revision":1,"text":"new"}}"#;
-        assert!(entry(v3).unwrap_err().contains("newer Vela"));
+        let v4 = br#"{"format":4,"crc32c":0,"entry":{"revision":1,"text":"new"}}"#;
+        assert!(entry(v4).unwrap_err().contains("newer Vela"));
+    }
+
+    #[test]
+    fn a_version_2_line_is_read_with_its_checksum() {
+        let body = br#"{"revision":1,"text":"before notifications"}"#;
+        let crc = checksum(body);
+        let v2 = format!(
+            "{{\"format\":2,\"crc32c\":{crc},\"entry\":{}}}",
+            String::from_utf8_lossy(body)
+        );
+        let (read, read_crc) = entry(v2.as_bytes()).unwrap();
+        assert_eq!(read.text, "before notifications");
+        assert_eq!(read_crc, crc);
     }
 
     #[test]

@@ -48,15 +48,15 @@ pub struct Format {
 /// One line of an organisation's log (`orgs/<id>/log-*.jsonl`).
 pub const LOG_LINE: Format = Format {
     name: "log line",
-    current: 2,
-    steps: &[log_line_v1_to_v2],
+    current: 3,
+    steps: &[log_line_v1_to_v2, log_line_v2_to_v3],
 };
 
 /// An organisation's snapshot (`orgs/<id>/snapshot.json`).
 pub const SNAPSHOT: Format = Format {
     name: "snapshot",
-    current: 2,
-    steps: &[snapshot_v1_to_v2],
+    current: 3,
+    steps: &[snapshot_v1_to_v2, snapshot_v2_to_v3],
 };
 
 /// `accounts.json`.
@@ -171,6 +171,32 @@ pub fn snapshot_v1_to_v2(snapshot: Value) -> Result<Value, UpgradeError> {
     Ok(Value::Object(snapshot))
 }
 
+/// Log line 2 → 3. Version 3 lines may hold the notifications area's
+/// events (`{"area": "notifications", …}`), the `partnership_admin` role and
+/// `set_up_organisation`'s first administrator, which a version 2 reader does
+/// not know; the shape is the same, so the step only renames the version.
+/// The checksum covers the entry's bytes, which do not change.
+pub fn log_line_v2_to_v3(line: Value) -> Result<Value, UpgradeError> {
+    let mut line = object(line, "the log line")?;
+    line.insert("format".into(), Value::from(3));
+    Ok(Value::Object(line))
+}
+
+/// Snapshot 2 → 3. Version 3's state has a `notifications` part (each
+/// person's inbox and mail preferences) and people may hold the
+/// `partnership_admin` role; a version 2 state had neither, so the
+/// notifications start empty and no role changes.
+pub fn snapshot_v2_to_v3(snapshot: Value) -> Result<Value, UpgradeError> {
+    let mut snapshot = object(snapshot, "the snapshot")?;
+    if let Some(Value::Object(state)) = snapshot.get_mut("state") {
+        state
+            .entry("notifications")
+            .or_insert_with(|| serde_json::json!({"inbox": {}, "preferences": {}}));
+    }
+    snapshot.insert("format".into(), Value::from(3));
+    Ok(Value::Object(snapshot))
+}
+
 /// Accounts 1 → 2: version 1 is the bare map username → account; version 2
 /// is `{"format": 2, "accounts": {…}}`.
 pub fn accounts_v1_to_v2(accounts: Value) -> Result<Value, UpgradeError> {
@@ -211,21 +237,21 @@ mod tests {
 
     #[test]
     fn a_current_value_is_untouched_and_a_newer_one_refused() {
-        let line = json!({"format": 2, "crc32c": 7, "entry": {"revision": 1}});
+        let line = json!({"format": 3, "crc32c": 7, "entry": {"revision": 1}});
         assert_eq!(LOG_LINE.upgrade(line.clone()), Ok(line));
         assert!(matches!(
-            LOG_LINE.upgrade(json!({"format": 3, "entry": {}})),
-            Err(UpgradeError::TooNew { found: 3, .. })
+            LOG_LINE.upgrade(json!({"format": 4, "entry": {}})),
+            Err(UpgradeError::TooNew { found: 4, .. })
         ));
-        assert!(LOG_LINE.check(2).is_ok());
-        assert!(LOG_LINE.check(3).is_err());
+        assert!(LOG_LINE.check(3).is_ok());
+        assert!(LOG_LINE.check(4).is_err());
     }
 
     #[test]
     fn log_line_v1_to_v2_wraps_the_entry_without_a_checksum() {
         let v1 = json!({"revision": 4, "command_id": "00000000-0000-0000-0000-000000000004",
             "actor": "system", "at": "2026-01-05T08:00:00Z", "events": []});
-        let v2 = LOG_LINE.upgrade(v1.clone()).unwrap();
+        let v2 = log_line_v1_to_v2(v1.clone()).unwrap();
         assert_eq!(v2, json!({"format": 2, "entry": v1}));
         assert!(LOG_LINE.upgrade(json!([1, 2])).is_err());
     }
@@ -241,7 +267,7 @@ mod tests {
             }, "directory": {"teams": {}}},
             "accepted": [{"id": "x", "revision": 9, "actor": "system"}]
         });
-        let v2 = SNAPSHOT.upgrade(v1).unwrap();
+        let v2 = snapshot_v1_to_v2(v1).unwrap();
         assert_eq!(
             v2,
             json!({
@@ -250,6 +276,37 @@ mod tests {
                 "state": {"agile": {"days": {"p": {}}, "requests": {}, "absences": {}},
                     "directory": {"teams": {}}},
                 "accepted": [{"id": "x", "revision": 9, "actor": "system"}]
+            })
+        );
+    }
+
+    #[test]
+    fn log_line_v2_to_v3_renames_the_version_only() {
+        let entry = json!({"revision": 4, "command_id": "00000000-0000-0000-0000-000000000004",
+            "actor": {"kind": "system"}, "at": "2026-01-05T08:00:00Z", "events": []});
+        let v2 = json!({"format": 2, "crc32c": 12345, "entry": entry});
+        assert_eq!(
+            LOG_LINE.upgrade(v2).unwrap(),
+            json!({"format": 3, "crc32c": 12345, "entry": entry})
+        );
+    }
+
+    #[test]
+    fn snapshot_v2_to_v3_gives_the_state_empty_notifications() {
+        let v2 = json!({
+            "format": 2,
+            "revision": 9,
+            "state": {"directory": {"teams": {}}, "agile": {"days": {}}},
+            "accepted": []
+        });
+        assert_eq!(
+            SNAPSHOT.upgrade(v2).unwrap(),
+            json!({
+                "format": 3,
+                "revision": 9,
+                "state": {"directory": {"teams": {}}, "agile": {"days": {}},
+                    "notifications": {"inbox": {}, "preferences": {}}},
+                "accepted": []
             })
         );
     }

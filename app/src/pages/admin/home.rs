@@ -12,6 +12,40 @@ use crate::i18n::use_i18n;
 use crate::pages::team::my_id;
 use crate::sync::client::use_sync;
 
+/// The mail outbox in one line, so an unreachable SMTP server is noticed.
+#[derive(Clone, serde::Deserialize)]
+struct MailStatus {
+    configured: bool,
+    waiting: usize,
+    failing: usize,
+    #[serde(default)]
+    last_error: Option<String>,
+}
+
+#[component]
+fn MailLine() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = LocalResource::new(|| crate::api::get::<MailStatus>("/api/admin/mail"));
+    let line = move || {
+        let t = &i18n.t().notifications;
+        status.get().and_then(Result::ok).map(|s| {
+            if !s.configured {
+                t.admin_mail_off.to_owned()
+            } else if s.failing > 0 {
+                (t.admin_mail_failing)(s.waiting, s.failing, s.last_error.as_deref().unwrap_or(""))
+            } else {
+                (t.admin_mail_ok)(s.waiting)
+            }
+        })
+    };
+    view! {
+        <section class="admin-mail" aria-labelledby="mail-title">
+            <h2 id="mail-title">{move || i18n.t().notifications.admin_mail_title}</h2>
+            <p role="status">{line}</p>
+        </section>
+    }
+}
+
 #[component]
 pub fn Administration() -> impl IntoView {
     let i18n = use_i18n();
@@ -87,6 +121,7 @@ pub fn Administration() -> impl IntoView {
                     {partnership}
                 </ul>
             </section>
+            <MailLine />
             <Monitoring />
         }
         .into_any()

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::html;
 use leptos::prelude::*;
 use vela_domain::agile::Decision;
-use vela_domain::ids::PersonId;
+use vela_domain::ids::{PersonId, RequestId};
 use vela_domain::Actor;
 
 use super::confirm::CoverageConfirm;
@@ -44,6 +44,32 @@ pub fn Approvals() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let alert = RwSignal::new(String::new());
     let count_ref = NodeRef::<html::H2>::new();
+
+    // Opened at a request (from a notification): show that request's days,
+    // once, as soon as the replica holds it.
+    let asked = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("request"))
+        .and_then(|v| uuid::Uuid::parse_str(&v).ok())
+        .map(RequestId);
+    let focused = StoredValue::new(asked.is_none());
+    Effect::new(move |_| {
+        let Some(asked) = asked else { return };
+        if focused.get_value() {
+            return;
+        }
+        let found = state.with(|s| {
+            s.agile
+                .requests
+                .get(&asked)
+                .map(|r| (r.person, r.dates.first().copied(), r.dates.last().copied()))
+        });
+        if let Some((who, first, last)) = found {
+            focused.set_value(true);
+            person.set(Some(who));
+            from.set(first);
+            until.set(last);
+        }
+    });
 
     let all = Memo::new(move |_| {
         me.map(|me| state.with(|s| pending_days(s, me, now())))
