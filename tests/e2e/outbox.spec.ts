@@ -206,7 +206,11 @@ test('signing out on a shared browser leaves nothing private but one’s own uns
 
   // What the next person could read: her own waiting change, nothing else.
   const left = await localStorageOf(page);
-  expect(Object.keys(left).filter((k) => k !== 'vela.locale')).toEqual([outboxKey(giulia)]);
+  // The language and the deployment's public description (is it a demo?)
+  // belong to the browser, not to a person.
+  const shared = ['vela.locale', 'vela.config'];
+  expect(Object.keys(left).filter((k) => !shared.includes(k))).toEqual([outboxKey(giulia)]);
+  expect(Object.keys(JSON.parse(left['vela.config'] ?? '{}'))).toEqual(['demo']);
   const outbox = JSON.parse(left[outboxKey(giulia)]);
   expect(outbox.version).toBe(2);
   expect(outbox.commands).toHaveLength(1);
