@@ -111,7 +111,7 @@ pub fn actor_org(state: &State, actor: &Actor) -> Option<OrgId> {
 
 /// Whether the actor administers `org`: the system, or an active
 /// administrator of that organisation. An administrator administers their
-/// own organisation only (design.md §1: data is partitioned by organisation).
+/// own organisation only (data is partitioned by organisation).
 pub fn administers(state: &State, actor: &Actor, org: OrgId) -> bool {
     match actor {
         Actor::System => true,

@@ -1,4 +1,4 @@
-//! What each person may see (design.md §3): everyone sees the people
+//! What each person may see: everyone sees the people
 //! directory, their own team's calendar by name, other teams only as daily
 //! counts, and the webinars open to them; a person sees their own agreement,
 //! objectives and registrations; a lead their team's; a trainer the
@@ -6,7 +6,7 @@
 //! organisation. The server filters every pull and event stream with these
 //! two functions and nothing else.
 //!
-//! Organisations (design.md §1): one deployment can host several
+//! Organisations: one deployment can host several
 //! administrations. Everything is partitioned by organisation: a person's
 //! view holds only their own organisation's teams, people, agreements, plans
 //! and objectives, whatever their roles. The one thing that crosses the

@@ -8,7 +8,7 @@ use flate2::Compression;
 
 use crate::Result;
 
-/// Budget for wasm + js + css, gzip (design.md §5).
+/// Budget for wasm + js + css, gzip: what a first visit may download.
 const BUDGET_BYTES: u64 = 200 * 1024;
 
 /// Prints the raw and gzip -9 size of each .wasm, .js and .css in `dist`;

@@ -1,5 +1,5 @@
-//! The weeks of a month as a calendar shows them: Monday first (design.md
-//! §4), padded with the days of the neighbouring months.
+//! The weeks of a month as a calendar shows them: Monday first (as
+//! Italian calendars are), padded with the days of the neighbouring months.
 
 use chrono::{Datelike, Duration, NaiveDate};
 

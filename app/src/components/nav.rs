@@ -12,7 +12,7 @@ struct NavItem {
     role: Option<&'static str>,
 }
 
-/// The areas of the product (design.md §1).
+/// The areas of the product, one per kind of work people do in it.
 const ITEMS: [NavItem; 7] = [
     NavItem {
         href: "/calendar",

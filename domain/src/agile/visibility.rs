@@ -1,4 +1,4 @@
-//! Who sees what of agile days (design.md §3):
+//! Who sees what of agile days:
 //! - a person sees their own requests, days and absences in full;
 //! - the people of their team see their days by name, status only (no
 //!   notes, no activity), and their absences only as "absent" (no kind, no

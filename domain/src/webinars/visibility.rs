@@ -1,4 +1,4 @@
-//! Who sees what of webinars (design.md §3): everyone sees the sessions open
+//! Who sees what of webinars: everyone sees the sessions open
 //! to their audience (and those they registered for), but the join link only
 //! once they hold a seat; a person sees their own registration, attendance
 //! and feedback; a session's trainers see all of these for their session,

@@ -1,5 +1,5 @@
-//! Calendar files for calendar apps (issue 6's iCalendar export and issue 8's
-//! "add to my calendar").
+//! Calendar files for calendar apps: a person's own calendar (download or
+//! subscribed feed) and one session's "add to my calendar".
 //!
 //! - `GET /api/calendar.ics` (session): my calendar as a download;
 //! - `GET /api/webinars/{id}/ics` (session): one session I may see, built by

@@ -11,7 +11,7 @@ use crate::client::Client;
 use crate::process::ServerProcess;
 use crate::report::{Latencies, Row};
 
-/// Concurrent pushing clients (design.md §5).
+/// Concurrent pushing clients: the load the push budget is stated for.
 const CLIENTS: usize = 64;
 /// One-command batches each concurrent client pushes.
 const PUSHES_PER_CLIENT: usize = 60;
