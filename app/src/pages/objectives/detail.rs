@@ -18,7 +18,7 @@ use vela_domain::{Actor, Command, Rejection, State};
 use super::logic::{amount_text, days_worked_on, parse_amount, specs_of};
 use super::parts::{
     allowed, me, owner_name, period_text, person_name, short_date, tx, Flags, ProgressBar,
-    SentBackNote, StatusBadge,
+    ScoreBar, SentBackNote, StatusBadge,
 };
 use crate::format::long_date;
 use crate::i18n::{use_i18n, Text};
@@ -370,16 +370,7 @@ fn KeyResults(objective: Objective) -> impl IntoView {
             <h2 id="key-results-heading">{tx(|t| t.key_results_title)}</h2>
             <div class="objective-score">
                 <strong>{tx(|t| t.score_label)}</strong>
-                {move || {
-                    let t = &i18n.t().objectives;
-                    view! {
-                        <ProgressBar
-                            percent=percent
-                            label=(t.score_of)(&title)
-                            text=(t.percent_reached)(percent)
-                        />
-                    }
-                }}
+                <ScoreBar percent=percent title=title.clone() />
             </div>
             <ul class="key-results">{key_results}</ul>
         </section>

@@ -11,7 +11,7 @@ use vela_domain::State;
 
 use super::filter::PeriodFilter;
 use super::logic::{is_overdue, Span};
-use super::parts::{me, short_date, tx, Flags, ProgressBar, StatusBadge};
+use super::parts::{me, short_date, tx, Flags, ProgressBar, ScoreBar, StatusBadge};
 use crate::i18n::use_i18n;
 use crate::sync::client::{now, use_sync};
 
@@ -293,16 +293,7 @@ fn ObjectiveTable(list: Vec<Objective>, today: NaiveDate) -> impl IntoView {
                     </td>
                     <td>{move || short_date(until, i18n.locale())}</td>
                     <td>
-                        {move || {
-                            let t = &i18n.t().objectives;
-                            view! {
-                                <ProgressBar
-                                    percent=percent
-                                    label=(t.score_of)(&title)
-                                    text=(t.percent_reached)(percent)
-                                />
-                            }
-                        }}
+                        <ScoreBar percent=percent title=title.clone() />
                     </td>
                 </tr>
             }

@@ -103,6 +103,23 @@ pub fn ProgressBar(percent: u8, label: String, text: String) -> impl IntoView {
     }
 }
 
+/// An objective's score as a progress bar named after the objective, in
+/// the current language (it follows a language switch).
+#[component]
+pub fn ScoreBar(percent: u8, title: String) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = &i18n.t().objectives;
+        view! {
+            <ProgressBar
+                percent=percent
+                label=(t.score_of)(&title)
+                text=(t.percent_reached)(percent)
+            />
+        }
+    }
+}
+
 /// The status in words, with a class for its colour.
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
@@ -201,16 +218,7 @@ pub fn ObjectiveCard(objective: Objective, today: NaiveDate) -> impl IntoView {
                     )
                 }}
             </p>
-            {move || {
-                let t = &i18n.t().objectives;
-                view! {
-                    <ProgressBar
-                        percent=percent
-                        label=(t.score_of)(&title)
-                        text=(t.percent_reached)(percent)
-                    />
-                }
-            }}
+            <ScoreBar percent=percent title=title.clone() />
         </li>
     }
 }
