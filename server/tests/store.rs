@@ -113,7 +113,7 @@ async fn appends_survive_a_reopen() {
     assert!(log.ends_with('\n'));
     for line in log.lines() {
         let line: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(line["format"], 3, "{line}");
+        assert_eq!(line["format"], 4, "{line}");
         assert!(line["crc32c"].is_u64(), "{line}");
     }
 }
@@ -541,7 +541,9 @@ mod chain {
     //! Segments made by hand, to break the chain in every way.
 
     use super::*;
-    use vela_server::store::format::{encode_entry, encode_header, SegmentHeader};
+    use vela_server::store::format::{
+        encode_end, encode_entry, encode_header, SegmentEnd, SegmentHeader,
+    };
     use vela_server::store::LogEntry;
 
     fn entry(revision: u64) -> (Vec<u8>, u32) {
@@ -630,6 +632,109 @@ mod chain {
         std::fs::remove_file(dir.join("log-00000000000000000001.jsonl")).unwrap();
         let message = refused(temp.path());
         assert!(message.contains("revisions 1..=3 are missing"), "{message}");
+    }
+
+    /// Closes the segment starting at `first` with its end line.
+    fn close(dir: &Path, first: u64, next: u64) {
+        let mut file = OpenOptions::new()
+            .append(true)
+            .open(dir.join(format!("log-{first:020}.jsonl")))
+            .unwrap();
+        file.write_all(&encode_end(&SegmentEnd { next })).unwrap();
+        file.write_all(b"\n").unwrap();
+    }
+
+    #[test]
+    fn a_closed_segment_followed_by_its_successor_loads() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        std::fs::create_dir_all(&dir).unwrap();
+        let crc = segment(&dir, 1..=3, None);
+        close(&dir, 1, 4);
+        segment(&dir, 4..=5, crc);
+        let store = JsonStore::<Tally>::open(temp.path(), options(1000)).unwrap();
+        assert_eq!(total(&store), (5, 5));
+    }
+
+    #[test]
+    fn a_closed_newest_segment_means_its_successor_was_lost() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        std::fs::create_dir_all(&dir).unwrap();
+        segment(&dir, 1..=3, None);
+        close(&dir, 1, 4);
+        let message = refused(temp.path());
+        assert!(
+            message.contains("log-00000000000000000004.jsonl is missing"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_closing_line_must_be_the_last_and_name_the_next_revision() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        std::fs::create_dir_all(&dir).unwrap();
+        let crc = segment(&dir, 1..=3, None);
+        close(&dir, 1, 9);
+        segment(&dir, 4..=5, crc);
+        let message = refused(temp.path());
+        assert!(
+            message.contains("says the next one starts at 9"),
+            "{message}"
+        );
+
+        let crc = segment(&dir, 1..=3, None);
+        close(&dir, 1, 4);
+        let mut file = OpenOptions::new()
+            .append(true)
+            .open(dir.join(format!("log-{:020}.jsonl", 1)))
+            .unwrap();
+        file.write_all(&entry(4).0).unwrap();
+        file.write_all(b"\n").unwrap();
+        segment(&dir, 4..=5, crc);
+        let message = refused(temp.path());
+        assert!(
+            message.contains("lines after the line that closes"),
+            "{message}"
+        );
+    }
+
+    /// The case a snapshot check alone misses: a snapshot fails after the
+    /// log moved on to a new segment, so the newest segment is not the one
+    /// the snapshot names, and losing it used to lose its revisions silently.
+    #[tokio::test]
+    async fn the_newest_segment_lost_after_a_failed_snapshot_is_detected() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = org_dir(temp.path());
+        {
+            let store = open(temp.path(), 10);
+            for n in 1..=13 {
+                add(&store, Uuid::from_u128(n), 1).await;
+            }
+            // The first snapshot lands; the next ones cannot be written.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            while !dir.join("snapshot.json").exists() {
+                assert!(std::time::Instant::now() < deadline, "no snapshot");
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            std::fs::create_dir(dir.join(".snapshot.json.tmp")).unwrap();
+            for n in 14..=25 {
+                add(&store, Uuid::from_u128(n), 1).await;
+            }
+        }
+        let holding_21 = dir.join(format!("log-{:020}.jsonl", 21));
+        assert!(holding_21.exists(), "{:?}", segments(temp.path()));
+        for path in segments(temp.path()) {
+            if path >= holding_21 {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+        let message = refused(temp.path());
+        assert!(
+            message.contains(&format!("{} is missing", holding_21.display())),
+            "{message}"
+        );
     }
 
     #[tokio::test]

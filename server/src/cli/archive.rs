@@ -23,7 +23,7 @@ use super::lock::{DataDirLock, LOCK_FILE};
 use super::CliError;
 use crate::auth::Accounts;
 use crate::org_store::OrgStore;
-use crate::store::{Store, StoreError, StoreOptions};
+use crate::store::{format, Store, StoreError, StoreOptions};
 
 /// The folder every archive holds the data directory in.
 const ROOT: &str = "vela-data";
@@ -233,6 +233,17 @@ fn copy_org(src: &Path, dst: &Path, notes: &mut Vec<String>) -> Result<(), CopyE
                     bytes.len() - whole
                 ));
                 bytes.truncate(whole);
+            }
+            // Closed after the listing: its successor is not in this copy.
+            // If it is there now, copy again; if not, it is lost, and the
+            // strict load reports it.
+            let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+            let start = body.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            if let Some(next) = format::closing_next(&body[start..]) {
+                let successor = src.join(format!("log-{next:020}.jsonl"));
+                if successor.exists() {
+                    return Err(CopyError::Moved(successor));
+                }
             }
         }
         write_file(&dst.join(&name), &bytes)?;

@@ -1,19 +1,23 @@
 //! The bytes of log lines and snapshots, in their current version (see
 //! [`super::upgrade`] for the versions and the steps from older ones).
 //!
-//! A log line (version 2) is one JSON object on one line:
+//! A log line is one JSON object on one line:
 //!
 //! ```text
-//! {"format":3,"crc32c":C,"entry":{"revision":…,"command_id":…,"actor":…,"at":…,"events":[…]}}
-//! {"format":3,"crc32c":C,"segment":{"first":F,"after":R,"after_crc32c":P}}
+//! {"format":4,"crc32c":C,"entry":{"revision":…,"command_id":…,"actor":…,"at":…,"events":[…]}}
+//! {"format":4,"crc32c":C,"segment":{"first":F,"after":R,"after_crc32c":P}}
+//! {"format":4,"crc32c":C,"end":{"next":N}}
 //! ```
 //!
-//! `C` is the CRC32C of the bytes of `entry` (or `segment`) exactly as
+//! `C` is the CRC32C of the bytes of `entry` (or `segment`, `end`) exactly as
 //! written, so a flipped byte anywhere in them is detected. Every segment
 //! starts with a `segment` header naming its first revision and the revision
 //! and checksum of the line before it (the last line of the previous
 //! segment), so segments form a chain: a missing or truncated segment breaks
-//! it. Version 1 lines (the bare entry, no checksum) are still read.
+//! it. A segment that was closed ends with an `end` line naming the revision
+//! the next segment starts at: the newest segment has none, so losing the
+//! newest segment leaves its predecessor promising one that is not there.
+//! Version 1 lines (the bare entry, no checksum) are still read.
 
 use std::io::Write;
 
@@ -42,6 +46,13 @@ pub struct SegmentHeader {
     pub after_crc32c: Option<u32>,
 }
 
+/// The last line of a closed segment: where the log goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentEnd {
+    /// The first revision of the next segment (also in its file name).
+    pub next: u64,
+}
+
 fn wrap(kind: &str, body: &[u8]) -> (Vec<u8>, u32) {
     let crc = checksum(body);
     let mut line = Vec::with_capacity(body.len() + 48);
@@ -68,6 +79,21 @@ pub fn encode_header(header: &SegmentHeader) -> Vec<u8> {
     wrap("segment", &body).0
 }
 
+/// The closing line of a segment (without its newline).
+pub fn encode_end(end: &SegmentEnd) -> Vec<u8> {
+    // A struct of integers always encodes.
+    let body = serde_json::to_vec(end).unwrap_or_default();
+    wrap("end", &body).0
+}
+
+/// The revision a segment's closing line names, if `line` is one.
+pub fn closing_next(line: &[u8]) -> Option<u64> {
+    match decode_line::<serde::de::IgnoredAny>(line) {
+        Ok(Line::End(end)) => Some(end.next),
+        _ => None,
+    }
+}
+
 /// One decoded log line.
 pub enum Line<L> {
     /// An entry and its checksum (for version 1 lines, the checksum of the
@@ -77,6 +103,7 @@ pub enum Line<L> {
         crc: u32,
     },
     Header(SegmentHeader),
+    End(SegmentEnd),
 }
 
 #[derive(Deserialize)]
@@ -89,6 +116,8 @@ struct RawLine<'a> {
     entry: Option<&'a RawValue>,
     #[serde(borrow, default)]
     segment: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    end: Option<&'a RawValue>,
 }
 
 /// Decodes one complete line; the error says why it cannot be trusted.
@@ -106,10 +135,11 @@ pub fn decode_line<L: DeserializeOwned>(bytes: &[u8]) -> Result<Line<L>, String>
         });
     };
     LOG_LINE.check(format).map_err(|e| e.to_string())?;
-    let (body, is_entry) = match (raw.entry, raw.segment) {
-        (Some(body), None) => (body, true),
-        (None, Some(body)) => (body, false),
-        _ => return Err("neither an entry nor a segment header".into()),
+    let (body, kind) = match (raw.entry, raw.segment, raw.end) {
+        (Some(body), None, None) => (body, Kind::Entry),
+        (None, Some(body), None) => (body, Kind::Header),
+        (None, None, Some(body)) => (body, Kind::End),
+        _ => return Err("neither an entry nor a segment header or end".into()),
     };
     let crc = checksum(body.get().as_bytes());
     match raw.crc32c {
@@ -124,28 +154,40 @@ pub fn decode_line<L: DeserializeOwned>(bytes: &[u8]) -> Result<Line<L>, String>
     if format < u64::from(LOG_LINE.current) {
         let value: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
         let upgraded = LOG_LINE.upgrade(value).map_err(|e| e.to_string())?;
-        let key = if is_entry { "entry" } else { "segment" };
-        let body = upgraded.get(key).cloned().unwrap_or(Value::Null);
-        return if is_entry {
-            Ok(Line::Entry {
-                entry: serde_json::from_value(body).map_err(|e| e.to_string())?,
-                crc,
-            })
-        } else {
-            Ok(Line::Header(
-                serde_json::from_value(body).map_err(|e| e.to_string())?,
-            ))
-        };
+        // Older lines are read once, at start-up: a second encoding is cheap.
+        let body = upgraded.get(kind.key()).cloned().unwrap_or(Value::Null);
+        return kind.decode(&body.to_string(), crc);
     }
-    if is_entry {
-        Ok(Line::Entry {
-            entry: serde_json::from_str(body.get()).map_err(|e| e.to_string())?,
-            crc,
+    kind.decode(body.get(), crc)
+}
+
+/// What a line holds, by its one payload key.
+#[derive(Clone, Copy)]
+enum Kind {
+    Entry,
+    Header,
+    End,
+}
+
+impl Kind {
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Entry => "entry",
+            Kind::Header => "segment",
+            Kind::End => "end",
+        }
+    }
+
+    fn decode<L: DeserializeOwned>(self, body: &str, crc: u32) -> Result<Line<L>, String> {
+        let error = |e: serde_json::Error| e.to_string();
+        Ok(match self {
+            Kind::Entry => Line::Entry {
+                entry: serde_json::from_str(body).map_err(error)?,
+                crc,
+            },
+            Kind::Header => Line::Header(serde_json::from_str(body).map_err(error)?),
+            Kind::End => Line::End(serde_json::from_str(body).map_err(error)?),
         })
-    } else {
-        Ok(Line::Header(
-            serde_json::from_str(body.get()).map_err(|e| e.to_string())?,
-        ))
     }
 }
 
@@ -180,7 +222,7 @@ mod tests {
     fn entry(line: &[u8]) -> Result<(Entry, u32), String> {
         match decode_line::<Entry>(line)? {
             Line::Entry { entry, crc } => Ok((entry, crc)),
-            Line::Header(_) => Err("a header".into()),
+            Line::Header(_) | Line::End(_) => Err("not an entry".into()),
         }
     }
 
@@ -191,7 +233,7 @@ mod tests {
             text: "smart working".into(),
         };
         let (line, crc) = encode_entry(&original).unwrap();
-        assert!(line.starts_with(b"{\"format\":3,\"crc32c\":"));
+        assert!(line.starts_with(b"{\"format\":4,\"crc32c\":"));
         assert_eq!(entry(&line).unwrap(), (original, crc));
         let at = line.len() - 5;
         let mut flipped = line.clone();
@@ -206,8 +248,8 @@ mod tests {
         let (old, crc) = entry(v1).unwrap();
         assert_eq!(old.text, "old");
         assert_eq!(crc, checksum(v1));
-        let v4 = br#"{"format":4,"crc32c":0,"entry":{"revision":1,"text":"new"}}"#;
-        assert!(entry(v4).unwrap_err().contains("newer Vela"));
+        let v5 = br#"{"format":5,"crc32c":0,"entry":{"revision":1,"text":"new"}}"#;
+        assert!(entry(v5).unwrap_err().contains("newer Vela"));
     }
 
     #[test]
@@ -234,5 +276,28 @@ mod tests {
             Some(Line::Header(h)) => assert_eq!(h, header),
             _ => panic!("header not read back"),
         }
+    }
+
+    #[test]
+    fn ends_round_trip_and_are_told_apart() {
+        let end = SegmentEnd { next: 12 };
+        let line = encode_end(&end);
+        assert_eq!(closing_next(&line), Some(12));
+        assert_eq!(
+            closing_next(&encode_header(&SegmentHeader {
+                first: 1,
+                after: 0,
+                after_crc32c: None
+            })),
+            None
+        );
+        match decode_line::<Entry>(&line).ok() {
+            Some(Line::End(e)) => assert_eq!(e, end),
+            _ => panic!("end not read back"),
+        }
+        let mut flipped = line.clone();
+        let at = flipped.len() - 3;
+        flipped[at] = b'9';
+        assert!(decode_line::<Entry>(&flipped).is_err());
     }
 }

@@ -17,8 +17,12 @@
 //! while appending, never acknowledged) is cut off; a complete line that does
 //! not decode or whose checksum does not match is refused, naming the file
 //! and line and how to salvage; a broken chain (a segment missing, truncated
-//! or out of order, or the segment the snapshot continues in missing) is
-//! refused likewise.
+//! or out of order, the segment the snapshot continues in missing, or the
+//! segment a closed one names as its successor missing) is refused likewise.
+//!
+//! A segment is closed by its `end` line only after the next segment exists
+//! on disk, so a closing line always names a real file: when the newest
+//! segment is lost, its predecessor says so.
 //!
 //! A failed write (disk full, I/O error) does not stop the organisation for
 //! good: the writer cuts the file back to its last durable length, keeps the
@@ -40,7 +44,9 @@ use serde::de::DeserializeOwned;
 use tokio::sync::{oneshot, watch};
 
 use super::entry::Revisioned;
-use super::format::{decode_line, decode_snapshot, encode_header, Line, SegmentHeader};
+use super::format::{
+    decode_line, decode_snapshot, encode_end, encode_header, Line, SegmentEnd, SegmentHeader,
+};
 use super::fsutil::{atomic_write_with, sync_dir};
 use super::StoreError;
 
@@ -172,6 +178,7 @@ where
         expected: base + 1,
         last: (base, None),
         previous: None,
+        ended: None,
         lines: Vec::new(),
         torn: None,
     };
@@ -183,6 +190,24 @@ where
         if last_segment {
             newest = Some((path.clone(), *first, has_header, length));
         }
+    }
+    if let (Some(next), Some(previous)) = (reader.ended, &reader.previous) {
+        // The newest segment was closed: its successor was made before the
+        // closing line was written, and is gone.
+        let missing = dir.join(segment_name(next));
+        return Err(StoreError::Corrupt {
+            file: missing.clone(),
+            line: 0,
+            reason: format!(
+                "{} is missing: {} ends at revision {} and says the log continues in it \
+                 (acknowledged revisions after {} may be lost)",
+                missing.display(),
+                previous.display(),
+                next - 1,
+                next - 1
+            ),
+            salvage: salvage_chain(),
+        });
     }
     // A snapshot is written only after the segment that follows it was
     // created, so that segment must be there (perhaps empty).
@@ -218,6 +243,8 @@ struct Reader<L> {
     last: (u64, Option<u32>),
     /// The previous segment read, if any.
     previous: Option<PathBuf>,
+    /// Where the previous segment said the log goes on, if it was closed.
+    ended: Option<u64>,
     lines: Vec<L>,
     torn: Option<(PathBuf, usize, u64)>,
 }
@@ -238,6 +265,19 @@ impl<L: DeserializeOwned + Revisioned> Reader<L> {
             reason,
             salvage: salvage_line(path, offset as u64),
         };
+        if let Some(next) = self.ended.take() {
+            if next != first {
+                return Err(StoreError::Corrupt {
+                    file: path.to_path_buf(),
+                    line: 0,
+                    reason: format!(
+                        "the previous segment says the log continues at revision {next}, this \
+                         segment starts at {first}: a segment is missing"
+                    ),
+                    salvage: salvage_chain(),
+                });
+            }
+        }
         let mut offset = 0usize;
         let mut number = 0usize;
         let mut has_header = false;
@@ -285,6 +325,27 @@ impl<L: DeserializeOwned + Revisioned> Reader<L> {
                         self.lines.push(entry);
                     }
                     self.last = (revision, Some(crc));
+                }
+                Line::End(closing) => {
+                    if offset + end + 1 != bytes.len() {
+                        return Err(corrupt(
+                            number,
+                            offset,
+                            "lines after the line that closes the segment".into(),
+                        ));
+                    }
+                    if closing.next != self.last.0 + 1 {
+                        return Err(corrupt(
+                            number,
+                            offset,
+                            format!(
+                                "the segment ends at revision {} but its closing line says the \
+                                 next one starts at {}",
+                                self.last.0, closing.next
+                            ),
+                        ));
+                    }
+                    self.ended = Some(closing.next);
                 }
             }
             offset += end + 1;
@@ -389,9 +450,12 @@ impl OrgLog {
                 let (file, length) = start_segment(dir, &path, first, last.1)?;
                 (path, file, length)
             }
-            _ => {
+            newest => {
                 let path = dir.join(segment_name(revision + 1));
                 let (file, length) = start_segment(dir, &path, revision + 1, last.1)?;
+                if let Some((old, ..)) = newest.filter(|n| n.3 > 0) {
+                    end_segment(&old, revision + 1).map_err(|e| StoreError::io(&old, e))?;
+                }
                 (path, file, length)
             }
         };
@@ -510,6 +574,22 @@ fn start_segment(
         return Err(StoreError::io(path, e));
     }
     Ok((file, header.len() as u64 + 1))
+}
+
+/// Appends one line and its newline with a single write.
+fn write_line(file: &mut File, line: &[u8]) -> io::Result<()> {
+    let mut bytes = Vec::with_capacity(line.len() + 1);
+    bytes.extend_from_slice(line);
+    bytes.push(b'\n');
+    file.write_all(&bytes)
+}
+
+/// Closes the segment at `path` with the line that names its successor,
+/// which must already exist on disk.
+fn end_segment(path: &Path, next: u64) -> io::Result<()> {
+    let mut file = OpenOptions::new().append(true).open(path)?;
+    write_line(&mut file, &encode_end(&SegmentEnd { next }))?;
+    file.sync_data()
 }
 
 /// Log segments of `dir`, ordered by first revision.
@@ -716,6 +796,19 @@ impl Writer {
         }
         match start_segment(&self.dir, &path, first_revision, self.last.1) {
             Ok((file, length)) => {
+                let closing = encode_end(&SegmentEnd {
+                    next: first_revision,
+                });
+                let closed = super::fault::check()
+                    .and_then(|()| write_line(&mut self.file, &closing))
+                    .and_then(|()| self.file.sync_data());
+                if let Err(e) = closed {
+                    // The new segment's header still chains it to this one;
+                    // only the check for a lost newest segment is missing.
+                    tracing::warn!(file = %self.path.display(), "cannot close the log segment: {e}");
+                    let _ = self.file.set_len(self.length);
+                    let _ = self.file.sync_data();
+                }
                 self.file = file;
                 self.path = path;
                 self.length = length;

@@ -48,8 +48,8 @@ pub struct Format {
 /// One line of an organisation's log (`orgs/<id>/log-*.jsonl`).
 pub const LOG_LINE: Format = Format {
     name: "log line",
-    current: 3,
-    steps: &[log_line_v1_to_v2, log_line_v2_to_v3],
+    current: 4,
+    steps: &[log_line_v1_to_v2, log_line_v2_to_v3, log_line_v3_to_v4],
 };
 
 /// An organisation's snapshot (`orgs/<id>/snapshot.json`).
@@ -182,6 +182,16 @@ pub fn log_line_v2_to_v3(line: Value) -> Result<Value, UpgradeError> {
     Ok(Value::Object(line))
 }
 
+/// Log line 3 → 4. Version 4 adds a line kind, the `end` that closes a
+/// segment (`{"end":{"next":N}}`), which a version 3 reader would take for
+/// corruption; entries and headers keep their shape, so the step only
+/// renames the version (the checksum covers the body, which does not change).
+pub fn log_line_v3_to_v4(line: Value) -> Result<Value, UpgradeError> {
+    let mut line = object(line, "the log line")?;
+    line.insert("format".into(), Value::from(4));
+    Ok(Value::Object(line))
+}
+
 /// Snapshot 2 → 3. Version 3's state has a `notifications` part (each
 /// person's inbox and mail preferences) and people may hold the
 /// `partnership_admin` role; a version 2 state had neither, so the
@@ -237,14 +247,15 @@ mod tests {
 
     #[test]
     fn a_current_value_is_untouched_and_a_newer_one_refused() {
-        let line = json!({"format": 3, "crc32c": 7, "entry": {"revision": 1}});
+        let current = u64::from(LOG_LINE.current);
+        let line = json!({"format": current, "crc32c": 7, "entry": {"revision": 1}});
         assert_eq!(LOG_LINE.upgrade(line.clone()), Ok(line));
         assert!(matches!(
-            LOG_LINE.upgrade(json!({"format": 4, "entry": {}})),
-            Err(UpgradeError::TooNew { found: 4, .. })
+            LOG_LINE.upgrade(json!({"format": current + 1, "entry": {}})),
+            Err(UpgradeError::TooNew { found, .. }) if found == current + 1
         ));
-        assert!(LOG_LINE.check(3).is_ok());
-        assert!(LOG_LINE.check(4).is_err());
+        assert!(LOG_LINE.check(current).is_ok());
+        assert!(LOG_LINE.check(current + 1).is_err());
     }
 
     #[test]
@@ -286,8 +297,18 @@ mod tests {
             "actor": {"kind": "system"}, "at": "2026-01-05T08:00:00Z", "events": []});
         let v2 = json!({"format": 2, "crc32c": 12345, "entry": entry});
         assert_eq!(
-            LOG_LINE.upgrade(v2).unwrap(),
+            log_line_v2_to_v3(v2).unwrap(),
             json!({"format": 3, "crc32c": 12345, "entry": entry})
+        );
+    }
+
+    #[test]
+    fn log_line_v3_to_v4_renames_the_version_only() {
+        let header = json!({"first": 11, "after": 10, "after_crc32c": 7});
+        let v3 = json!({"format": 3, "crc32c": 99, "segment": header});
+        assert_eq!(
+            LOG_LINE.upgrade(v3).unwrap(),
+            json!({"format": 4, "crc32c": 99, "segment": header})
         );
     }
 
