@@ -120,3 +120,70 @@ async fn compresses_with_gzip_and_brotli_when_accepted() {
     let response = http.get(server.url(path)).send().await.unwrap();
     assert!(response.headers().get(CONTENT_ENCODING).is_none());
 }
+
+#[tokio::test]
+async fn precompressed_copies_are_sent_as_they_are() {
+    let server = Server::start(&[]);
+    let http = client();
+    let name = "vela-app-fedcba9876543210.js";
+    let plain = "console.log('precompressed');\n".repeat(100);
+    std::fs::write(server.dist_dir.join(name), &plain).unwrap();
+    // Not real brotli or gzip: only a copy read from disk can give these
+    // bytes, so they prove nothing was compressed on the way.
+    let br = b"brotli copy written by the build".to_vec();
+    let gz = b"gzip copy written by the build".to_vec();
+    std::fs::write(server.dist_dir.join(format!("{name}.br")), &br).unwrap();
+    std::fs::write(server.dist_dir.join(format!("{name}.gz")), &gz).unwrap();
+    for (accept, encoding, body) in [
+        ("br", Some("br"), br.clone()),
+        ("gzip, deflate, br", Some("br"), br.clone()),
+        ("gzip", Some("gzip"), gz.clone()),
+        ("identity", None, plain.clone().into_bytes()),
+    ] {
+        let response = http
+            .get(server.url(&format!("/{name}")))
+            .header(ACCEPT_ENCODING, accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{accept}");
+        let headers = response.headers().clone();
+        assert_eq!(
+            headers.get(CONTENT_ENCODING).map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert!(headers[CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("javascript"));
+        assert!(headers[CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable"));
+        assert!(
+            headers.get_all("vary").iter().any(|v| v
+                .to_str()
+                .unwrap()
+                .to_ascii_lowercase()
+                .contains("accept-encoding")),
+            "{accept}: {headers:?}"
+        );
+        assert_eq!(
+            response.bytes().await.unwrap().as_ref(),
+            body.as_slice(),
+            "{accept}"
+        );
+    }
+    // index.html, through the app's fallback too.
+    std::fs::write(server.dist_dir.join("index.html.br"), b"brotli index").unwrap();
+    let response = http
+        .get(server.url("/calendar"))
+        .header(ACCEPT_ENCODING, "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
+    assert_eq!(response.bytes().await.unwrap().as_ref(), b"brotli index");
+}

@@ -14,7 +14,9 @@ pub fn build() -> Result {
     cmd::run_in(Command::new("trunk").args(["build", "--release"]), &root())?;
     let dist = root().join("dist");
     externalise_inline_scripts(&dist)?;
-    write_service_worker(&dist, &root().join("app/sw.js"))
+    write_service_worker(&dist, &root().join("app/sw.js"))?;
+    // Last, so every file above (sw.js and index.html included) has its copies.
+    crate::compress::precompress(&dist).map(|_| ())
 }
 
 /// Registers the service worker first thing, before the WASM loads, so even
@@ -31,6 +33,8 @@ pub fn write_service_worker(dist: &Path, template: &Path) -> Result {
         .filter(|entry| entry.file_type().map(|t| t.is_file()).unwrap_or(false))
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .filter(|name| name != "sw.js")
+        // The compressed copies are the same files to the browser.
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
         .map(|name| format!("/{name}"))
         .collect();
     assets.sort();

@@ -11,6 +11,7 @@
 //! Debian machine with only the Rust toolchain can run them.
 
 mod cmd;
+mod compress;
 mod dist;
 mod server;
 mod size;

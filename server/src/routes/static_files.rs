@@ -12,11 +12,20 @@ use tower_http::services::{ServeDir, ServeFile};
 use crate::error::ApiError;
 
 /// Serves `dist/`; a path that is no file gets `index.html`, so a reload on
-/// a deep link such as `/calendar` opens the app at that page.
+/// a deep link such as `/calendar` opens the app at that page. The build
+/// writes brotli and gzip copies beside each file (`cargo xtask dist`);
+/// they are sent as they are to browsers that accept them, so no download
+/// costs the server a compression.
 pub fn service(dist: &Path) -> Router {
-    let index = ServeFile::new(dist.join("index.html"));
+    let index = ServeFile::new(dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
     Router::new()
-        .fallback_service(ServeDir::new(dist).fallback(index))
+        .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
 }
 
@@ -49,9 +58,13 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     } else {
         "no-cache"
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    // The same name gives brotli, gzip or plain bytes by what the browser
+    // accepts: a shared cache must keep them apart.
+    if !headers.contains_key(header::VARY) {
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     response
 }
 
