@@ -51,7 +51,7 @@ async fn the_administrator_downloads_the_month_per_team_with_a_total() {
     let rows = records(&response.bytes().await.expect("body"));
 
     assert_eq!(rows[0][0], "Struttura");
-    assert_eq!(rows[0].len(), 14);
+    assert_eq!(rows[0].len(), 17);
     let teams = &rows[1..rows.len() - 1];
     let total = rows.last().expect("total row");
     assert_eq!(total[0], "Totale");
@@ -66,16 +66,23 @@ async fn the_administrator_downloads_the_month_per_team_with_a_total() {
     for row in teams.iter().chain([total]) {
         assert_eq!(row[1], month);
         // Shares are percentages, with a decimal comma.
-        for share in [&row[4], &row[7]] {
+        for share in [&row[4], &row[10]] {
             assert!(share.contains(','), "{share}");
             assert!((0.0..=100.0).contains(&number(share)), "{share}");
         }
+        // Agile, remote and telework days are apart and add up to the days away.
+        assert_eq!(
+            number(&row[6]),
+            number(&row[7]) + number(&row[8]) + number(&row[9]),
+            "{row:?}"
+        );
     }
+    assert!(number(&total[6]) > 0.0, "{total:?}");
     // The total adds up the teams' staff, and its CO2 follows from its km.
     let staff: f64 = teams.iter().map(|r| number(&r[2])).sum();
     assert_eq!(number(&total[2]), staff);
-    let km = number(&total[8]);
-    assert!((number(&total[9]) - km * 0.163).abs() < 0.06, "{total:?}");
+    let km = number(&total[11]);
+    assert!((number(&total[12]) - km * 0.163).abs() < 0.06, "{total:?}");
 }
 
 #[tokio::test]
@@ -104,7 +111,7 @@ async fn office_presence_by_weekday_has_the_five_working_days() {
 async fn others_and_bad_months_get_a_json_error() {
     let server = Server::start(&[FAST, "--demo"]);
     let month = this_month();
-    for who in ["giulia", "marco", "sara"] {
+    for who in ["giulia", "sara"] {
         let session = server.login(who).await;
         let (status, body) = session
             .get_json(&format!("/api/reports/{month}/teams.csv"))
@@ -145,8 +152,9 @@ async fn the_routes_are_described_in_the_openapi_document() {
         .expect("openapi");
     let document: serde_json::Value = response.json().await.expect("JSON");
     for path in [
-        "/api/reports/{month}/teams.csv",
-        "/api/reports/{month}/weekdays.csv",
+        "/api/reports/{period}/teams.csv",
+        "/api/reports/{period}/weekdays.csv",
+        "/api/reports/{period}/organisations.csv",
     ] {
         let route = &document["paths"][path]["get"];
         for status in ["200", "400", "401", "403"] {
@@ -179,4 +187,81 @@ async fn each_administration_of_the_partnership_downloads_its_own_teams_only() {
     assert_eq!(names(&second), vec!["Servizio Cultura e Biblioteca"]);
     // Irene and Walter are its staff.
     assert_eq!(number(&second.last().expect("total")[2]), 2.0);
+}
+
+#[tokio::test]
+async fn a_lead_downloads_their_own_teams_only() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let path = format!("/api/reports/{}/teams.csv", this_month());
+    let admin = server.login("admin").await;
+    let everything = records(&admin.get(&path).await.bytes().await.expect("body"));
+    let marco = server.login("marco").await;
+    let response = marco.get(&path).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let his = records(&response.bytes().await.expect("body"));
+    let teams = &his[1..his.len() - 1];
+    assert_eq!(teams.len(), 1, "{his:?}");
+    assert_eq!(teams[0][0], "Servizio Tributi");
+    // The same row as the administrator's, and a total of his team only.
+    let same = everything
+        .iter()
+        .find(|r| r[0] == "Servizio Tributi")
+        .expect("the team in the full report");
+    assert_eq!(&teams[0], same);
+    let total = his.last().expect("total");
+    assert_eq!(total[2], teams[0][2]);
+    assert_eq!(total[6], teams[0][6]);
+    assert!(number(&everything.last().expect("total")[2]) > number(&total[2]));
+}
+
+#[tokio::test]
+async fn a_year_adds_up_its_months() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let admin = server.login("admin").await;
+    let year = chrono::Utc::now().format("%Y").to_string();
+    let response = admin.get(&format!("/api/reports/{year}/teams.csv")).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(disposition.contains(&format!("monitoraggio-{year}-strutture.csv")));
+    let rows = records(&response.bytes().await.expect("body"));
+    let total = rows.last().expect("total").clone();
+    assert_eq!(total[1], year);
+    let mut days = 0.0;
+    for month in 1..=12 {
+        let path = format!("/api/reports/{year}-{month:02}/teams.csv");
+        let rows = records(&admin.get(&path).await.bytes().await.expect("body"));
+        days += number(&rows.last().expect("total")[6]);
+    }
+    assert_eq!(number(&total[6]), days);
+    let range = admin
+        .get(&format!("/api/reports/{year}-01..{year}-06/weekdays.csv"))
+        .await;
+    assert_eq!(range.status().as_u16(), 200);
+    let rows = records(&range.bytes().await.expect("body"));
+    assert_eq!(rows[1][0], format!("{year}-01..{year}-06"));
+}
+
+#[tokio::test]
+async fn the_partnership_administrator_compares_the_organisations() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let path = format!("/api/reports/{}/organisations.csv", this_month());
+    // In the demo, `admin` is also the partnership administrator.
+    let admin = server.login("admin").await;
+    let response = admin.get(&path).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let rows = records(&response.bytes().await.expect("body"));
+    assert_eq!(rows[0][0], "Amministrazione");
+    let members = &rows[1..rows.len() - 1];
+    assert_eq!(members.len(), 2, "{rows:?}");
+    let total = rows.last().expect("total");
+    assert_eq!(total[0], "Totale");
+    let staff: f64 = members.iter().map(|r| number(&r[2])).sum();
+    assert_eq!(number(&total[2]), staff);
+    for who in ["admin.rovereto", "marco", "giulia"] {
+        let (status, body) = server.login(who).await.get_json(&path).await;
+        assert_eq!(status, 403, "{who}: {body}");
+    }
 }

@@ -9,7 +9,7 @@
 //! computed on the full state it is that organisation's administrators'
 //! report; on a lead's view it covers what the lead may see.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -64,8 +64,11 @@ pub struct TeamMonth {
     pub staff_share_pct: f64,
     /// Person-days of work: each member's working days net of absences.
     pub person_days: u32,
-    /// Approved days away.
+    /// Approved days away: the sum of the three modes below.
     pub days_away: u32,
+    pub agile_days: u32,
+    pub remote_days: u32,
+    pub telework_days: u32,
     /// `days_away` over `person_days`, in percent.
     pub days_share_pct: f64,
     pub commute_km: u32,
@@ -99,7 +102,11 @@ pub struct MonthReport {
     pub teams: Vec<TeamMonth>,
     /// Monday to Friday.
     pub weekdays: Vec<WeekdayPresence>,
+    /// The sum of the three modes below.
     pub days_away: u32,
+    pub agile_days: u32,
+    pub remote_days: u32,
+    pub telework_days: u32,
     pub commute_km: u32,
     pub co2_kg: f64,
 }
@@ -119,6 +126,18 @@ fn co2(km: u32) -> f64 {
 
 /// The report of `org` for the month that contains `day`.
 pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> MonthReport {
+    monthly_in(state, org, day, None)
+}
+
+/// The report of `org` for the month that contains `day`, limited to the
+/// people of `teams` when given (a lead's report covers their teams only:
+/// people outside them, and people in no team, are left out).
+pub fn monthly_in(
+    state: &State,
+    org: OrgId,
+    day: NaiveDate,
+    teams: Option<&BTreeSet<TeamId>>,
+) -> MonthReport {
     let (first, last) = month_bounds(day);
     let dir = &state.directory;
     let hol = Holidays {
@@ -127,12 +146,20 @@ pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> MonthReport {
             .get(&org)
             .map_or(&[], |o| o.extra_holidays.as_slice()),
     };
-    let in_org = |team: &TeamId| dir.org_of_team(*team) == Some(org);
+    let in_org = |team: &TeamId| {
+        dir.org_of_team(*team) == Some(org) && teams.is_none_or(|only| only.contains(team))
+    };
+    let in_scope =
+        |team: Option<TeamId>| teams.is_none_or(|only| team.is_some_and(|t| only.contains(&t)));
     let working = working_days_in_month(day, hol);
     let working_days = u32::try_from(working.len()).unwrap_or(0);
 
     let mut people = Vec::new();
-    for person in dir.people.values().filter(|p| p.org == org) {
+    for person in dir
+        .people
+        .values()
+        .filter(|p| p.org == org && in_scope(p.team))
+    {
         let days: Vec<_> = state
             .agile
             .days
@@ -162,8 +189,8 @@ pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> MonthReport {
         });
     }
 
-    let mut teams = Vec::new();
-    for team in dir.teams.values().filter(|t| t.org == org) {
+    let mut team_months = Vec::new();
+    for team in dir.teams.values().filter(|t| in_org(&t.id)) {
         let members: Vec<&PersonMonth> = people
             .iter()
             .filter(|p| {
@@ -182,13 +209,16 @@ pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> MonthReport {
         let person_days = members.iter().map(|p| p.working_days).sum();
         let days_away = all.iter().map(|p| p.days_away()).sum();
         let commute_km = all.iter().map(|p| p.commute_km).sum();
-        teams.push(TeamMonth {
+        team_months.push(TeamMonth {
             team: team.id,
             staff,
             staff_away,
             staff_share_pct: pct(staff_away, staff),
             person_days,
             days_away,
+            agile_days: all.iter().map(|p| p.agile_days).sum(),
+            remote_days: all.iter().map(|p| p.remote_days).sum(),
+            telework_days: all.iter().map(|p| p.telework_days).sum(),
             days_share_pct: pct(days_away, person_days),
             commute_km,
             co2_kg: co2(commute_km),
@@ -239,12 +269,15 @@ pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> MonthReport {
     MonthReport {
         month: month_label(first),
         working_days,
-        people,
-        teams,
+        teams: team_months,
         weekdays,
         days_away,
+        agile_days: people.iter().map(|p| p.agile_days).sum(),
+        remote_days: people.iter().map(|p| p.remote_days).sum(),
+        telework_days: people.iter().map(|p| p.telework_days).sum(),
         commute_km,
         co2_kg: co2(commute_km),
+        people,
     }
 }
 

@@ -68,8 +68,12 @@ pub fn app(state: AppState) -> Router {
         .route("/feeds/{file}", get(calendar::feed))
         .route("/webinars/{id}/ics", get(calendar::session))
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
-        .route("/reports/{month}/teams.csv", get(reports::teams_csv))
-        .route("/reports/{month}/weekdays.csv", get(reports::weekdays_csv))
+        .route("/reports/{period}/teams.csv", get(reports::teams_csv))
+        .route("/reports/{period}/weekdays.csv", get(reports::weekdays_csv))
+        .route(
+            "/reports/{period}/organisations.csv",
+            get(reports::organisations_csv),
+        )
         .route("/admin/mail", get(mail::status))
         // On matched routes only: a method a route does not declare is a
         // 405 whatever its content type, and an unknown path a 404.

@@ -49,7 +49,7 @@ pub fn document() -> Value {
     let set_password = of::<SetPassword>(&mut generator);
     let password_set = of::<PasswordSet>(&mut generator);
     let mail_status = of::<super::mail::MailStatus>(&mut generator);
-    let month_param = json!({"name": "month", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"}});
+    let period_param = json!({"name": "period", "in": "path", "required": true, "description": "a month (2026-11), a year (2026) or a range of at most 60 months (2026-01..2026-06)", "schema": {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(\\.\\.[0-9]{4}-(0[1-9]|1[0-2]))?)?$"}});
     let protocol_param = json!({"name": "protocol", "in": "query", "required": true, "description": "the client's sync protocol version (vela_domain::sync::PROTOCOL_VERSION); missing or lower is answered 426 client_outdated", "schema": {"type": "integer", "minimum": vela_domain::sync::PROTOCOL_VERSION}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
@@ -125,22 +125,31 @@ pub fn document() -> Value {
                     "404": error("no such session"),
                 }), true),
             }},
-            "/api/reports/{month}/teams.csv": {"get": {
-                "summary": "The monthly monitoring per team (PIAO shape) as CSV for spreadsheets: staff and days in agile work with their shares, commute km and CO2 avoided, training hours, objectives; one row per team and a total. UTF-8 with a byte order mark, `;`-separated, decimal comma. Administrators only.",
-                "parameters": [month_param.clone()],
+            "/api/reports/{period}/teams.csv": {"get": {
+                "summary": "The monitoring per team (PIAO shape) over a month, a year or a range, as CSV for spreadsheets: staff and days at a distance with their shares, days by mode (agile, remote, telework) and their total, commute km and CO2 avoided, training hours, objectives; one row per team and a total. Counts only, never a person's figures. UTF-8 with a byte order mark, `;`-separated, decimal comma. Administrators get their organisation, team leads their own teams.",
+                "parameters": [period_param.clone()],
                 "responses": with_errors(json!({
                     "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
-                    "400": error("a month not written YYYY-MM"),
-                    "403": error("not an administrator"),
+                    "400": error("a period not written YYYY-MM, YYYY or YYYY-MM..YYYY-MM"),
+                    "403": error("neither an administrator nor a team lead"),
                 }), true),
             }},
-            "/api/reports/{month}/weekdays.csv": {"get": {
-                "summary": "Office presence by weekday over the month as CSV (same format). Administrators only.",
-                "parameters": [month_param],
+            "/api/reports/{period}/weekdays.csv": {"get": {
+                "summary": "Office presence by weekday over the period as CSV (same format and scope).",
+                "parameters": [period_param.clone()],
                 "responses": with_errors(json!({
                     "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
-                    "400": error("a month not written YYYY-MM"),
-                    "403": error("not an administrator"),
+                    "400": error("a period not written YYYY-MM, YYYY or YYYY-MM..YYYY-MM"),
+                    "403": error("neither an administrator nor a team lead"),
+                }), true),
+            }},
+            "/api/reports/{period}/organisations.csv": {"get": {
+                "summary": "Every organisation of the partnership side by side with the partnership's total, same columns as the teams file. The partnership administrator only.",
+                "parameters": [period_param],
+                "responses": with_errors(json!({
+                    "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                    "400": error("a period not written YYYY-MM, YYYY or YYYY-MM..YYYY-MM"),
+                    "403": error("not the partnership administrator"),
                 }), true),
             }},
             "/api/openapi.json": {"get": op("This document", None, json!({"200": ok(json!({"type": "object"}))}), false)},

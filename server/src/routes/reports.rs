@@ -1,13 +1,16 @@
-//! `GET /api/reports/{month}/teams.csv` and `…/weekdays.csv`: the monthly
-//! monitoring (`vela_domain::monitoring`) as spreadsheet files for the
-//! administrators, who send these figures on to the partnership.
+//! `GET /api/reports/{period}/teams.csv`, `…/weekdays.csv` and
+//! `…/organisations.csv`: the monitoring (`vela_domain::monitoring`) as
+//! spreadsheet files. A period is a month (`2026-11`), a year (`2026`) or a
+//! range of months (`2026-01..2026-06`). Administrators get their
+//! organisation, leads their own teams (the domain's `Scope`), the
+//! partnership administrator every organisation side by side.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::{NaiveDate, Weekday};
-use vela_domain::actor::require_admin_of;
+use vela_domain::actor::administers_partnership;
 use vela_domain::ids::PersonId;
-use vela_domain::monitoring::{monthly, Monitoring, Row};
+use vela_domain::monitoring::{partnership, period, Months, PeriodReport, Row, Scope};
 use vela_domain::Actor;
 
 use super::spreadsheet::{self, decimal};
@@ -16,15 +19,18 @@ use crate::error::ApiError;
 use crate::store::Store;
 use crate::AppState;
 
-const TEAMS_HEADER: [&str; 14] = [
+const TEAMS_HEADER: [&str; 17] = [
     "Struttura",
-    "Mese",
+    "Periodo",
     "Personale",
-    "Personale in lavoro agile",
-    "% personale in lavoro agile",
+    "Personale a distanza",
+    "% personale a distanza",
     "Giornate lavorative",
-    "Giornate di lavoro agile",
-    "% giornate di lavoro agile",
+    "Giornate a distanza",
+    "di cui lavoro agile",
+    "di cui lavoro da remoto",
+    "di cui telelavoro",
+    "% giornate a distanza",
     "Km di pendolarismo evitati",
     "CO2 evitata (kg)",
     "Ore di formazione",
@@ -34,10 +40,10 @@ const TEAMS_HEADER: [&str; 14] = [
 ];
 
 const WEEKDAYS_HEADER: [&str; 7] = [
-    "Mese",
+    "Periodo",
     "Giorno",
     "Presenze attese",
-    "In lavoro agile",
+    "A distanza",
     "Assenti",
     "In ufficio",
     "% in ufficio",
@@ -47,21 +53,21 @@ const WEEKDAYS_HEADER: [&str; 7] = [
 pub async fn teams_csv(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(month): Path<String>,
+    Path(period): Path<String>,
 ) -> Result<Response, ApiError> {
-    let report = monitoring(&state, &user, &month)?;
+    let report = monitoring(&state, &user, &period)?;
     let mut writer = spreadsheet::writer();
     let body = (|| {
         writer.write_record(TEAMS_HEADER)?;
         for row in &report.teams {
-            writer.write_record(team_record(&report.month, &row.name, row))?;
+            writer.write_record(team_record(&report.period, &row.name, row))?;
         }
-        writer.write_record(team_record(&report.month, "Totale", &report.total))?;
+        writer.write_record(team_record(&report.period, "Totale", &report.total))?;
         spreadsheet::finish(writer)
     })();
     spreadsheet::attachment(
         body,
-        &format!("monitoraggio-{}-strutture.csv", report.month),
+        &format!("monitoraggio-{}-strutture.csv", file_label(&report.period)),
     )
 }
 
@@ -69,15 +75,15 @@ pub async fn teams_csv(
 pub async fn weekdays_csv(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(month): Path<String>,
+    Path(period): Path<String>,
 ) -> Result<Response, ApiError> {
-    let report = monitoring(&state, &user, &month)?;
+    let report = monitoring(&state, &user, &period)?;
     let mut writer = spreadsheet::writer();
     let body = (|| {
         writer.write_record(WEEKDAYS_HEADER)?;
         for day in &report.weekdays {
             writer.write_record([
-                report.month.clone(),
+                report.period.clone(),
                 weekday_it(day.weekday).to_owned(),
                 day.expected.to_string(),
                 day.away.to_string(),
@@ -88,55 +94,128 @@ pub async fn weekdays_csv(
         }
         spreadsheet::finish(writer)
     })();
-    spreadsheet::attachment(body, &format!("monitoraggio-{}-giorni.csv", report.month))
+    spreadsheet::attachment(
+        body,
+        &format!("monitoraggio-{}-giorni.csv", file_label(&report.period)),
+    )
 }
 
-/// The report of `month` ("2026-11", a year the domain accepts: see
-/// `vela_domain::boundary`) of the caller's own organisation, if
-/// they administer it (each administration of a partnership reports its
-/// own figures).
-fn monitoring(state: &AppState, user: &CurrentUser, month: &str) -> Result<Monitoring, ApiError> {
-    let day = parse_month(month).ok_or_else(|| {
-        ApiError::BadRequest(format!("month must be written YYYY-MM, not {month:?}"))
-    })?;
+/// One organisation per row, then the partnership's total: for the
+/// partnership administrator.
+pub async fn organisations_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(period): Path<String>,
+) -> Result<Response, ApiError> {
+    let months = parse_period(&period)?;
+    let actor = Actor::Person(PersonId(user.person_id));
+    let report = state
+        .store
+        .read(user.org_id, |all, _| {
+            administers_partnership(all, &actor).then(|| partnership::report(all, months))
+        })?
+        .ok_or(ApiError::Forbidden(
+            "only the partnership administrator compares its organisations",
+        ))?;
+    let mut writer = spreadsheet::writer();
+    let body = (|| {
+        let mut header = TEAMS_HEADER;
+        header[0] = "Amministrazione";
+        writer.write_record(header)?;
+        for member in &report.members {
+            writer.write_record(team_record(&report.period, &member.name, &member.total))?;
+        }
+        writer.write_record(team_record(&report.period, "Totale", &report.total))?;
+        spreadsheet::finish(writer)
+    })();
+    spreadsheet::attachment(
+        body,
+        &format!(
+            "monitoraggio-{}-amministrazioni.csv",
+            file_label(&report.period)
+        ),
+    )
+}
+
+/// The report of `period` for the part of the caller's own organisation
+/// they may read: all of it for its administrators, their teams for a lead.
+fn monitoring(
+    state: &AppState,
+    user: &CurrentUser,
+    period: &str,
+) -> Result<PeriodReport, ApiError> {
+    let months = parse_period(period)?;
     let actor = Actor::Person(PersonId(user.person_id));
     state
         .store
-        .read(user.org_id, |org, _| {
-            let mine = org
-                .directory
-                .org_of_person(PersonId(user.person_id))
-                .ok_or(())?;
-            require_admin_of(org, &actor, mine)
-                .map(|()| monthly(org, mine, day))
-                .map_err(|_| ())
+        .read(user.org_id, |all, _| {
+            let mine = all.directory.org_of_person(PersonId(user.person_id))?;
+            let scope = Scope::of(all, &actor, mine)?;
+            Some(period::report(all, mine, months, &scope))
         })?
-        .map_err(|_| ApiError::Forbidden("only administrators download the monitoring"))
+        .ok_or(ApiError::Forbidden(
+            "only administrators and team leads download the monitoring",
+        ))
+}
+
+fn parse_period(period: &str) -> Result<Months, ApiError> {
+    months_of(period).ok_or_else(|| {
+        ApiError::BadRequest(format!(
+            "a period is written YYYY-MM (a month), YYYY (a year) or YYYY-MM..YYYY-MM (at most {} \
+             months), not {period:?}",
+            vela_domain::monitoring::MAX_MONTHS
+        ))
+    })
+}
+
+/// `2026-11`, `2026` or `2026-01..2026-06`, within the years the domain
+/// accepts (see `vela_domain::boundary`).
+fn months_of(period: &str) -> Option<Months> {
+    if let Some((from, until)) = period.split_once("..") {
+        return Months::between(parse_month(from)?, parse_month(until)?);
+    }
+    if period.len() == 4 {
+        let year = parse_year(period)?;
+        return Months::year(year);
+    }
+    parse_month(period).map(Months::of)
+}
+
+fn parse_year(year: &str) -> Option<i32> {
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    (vela_domain::boundary::FIRST_YEAR..=vela_domain::boundary::LAST_YEAR)
+        .contains(&year)
+        .then_some(year)
 }
 
 fn parse_month(month: &str) -> Option<NaiveDate> {
     let (year, number) = month.split_once('-')?;
-    let digits =
-        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    if !digits(year, 4) || !digits(number, 2) {
+    if number.len() != 2 || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let year: i32 = year.parse().ok()?;
-    if !(vela_domain::boundary::FIRST_YEAR..=vela_domain::boundary::LAST_YEAR).contains(&year) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(year, number.parse().ok()?, 1)
+    NaiveDate::from_ymd_opt(parse_year(year)?, number.parse().ok()?, 1)
 }
 
-fn team_record(month: &str, name: &str, row: &Row) -> [String; 14] {
+/// A period as a file name part (`2026-01..2026-06` → `2026-01_2026-06`).
+fn file_label(period: &str) -> String {
+    period.replace("..", "_")
+}
+
+fn team_record(period: &str, name: &str, row: &Row) -> [String; 17] {
     [
         name.to_owned(),
-        month.to_owned(),
+        period.to_owned(),
         row.staff.to_string(),
         row.staff_away.to_string(),
         decimal(row.staff_share_pct, 1),
         row.person_days.to_string(),
         row.days_away.to_string(),
+        row.agile_days.to_string(),
+        row.remote_days.to_string(),
+        row.telework_days.to_string(),
         decimal(row.days_share_pct, 1),
         row.commute_km.to_string(),
         decimal(row.co2_kg, 1),
@@ -161,16 +240,33 @@ fn weekday_it(day: Weekday) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_month;
+    use super::months_of;
 
     #[test]
-    fn months_are_year_dash_month() {
-        assert!(parse_month("2026-11").is_some());
+    fn periods_are_a_month_a_year_or_a_range() {
+        assert_eq!(months_of("2026-11").map(|m| m.count), Some(1));
+        assert_eq!(months_of("2026").map(|m| m.count), Some(12));
+        assert_eq!(months_of("2026-01..2026-06").map(|m| m.count), Some(6));
         for bad in [
-            "2026-13", "2026-1", "26-11", "2026/11", "", "x", "2026-00", "+202-11", "0000-01",
+            "2026-13",
+            "2026-1",
+            "26-11",
+            "2026/11",
+            "",
+            "x",
+            "2026-00",
+            "+202-11",
+            "0000-01",
             "9999-12",
+            "9999",
+            "+202",
+            "2026-06..2026-01",
+            "2000-01..2026-01",
+            "2026-01..",
+            "..2026-01",
+            "2026-01..2026-02..2026-03",
         ] {
-            assert!(parse_month(bad).is_none(), "{bad}");
+            assert!(months_of(bad).is_none(), "{bad}");
         }
     }
 }

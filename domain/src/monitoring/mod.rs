@@ -1,25 +1,36 @@
-//! The monthly monitoring table: what the partnership reports on agile work
-//! (the shape of the PIAO section), one row per team, gathered from the
-//! three areas' reports so the administration page and the CSV export show
-//! the same figures.
+//! Monitoring: what an administration reports on agile work (the shape of
+//! the PIAO section), one row per team and a total, gathered from the three
+//! areas' reports so the administration page, the charts and the CSV files
+//! show the same figures.
 //!
-//! It covers one organisation of the partnership (each administration
-//! reports its own, see [`crate::visibility::organisation_state`]),
-//! computed on whatever state it is given: the full state for the
-//! administrators, a visibility view for anyone else.
+//! - [`monthly`]: one month of one organisation, as the monthly table shows it;
+//! - [`period::report`]: any stretch of whole [`Months`] (a year, a range) for
+//!   the part a [`Scope`] allows (a lead's teams), with the change from the
+//!   stretch before;
+//! - [`partnership::report`]: every organisation side by side and their total.
+//!
+//! Every figure counts days, kilometres, minutes, people or objectives of a
+//! team or more: nothing in a report is about one person.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::agile::report::{monthly as agile_month, pct, WeekdayPresence};
-use crate::calendar::month_label;
+use crate::agile::report::WeekdayPresence;
 use crate::ids::{OrgId, TeamId};
-use crate::objectives::{report::report as objectives_report, Period};
-use crate::webinars::report::hours_by_team;
 use crate::State;
 
-/// One team's month, or the organisation's total.
+mod months;
+pub mod partnership;
+pub mod period;
+mod scope;
+
+pub use months::{Months, MAX_MONTHS};
+pub use period::{MonthTotal, PeriodReport};
+pub use scope::Scope;
+
+/// One team's figures, or the total of everything in scope.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Row {
     /// `None` on the total row.
     pub team: Option<TeamId>,
@@ -27,25 +38,35 @@ pub struct Row {
     pub name: String,
     /// Active members.
     pub staff: u32,
-    /// Members with at least one approved day away.
+    /// Members with at least one approved day away (each counted once over
+    /// the whole period).
     pub staff_away: u32,
     /// `staff_away` over `staff`, in percent.
     pub staff_share_pct: f64,
     /// Members' working days net of absences.
     pub person_days: u32,
-    /// Approved days away (agile, remote, telework).
+    /// Approved days away: the sum of the three modes below.
     pub days_away: u32,
+    /// Of those, *lavoro agile* days.
+    #[serde(default)]
+    pub agile_days: u32,
+    /// *Lavoro da remoto* days (fixed place and hours).
+    #[serde(default)]
+    pub remote_days: u32,
+    /// Days at a telecentre or coworking.
+    #[serde(default)]
+    pub telework_days: u32,
     /// `days_away` over `person_days`, in percent.
     pub days_share_pct: f64,
     /// Commute kilometres avoided, both ways.
     pub commute_km: u32,
     /// CO2 avoided, kg (see [`crate::agile::report::KG_CO2_PER_CAR_KM`]).
     pub co2_kg: f64,
-    /// Minutes of training attended by the members in the month.
+    /// Minutes of training attended by the members.
     pub training_minutes: u32,
-    /// Members who attended at least one session in the month.
+    /// Members who attended at least one session.
     pub training_people: u32,
-    /// Objectives whose period overlaps the month.
+    /// Objectives whose period overlaps the report's.
     pub objectives: u32,
     /// Of those, the ones closed as achieved.
     pub objectives_achieved: u32,
@@ -61,7 +82,7 @@ pub struct Monitoring {
     /// One row per team, by name.
     pub teams: Vec<Row>,
     /// The whole organisation (people outside teams included in the
-    /// objectives and commute figures, as in the areas' reports).
+    /// objectives, days away and commute figures, as in the areas' reports).
     pub total: Row,
     /// Office presence Monday to Friday.
     pub weekdays: Vec<WeekdayPresence>,
@@ -70,90 +91,13 @@ pub struct Monitoring {
 /// The monitoring of `org` for the month that contains `day`.
 pub fn monthly(state: &State, org: OrgId, day: NaiveDate) -> Monitoring {
     let own = crate::visibility::organisation_state(state, org);
-    let state = &own;
-    let agile = agile_month(state, org, day);
-    let label = month_label(day);
-    let first = day.with_day(1).unwrap_or(day);
-    let last = first
-        .checked_add_months(chrono::Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(day);
-    let objectives = objectives_report(
-        state,
-        Period {
-            from: first,
-            until: last,
-        },
-    );
-    let training: Vec<_> = hours_by_team(state)
-        .into_iter()
-        .filter(|t| t.month == label)
-        .collect();
-
-    let mut teams: Vec<Row> = agile
-        .teams
-        .iter()
-        .map(|t| {
-            let name = state
-                .directory
-                .teams
-                .get(&t.team)
-                .map(|x| x.name.clone())
-                .unwrap_or_default();
-            let trained = training.iter().find(|x| x.team == t.team);
-            let goals = objectives
-                .teams
-                .iter()
-                .find(|x| x.team == Some(t.team))
-                .map(|x| &x.figures);
-            Row {
-                team: Some(t.team),
-                name,
-                staff: t.staff,
-                staff_away: t.staff_away,
-                staff_share_pct: t.staff_share_pct,
-                person_days: t.person_days,
-                days_away: t.days_away,
-                days_share_pct: t.days_share_pct,
-                commute_km: t.commute_km,
-                co2_kg: t.co2_kg,
-                training_minutes: trained.map_or(0, |x| x.minutes),
-                training_people: trained.map_or(0, |x| x.people),
-                objectives: goals.map_or(0, |g| g.objectives),
-                objectives_achieved: goals.map_or(0, |g| g.by_status.achieved),
-            }
-        })
-        .collect();
-    teams.sort_by(|a, b| a.name.cmp(&b.name).then(a.team.cmp(&b.team)));
-
-    let sum = |f: fn(&Row) -> u32| teams.iter().map(f).sum::<u32>();
-    let (staff, staff_away, person_days) = (
-        sum(|r| r.staff),
-        sum(|r| r.staff_away),
-        sum(|r| r.person_days),
-    );
-    let total = Row {
-        team: None,
-        name: String::new(),
-        staff,
-        staff_away,
-        staff_share_pct: pct(staff_away, staff),
-        person_days,
-        days_away: agile.days_away,
-        days_share_pct: pct(agile.days_away, person_days),
-        commute_km: agile.commute_km,
-        co2_kg: agile.co2_kg,
-        training_minutes: sum(|r| r.training_minutes),
-        training_people: sum(|r| r.training_people),
-        objectives: objectives.total.objectives,
-        objectives_achieved: objectives.total.by_status.achieved,
-    };
+    let report = period::gather(&own, org, Months::of(day), &Scope::Organisation);
     Monitoring {
-        month: label,
-        working_days: agile.working_days,
-        teams,
-        total,
-        weekdays: agile.weekdays,
+        month: report.period,
+        working_days: report.working_days,
+        teams: report.teams,
+        total: report.total,
+        weekdays: report.weekdays,
     }
 }
 
