@@ -10,12 +10,14 @@
 mod activity;
 mod agreement;
 mod allowance;
+mod cancel_range;
 mod day;
-mod fmt;
+pub(crate) mod fmt;
 mod month;
 mod panel;
 mod request;
 mod week;
+mod withdraw;
 
 #[cfg(test)]
 pub(crate) mod testing {
