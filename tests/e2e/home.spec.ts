@@ -61,7 +61,7 @@ test('an employee: pending requests, the next days and webinars link to their pa
   const week = card(page, 'Questa settimana e la prossima');
   await expect(week.getByRole('listitem')).toHaveCount(10);
   const pending = card(page, 'Richieste in attesa');
-  await pending.getByRole('link', { name: /^1 giornata in attesa: lun / }).click();
+  await pending.getByRole('link', { name: /^1 giornata in attesa: lun / }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
   await page.goBack();
   await card(page, 'I tuoi prossimi webinar').getByRole('link', { name: 'Vedi tutti i webinar' }).click();
@@ -80,7 +80,7 @@ test('an employee: pending requests, the next days and webinars link to their pa
 test('a lead: the requests to decide link to the approvals', async ({ page }) => {
   await home(page, 'walter');
   const decide = card(page, 'Richieste da decidere');
-  await decide.getByRole('link', { name: /^Irene Fait: 1 giornata/ }).click();
+  await decide.getByRole('link', { name: /^Irene Fait: 1 giornata/ }).first().click();
   await expect(page).toHaveURL(/\/approvals$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
@@ -98,7 +98,7 @@ test("an administrator: the month's figures and the agreements ending link to th
   const month = card(page, 'Questo mese');
   await expect(month).toContainText('di lavoro agile approvate');
   const ending = card(page, 'Accordi in scadenza');
-  await ending.getByRole('link', { name: /^Irene Fait: ultimo giorno / }).click();
+  await ending.getByRole('link', { name: /^Irene Fait: ultimo giorno / }).first().click();
   await expect(page).toHaveURL(/\/admin\/agreements$/);
   await page.goBack();
   await month.getByRole('link', { name: 'Vedi il monitoraggio completo' }).click();

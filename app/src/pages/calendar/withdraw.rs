@@ -28,6 +28,8 @@ pub fn WithdrawForm(agreement: Agreement, today: NaiveDate) -> impl IntoView {
     let notice = agreement.notice_days;
     let field_id = format!("withdraw-{id}");
     let title_id = format!("withdraw-title-{id}");
+    // Only the signed-in person's own page shows this form.
+    let actor = signed_in_person().map(Actor::Person);
 
     let command = move |date: NaiveDate| {
         Command::Directory(Dir::WithdrawAgreement {
@@ -43,10 +45,12 @@ pub fn WithdrawForm(agreement: Agreement, today: NaiveDate) -> impl IntoView {
             return;
         };
         // Tried first, so the person is asked only about a date that passes.
-        let tried = sync.state().with_untracked(|s| {
-            let me = signed_in_person().map_or(Actor::System, Actor::Person);
-            apply(s, &me, &command(date), now()).map(|_| ())
-        });
+        let Some(actor) = actor else {
+            return;
+        };
+        let tried = sync
+            .state()
+            .with_untracked(|s| apply(s, &actor, &command(date), now()).map(|_| ()));
         match tried {
             Ok(()) => {
                 feedback.0.set(None);
