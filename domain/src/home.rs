@@ -242,7 +242,9 @@ fn approval_warns(
     });
     matches!(
         crate::apply(state, actor, &approve, now),
-        Err(Rejection::Agile(AgileRejection::CoverageBelowMinimum { .. }))
+        Err(Rejection::Agile(
+            AgileRejection::CoverageBelowMinimum { .. }
+        ))
     )
 }
 

@@ -78,7 +78,12 @@ pub const IT: HomeTexts = HomeTexts {
 
     requests_title: "Richieste in attesa",
     requests_empty: "Nessuna richiesta in attesa di approvazione.",
-    request_item: |n, dates| format!("{} in attesa: {dates}", plural(n as u64, "giornata", "giornate")),
+    request_item: |n, dates| {
+        format!(
+            "{} in attesa: {dates}",
+            plural(n as u64, "giornata", "giornate")
+        )
+    },
 
     activity_title: "Attività da annotare",
     activity_item: |date| format!("Annota cosa hai fatto {date}"),
@@ -96,7 +101,12 @@ pub const IT: HomeTexts = HomeTexts {
 
     decide_title: "Richieste da decidere",
     decide_empty: "Nessuna richiesta aspetta la tua decisione.",
-    decide_item: |name, n, dates| format!("{name}: {} ({dates})", plural(n as u64, "giornata", "giornate")),
+    decide_item: |name, n, dates| {
+        format!(
+            "{name}: {} ({dates})",
+            plural(n as u64, "giornata", "giornate")
+        )
+    },
     coverage_warning: |dates| format!("Presenza in ufficio sotto il minimo se approvi: {dates}"),
 
     agree_title: "Obiettivi da concordare",
@@ -105,14 +115,27 @@ pub const IT: HomeTexts = HomeTexts {
     sessions_title: "Le tue prossime sessioni",
     sessions_empty: "Nessuna sessione in programma.",
     seats: |registered, capacity, waitlisted| {
-        format!("{registered} posti occupati su {capacity}, {} in lista d'attesa", waitlisted)
+        format!(
+            "{registered} posti occupati su {capacity}, {} in lista d'attesa",
+            waitlisted
+        )
     },
 
     month_title: "Questo mese",
-    month_days: |days, share| format!("{} di lavoro agile approvate ({share} delle giornate lavorative)", plural(days, "giornata", "giornate")),
+    month_days: |days, share| {
+        format!(
+            "{} di lavoro agile approvate ({share} delle giornate lavorative)",
+            plural(days, "giornata", "giornate")
+        )
+    },
     month_staff: |away, staff| format!("{away} persone su {staff} lavorano anche fuori sede"),
     month_co2: |kg| format!("{kg} kg di CO₂ evitati"),
-    month_training: |minutes| format!("{} di formazione seguita", plural(minutes, "minuto", "minuti")),
+    month_training: |minutes| {
+        format!(
+            "{} di formazione seguita",
+            plural(minutes, "minuto", "minuti")
+        )
+    },
     month_link: "Vedi il monitoraggio completo",
 
     ending_title: "Accordi in scadenza",
@@ -166,10 +189,20 @@ pub const EN: HomeTexts = HomeTexts {
     },
 
     month_title: "This month",
-    month_days: |days, share| format!("{} of agile work approved ({share} of working days)", plural(days, "day", "days")),
+    month_days: |days, share| {
+        format!(
+            "{} of agile work approved ({share} of working days)",
+            plural(days, "day", "days")
+        )
+    },
     month_staff: |away, staff| format!("{away} of {staff} people also work away from the office"),
     month_co2: |kg| format!("{kg} kg of CO₂ avoided"),
-    month_training: |minutes| format!("{} of training attended", plural(minutes, "minute", "minutes")),
+    month_training: |minutes| {
+        format!(
+            "{} of training attended",
+            plural(minutes, "minute", "minutes")
+        )
+    },
     month_link: "See the full monitoring",
 
     ending_title: "Agreements ending",

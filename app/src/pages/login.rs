@@ -61,7 +61,10 @@ pub fn Login() -> impl IntoView {
         let text = crate::storage::load_text(&crate::sync::client::outbox_key(
             vela_domain::ids::PersonId(person),
         ))?;
-        let n = crate::sync::replica::read_outbox(&text).ok()?.commands.len();
+        let n = crate::sync::replica::read_outbox(&text)
+            .ok()?
+            .commands
+            .len();
         (n > 0).then(|| (me.person.name.clone(), n))
     };
     view! {

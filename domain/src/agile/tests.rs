@@ -690,9 +690,17 @@ fn the_owner_cancels_until_the_day_starts_in_rome() {
 fn a_range_cancels_the_owners_days_still_to_come_across_requests() {
     let mut s = org();
     // Two requests; Thursday 26 November will have started when she cancels.
-    ok(&mut s, GIULIA, request(1, &[date(2026, 11, 26), date(2026, 12, 1)]));
+    ok(
+        &mut s,
+        GIULIA,
+        request(1, &[date(2026, 11, 26), date(2026, 12, 1)]),
+    );
     ok(&mut s, MARCO, approve(1));
-    ok(&mut s, GIULIA, request(2, &[date(2026, 12, 3), date(2026, 12, 10)]));
+    ok(
+        &mut s,
+        GIULIA,
+        request(2, &[date(2026, 12, 3), date(2026, 12, 10)]),
+    );
     ok(&mut s, LUCA, request(3, &[date(2026, 12, 2)]));
     let range = Cmd::CancelRange {
         from: date(2026, 11, 23),
@@ -707,10 +715,19 @@ fn a_range_cancels_the_owners_days_still_to_come_across_requests() {
         days.iter().map(|d| d.date).collect::<Vec<_>>(),
         vec![date(2026, 12, 1), date(2026, 12, 3)]
     );
-    assert_eq!(status(&s, GIULIA, date(2026, 11, 26)), Some(DayStatus::Approved));
-    assert_eq!(status(&s, GIULIA, date(2026, 12, 10)), Some(DayStatus::Pending));
+    assert_eq!(
+        status(&s, GIULIA, date(2026, 11, 26)),
+        Some(DayStatus::Approved)
+    );
+    assert_eq!(
+        status(&s, GIULIA, date(2026, 12, 10)),
+        Some(DayStatus::Pending)
+    );
     // Only one's own days: Luca's day in the range is untouched.
-    assert_eq!(status(&s, LUCA, date(2026, 12, 2)), Some(DayStatus::Pending));
+    assert_eq!(
+        status(&s, LUCA, date(2026, 12, 2)),
+        Some(DayStatus::Pending)
+    );
     assert_eq!(
         try_at(&s, GIULIA, range, on_the_26th),
         Err(agile_err(AgileRejection::NothingToCancel {

@@ -44,7 +44,12 @@ fn approve(id: u128) -> Command {
 fn pending_requests_wait_for_the_lead_with_coverage_warnings_only_when_close() {
     let mut s = org();
     // Thursday 26 November and Tuesday 15 December: both pending.
-    exec(&mut s, GIULIA, ask(1, &[date(2026, 11, 26), date(2026, 12, 15)]), now());
+    exec(
+        &mut s,
+        GIULIA,
+        ask(1, &[date(2026, 11, 26), date(2026, 12, 15)]),
+        now(),
+    );
     let mine = agenda(&s, GIULIA, now());
     assert_eq!(
         mine.pending_requests,
@@ -88,7 +93,10 @@ fn pending_requests_wait_for_the_lead_with_coverage_warnings_only_when_close() {
         );
     }
     let lead = agenda(&s, MARCO, now());
-    assert_eq!(lead.to_decide[0].coverage_warnings, vec![date(2026, 11, 26)]);
+    assert_eq!(
+        lead.to_decide[0].coverage_warnings,
+        vec![date(2026, 11, 26)]
+    );
     // Another team's lead has nothing to decide.
     assert!(agenda(&s, PAOLO, now()).to_decide.is_empty());
 }
@@ -97,10 +105,18 @@ fn pending_requests_wait_for_the_lead_with_coverage_warnings_only_when_close() {
 fn approved_days_that_have_come_ask_for_their_activity() {
     let mut s = org();
     let before = at(2026, 11, 10);
-    exec(&mut s, GIULIA, ask(1, &[date(2026, 11, 19), date(2026, 11, 26)]), before);
+    exec(
+        &mut s,
+        GIULIA,
+        ask(1, &[date(2026, 11, 19), date(2026, 11, 26)]),
+        before,
+    );
     exec(&mut s, MARCO, approve(1), before);
     // Only the day that has come, not the one to come.
-    assert_eq!(agenda(&s, GIULIA, now()).activity_due, vec![date(2026, 11, 19)]);
+    assert_eq!(
+        agenda(&s, GIULIA, now()).activity_due,
+        vec![date(2026, 11, 19)]
+    );
     exec(
         &mut s,
         GIULIA,
@@ -114,16 +130,24 @@ fn approved_days_that_have_come_ask_for_their_activity() {
     assert!(agenda(&s, GIULIA, now()).activity_due.is_empty());
     // Long past days stop asking.
     let later = now() + Duration::days(ACTIVITY_LOOKBACK_DAYS + 5);
-    assert_eq!(agenda(&s, GIULIA, later).activity_due, Vec::<NaiveDate>::new());
+    assert_eq!(
+        agenda(&s, GIULIA, later).activity_due,
+        Vec::<NaiveDate>::new()
+    );
 }
 
 #[test]
 fn objectives_need_the_owner_when_ending_and_the_lead_to_agree_or_review() {
     let proposed = giulia_at(Status::Proposed);
-    assert_eq!(agenda(&proposed, MARCO, now()).objectives_to_agree, vec![O1]);
+    assert_eq!(
+        agenda(&proposed, MARCO, now()).objectives_to_agree,
+        vec![O1]
+    );
     assert!(agenda(&proposed, GIULIA, now()).objectives_due.is_empty());
     // Administrators agree through their own pages, not as a lead.
-    assert!(agenda(&proposed, ADMIN, now()).objectives_to_agree.is_empty());
+    assert!(agenda(&proposed, ADMIN, now())
+        .objectives_to_agree
+        .is_empty());
 
     let running = giulia_at(Status::InProgress);
     // Its period ends on 31 December.
@@ -137,8 +161,13 @@ fn objectives_need_the_owner_when_ending_and_the_lead_to_agree_or_review() {
         agenda(&running, GIULIA, january).objectives_due,
         vec![(O1, ObjectiveDue::Overdue)]
     );
-    assert_eq!(agenda(&running, MARCO, january).objectives_to_review, vec![O1]);
-    assert!(agenda(&running, MARCO, now()).objectives_to_review.is_empty());
+    assert_eq!(
+        agenda(&running, MARCO, january).objectives_to_review,
+        vec![O1]
+    );
+    assert!(agenda(&running, MARCO, now())
+        .objectives_to_review
+        .is_empty());
 }
 
 #[test]

@@ -51,12 +51,12 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
         let Some(cmd) = command(draft_id) else {
             return Preview::Incomplete;
         };
-        state.with(|s| {
-            match apply(s, &Actor::Person(me), &Command::Agile(cmd), now()) {
+        state.with(
+            |s| match apply(s, &Actor::Person(me), &Command::Agile(cmd), now()) {
                 Ok(events) => Preview::Withdraws(withdrawn(&events)),
                 Err(r) => Preview::Refused(r),
-            }
-        })
+            },
+        )
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -39,10 +39,20 @@ pub fn AbsenceList(me: PersonId) -> impl IntoView {
         })
     });
     let coming = Memo::new(move |_| {
-        absences.with(|l| l.iter().filter(|a| a.until >= today).cloned().collect::<Vec<_>>())
+        absences.with(|l| {
+            l.iter()
+                .filter(|a| a.until >= today)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let past = Memo::new(move |_| {
-        absences.with(|l| l.iter().filter(|a| a.until < today).cloned().collect::<Vec<_>>())
+        absences.with(|l| {
+            l.iter()
+                .filter(|a| a.until < today)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="absence-list" aria-labelledby="absence-list-title">
@@ -96,9 +106,7 @@ fn AbsenceRow(absence: Absence, me: PersonId) -> impl IntoView {
     let detail = absence.detail.clone();
     let heading = move || {
         let t = &i18n.t().absences;
-        let kind = detail
-            .as_ref()
-            .map_or(t.absent, |d| (t.kind_name)(d.kind));
+        let kind = detail.as_ref().map_or(t.absent, |d| (t.kind_name)(d.kind));
         match &who {
             Some(name) => format!("{name} — {kind}"),
             None => kind.to_owned(),

@@ -43,9 +43,9 @@ pub fn MyAgreement() -> impl IntoView {
         }
         list.into_iter()
             .map(|a| {
-                let withdraw = a
-                    .may_be_withdrawn(today)
-                    .then(|| view! { <super::withdraw::WithdrawForm agreement=a.clone() today=today /> });
+                let withdraw = a.may_be_withdrawn(today).then(
+                    || view! { <super::withdraw::WithdrawForm agreement=a.clone() today=today /> },
+                );
                 view! {
                     <AgreementTerms agreement=a today=today />
                     {withdraw}

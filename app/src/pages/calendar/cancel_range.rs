@@ -48,13 +48,16 @@ pub fn CancelRange() -> impl IntoView {
             })
         }))
     });
-    let count = move || preview.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, Vec::len));
+    let count =
+        move || preview.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, Vec::len));
 
     let ask = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = i18n.t();
         match preview.get_untracked() {
-            None => feedback.0.set(Some(Err(t.agreement.range_incomplete.to_owned()))),
+            None => feedback
+                .0
+                .set(Some(Err(t.agreement.range_incomplete.to_owned()))),
             Some(Err(r)) => feedback.0.set(Some(Err((t.rejection)(&r)))),
             Some(Ok(_)) => {
                 feedback.0.set(None);

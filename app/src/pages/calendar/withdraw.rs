@@ -41,7 +41,9 @@ pub fn WithdrawForm(agreement: Agreement, today: NaiveDate) -> impl IntoView {
         ev.prevent_default();
         let t = i18n.t();
         let Some(date) = parse_iso(&effective.get_untracked()) else {
-            feedback.0.set(Some(Err(t.agreement.range_incomplete.to_owned())));
+            feedback
+                .0
+                .set(Some(Err(t.agreement.range_incomplete.to_owned())));
             return;
         };
         // Tried first, so the person is asked only about a date that passes.
@@ -68,10 +70,12 @@ pub fn WithdrawForm(agreement: Agreement, today: NaiveDate) -> impl IntoView {
             Ok(()) if sync.offline_untracked() => {
                 feedback.0.set(Some(Ok(t.offline.saved.to_owned())))
             }
-            Ok(()) => feedback.0.set(Some(Ok((t.agreement.withdrawn_message)(&long_date(
-                date,
-                i18n.locale(),
-            ))))),
+            Ok(()) => feedback
+                .0
+                .set(Some(Ok((t.agreement.withdrawn_message)(&long_date(
+                    date,
+                    i18n.locale(),
+                ))))),
             Err(r) => feedback.0.set(Some(Err((t.rejection)(&r)))),
         }
         confirming.set(None);
