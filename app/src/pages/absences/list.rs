@@ -60,6 +60,8 @@ pub fn AbsenceList(me: PersonId) -> impl IntoView {
             <Show when=move || absences.with(Vec::is_empty)>
                 <p class="empty">{move || i18n.t().absences.list_empty}</p>
             </Show>
+            // Keyed by id: an absence is never changed once recorded, only
+            // cancelled (and then it leaves the list).
             <ul class="absences-coming">
                 <For each=move || coming.get() key=|a| a.id let:absence>
                     <AbsenceRow absence=absence me=me />
