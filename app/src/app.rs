@@ -72,6 +72,7 @@ fn Signed() -> impl IntoView {
             view! {
                 <div class="status-bar">
                     <SyncStatus />
+                    <crate::components::offline::OfflineBanner />
                 </div>
                 <RefusedChanges />
                 <Pages />
@@ -99,6 +100,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/organisation") view=crate::pages::admin::OrganisationPage />
             <Route path=path!("/admin/partnership") view=crate::pages::admin::Partnership />
             <Route path=path!("/agreement") view=MyAgreement />
+            <Route path=path!("/absences") view=crate::pages::absences::Absences />
             <Route path=path!("/objectives") view=MyObjectives />
             <Route path=path!("/objectives/new") view=NewObjective />
             <Route path=path!("/objectives/team") view=TeamOverview />

@@ -122,7 +122,8 @@ pub fn check_dates(command: &Command) -> Result<(), Rejection> {
             | agile::Command::DecideDays { dates: list, .. } => {
                 dates("dates", list.iter().flatten())
             }
-            agile::Command::RecordAbsence { from, until, .. } => {
+            agile::Command::RecordAbsence { from, until, .. }
+            | agile::Command::CancelRange { from, until } => {
                 date("from", *from)?;
                 date("until", *until)
             }
@@ -192,7 +193,7 @@ pub fn check_organisation(
             }
         },
         Command::Agile(c) => match c {
-            agile::Command::RequestDays { .. } => Ok(()),
+            agile::Command::RequestDays { .. } | agile::Command::CancelRange { .. } => Ok(()),
             agile::Command::CancelDays { request, .. }
             | agile::Command::DecideDays { request, .. } => {
                 match state.agile.requests.get(request) {

@@ -17,6 +17,7 @@ pub mod calendar;
 mod command;
 pub mod demo;
 pub mod directory;
+pub mod home;
 pub mod ids;
 pub mod monitoring;
 pub mod notifications;

@@ -130,7 +130,7 @@ async fn each_role_may_run_exactly_the_commands_the_design_gives_it() {
     assert_ne!(demo.team_of["sara"], tributi);
 
     let mut sessions = BTreeMap::new();
-    for username in ["admin", "marco", "giulia", "sara"] {
+    for username in ["admin", "marco", "giulia", "sara", "luca", "elena"] {
         sessions.insert(username, server.login(username).await);
     }
 
@@ -184,9 +184,11 @@ async fn each_role_may_run_exactly_the_commands_the_design_gives_it() {
         ("giulia", commute_of(id("marco")), false),
         ("marco", commute_of(id("giulia")), false),
         ("admin", commute_of(id("giulia")), true),
-        // Absences: the person or the administrator.
+        // Absences: the person, a lead of their team, or the administrator.
         ("giulia", absence_for(id("giulia")), true),
-        ("marco", absence_for(id("giulia")), false),
+        ("marco", absence_for(id("giulia")), true),
+        ("luca", absence_for(id("giulia")), false),
+        ("elena", absence_for(id("giulia")), false),
         ("admin", absence_for(id("giulia")), true),
         // Objectives: one's own, or a lead assigning to their team.
         ("giulia", objective_for(id("giulia")), true),

@@ -625,6 +625,10 @@ async fn extreme_dates_are_refused_never_a_closed_connection() {
             ),
             (
                 &giulia,
+                json!({"area": "agile", "type": "cancel_range", "from": far, "until": far}),
+            ),
+            (
+                &giulia,
                 json!({"area": "objectives", "type": "save_objective", "id": Uuid::new_v4(),
                 "owner": {"kind": "person", "id": giulia_id}, "period": {"from": far, "until": far},
                 "title": "Lontano", "weight": 10, "key_results": []}),

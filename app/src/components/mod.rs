@@ -5,5 +5,6 @@ pub mod header;
 pub mod language_switch;
 pub mod month_grid;
 pub mod nav;
+pub mod offline;
 pub mod refused;
 pub mod sync_status;

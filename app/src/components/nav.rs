@@ -13,10 +13,15 @@ struct NavItem {
 }
 
 /// The areas of the product, one per kind of work people do in it.
-const ITEMS: [NavItem; 7] = [
+const ITEMS: [NavItem; 8] = [
     NavItem {
         href: "/calendar",
         label: |t| t.nav_calendar,
+        role: None,
+    },
+    NavItem {
+        href: "/absences",
+        label: |t| t.absences.nav,
         role: None,
     },
     NavItem {

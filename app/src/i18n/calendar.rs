@@ -484,6 +484,11 @@ pub fn agile_it(rejection: &Agile) -> String {
         ),
         Agile::DayNotPending { date } => format!("{} non è in attesa di decisione.", d(date)),
         Agile::DayNotActive { date } => format!("{} non è più pianificato.", d(date)),
+        Agile::NothingToCancel { from, until } => format!(
+            "Dal {} al {} non ci sono giornate pianificate che si possano ancora annullare.",
+            d(from),
+            d(until)
+        ),
         Agile::DayNotInRequest { date } => format!("{} non fa parte di questa richiesta.", d(date)),
         Agile::AbsenceOverlaps { date } => format!("Un'assenza copre già {}.", d(date)),
         Agile::ActivityWithoutAgileDay { date } => {
@@ -571,6 +576,11 @@ pub fn agile_en(rejection: &Agile) -> String {
         ),
         Agile::DayNotPending { date } => format!("{} is not waiting for a decision.", d(date)),
         Agile::DayNotActive { date } => format!("{} is not planned any more.", d(date)),
+        Agile::NothingToCancel { from, until } => format!(
+            "From {} to {} there are no planned days that can still be cancelled.",
+            d(from),
+            d(until)
+        ),
         Agile::DayNotInRequest { date } => format!("{} is not part of this request.", d(date)),
         Agile::AbsenceOverlaps { date } => format!("An absence already covers {}.", d(date)),
         Agile::ActivityWithoutAgileDay { date } => {

@@ -81,4 +81,8 @@ pub static TEXTS: Texts = Texts {
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,
     notifications: super::notifications::EN,
+    absences: super::absences::EN,
+    home: super::home::EN,
+    agreement: super::agreement::EN,
+    offline: super::offline::EN,
 };

@@ -80,4 +80,8 @@ pub static TEXTS: Texts = Texts {
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,
     notifications: super::notifications::IT,
+    absences: super::absences::IT,
+    home: super::home::IT,
+    agreement: super::agreement::IT,
+    offline: super::offline::IT,
 };

@@ -4,13 +4,17 @@
 //! fill the whole struct, so a string missing in one language is a compile
 //! error, not a runtime fallback. Why not `leptos_i18n`: see ARCHITECTURE.md.
 
+pub mod absences;
 pub mod admin;
+pub mod agreement;
 pub mod calendar;
 mod en;
 pub mod export;
+pub mod home;
 mod it;
 pub mod notifications;
 pub mod objectives;
+pub mod offline;
 mod rejections;
 pub mod sync;
 pub mod team;

@@ -82,4 +82,8 @@ pub struct Texts {
     pub objectives: super::objectives::ObjectivesTexts,
     pub webinars: super::webinars::WebinarsTexts,
     pub notifications: super::notifications::NotificationsTexts,
+    pub absences: super::absences::AbsencesTexts,
+    pub home: super::home::HomeTexts,
+    pub agreement: super::agreement::AgreementTexts,
+    pub offline: super::offline::OfflineTexts,
 }

@@ -54,9 +54,32 @@ pub fn Login() -> impl IntoView {
         });
     };
 
+    // Changes that wait on this device for the person whose session ended.
+    let waiting = move || {
+        let me = session.lost()?;
+        let person = uuid::Uuid::parse_str(&me.person.id).ok()?;
+        let text = crate::storage::load_text(&crate::sync::client::outbox_key(
+            vela_domain::ids::PersonId(person),
+        ))?;
+        let n = crate::sync::replica::read_outbox(&text)
+            .ok()?
+            .commands
+            .len();
+        (n > 0).then(|| (me.person.name.clone(), n))
+    };
     view! {
         <section class="page login">
             <h1>{move || i18n.t().login_title}</h1>
+            {move || {
+                waiting()
+                    .map(|(name, n)| {
+                        view! {
+                            <p class="login-waiting" role="status">
+                                {(i18n.t().offline.login_waiting)(n, &name)}
+                            </p>
+                        }
+                    })
+            }}
             <p>{move || i18n.t().login_intro}</p>
             <form class="login-form" on:submit=submit novalidate>
                 <label for="login-username">{move || i18n.t().login_username}</label>

@@ -1,5 +1,6 @@
 //! One module per page of the app.
 
+pub mod absences;
 pub mod admin;
 pub mod approvals;
 pub mod calendar;

@@ -54,6 +54,9 @@ pub struct Session {
     waiting: RwSignal<usize>,
     /// Bumped to ask the sync loop to send what waits now.
     flush: RwSignal<u64>,
+    /// Who was signed in when the server ended the session (in this tab),
+    /// so the login form can say what waits for them.
+    lost: RwSignal<Option<Me>>,
 }
 
 impl Session {
@@ -75,7 +78,15 @@ impl Session {
         self.me.with(|m| m.is_some())
     }
 
+    /// The person whose session ended without signing out, if any.
+    pub fn lost(&self) -> Option<Me> {
+        self.lost.get()
+    }
+
     pub fn set(&self, me: Option<Me>) {
+        if me.is_some() {
+            self.lost.set(None);
+        }
         match &me {
             Some(me) => storage::save(STORAGE_KEY, me),
             None => storage::remove(STORAGE_KEY),
@@ -142,6 +153,7 @@ impl Session {
     /// leaving nothing private behind either.
     pub fn expired(&self) {
         let person = self.person();
+        self.lost.set(self.me.get_untracked().flatten());
         self.set(None);
         if let Some(person) = person {
             crate::sync::client::forget(person);
@@ -166,6 +178,7 @@ pub fn provide_session() -> Session {
         remembered: RwSignal::new(None),
         waiting: RwSignal::new(0),
         flush: RwSignal::new(0),
+        lost: RwSignal::new(None),
     };
     provide_context(session);
     let Some(last) = storage::load::<Me>(STORAGE_KEY) else {
@@ -176,7 +189,10 @@ pub fn provide_session() -> Session {
     leptos::task::spawn_local(async move {
         match api::get::<Me>("/api/me").await {
             Ok(me) => session.set(Some(me)),
-            Err(ApiError::Unauthorized) => session.set(None),
+            Err(ApiError::Unauthorized) => {
+                session.lost.set(Some(last));
+                session.set(None);
+            }
             // Offline or a server fault: not a reason to log anyone out.
             Err(_) => session.me.set(Some(Some(last))),
         }

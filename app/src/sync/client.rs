@@ -68,6 +68,8 @@ pub struct Status {
     pub outdated: bool,
     /// The outbox could not be written to browser storage.
     pub storage: Option<StorageError>,
+    /// The last round could not reach the server (no connection).
+    pub unreachable: bool,
 }
 
 /// The sync context: the replica, its status, and a way to wake the loop.
@@ -84,6 +86,9 @@ pub struct Sync {
     unreadable: RwSignal<Option<Unreadable>>,
     /// The cache is not written any more this session: the outbox needed its room.
     no_cache: StoredValue<bool>,
+    /// Whether the browser says it has a network (its `online`/`offline`
+    /// events), known before any request fails.
+    network: RwSignal<bool>,
 }
 
 impl Sync {
@@ -111,6 +116,17 @@ impl Sync {
 
     pub fn waiting(&self) -> usize {
         self.replica.with(|r| r.waiting())
+    }
+
+    /// Whether changes made now would only be queued: the browser has no
+    /// network, or the last attempt could not reach the server.
+    pub fn offline(&self) -> bool {
+        !self.network.get() || self.status.with(|s| s.unreachable)
+    }
+
+    /// [`Sync::offline`] without subscribing (in an event handler).
+    pub fn offline_untracked(&self) -> bool {
+        !self.network.get_untracked() || self.status.with_untracked(|s| s.unreachable)
     }
 
     pub fn refused(&self) -> Vec<Refused> {
@@ -269,6 +285,7 @@ pub fn provide_sync(person: PersonId, session: Session) -> Sync {
         alive,
         unreadable: RwSignal::new(unreadable),
         no_cache: StoredValue::new(false),
+        network: RwSignal::new(browser_online()),
     };
     provide_context(sync);
 
@@ -286,8 +303,21 @@ pub fn provide_sync(person: PersonId, session: Session) -> Sync {
     });
     leptos::task::spawn_local(run(sync, wake_rx, session));
     leptos::task::spawn_local(listen(sync));
-    let _online = window_event_listener(leptos::ev::online, move |_| sync.poke());
+    let network = sync.network;
+    let _online = window_event_listener(leptos::ev::online, move |_| {
+        network.set(true);
+        sync.poke();
+    });
+    let _offline = window_event_listener(leptos::ev::offline, move |_| {
+        network.set(false);
+        sync.status.update(|s| s.online = false);
+    });
     sync
+}
+
+/// What the browser says of its network now.
+fn browser_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 pub fn use_sync() -> Sync {
@@ -306,6 +336,7 @@ async fn run(sync: Sync, mut wake: mpsc::UnboundedReceiver<()>, session: Session
                 failures = 0;
                 sync.status.update(|s| {
                     s.online = true;
+                    s.unreachable = false;
                     s.last_synced = Some(now());
                     s.error = None;
                 });
@@ -327,6 +358,7 @@ async fn run(sync: Sync, mut wake: mpsc::UnboundedReceiver<()>, session: Session
                     return;
                 }
                 Failure::Retry | Failure::Final { .. } => {
+                    let unreachable = matches!(e, ApiError::Offline);
                     let error = match e {
                         ApiError::Server { message, .. } => Some(message),
                         ApiError::Decode(message) => Some(message),
@@ -334,6 +366,7 @@ async fn run(sync: Sync, mut wake: mpsc::UnboundedReceiver<()>, session: Session
                     };
                     sync.status.update(|s| {
                         s.online = error.is_some();
+                        s.unreachable = unreachable;
                         s.error = error;
                     });
                     let pause = backoff(failures, js_sys::Math::random());

@@ -32,6 +32,30 @@ fn check_note(field: &str, note: &str, max: usize) -> Result<(), Rejection> {
     }
 }
 
+/// Whether the owner may still take `day` back on `today`: planned and not
+/// started (in Rome).
+fn may_cancel(day: &DayPlan, today: NaiveDate) -> Result<(), AgileRejection> {
+    if !day.status.is_active() {
+        Err(AgileRejection::DayNotActive { date: day.date })
+    } else if day.date <= today {
+        Err(AgileRejection::DayStarted { date: day.date })
+    } else {
+        Ok(())
+    }
+}
+
+fn cancelled(days: Vec<DayPlan>) -> Event {
+    Event::DaysCancelled {
+        days: days
+            .into_iter()
+            .map(|day| DayPlan {
+                status: DayStatus::Cancelled,
+                ..day
+            })
+            .collect(),
+    }
+}
+
 fn not_allowed() -> Rejection {
     CommonRejection::NotAllowed.into()
 }
@@ -112,23 +136,32 @@ pub fn apply(
                 return Err(not_allowed());
             }
             let selected = select(state, request, dates.as_deref(), |day| {
-                if !day.status.is_active() {
-                    Err(AgileRejection::DayNotActive { date: day.date })
-                } else if day.date <= today {
-                    Err(AgileRejection::DayStarted { date: day.date })
-                } else {
-                    Ok(())
-                }
+                may_cancel(day, today)
             })?;
-            Event::DaysCancelled {
-                days: selected
-                    .into_iter()
-                    .map(|day| DayPlan {
-                        status: DayStatus::Cancelled,
-                        ..day
-                    })
-                    .collect(),
+            cancelled(selected)
+        }
+        Command::CancelRange { from, until } => {
+            let me = acting_person(state, actor)?;
+            if until < from {
+                return Err(Rejection::invalid("until", Problem::EndBeforeStart));
             }
+            let selected: Vec<DayPlan> = state
+                .agile
+                .days
+                .get(&me.id)
+                .into_iter()
+                .flat_map(|d| d.range(*from..=*until))
+                .filter(|(_, day)| may_cancel(day, today).is_ok())
+                .map(|(_, day)| day.clone())
+                .collect();
+            if selected.is_empty() {
+                return Err(AgileRejection::NothingToCancel {
+                    from: *from,
+                    until: *until,
+                }
+                .into());
+            }
+            cancelled(selected)
         }
         Command::DecideDays {
             request,
@@ -187,8 +220,12 @@ pub fn apply(
             if !state.directory.people.contains_key(person) {
                 return Err(Rejection::not_found(Entity::Person, *person));
             }
-            if acting_person(state, actor).map(|p| p.id) != Ok(*person) {
-                require_admin(state, actor)?;
+            // The person, a lead of their team or an administrator: leads
+            // record the leave their people report to them.
+            if acting_person(state, actor).map(|p| p.id) != Ok(*person)
+                && !manages(state, actor, *person)
+            {
+                return Err(not_allowed());
             }
             if state.agile.absences.contains_key(id) {
                 return Err(CommonRejection::AlreadyExists {
@@ -243,8 +280,10 @@ pub fn apply(
                 .absences
                 .get(id)
                 .ok_or_else(|| Rejection::not_found(Entity::Absence, *id))?;
-            if acting_person(state, actor).map(|p| p.id) != Ok(absence.person) {
-                require_admin(state, actor)?;
+            if acting_person(state, actor).map(|p| p.id) != Ok(absence.person)
+                && !manages(state, actor, absence.person)
+            {
+                return Err(not_allowed());
             }
             Event::AbsenceCancelled {
                 absence: absence.clone(),

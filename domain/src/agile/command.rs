@@ -69,6 +69,12 @@ pub enum Command {
         #[serde(default)]
         dates: Option<Vec<NaiveDate>>,
     },
+    /// Takes back, in one action, every pending or approved day of one's own
+    /// from `from` to `until` (both included) that has not started, whatever
+    /// request asked for it. Each day passes the same check as
+    /// [`Command::CancelDays`]; the days that have started are left alone.
+    /// Refused when no day in the range can be cancelled.
+    CancelRange { from: NaiveDate, until: NaiveDate },
     /// Approves or rejects pending days of a request (a lead of the
     /// person's team, or an administrator; never one's own request unless
     /// administrator). A rejection needs a note. An approval that would
@@ -87,8 +93,9 @@ pub enum Command {
         #[serde(default)]
         acknowledge_coverage: bool,
     },
-    /// Records leave or another absence (the person themself or an
-    /// administrator). Pending and approved days it covers are withdrawn.
+    /// Records leave or another absence (the person themself, a lead of
+    /// their team or an administrator). Pending and approved days it covers
+    /// are withdrawn.
     RecordAbsence {
         id: AbsenceId,
         person: PersonId,
@@ -98,8 +105,8 @@ pub enum Command {
         #[serde(default)]
         reason: String,
     },
-    /// Removes an absence recorded by mistake (the person or an
-    /// administrator). Withdrawn days are not restored: ask again.
+    /// Removes an absence recorded by mistake (the person, a lead of their
+    /// team or an administrator). Withdrawn days are not restored: ask again.
     CancelAbsence { id: AbsenceId },
     /// Notes the objectives worked on during an approved day away (its
     /// owner, on or after the day).

@@ -113,7 +113,21 @@ pub enum AbsenceKind {
     Leave,
     /// Training or a mission away from the office.
     Training,
+    /// Maternity, paternity or parental leave (*congedo*).
+    Parental,
     Other,
+}
+
+impl AbsenceKind {
+    /// Every kind, in the order forms offer them.
+    pub const ALL: [AbsenceKind; 6] = [
+        AbsenceKind::Holiday,
+        AbsenceKind::Leave,
+        AbsenceKind::Sick,
+        AbsenceKind::Training,
+        AbsenceKind::Parental,
+        AbsenceKind::Other,
+    ];
 }
 
 /// What only the person and administrators may know about an absence.

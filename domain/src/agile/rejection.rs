@@ -85,6 +85,9 @@ pub enum Rejection {
     /// Only pending or approved days can be cancelled.
     #[error("{date} is not planned any more")]
     DayNotActive { date: NaiveDate },
+    /// No pending or approved day still to come in the range.
+    #[error("nothing to cancel from {from} to {until}")]
+    NothingToCancel { from: NaiveDate, until: NaiveDate },
     /// The date is not a day of this request.
     #[error("{date} is not part of this request")]
     DayNotInRequest { date: NaiveDate },

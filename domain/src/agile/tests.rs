@@ -686,6 +686,68 @@ fn the_owner_cancels_until_the_day_starts_in_rome() {
     );
 }
 
+#[test]
+fn a_range_cancels_the_owners_days_still_to_come_across_requests() {
+    let mut s = org();
+    // Two requests; Thursday 26 November will have started when she cancels.
+    ok(
+        &mut s,
+        GIULIA,
+        request(1, &[date(2026, 11, 26), date(2026, 12, 1)]),
+    );
+    ok(&mut s, MARCO, approve(1));
+    ok(
+        &mut s,
+        GIULIA,
+        request(2, &[date(2026, 12, 3), date(2026, 12, 10)]),
+    );
+    ok(&mut s, LUCA, request(3, &[date(2026, 12, 2)]));
+    let range = Cmd::CancelRange {
+        from: date(2026, 11, 23),
+        until: date(2026, 12, 4),
+    };
+    let on_the_26th = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+    let events = ok_at(&mut s, GIULIA, range.clone(), on_the_26th);
+    let AgileEvent::DaysCancelled { days } = &events[0] else {
+        panic!("{events:?}")
+    };
+    assert_eq!(
+        days.iter().map(|d| d.date).collect::<Vec<_>>(),
+        vec![date(2026, 12, 1), date(2026, 12, 3)]
+    );
+    assert_eq!(
+        status(&s, GIULIA, date(2026, 11, 26)),
+        Some(DayStatus::Approved)
+    );
+    assert_eq!(
+        status(&s, GIULIA, date(2026, 12, 10)),
+        Some(DayStatus::Pending)
+    );
+    // Only one's own days: Luca's day in the range is untouched.
+    assert_eq!(
+        status(&s, LUCA, date(2026, 12, 2)),
+        Some(DayStatus::Pending)
+    );
+    assert_eq!(
+        try_at(&s, GIULIA, range, on_the_26th),
+        Err(agile_err(AgileRejection::NothingToCancel {
+            from: date(2026, 11, 23),
+            until: date(2026, 12, 4)
+        }))
+    );
+    assert_eq!(
+        try_run(
+            &s,
+            GIULIA,
+            Cmd::CancelRange {
+                from: date(2026, 12, 4),
+                until: date(2026, 12, 1)
+            }
+        ),
+        Err(Rejection::invalid("until", Problem::EndBeforeStart))
+    );
+}
+
 // ---- absences ----
 
 #[test]
@@ -771,10 +833,11 @@ fn an_absence_withdraws_the_days_it_covers_and_says_so() {
 }
 
 #[test]
-fn absences_are_recorded_by_the_person_or_an_administrator() {
+fn absences_are_recorded_by_the_person_their_lead_or_an_administrator() {
     let mut s = org();
     let cmd = absence(1, GIULIA, date(2026, 12, 14), date(2026, 12, 18));
-    for who in [LUCA, MARCO, PAOLO] {
+    // A teammate and the lead of another team may not.
+    for who in [LUCA, PAOLO] {
         assert_eq!(
             try_run(&s, who, cmd.clone()),
             Err(CommonRejection::NotAllowed.into())
@@ -783,6 +846,17 @@ fn absences_are_recorded_by_the_person_or_an_administrator() {
     ok(&mut s, ADMIN, cmd.clone());
     assert!(s.agile.absence_on(GIULIA, date(2026, 12, 16)).is_some());
     assert!(s.agile.absence_on(GIULIA, date(2026, 12, 19)).is_none());
+    let cancel = Cmd::CancelAbsence {
+        id: AbsenceId::from_u128(0x6001),
+    };
+    assert_eq!(
+        try_run(&s, LUCA, cancel.clone()),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    // Giulia's lead records and cancels for her.
+    ok(&mut s, MARCO, cancel);
+    ok(&mut s, MARCO, cmd);
+    assert!(s.agile.absence_on(GIULIA, date(2026, 12, 16)).is_some());
     assert_eq!(
         try_run(
             &s,

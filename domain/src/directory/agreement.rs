@@ -112,6 +112,18 @@ impl Agreement {
             && self.withdrawn_from.is_none_or(|w| date < w)
     }
 
+    /// The first day a withdrawal asked for on `today` may take effect:
+    /// after the agreement's notice.
+    pub fn earliest_withdrawal(&self, today: NaiveDate) -> NaiveDate {
+        today + chrono::Duration::days(i64::from(self.notice_days))
+    }
+
+    /// Whether the person may still withdraw from it on `today`: it has not
+    /// ended by then and no withdrawal is set yet.
+    pub fn may_be_withdrawn(&self, today: NaiveDate) -> bool {
+        self.withdrawn_from.is_none() && self.valid_until.is_none_or(|u| u >= today)
+    }
+
     /// Whether agile days may fall on `weekday`.
     pub fn allows_weekday(&self, weekday: Weekday) -> bool {
         self.weekdays.contains(&weekday)

@@ -1,4 +1,4 @@
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{
     Command, Event, Language, Organisation, Person, Rejection as DirectoryRejection, Role, Team,
@@ -305,7 +305,7 @@ pub fn apply(
                     return Err(CommonRejection::NotAllowed.into());
                 }
             }
-            let earliest = rome_date(now) + Duration::days(i64::from(agreement.notice_days));
+            let earliest = agreement.earliest_withdrawal(rome_date(now));
             if *effective < earliest {
                 return Err(DirectoryRejection::WithdrawalTooSoon { earliest }.into());
             }

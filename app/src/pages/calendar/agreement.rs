@@ -1,5 +1,6 @@
-//! "My agreement": the terms of the person's individual agreements, read
-//! only (administrators write them).
+//! "My agreement": the terms of the person's individual agreements
+//! (administrators write them), withdrawal with notice, and cancelling the
+//! planned days of a period.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,7 +20,9 @@ pub fn MyAgreement() -> impl IntoView {
     let state = use_sync().state();
     let me = signed_in_person();
     let today = vela_domain::calendar::rome_date(now());
-    let agreements = move || {
+    let feedback = super::withdraw::Feedback(RwSignal::new(None));
+    provide_context(feedback);
+    let agreements = Memo::new(move |_| {
         let mut list: Vec<Agreement> = state.with(|s| {
             s.directory
                 .agreements
@@ -31,15 +34,23 @@ pub fn MyAgreement() -> impl IntoView {
         // In force first, then the most recent.
         list.sort_by_key(|a| (!a.in_force(today), std::cmp::Reverse(a.valid_from)));
         list
-    };
+    });
     let content = move || {
-        let list = agreements();
+        let list = agreements.get();
         if list.is_empty() {
             return view! { <p class="empty">{move || i18n.t().calendar.agreement_empty}</p> }
                 .into_any();
         }
         list.into_iter()
-            .map(|a| view! { <AgreementTerms agreement=a today=today /> })
+            .map(|a| {
+                let withdraw = a.may_be_withdrawn(today).then(
+                    || view! { <super::withdraw::WithdrawForm agreement=a.clone() today=today /> },
+                );
+                view! {
+                    <AgreementTerms agreement=a today=today />
+                    {withdraw}
+                }
+            })
             .collect_view()
             .into_any()
     };
@@ -49,7 +60,19 @@ pub fn MyAgreement() -> impl IntoView {
             <p>
                 <A href="/calendar">{move || i18n.t().calendar.back_to_calendar}</A>
             </p>
+            <p class="agreement-feedback" role="status">
+                {move || {
+                    feedback
+                        .0
+                        .get()
+                        .map(|r| match r {
+                            Ok(text) => view! { <span class="ok">{text}</span> }.into_any(),
+                            Err(text) => view! { <span class="error">{text}</span> }.into_any(),
+                        })
+                }}
+            </p>
             {content}
+            <super::cancel_range::CancelRange />
         </section>
     }
 }
@@ -102,6 +125,10 @@ fn AgreementTerms(agreement: Agreement, today: chrono::NaiveDate) -> impl IntoVi
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let inoperability = (i18n.t().agreement.inoperability_band)(
+            &hour_minute(vela_domain::directory::REST_STARTS),
+            &hour_minute(vela_domain::directory::REST_ENDS),
+        );
         view! {
             <article class="agreement-card">
                 <h2>{mode_name(a.mode, t)} " — " {status}</h2>
@@ -121,6 +148,8 @@ fn AgreementTerms(agreement: Agreement, today: chrono::NaiveDate) -> impl IntoVi
                     <dd>{places}</dd>
                     <dt>{t.agreement_contact}</dt>
                     <dd>{contact}</dd>
+                    <dt>{i18n.t().agreement.inoperability}</dt>
+                    <dd>{inoperability}</dd>
                     <dt>{t.agreement_notice}</dt>
                     <dd>{(t.agreement_notice_days)(a.notice_days)}</dd>
                 </dl>

@@ -33,6 +33,9 @@ pub struct Day {
     pub date: NaiveDate,
     pub kind: DayKind,
     pub plan: Option<DayPlan>,
+    /// The person's team works in the office that day (a meeting), with
+    /// its note: no agile day may be asked for it.
+    pub office_only: Option<String>,
 }
 
 /// The holidays of `person`'s organisation (weekends and national ones
@@ -60,7 +63,22 @@ pub fn day_of(state: &State, holidays: Holidays<'_>, person: PersonId, date: Nai
             _ => DayKind::Office,
         },
     };
-    Day { date, kind, plan }
+    let office_only = match kind {
+        DayKind::Weekend | DayKind::Holiday(_) => None,
+        _ => state
+            .directory
+            .people
+            .get(&person)
+            .and_then(|p| p.team)
+            .and_then(|t| state.directory.teams.get(&t))
+            .and_then(|t| t.office_only.get(&date).cloned()),
+    };
+    Day {
+        date,
+        kind,
+        plan,
+        office_only,
+    }
 }
 
 /// The name of a place in the current language.

@@ -10,12 +10,14 @@
 mod activity;
 mod agreement;
 mod allowance;
+mod cancel_range;
 mod day;
-mod fmt;
+pub(crate) mod fmt;
 mod month;
 mod panel;
 mod request;
 mod week;
+mod withdraw;
 
 #[cfg(test)]
 pub(crate) mod testing {
@@ -271,7 +273,17 @@ fn day_button(cal: Cal, day: &Day, visible_date: String, full_date: String) -> i
     let date = day.date;
     let selected = cal.selected.get_untracked() == date;
     let status = day.status_text(t);
-    let label = format!("{full_date}, {status}");
+    let office_only = day
+        .office_only
+        .as_ref()
+        .map(|note| (i18n.t().home.office_only)(note));
+    let label = match &office_only {
+        Some(only) => format!("{full_date}, {status}, {only}"),
+        None => format!("{full_date}, {status}"),
+    };
+    let mark = office_only
+        .is_some()
+        .then(|| view! { <span class="office-only-mark">{(i18n.t().home.office_only)("")}</span> });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if let Some(target) = key_target(date, &ev.key(), cal.view.get_untracked()) {
             ev.prevent_default();
@@ -299,6 +311,7 @@ fn day_button(cal: Cal, day: &Day, visible_date: String, full_date: String) -> i
                 <span class="day-icon">{day.icon()}</span>
                 " "
                 <span class="day-text">{status}</span>
+                {mark}
             </span>
         </button>
     }

@@ -110,6 +110,12 @@ pub fn DayPanel() -> impl IntoView {
             {move || request_note().map(|n| view! { <p>{(t.request_note)(&n)}</p> })}
             {lines}
             {matches!(day.kind, DayKind::Absent).then(|| view! { <p>{t.absent_hint}</p> })}
+            {day
+                .office_only
+                .as_ref()
+                .map(|note| {
+                    view! { <p class="office-only-mark">{(i18n.t().home.office_only)(note)}</p> }
+                })}
         }
     };
 

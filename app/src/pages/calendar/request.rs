@@ -171,6 +171,8 @@ enum Sent {
     Done {
         count: usize,
         refused: Vec<RefusedDay>,
+        /// Only queued: no connection when it was made.
+        queued: bool,
     },
     Failed(String),
 }
@@ -247,7 +249,12 @@ pub fn RequestForm() -> impl IntoView {
         match result {
             Ok(()) => {
                 form.clear();
-                sent.set(Some(Sent::Done { count, refused }));
+                let queued = sync.offline_untracked();
+                sent.set(Some(Sent::Done {
+                    count,
+                    refused,
+                    queued,
+                }));
             }
             Err(r) => sent.set(Some(Sent::Failed((t.rejection)(&r)))),
         }
@@ -325,7 +332,11 @@ pub fn RequestForm() -> impl IntoView {
     let sent_view = move || {
         let t = &i18n.t().calendar;
         sent.get().map(|s| match s {
-            Sent::Done { count, refused } => {
+            Sent::Done {
+                count,
+                refused,
+                queued,
+            } => {
                 let not_sent = (!refused.is_empty()).then(|| {
                     view! {
                         <p>{(t.sent_refused)(refused.len())}</p>
@@ -333,7 +344,13 @@ pub fn RequestForm() -> impl IntoView {
                     }
                 });
                 view! {
-                    <p class="ok">{(t.sent_message)(count)}</p>
+                    <p class="ok">
+                        {if queued {
+                            i18n.t().offline.saved.to_owned()
+                        } else {
+                            (t.sent_message)(count)
+                        }}
+                    </p>
                     {not_sent}
                 }
                 .into_any()
