@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod calendar;
 mod en;
+pub mod audit;
 pub mod export;
 mod it;
 pub mod notifications;
