@@ -88,15 +88,26 @@ fn append_line(path: &Path, line: &impl serde::Serialize) -> std::io::Result<()>
     append_bytes(path, &bytes)
 }
 
+/// Appends `bytes` (whole lines) and makes them durable. A torn last line
+/// (a crash mid-write) is ended first, so it spoils only itself.
 fn append_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
+    use std::io::{Read, Seek, SeekFrom, Write};
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
+        .read(true)
         .append(true)
         .open(path)?;
+    let mut last = [b'\n'];
+    if file.metadata()?.len() > 0 {
+        file.seek(SeekFrom::End(-1))?;
+        file.read_exact(&mut last)?;
+    }
+    if last[0] != b'\n' {
+        file.write_all(b"\n")?;
+    }
     file.write_all(bytes)?;
     file.sync_data()
 }

@@ -22,6 +22,7 @@ use vela_domain::{Actor, State};
 
 use super::security::SecurityLine;
 use super::trail::{OrgChange, TrailLine};
+use crate::store::upgrade::{AUDIT_LINE, SECURITY_LINE};
 
 /// The most entries a page may reach back to (page × size).
 pub const MAX_REACH: usize = 10_000;
@@ -108,7 +109,9 @@ pub fn entries<'a>(
     security: &Path,
     filter: &'a Filter,
 ) -> impl Iterator<Item = Item> + 'a {
-    let changes = lines::<TrailLine>(trail).flat_map(move |line| {
+    let changes = lines::<TrailLine>(trail)
+        .filter(|l| AUDIT_LINE.check(u64::from(l.format)).is_ok())
+        .flat_map(move |line| {
         if let Some(from) = line.missing_from {
             let keep = filter.person.is_none() && filter.kind.is_none() && filter.day_in(line.at);
             return keep
@@ -135,6 +138,7 @@ pub fn entries<'a>(
             .collect()
     });
     let security = lines::<SecurityLine>(security)
+        .filter(|s| SECURITY_LINE.check(u64::from(s.format)).is_ok())
         .filter(move |s| filter.security_matches(s))
         .map(|s| Item::Security(Box::new(s)));
     Merge {
@@ -143,8 +147,9 @@ pub fn entries<'a>(
     }
 }
 
-/// The lines of a JSON Lines file that decode (a torn last line, or a
-/// line of a newer format, is skipped: the reader shows what it can).
+/// The lines of a JSON Lines file that decode (a torn line is skipped, as
+/// are lines of a newer format by the callers: the reader shows what it
+/// can, and never misreads what a later Vela wrote).
 fn lines<T: serde::de::DeserializeOwned>(path: &Path) -> impl Iterator<Item = T> {
     let file = std::fs::File::open(path).ok();
     file.into_iter().flat_map(|f| {
@@ -322,4 +327,59 @@ impl<'a> Names<'a> {
 /// The organisation of `person` (the reader's).
 pub fn org_of(state: &State, person: Uuid) -> Option<OrgId> {
     state.directory.org_of_person(PersonId(person))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(n: u64) -> Item {
+        Item::Missing {
+            at: DateTime::from_timestamp(n as i64, 0).unwrap_or_default(),
+            from: n,
+            until: n,
+        }
+    }
+
+    fn revisions(items: &[Item]) -> Vec<u64> {
+        items
+            .iter()
+            .map(|i| match i {
+                Item::Missing { from, .. } => *from,
+                _ => 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages_go_from_the_newest_back() {
+        let all = || (1..=7).map(missing);
+        let (first, total) = page(all(), 0, 3);
+        assert_eq!((revisions(&first), total), (vec![7, 6, 5], 7));
+        assert_eq!(revisions(&page(all(), 1, 3).0), vec![4, 3, 2]);
+        assert_eq!(revisions(&page(all(), 2, 3).0), vec![1]);
+        assert!(page(all(), 3, 3).0.is_empty());
+    }
+
+    #[test]
+    fn two_streams_merge_by_time() {
+        let a = [1, 4, 5].map(missing).into_iter();
+        let b = [2, 3, 6].map(missing).into_iter();
+        let merged: Vec<Item> = Merge {
+            a: a.peekable(),
+            b: b.peekable(),
+        }
+        .collect();
+        assert_eq!(revisions(&merged), vec![1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_torn_line_spoils_only_itself() {
+        let dir = tempfile::tempdir().expect("temp");
+        let path = dir.path().join("security.jsonl");
+        std::fs::write(&path, b"{\"format\":1,\"revis").expect("torn");
+        super::super::append_bytes(&path, b"{\"revision\":2}\n").expect("append");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(text.lines().last(), Some("{\"revision\":2}"));
+    }
 }
