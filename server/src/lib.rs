@@ -141,18 +141,15 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         }
         store.shutdown()
     })
-        .await
-        .map_err(|e| StartError::Task(e.to_string()))??;
+    .await
+    .map_err(|e| StartError::Task(e.to_string()))??;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// Drops the account and the calendar feed of anonymised people: the
 /// username and the feed live beside the state, and would still name them.
-fn forget_credentials(
-    auth: Arc<Auth>,
-    feeds: Arc<ics::Feeds>,
-) -> audit::trail::OnAnonymised {
+fn forget_credentials(auth: Arc<Auth>, feeds: Arc<ics::Feeds>) -> audit::trail::OnAnonymised {
     Arc::new(move |people| {
         for person in people {
             if let Err(e) = auth.accounts.remove_person(person.0) {

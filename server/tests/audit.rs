@@ -20,7 +20,12 @@ async fn people(admin: &Session) -> BTreeMap<String, String> {
         .as_object()
         .expect("people")
         .iter()
-        .map(|(id, p)| (p["username"].as_str().expect("username").to_string(), id.clone()))
+        .map(|(id, p)| {
+            (
+                p["username"].as_str().expect("username").to_string(),
+                id.clone(),
+            )
+        })
         .collect()
 }
 
@@ -57,7 +62,9 @@ async fn an_administrators_change_shows_when_who_what_and_on_whom() {
     accepted(&admin, commute(luca, 37)).await;
 
     let (status, page) = admin
-        .get_json(&format!("/api/audit?person={luca}&kind=directory.person_saved"))
+        .get_json(&format!(
+            "/api/audit?person={luca}&kind=directory.person_saved"
+        ))
         .await;
     assert_eq!(status, 200, "{page}");
     let newest = &entries(&page)[0];
@@ -65,7 +72,8 @@ async fn an_administrators_change_shows_when_who_what_and_on_whom() {
     assert_eq!(newest["actor"]["id"], ids["admin"].as_str());
     assert_eq!(newest["person"]["name"], "Luca Ferrari");
     assert!(newest["revision"].as_u64().is_some(), "{newest}");
-    let at: chrono::DateTime<chrono::Utc> = newest["at"].as_str().expect("at").parse().expect("time");
+    let at: chrono::DateTime<chrono::Utc> =
+        newest["at"].as_str().expect("at").parse().expect("time");
     assert!((chrono::Utc::now() - at).num_minutes() < 5, "{at}");
     // Every entry of the answer is about Luca or by him, of that kind.
     for entry in entries(&page) {
@@ -90,9 +98,14 @@ async fn an_absence_reason_shows_to_the_administrator() {
                "from": day, "until": day, "kind": "leave", "reason": "visita specialistica"}),
     )
     .await;
-    let (_, page) = admin.get_json("/api/audit?kind=agile.absence_recorded").await;
+    let (_, page) = admin
+        .get_json("/api/audit?kind=agile.absence_recorded")
+        .await;
     let entry = &entries(&page)[0];
-    assert_eq!(entry["absence"]["reason"], "visita specialistica", "{entry}");
+    assert_eq!(
+        entry["absence"]["reason"], "visita specialistica",
+        "{entry}"
+    );
     assert_eq!(entry["from"], day.as_str());
 }
 
@@ -116,7 +129,9 @@ async fn filters_pages_and_bad_filters() {
     assert!(at(&entries(&first)[1]) >= at(&entries(&second)[0]));
 
     // Dates: today holds the changes just made, tomorrow nothing yet.
-    let (_, today_page) = admin.get_json(&format!("/api/audit?from={}&until={}", today(), today())).await;
+    let (_, today_page) = admin
+        .get_json(&format!("/api/audit?from={}&until={}", today(), today()))
+        .await;
     assert!(today_page["total"].as_u64().expect("total") >= 3);
     let tomorrow = (chrono::Utc::now().date_naive() + chrono::Duration::days(2)).to_string();
     let (_, later) = admin.get_json(&format!("/api/audit?from={tomorrow}")).await;
@@ -159,7 +174,9 @@ async fn only_an_organisations_administrators_read_its_audit() {
     assert_eq!(status, 200);
     let luca = ids["luca"].as_str();
     assert!(entries(&page).iter().all(|e| e["person"]["id"] != luca));
-    let (_, filtered) = rovereto.get_json(&format!("/api/audit?person={luca}")).await;
+    let (_, filtered) = rovereto
+        .get_json(&format!("/api/audit?person={luca}"))
+        .await;
     assert_eq!(filtered["total"], 0);
     // Nobody signed in: 401.
     let anonymous = common::client()
@@ -177,10 +194,16 @@ async fn the_csv_holds_the_same_entries_for_spreadsheets() {
     let ids = people(&admin).await;
     accepted(&admin, commute(&ids["luca"], 12)).await;
     let response = admin
-        .get(&format!("/api/audit.csv?person={}&kind=directory.person_saved", ids["luca"]))
+        .get(&format!(
+            "/api/audit.csv?person={}&kind=directory.person_saved",
+            ids["luca"]
+        ))
         .await;
     assert_eq!(response.status().as_u16(), 200);
-    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
     assert!(response.headers()["content-disposition"]
         .to_str()
         .expect("ascii")
@@ -204,7 +227,10 @@ async fn the_csv_holds_the_same_entries_for_spreadsheets() {
 async fn sign_ins_failures_and_passwords_are_in_the_security_log() {
     let server = Server::start(&[FAST, "--demo"]);
     assert!(server.login_with("giulia", "wrong password").await.is_err());
-    assert!(server.login_with("nobody-here", "wrong password").await.is_err());
+    assert!(server
+        .login_with("nobody-here", "wrong password")
+        .await
+        .is_err());
     let _giulia = server.login("giulia").await;
     let admin = server.login("admin").await;
     let ids = people(&admin).await;
@@ -217,17 +243,27 @@ async fn sign_ins_failures_and_passwords_are_in_the_security_log() {
         .await;
     assert_eq!(status, 200, "{body}");
 
-    let (_, failed) = admin.get_json("/api/audit?kind=security.sign_in_failed").await;
+    let (_, failed) = admin
+        .get_json("/api/audit?kind=security.sign_in_failed")
+        .await;
     let failures = entries(&failed);
-    assert_eq!(failures.len(), 1, "the unknown username belongs to no organisation: {failed}");
+    assert_eq!(
+        failures.len(),
+        1,
+        "the unknown username belongs to no organisation: {failed}"
+    );
     assert_eq!(failures[0]["person"]["id"], giulia);
     assert_eq!(failures[0]["address"], "127.0.0.1");
 
-    let (_, signed_in) = admin.get_json(&format!("/api/audit?kind=security.sign_in&person={giulia}")).await;
+    let (_, signed_in) = admin
+        .get_json(&format!("/api/audit?kind=security.sign_in&person={giulia}"))
+        .await;
     assert_eq!(entries(&signed_in).len(), 1, "{signed_in}");
     assert_eq!(entries(&signed_in)[0]["person"]["name"], "Giulia Bianchi");
 
-    let (_, passwords) = admin.get_json("/api/audit?kind=security.password_set").await;
+    let (_, passwords) = admin
+        .get_json("/api/audit?kind=security.password_set")
+        .await;
     let set = &entries(&passwords)[0];
     assert_eq!(set["person"]["id"], ids["luca"].as_str());
     assert_eq!(set["actor"]["id"], ids["admin"].as_str());
@@ -265,14 +301,26 @@ async fn the_trail_survives_compaction_and_a_restart() {
     let again = Server::start_in(&data, &dist, &[FAST, "--demo"]).expect("restarts");
     let admin = again.login("admin").await;
     let (_, page) = admin
-        .get_json(&format!("/api/audit?person={}&kind=directory.person_saved", ids["luca"]))
+        .get_json(&format!(
+            "/api/audit?person={}&kind=directory.person_saved",
+            ids["luca"]
+        ))
         .await;
-    assert!(entries(&page).iter().any(|e| e["person"]["name"] == "Luca Ferrari"), "{page}");
+    assert!(
+        entries(&page)
+            .iter()
+            .any(|e| e["person"]["name"] == "Luca Ferrari"),
+        "{page}"
+    );
     // Every revision is in the trail exactly once, none missing.
     let trail = std::fs::read_to_string(org_dir.join("audit.jsonl")).expect("trail");
     let revisions: Vec<u64> = trail
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).expect("line")["revision"].as_u64().expect("revision"))
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("line")["revision"]
+                .as_u64()
+                .expect("revision")
+        })
         .collect();
     assert!(!trail.contains("missing_from"));
     assert_eq!(revisions, (1..=revisions.len() as u64).collect::<Vec<_>>());

@@ -19,7 +19,12 @@ async fn people(admin: &Session) -> BTreeMap<String, String> {
         .as_object()
         .expect("people")
         .iter()
-        .map(|(id, p)| (p["username"].as_str().expect("username").to_string(), id.clone()))
+        .map(|(id, p)| {
+            (
+                p["username"].as_str().expect("username").to_string(),
+                id.clone(),
+            )
+        })
         .collect()
 }
 
@@ -62,18 +67,31 @@ async fn a_person_downloads_everything_vela_holds_about_them() {
     let (status, disposition, file) = download(&giulia, "/api/me/personal-data").await;
     assert_eq!(status, 200, "{file}");
     let disposition = disposition.expect("a download");
-    assert!(disposition.starts_with("attachment;") && disposition.contains(".json"), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment;") && disposition.contains(".json"),
+        "{disposition}"
+    );
     let data = &file["data"];
     assert_eq!(data["person"]["username"], "giulia");
     assert_eq!(data["person"]["name"], "Giulia Bianchi");
     assert!(data["organisation"]["name"].is_string());
-    assert!(!data["agreements"].as_array().expect("agreements").is_empty());
+    assert!(!data["agreements"]
+        .as_array()
+        .expect("agreements")
+        .is_empty());
     assert!(data["absences"]
         .as_array()
         .expect("absences")
         .iter()
         .any(|a| a["detail"]["reason"] == "motivi familiari"));
-    for part in ["requests", "days", "objectives", "registrations", "notifications", "feedback"] {
+    for part in [
+        "requests",
+        "days",
+        "objectives",
+        "registrations",
+        "notifications",
+        "feedback",
+    ] {
         assert!(data[part].is_array(), "{part} missing");
     }
     assert_eq!(file["username"], "giulia");
@@ -102,8 +120,15 @@ async fn an_administrator_of_the_organisation_downloads_anyones_nobody_else() {
     let (status, _, body) = download(&server.login("giulia").await, &path).await;
     assert_eq!(status, 403, "{body}");
     let (status, _, body) = download(&server.login("admin.rovereto").await, &path).await;
-    assert_eq!(status, 404, "another organisation's person does not exist for them: {body}");
-    let (status, _, _) = download(&admin, &format!("/api/people/{}/personal-data", Uuid::new_v4())).await;
+    assert_eq!(
+        status, 404,
+        "another organisation's person does not exist for them: {body}"
+    );
+    let (status, _, _) = download(
+        &admin,
+        &format!("/api/people/{}/personal-data", Uuid::new_v4()),
+    )
+    .await;
     assert_eq!(status, 404);
     let anonymous = common::client()
         .get(server.url("/api/me/personal-data"))
@@ -130,7 +155,10 @@ async fn anonymisation_waits_for_deactivation_and_the_retention_period() {
     .await;
     assert_eq!(deactivated["status"], "accepted", "{deactivated}");
     let too_soon = push(&admin, anonymise.clone()).await;
-    assert_eq!(too_soon["rejection"]["code"], "retention_running", "{too_soon}");
+    assert_eq!(
+        too_soon["rejection"]["code"], "retention_running",
+        "{too_soon}"
+    );
     let from: chrono::NaiveDate = too_soon["rejection"]["from"]
         .as_str()
         .expect("from")
@@ -145,7 +173,11 @@ async fn anonymisation_waits_for_deactivation_and_the_retention_period() {
     assert_eq!(by_lead["rejection"]["code"], "not_allowed", "{by_lead}");
 
     // The departure day is in the downloaded data.
-    let (_, _, file) = download(&admin, &format!("/api/people/{}/personal-data", ids["luca"])).await;
+    let (_, _, file) = download(
+        &admin,
+        &format!("/api/people/{}/personal-data", ids["luca"]),
+    )
+    .await;
     // (Rome's date: UTC's or the next one.)
     let on: chrono::NaiveDate = file["data"]["departure"]["on"]
         .as_str()

@@ -5,9 +5,9 @@
 //! error, not a runtime fallback. Why not `leptos_i18n`: see ARCHITECTURE.md.
 
 pub mod admin;
+pub mod audit;
 pub mod calendar;
 mod en;
-pub mod audit;
 pub mod export;
 mod it;
 pub mod notifications;

@@ -52,7 +52,11 @@ pub enum Item {
     },
     Security(Box<SecurityLine>),
     /// Revisions the trail could not describe.
-    Missing { at: DateTime<Utc>, from: u64, until: u64 },
+    Missing {
+        at: DateTime<Utc>,
+        from: u64,
+        until: u64,
+    },
 }
 
 /// The revision a change came with.
@@ -87,7 +91,8 @@ impl Filter {
         c.org.map(|o| o.0) == Some(self.org)
             && self.kind_is(&c.change.kind)
             && self.person.is_none_or(|p| {
-                c.change.person.map(|x| x.0) == Some(p) || line.actor.person_id().map(|x| x.0) == Some(p)
+                c.change.person.map(|x| x.0) == Some(p)
+                    || line.actor.person_id().map(|x| x.0) == Some(p)
             })
             && self.day_in(line.at)
     }
@@ -112,31 +117,32 @@ pub fn entries<'a>(
     let changes = lines::<TrailLine>(trail)
         .filter(|l| AUDIT_LINE.check(u64::from(l.format)).is_ok())
         .flat_map(move |line| {
-        if let Some(from) = line.missing_from {
-            let keep = filter.person.is_none() && filter.kind.is_none() && filter.day_in(line.at);
-            return keep
-                .then_some(Item::Missing {
-                    at: line.at,
-                    from,
-                    until: line.revision,
-                })
+            if let Some(from) = line.missing_from {
+                let keep =
+                    filter.person.is_none() && filter.kind.is_none() && filter.day_in(line.at);
+                return keep
+                    .then_some(Item::Missing {
+                        at: line.at,
+                        from,
+                        until: line.revision,
+                    })
+                    .into_iter()
+                    .collect::<Vec<_>>();
+            }
+            let meta = LineMeta {
+                revision: line.revision,
+                at: line.at,
+                actor: line.actor,
+            };
+            line.changes
                 .into_iter()
-                .collect::<Vec<_>>();
-        }
-        let meta = LineMeta {
-            revision: line.revision,
-            at: line.at,
-            actor: line.actor,
-        };
-        line.changes
-            .into_iter()
-            .filter(|c| filter.change_matches(&meta, c))
-            .map(|c| Item::Change {
-                line: meta.clone(),
-                change: Box::new(c),
-            })
-            .collect()
-    });
+                .filter(|c| filter.change_matches(&meta, c))
+                .map(|c| Item::Change {
+                    line: meta.clone(),
+                    change: Box::new(c),
+                })
+                .collect()
+        });
     let security = lines::<SecurityLine>(security)
         .filter(|s| SECURITY_LINE.check(u64::from(s.format)).is_ok())
         .filter(move |s| filter.security_matches(s))
@@ -191,7 +197,12 @@ pub fn page(items: impl Iterator<Item = Item>, page: usize, size: usize) -> (Vec
             newest.pop_front();
         }
     }
-    let out = newest.into_iter().rev().skip(page * size).take(size).collect();
+    let out = newest
+        .into_iter()
+        .rev()
+        .skip(page * size)
+        .take(size)
+        .collect();
     (out, total)
 }
 
@@ -251,9 +262,8 @@ pub fn rows(state: &State, reader: &Actor, items: Vec<Item>) -> Vec<Row> {
                 from: change.change.from,
                 until: change.change.until,
                 revision: Some(line.revision),
-                absence: absence_detail(state, reader, &change.change).map(
-                    |AbsenceDetail { kind, reason }| AbsenceShown { kind, reason },
-                ),
+                absence: absence_detail(state, reader, &change.change)
+                    .map(|AbsenceDetail { kind, reason }| AbsenceShown { kind, reason }),
                 address: None,
                 username: None,
                 detail: String::new(),
@@ -319,7 +329,11 @@ impl<'a> Names<'a> {
     fn team(&self, id: TeamId) -> Named {
         Named {
             id: id.0,
-            name: self.teams.get(&id).map(|t| t.name.clone()).unwrap_or_default(),
+            name: self
+                .teams
+                .get(&id)
+                .map(|t| t.name.clone())
+                .unwrap_or_default(),
         }
     }
 }

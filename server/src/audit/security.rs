@@ -137,7 +137,9 @@ pub(super) fn line(store: &OrgStore, event: SecurityEvent) -> SecurityLine {
     let org = event.store_org.and_then(|store_org| {
         let person = event.person.or(event.by)?;
         store
-            .read(store_org, |s, _| s.directory.org_of_person(PersonId(person)))
+            .read(store_org, |s, _| {
+                s.directory.org_of_person(PersonId(person))
+            })
             .ok()
             .flatten()
             .map(|o| o.0)

@@ -119,8 +119,12 @@ pub async fn csv(
             "Record",
         ])?;
         for row in &rows {
-            let name = |n: &Option<query::Named>| n.as_ref().map(|n| n.name.clone()).unwrap_or_default();
-            let date = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+            let name =
+                |n: &Option<query::Named>| n.as_ref().map(|n| n.name.clone()).unwrap_or_default();
+            let date = |d: Option<NaiveDate>| {
+                d.map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default()
+            };
             writer.write_record([
                 row.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 row.kind.clone(),
@@ -137,7 +141,10 @@ pub async fn csv(
                     .as_ref()
                     .map(|a| format!("{:?}", a.kind).to_lowercase())
                     .unwrap_or_default(),
-                row.absence.as_ref().map(|a| a.reason.clone()).unwrap_or_default(),
+                row.absence
+                    .as_ref()
+                    .map(|a| a.reason.clone())
+                    .unwrap_or_default(),
                 row.address.clone().unwrap_or_default(),
                 row.detail.clone(),
                 row.revision.map(|r| r.to_string()).unwrap_or_default(),
@@ -169,7 +176,9 @@ fn filter(state: &AppState, user: &CurrentUser, params: &AuditQuery) -> Result<F
             let mine = query::org_of(s, user.person_id)?;
             require_admin_of(s, &actor, mine).ok().map(|()| mine)
         })?
-        .ok_or(ApiError::Forbidden("only administrators read the audit log"))?;
+        .ok_or(ApiError::Forbidden(
+            "only administrators read the audit log",
+        ))?;
     Ok(Filter {
         org: org.0,
         person: params.person,
@@ -202,7 +211,11 @@ async fn read<R: Send + 'static>(
     .map_err(ApiError::internal)
 }
 
-fn named(state: &AppState, user: &CurrentUser, items: Vec<query::Item>) -> Result<Vec<Row>, ApiError> {
+fn named(
+    state: &AppState,
+    user: &CurrentUser,
+    items: Vec<query::Item>,
+) -> Result<Vec<Row>, ApiError> {
     let reader = Actor::Person(PersonId(user.person_id));
     Ok(state
         .store

@@ -101,7 +101,8 @@ pub async fn login(
         }
     };
     reservation.succeeded();
-    let mut signed_in = SecurityEvent::about(SecurityKind::SignIn, account.org_id, account.person_id);
+    let mut signed_in =
+        SecurityEvent::about(SecurityKind::SignIn, account.org_id, account.person_id);
     signed_in.address = Some(client);
     state.audit.record(&state.store, signed_in).await;
 

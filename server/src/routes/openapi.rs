@@ -307,9 +307,7 @@ fn op(summary: &str, body: Option<Value>, responses: Value, needs_session: bool)
 
 /// The audit routes' query parameters (`paged`: the JSON page's too).
 fn audit_params(paged: bool) -> Value {
-    let param = |name: &str, description: &str, schema: Value| {
-        json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema})
-    };
+    let param = |name: &str, description: &str, schema: Value| json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema});
     let mut params = vec![
         param("person", "entries about this person or by them", json!({"type": "string", "format": "uuid"})),
         param("kind", "one kind, as listed in the JSON answer's kinds (e.g. agile.absence_recorded, security.sign_in)", json!({"type": "string"})),
@@ -317,8 +315,16 @@ fn audit_params(paged: bool) -> Value {
         param("until", "last day (Europe/Rome), included", json!({"type": "string", "format": "date"})),
     ];
     if paged {
-        params.push(param("page", "0 = the newest entries", json!({"type": "integer", "minimum": 0})));
-        params.push(param("size", "entries per page (default 50)", json!({"type": "integer", "minimum": 1, "maximum": 200})));
+        params.push(param(
+            "page",
+            "0 = the newest entries",
+            json!({"type": "integer", "minimum": 0}),
+        ));
+        params.push(param(
+            "size",
+            "entries per page (default 50)",
+            json!({"type": "integer", "minimum": 1, "maximum": 200}),
+        ));
     }
     Value::Array(params)
 }

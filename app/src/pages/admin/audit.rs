@@ -64,7 +64,11 @@ impl Filters {
         if let Some(p) = self.person {
             parts.push(format!("person={p}"));
         }
-        for (name, value) in [("kind", &self.kind), ("from", &self.from), ("until", &self.until)] {
+        for (name, value) in [
+            ("kind", &self.kind),
+            ("from", &self.from),
+            ("until", &self.until),
+        ] {
             if !value.is_empty() {
                 parts.push(format!("{name}={value}"));
             }
@@ -152,7 +156,8 @@ fn AuditBody() -> impl IntoView {
     };
     let csv_href = move || format!("/api/audit.csv?{}", filters.with(Filters::query));
 
-    let list = move || match entries.get() {
+    let list = move || {
+        match entries.get() {
         None => view! { <p role="status">{move || i18n.t().audit.loading}</p> }.into_any(),
         Some(Err(_)) => view! {
             <div role="alert" class="audit-error">
@@ -202,6 +207,7 @@ fn AuditBody() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     view! {
@@ -272,7 +278,11 @@ fn AuditRow(row: Row) -> impl IntoView {
     let details = {
         let mut parts = Vec::new();
         match (row.from, row.until) {
-            (Some(f), Some(u)) if f != u => parts.push(format!("{} – {}", f.format("%d/%m/%Y"), u.format("%d/%m/%Y"))),
+            (Some(f), Some(u)) if f != u => parts.push(format!(
+                "{} – {}",
+                f.format("%d/%m/%Y"),
+                u.format("%d/%m/%Y")
+            )),
             (Some(f), _) => parts.push(f.format("%d/%m/%Y").to_string()),
             _ => {}
         }
@@ -313,5 +323,6 @@ fn local_time(at: &str, locale: Locale) -> String {
     if date.get_time().is_nan() {
         return at.to_owned();
     }
-    date.to_locale_string(locale.code(), &JsValue::UNDEFINED).into()
+    date.to_locale_string(locale.code(), &JsValue::UNDEFINED)
+        .into()
 }
