@@ -116,3 +116,49 @@ pub fn export(state: &State, person: PersonId) -> Option<PersonalData> {
         preferences: state.notifications.preferences.get(&person).cloned(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agile::{AbsenceKind, Command as Agile};
+    use crate::ids::AbsenceId;
+    use crate::testing::*;
+    use crate::Command;
+
+    #[test]
+    fn the_export_holds_the_persons_records_and_only_theirs() {
+        let mut s = org();
+        for (id, person, reason) in [(0x950, GIULIA, "visita"), (0x951, LUCA, "trasloco")] {
+            run(
+                &mut s,
+                Actor::Person(ADMIN),
+                Command::Agile(Agile::RecordAbsence {
+                    id: AbsenceId::from_u128(id),
+                    person,
+                    from: date(2026, 12, 3),
+                    until: date(2026, 12, 3),
+                    kind: AbsenceKind::Leave,
+                    reason: reason.into(),
+                }),
+            );
+        }
+        let data = export(&s, GIULIA).expect("known");
+        assert_eq!(data.person.id, GIULIA);
+        assert_eq!(data.team.as_ref().map(|t| t.id), Some(TRIBUTI));
+        assert_eq!(data.agreements.len(), 1);
+        assert_eq!(data.absences.len(), 1);
+        assert_eq!(data.absences[0].detail.as_ref().map(|d| d.reason.as_str()), Some("visita"));
+        let json = serde_json::to_string(&data).expect("JSON");
+        assert!(!json.contains("trasloco"));
+        assert!(export(&s, PersonId::from_u128(0xdead)).is_none());
+    }
+
+    #[test]
+    fn the_person_and_their_administrators_may_read_it() {
+        let s = org();
+        assert!(may_read(&s, &Actor::Person(GIULIA), GIULIA));
+        assert!(may_read(&s, &Actor::Person(ADMIN), GIULIA));
+        assert!(!may_read(&s, &Actor::Person(MARCO), GIULIA));
+        assert!(!may_read(&s, &Actor::Person(LUCA), GIULIA));
+    }
+}
