@@ -11,6 +11,10 @@ test('the administrator changes a commute, finds it in the audit log, filters it
   await page.goto('/admin/people');
   await expect(page.getByRole('heading', { level: 1, name: 'Persone' })).toBeVisible();
   await page.getByRole('button', { name: 'Modifica Luca Ferrari' }).click();
+  // The person's page offers their data, and anonymisation only once they left.
+  await expect(page.getByRole('link', { name: 'Scarica i dati della persona' })).toHaveAttribute('href', /\/api\/people\/.+\/personal-data$/);
+  await expect(page.getByText('Si può anonimizzare solo una persona disattivata.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anonimizza' })).toHaveCount(0);
   await page.getByLabel('Km casa-lavoro (sola andata)').fill('23');
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'salvata' })).toHaveText('Luca Ferrari salvata.');

@@ -39,6 +39,13 @@ pub fn PersonData(person: PersonId) -> impl IntoView {
         })
     });
     let asking = RwSignal::new(false);
+    let confirm = NodeRef::<leptos::html::Button>::new();
+    // The question takes the focus, so Enter confirms and Tab reaches Cancel.
+    Effect::new(move |_| {
+        if let Some(button) = confirm.get() {
+            let _ = button.focus();
+        }
+    });
     let message = RwSignal::new(String::new());
     let today = vela_domain::calendar::rome_date(now());
 
@@ -61,7 +68,7 @@ pub fn PersonData(person: PersonId) -> impl IntoView {
             Standing::Left(_) if asking.get() => view! {
                 <div role="alertdialog" aria-labelledby="anonymise-question" class="confirm">
                     <p id="anonymise-question">{t.anonymise_question}</p>
-                    <button type="button" class="danger" on:click=anonymise>{t.anonymise_confirm}</button>
+                    <button type="button" class="danger" node_ref=confirm on:click=anonymise>{t.anonymise_confirm}</button>
                     <button type="button" class="secondary" on:click=move |_| asking.set(false)>{t.cancel}</button>
                 </div>
             }
