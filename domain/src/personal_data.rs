@@ -147,7 +147,10 @@ mod tests {
         assert_eq!(data.team.as_ref().map(|t| t.id), Some(TRIBUTI));
         assert_eq!(data.agreements.len(), 1);
         assert_eq!(data.absences.len(), 1);
-        assert_eq!(data.absences[0].detail.as_ref().map(|d| d.reason.as_str()), Some("visita"));
+        assert_eq!(
+            data.absences[0].detail.as_ref().map(|d| d.reason.as_str()),
+            Some("visita")
+        );
         let json = serde_json::to_string(&data).expect("JSON");
         assert!(!json.contains("trasloco"));
         assert!(export(&s, PersonId::from_u128(0xdead)).is_none());
