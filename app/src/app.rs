@@ -99,6 +99,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/teams") view=crate::pages::admin::Teams />
             <Route path=path!("/admin/organisation") view=crate::pages::admin::OrganisationPage />
             <Route path=path!("/admin/partnership") view=crate::pages::admin::Partnership />
+            <Route path=path!("/admin/audit") view=crate::pages::admin::AuditLog />
             <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/absences") view=crate::pages::absences::Absences />
             <Route path=path!("/objectives") view=MyObjectives />

@@ -108,7 +108,8 @@ pub fn check_dates(command: &Command) -> Result<(), Rejection> {
             | directory::Command::SavePerson { .. }
             | directory::Command::SetLanguage { .. }
             | directory::Command::SetCommute { .. }
-            | directory::Command::SetActive { .. } => Ok(()),
+            | directory::Command::SetActive { .. }
+            | directory::Command::AnonymisePerson { .. } => Ok(()),
         },
         Command::Agile(c) => match c {
             agile::Command::RequestDays { days, .. } => match days {
@@ -183,7 +184,8 @@ pub fn check_organisation(
                 team.iter().try_for_each(|t| scope.team(*t))
             }
             directory::Command::SetCommute { person, .. }
-            | directory::Command::SetActive { person, .. } => scope.person(*person),
+            | directory::Command::SetActive { person, .. }
+            | directory::Command::AnonymisePerson { person } => scope.person(*person),
             directory::Command::SaveAgreement { agreement } => scope.person(agreement.person),
             directory::Command::WithdrawAgreement { id, .. } => {
                 match state.directory.agreements.get(id) {

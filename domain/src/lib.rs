@@ -12,6 +12,7 @@
 
 pub mod actor;
 pub mod agile;
+pub mod audit;
 pub mod boundary;
 pub mod calendar;
 mod command;
@@ -22,6 +23,7 @@ pub mod ids;
 pub mod monitoring;
 pub mod notifications;
 pub mod objectives;
+pub mod personal_data;
 pub mod rejection;
 mod state;
 pub mod sync;

@@ -69,6 +69,8 @@ pub fn organisation_of(state: &State, event: &Event) -> Option<OrgId> {
             directory::Event::TeamSaved { team } => Some(team.org),
             directory::Event::PersonSaved { person } => Some(person.org),
             directory::Event::AgreementSaved { agreement } => dir.org_of_person(agreement.person),
+            directory::Event::PersonDeactivated { person, .. }
+            | directory::Event::PersonAnonymised { person } => dir.org_of_person(*person),
         },
         Event::Agile(e) => match e {
             agile::Event::DaysRequested { request, .. } => person(request.person),
@@ -126,6 +128,12 @@ pub fn organisation_state(state: &State, org: OrgId) -> State {
                 .iter()
                 .filter(|(_, a)| dir.org_of_person(a.person) == Some(org))
                 .map(|(id, a)| (*id, a.clone()))
+                .collect(),
+            departures: dir
+                .departures
+                .iter()
+                .filter(|(id, _)| dir.org_of_person(**id) == Some(org))
+                .map(|(id, d)| (*id, d.clone()))
                 .collect(),
         },
         agile: state.agile.clone(),

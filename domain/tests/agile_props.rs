@@ -105,6 +105,12 @@ enum Op {
         person: usize,
         active: bool,
     },
+    /// Directory: a person who left is anonymised, as if the retention
+    /// period had passed (`late`) or not.
+    Anonymise {
+        person: usize,
+        late: bool,
+    },
     /// Directory: a team's presence rules change.
     Rules {
         team: usize,
@@ -135,7 +141,8 @@ fn op(directory_changes: bool) -> impl Strategy<Value = Op> {
         prop_oneof![
             (who.clone(), 0usize..3).prop_map(|(person, team)| Op::Move { person, team }),
             (who.clone(), 30u16..75).prop_map(|(person, after)| Op::Withdraw { person, after }),
-            (who, any::<bool>()).prop_map(|(person, active)| Op::Active { person, active }),
+            (who.clone(), any::<bool>()).prop_map(|(person, active)| Op::Active { person, active }),
+            (who, any::<bool>()).prop_map(|(person, late)| Op::Anonymise { person, late }),
             (0usize..3, 0u8..80, prop::option::of(0u8..60))
                 .prop_map(|(team, min, share)| Op::Rules { team, min, share }),
         ];
@@ -165,6 +172,8 @@ struct World {
     teams: Vec<TeamId>,
     admin: PersonId,
     now: DateTime<Utc>,
+    /// The time of the next command only, when it is not `now`.
+    next_at: Option<DateTime<Utc>>,
 }
 
 impl World {
@@ -181,6 +190,7 @@ impl World {
             state,
             admin,
             now: rome_midnight_utc(today()) + Duration::hours(9),
+            next_at: None,
         }
     }
 
@@ -352,6 +362,18 @@ impl World {
                     }),
                 ));
             }
+            Op::Anonymise { person, late } => {
+                if *late {
+                    let retention = vela_domain::directory::RETENTION_DAYS + 1;
+                    self.next_at = Some(self.now + Duration::days(retention));
+                }
+                return Some((
+                    Actor::Person(self.admin),
+                    Command::Directory(Dir::AnonymisePerson {
+                        person: self.person(*person),
+                    }),
+                ));
+            }
             Op::Active { person, active } => {
                 return Some((
                     Actor::Person(self.admin),
@@ -413,7 +435,8 @@ fn play(ops: &[Op]) -> (World, Vec<Event>) {
             serde_json::from_str::<Command>(&text).expect("parses"),
             command
         );
-        if let Ok(new) = apply(&world.state, &actor, &command, world.now) {
+        let now = world.next_at.take().unwrap_or(world.now);
+        if let Ok(new) = apply(&world.state, &actor, &command, now) {
             for e in &new {
                 let text = serde_json::to_string(e).expect("serialises");
                 assert_eq!(&serde_json::from_str::<Event>(&text).expect("parses"), e);

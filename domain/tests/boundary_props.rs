@@ -119,7 +119,7 @@ struct Case {
 }
 
 /// How many command kinds [`command`] builds.
-const KINDS: usize = 37;
+const KINDS: usize = 38;
 
 fn case() -> impl Strategy<Value = Case> {
     (
@@ -476,6 +476,7 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
             }),
             false,
         ),
+        36 => (Command::Directory(Dir::AnonymisePerson { person }), false),
         _ => {
             let (key_result, value) = d
                 .state

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub feeds: Arc<ics::Feeds>,
     /// Notification mails, when an SMTP server is configured.
     pub mailer: Option<Arc<mail::Mailer>>,
+    /// The audit trail and the security log.
+    pub audit: Arc<audit::Audit>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
@@ -83,6 +86,17 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         std::time::Duration::from_secs(config.scheduler_every_secs.max(1)),
         shutdown_rx.clone(),
     );
+    let audit = Arc::new(audit::Audit::new(&config.data_dir));
+    let on_anonymised = forget_credentials(auth.clone(), feeds.clone());
+    for org in store.organisations() {
+        audit::trail::follow(
+            audit.clone(),
+            store.clone(),
+            org,
+            on_anonymised.clone(),
+            shutdown_rx.clone(),
+        );
+    }
     let state = AppState {
         config: Arc::new(config.clone()),
         shutdown: shutdown_rx,
@@ -90,6 +104,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         store: store.clone(),
         feeds,
         mailer,
+        audit: audit.clone(),
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -113,13 +128,39 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         let _ = shutdown_tx.send(true);
     })
     .await;
-    // Every acknowledged command is already durable; this writes a final
-    // snapshot so the next start-up replays nothing.
-    tokio::task::spawn_blocking(move || store.shutdown())
-        .await
-        .map_err(|e| StartError::Task(e.to_string()))??;
+    // Every acknowledged command is already durable; the audit trail takes
+    // the last ones before the final snapshot, which writes everything so
+    // the next start-up replays nothing.
+    tokio::task::spawn_blocking(move || {
+        for org in store.organisations() {
+            match audit.catch_up(&store, org) {
+                Ok(people) if !people.is_empty() => on_anonymised(people),
+                Ok(_) => {}
+                Err(e) => tracing::error!(%org, "audit trail: {e}"),
+            }
+        }
+        store.shutdown()
+    })
+    .await
+    .map_err(|e| StartError::Task(e.to_string()))??;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Drops the account and the calendar feed of anonymised people: the
+/// username and the feed live beside the state, and would still name them.
+fn forget_credentials(auth: Arc<Auth>, feeds: Arc<ics::Feeds>) -> audit::trail::OnAnonymised {
+    Arc::new(move |people| {
+        for person in people {
+            if let Err(e) = auth.accounts.remove_person(person.0) {
+                tracing::error!(%person, "cannot remove an anonymised person's account: {e}");
+            }
+            if let Err(e) = feeds.revoke(person.0) {
+                tracing::error!(%person, "cannot revoke an anonymised person's feed: {e}");
+            }
+            auth.sessions.remove_person(person.0);
+        }
+    })
 }
 
 /// Why the server could not start (or stopped with an error).

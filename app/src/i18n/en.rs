@@ -78,6 +78,7 @@ pub static TEXTS: Texts = Texts {
     webinars: super::webinars::EN,
     admin: super::admin::EN,
     export: super::export::EN,
+    audit: super::audit::EN,
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,
     notifications: super::notifications::EN,

@@ -7,6 +7,7 @@
 pub mod absences;
 pub mod admin;
 pub mod agreement;
+pub mod audit;
 pub mod calendar;
 mod en;
 pub mod export;

@@ -38,6 +38,12 @@ pub fn it(rejection: &Rejection) -> String {
             }
             Dir::AgreementOverlaps => "La persona ha già un accordo per parte di questo periodo.".into(),
             Dir::LastAdmin => "L'ente deve avere almeno un amministratore.".into(),
+            Dir::StillActive => "Si può anonimizzare solo una persona disattivata.".into(),
+            Dir::RetentionRunning { from } => format!(
+                "I dati sono conservati fino al termine del periodo di conservazione: si potrà anonimizzare dal {}.",
+                from.format("%d/%m/%Y")
+            ),
+            Dir::Anonymised => "La persona è stata anonimizzata e non può più essere modificata.".into(),
         },
         Rejection::Agile(a) => super::calendar::agile_it(a),
         Rejection::Objectives(o) => super::objectives::rejection_it(o),
@@ -93,6 +99,12 @@ pub fn en(rejection: &Rejection) -> String {
                 "The person already has an agreement for part of this period.".into()
             }
             Dir::LastAdmin => "The organisation must keep at least one administrator.".into(),
+            Dir::StillActive => "Only a deactivated person can be anonymised.".into(),
+            Dir::RetentionRunning { from } => format!(
+                "The records are kept for the retention period: the person can be anonymised from {}.",
+                from.format("%d/%m/%Y")
+            ),
+            Dir::Anonymised => "The person has been anonymised and can no longer be changed.".into(),
         },
         Rejection::Agile(a) => super::calendar::agile_en(a),
         Rejection::Objectives(o) => super::objectives::rejection_en(o),

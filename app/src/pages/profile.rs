@@ -138,6 +138,13 @@ pub fn Profile() -> impl IntoView {
             <button type="button" on:click=save>{move || i18n.t().notifications.save}</button>
             <p class="team-message" role="status">{move || message.get()}</p>
             <p class="team-alert" role="alert">{move || alert.get()}</p>
+            <section class="my-data" aria-labelledby="my-data-title">
+                <h2 id="my-data-title">{move || i18n.t().audit.data_title}</h2>
+                <p>{move || i18n.t().audit.download_mine_hint}</p>
+                <a class="button" href="/api/me/personal-data" download="">
+                    {move || i18n.t().audit.download_mine}
+                </a>
+            </section>
         </section>
     }
 }

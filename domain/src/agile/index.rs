@@ -181,7 +181,10 @@ pub fn directory_changed(state: &mut State, event: &DirectoryEvent) {
                 .insert(agreement.id);
             withdraw_uncovered(state, agreement);
         }
-        DirectoryEvent::OrganisationSaved { .. } | DirectoryEvent::TeamSaved { .. } => {}
+        DirectoryEvent::OrganisationSaved { .. }
+        | DirectoryEvent::TeamSaved { .. }
+        | DirectoryEvent::PersonDeactivated { .. }
+        | DirectoryEvent::PersonAnonymised { .. } => {}
     }
 }
 

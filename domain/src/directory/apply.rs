@@ -182,6 +182,9 @@ pub fn apply(
         } => {
             require_admin(state, actor)?;
             let existing = dir.people.get(id);
+            if super::anonymise::is_anonymised(state, *id) {
+                return Err(DirectoryRejection::Anonymised.into());
+            }
             let org = match existing {
                 Some(p) => stays_in(p.org, *org)?,
                 None => target_org(state, actor, *org)?,
@@ -263,13 +266,24 @@ pub fn apply(
             if !active && target.roles.contains(&Role::Admin) && admins(state, target.org) <= 1 {
                 return Err(DirectoryRejection::LastAdmin.into());
             }
-            vec![Event::PersonSaved {
+            if super::anonymise::is_anonymised(state, *person) {
+                return Err(DirectoryRejection::Anonymised.into());
+            }
+            let mut events = vec![Event::PersonSaved {
                 person: Person {
                     active: *active,
                     ..target.clone()
                 },
-            }]
+            }];
+            if target.active && !active {
+                events.push(Event::PersonDeactivated {
+                    person: *person,
+                    on: rome_date(now),
+                });
+            }
+            events
         }
+        Command::AnonymisePerson { person } => super::anonymise::check(state, actor, *person, now)?,
         Command::SaveAgreement { agreement } => {
             require_admin(state, actor)?;
             let person = person_of(state, agreement.person)?;
@@ -329,8 +343,15 @@ pub fn apply_event(state: &mut State, event: &Event) {
             dir.teams.insert(team.id, team.clone());
         }
         Event::PersonSaved { person } => {
+            if person.active {
+                dir.departures.remove(&person.id);
+            }
             dir.people.insert(person.id, person.clone());
         }
+        Event::PersonDeactivated { person, on } => {
+            dir.departures.entry(*person).or_default().on = Some(*on);
+        }
+        Event::PersonAnonymised { person } => super::anonymise::scrub(state, *person),
         Event::AgreementSaved { agreement } => {
             dir.agreements.insert(agreement.id, agreement.clone());
         }

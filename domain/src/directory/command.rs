@@ -112,6 +112,11 @@ pub enum Command {
         id: AgreementId,
         effective: NaiveDate,
     },
+    /// Removes what identifies a person who left — name, e-mail, username,
+    /// notes, absence reasons, comments, notifications — keeping every count
+    /// (an administrator of their organisation, once the person has been
+    /// deactivated for [`super::RETENTION_DAYS`]). Cannot be undone.
+    AnonymisePerson { person: PersonId },
 }
 crate::flat_tagged!(Command, "type");
 
@@ -136,9 +141,28 @@ pub struct FirstAdministrator {
 )]
 #[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Event {
-    OrganisationSaved { organisation: Organisation },
-    TeamSaved { team: Team },
-    PersonSaved { person: Person },
-    AgreementSaved { agreement: Agreement },
+    OrganisationSaved {
+        organisation: Organisation,
+    },
+    TeamSaved {
+        team: Team,
+    },
+    PersonSaved {
+        person: Person,
+    },
+    AgreementSaved {
+        agreement: Agreement,
+    },
+    /// A person was deactivated on `on` (with the `PersonSaved` that
+    /// deactivates them): the retention period runs from that day.
+    PersonDeactivated {
+        person: PersonId,
+        on: NaiveDate,
+    },
+    /// A person's identifying data was removed everywhere in the state
+    /// (see [`super::anonymise::scrub`]).
+    PersonAnonymised {
+        person: PersonId,
+    },
 }
 crate::flat_tagged!(Event, "type");

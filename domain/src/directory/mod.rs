@@ -14,6 +14,7 @@
 //! organisation (installation set-up and older scripts).
 
 mod agreement;
+pub mod anonymise;
 mod apply;
 mod command;
 mod organisation;
@@ -33,6 +34,7 @@ pub use agreement::{
     Agreement, Place, TimeBand, WorkMode, DAILY_WORK_MINUTES, MIN_NOTICE_DAYS, MIN_REST_HOURS,
     REST_ENDS, REST_STARTS,
 };
+pub use anonymise::{Departure, RETENTION_DAYS};
 pub use apply::{apply, apply_event};
 pub use command::{Command, Event, FirstAdministrator};
 pub use organisation::Organisation;
@@ -56,6 +58,10 @@ pub struct Directory {
     pub teams: BTreeMap<TeamId, Team>,
     pub people: BTreeMap<PersonId, Person>,
     pub agreements: BTreeMap<AgreementId, Agreement>,
+    /// The people who left: since when, and whether they have been
+    /// anonymised (absent in states stored before departures were kept).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub departures: BTreeMap<PersonId, Departure>,
 }
 
 impl Directory {

@@ -42,5 +42,14 @@ pub enum Rejection {
     /// The last administrator cannot remove their own role.
     #[error("the organisation must keep at least one administrator")]
     LastAdmin,
+    /// Only a deactivated person can be anonymised.
+    #[error("the person is still active")]
+    StillActive,
+    /// The records of a person who left are kept for the retention period.
+    #[error("the person can be anonymised from {from}")]
+    RetentionRunning { from: NaiveDate },
+    /// An anonymised person cannot be changed any more.
+    #[error("the person has been anonymised")]
+    Anonymised,
 }
 crate::flat_tagged!(Rejection, "code");

@@ -111,6 +111,15 @@ pub fn view(state: &State, actor: &Actor) -> Directory {
             })
             .map(|(id, a)| (*id, a.clone()))
             .collect(),
+        departures: dir
+            .departures
+            .iter()
+            .filter(|(id, _)| {
+                dir.org_of_person(**id)
+                    .is_some_and(|org| scope.includes(org))
+            })
+            .map(|(id, d)| (*id, d.clone()))
+            .collect(),
     }
 }
 
@@ -130,5 +139,10 @@ pub fn redact(state: &State, actor: &Actor, event: &Event) -> Option<Event> {
             .org_of_person(agreement.person)
             .filter(|org| scope.includes(*org))
             .and_then(|_| sees_agreement_of(state, actor, agreement.person).then(|| event.clone())),
+        Event::PersonDeactivated { person, .. } | Event::PersonAnonymised { person } => state
+            .directory
+            .org_of_person(*person)
+            .filter(|org| scope.includes(*org))
+            .map(|_| event.clone()),
     }
 }

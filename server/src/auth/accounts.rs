@@ -140,6 +140,15 @@ impl Accounts {
         })
     }
 
+    /// Removes the account of `person_id`, if any (an anonymised person:
+    /// their username must go too). Blocking (file I/O).
+    pub fn remove_person(&self, person_id: Uuid) -> Result<(), AccountsError> {
+        if self.username_of(person_id).is_none() {
+            return Ok(());
+        }
+        self.change(|all| all.retain(|_, a| a.person_id != person_id))
+    }
+
     /// Adds or replaces accounts and writes the file durably before they
     /// can be used. Blocking (file I/O): call it off the async threads.
     pub fn upsert(&self, accounts: Vec<(String, Account)>) -> Result<(), AccountsError> {

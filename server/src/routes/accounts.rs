@@ -13,6 +13,7 @@ use vela_domain::ids::PersonId;
 use vela_domain::Actor;
 
 use super::ApiJson;
+use crate::audit::{SecurityEvent, SecurityKind};
 use crate::auth::{password, Account, CurrentUser};
 use crate::error::ApiError;
 use crate::store::Store;
@@ -81,5 +82,8 @@ pub async fn set_password(
     // Whoever knew the old password is signed out.
     state.auth.sessions.remove_person(id);
     tracing::info!(person = %id, by = %user.person_id, "password set");
+    let mut event = SecurityEvent::about(SecurityKind::PasswordSet, user.org_id, id);
+    event.by = Some(user.person_id);
+    state.audit.record(&state.store, event).await;
     Ok(Json(PasswordSet { username }))
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::ApiJson;
+use crate::audit::{SecurityEvent, SecurityKind};
 use crate::auth::pool::PoolError;
 use crate::auth::{accounts, cookie, Auth, SessionUser};
 use crate::error::ApiError;
@@ -81,9 +82,18 @@ pub async fn login(
     };
     let account = match account {
         Some(account) if matches && can_sign_in(&state, &account) => account,
-        _ => {
+        other => {
             let delay = reservation.failed();
             tracing::info!(%username, ip = %client, "failed login");
+            let mut event = match &other {
+                Some(known) => {
+                    SecurityEvent::about(SecurityKind::SignInFailed, known.org_id, known.person_id)
+                }
+                // What was typed names no account: kept as typed.
+                None => SecurityEvent::unattributed(SecurityKind::SignInFailed, &username),
+            };
+            event.address = Some(client);
+            state.audit.record(&state.store, event).await;
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
@@ -91,6 +101,10 @@ pub async fn login(
         }
     };
     reservation.succeeded();
+    let mut signed_in =
+        SecurityEvent::about(SecurityKind::SignIn, account.org_id, account.person_id);
+    signed_in.address = Some(client);
+    state.audit.record(&state.store, signed_in).await;
 
     let token = state
         .auth

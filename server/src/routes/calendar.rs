@@ -24,6 +24,7 @@ use vela_domain::visibility::view;
 use vela_domain::Actor;
 
 use super::ApiJson;
+use crate::audit::{SecurityEvent, SecurityKind};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::ics::{person_calendar, session_file};
@@ -146,6 +147,8 @@ pub async fn create_feed(
             .await
             .map_err(ApiError::internal)?
             .map_err(ApiError::internal)?;
+    let event = SecurityEvent::about(SecurityKind::FeedCreated, user.org_id, user.person_id);
+    state.audit.record(&state.store, event).await;
     Ok(Json(NewFeed {
         url: feed_path(&token),
         created_at: feed.created_at,
@@ -159,10 +162,15 @@ pub async fn revoke_feed(
     user: CurrentUser,
 ) -> Result<Json<FeedStatus>, ApiError> {
     let feeds = state.feeds.clone();
-    tokio::task::spawn_blocking(move || feeds.revoke(user.person_id))
+    let person = user.person_id;
+    let revoked = tokio::task::spawn_blocking(move || feeds.revoke(person))
         .await
         .map_err(ApiError::internal)?
         .map_err(ApiError::internal)?;
+    if revoked {
+        let event = SecurityEvent::about(SecurityKind::FeedRevoked, user.org_id, user.person_id);
+        state.audit.record(&state.store, event).await;
+    }
     Ok(Json(FeedStatus {
         active: false,
         created_at: None,

@@ -19,6 +19,7 @@ use crate::error::ApiError;
 use crate::AppState;
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod config;
@@ -27,6 +28,7 @@ pub mod mail;
 pub mod me;
 pub mod openapi;
 pub mod partnership;
+pub mod personal_data;
 pub mod reports;
 pub mod spreadsheet;
 pub mod static_files;
@@ -75,6 +77,10 @@ pub fn app(state: AppState) -> Router {
             get(reports::organisations_csv),
         )
         .route("/admin/mail", get(mail::status))
+        .route("/audit", get(audit::list))
+        .route("/audit.csv", get(audit::csv))
+        .route("/me/personal-data", get(personal_data::mine))
+        .route("/people/{id}/personal-data", get(personal_data::of_person))
         // On matched routes only: a method a route does not declare is a
         // 405 whatever its content type, and an unknown path a 404.
         .route_layer(middleware::from_fn(require_json_body))

@@ -50,6 +50,8 @@ pub fn document() -> Value {
     let password_set = of::<PasswordSet>(&mut generator);
     let mail_status = of::<super::mail::MailStatus>(&mut generator);
     let period_param = json!({"name": "period", "in": "path", "required": true, "description": "a month (2026-11), a year (2026) or a range of at most 60 months (2026-01..2026-06)", "schema": {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(\\.\\.[0-9]{4}-(0[1-9]|1[0-2]))?)?$"}});
+    let audit_page = of::<super::audit::AuditPage>(&mut generator);
+    let personal_data = of::<super::personal_data::PersonalDataFile>(&mut generator);
     let protocol_param = json!({"name": "protocol", "in": "query", "required": true, "description": "the client's sync protocol version (vela_domain::sync::PROTOCOL_VERSION); missing or lower is answered 426 client_outdated", "schema": {"type": "integer", "minimum": vela_domain::sync::PROTOCOL_VERSION}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
@@ -150,6 +152,39 @@ pub fn document() -> Value {
                     "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
                     "400": error("a period not written YYYY-MM, YYYY or YYYY-MM..YYYY-MM"),
                     "403": error("not the partnership administrator"),
+                }), true),
+            }},
+            "/api/audit": {"get": {
+                "summary": "The audit log of my organisation, newest first: every accepted change (when, who, what, on whom, by id with today's names — an anonymised person has none; an absence's kind and reason only as the reader may see them) and the security log (sign-ins, failed sign-ins, passwords set, calendar feeds, imports, single sign-ons). Pages reach the newest 10,000 matches; narrow the dates for older ones. Administrators of the organisation only.",
+                "parameters": audit_params(true),
+                "responses": with_errors(json!({
+                    "200": ok(audit_page),
+                    "400": error("a bad filter (unknown kind, until before from, size outside 1–200, a page past the newest 10,000)"),
+                    "403": error("not an administrator"),
+                }), true),
+            }},
+            "/api/audit.csv": {"get": {
+                "summary": "The same entries as CSV for spreadsheets (UTF-8 with a byte order mark, `;`-separated), oldest first, at most 100,000 rows. Administrators of the organisation only.",
+                "parameters": audit_params(false),
+                "responses": with_errors(json!({
+                    "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                    "400": error("a bad filter"),
+                    "403": error("not an administrator"),
+                }), true),
+            }},
+            "/api/me/personal-data": {"get": op(
+                "Everything Vela holds about me, as a JSON download (profile, agreements, plans, absences with reasons, objectives, registrations, notifications, preferences, username, calendar feed, security log lines)",
+                None,
+                json!({"200": ok(personal_data.clone())}),
+                true,
+            )},
+            "/api/people/{id}/personal-data": {"get": {
+                "summary": "The same download for a person of my organisation (administrators only)",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+                "responses": with_errors(json!({
+                    "200": ok(personal_data),
+                    "403": error("not an administrator"),
+                    "404": error("no such person in my organisation"),
                 }), true),
             }},
             "/api/openapi.json": {"get": op("This document", None, json!({"200": ok(json!({"type": "object"}))}), false)},
@@ -277,4 +312,28 @@ fn op(summary: &str, body: Option<Value>, responses: Value, needs_session: bool)
         operation["security"] = json!([]);
     }
     operation
+}
+
+/// The audit routes' query parameters (`paged`: the JSON page's too).
+fn audit_params(paged: bool) -> Value {
+    let param = |name: &str, description: &str, schema: Value| json!({"name": name, "in": "query", "required": false, "description": description, "schema": schema});
+    let mut params = vec![
+        param("person", "entries about this person or by them", json!({"type": "string", "format": "uuid"})),
+        param("kind", "one kind, as listed in the JSON answer's kinds (e.g. agile.absence_recorded, security.sign_in)", json!({"type": "string"})),
+        param("from", "first day (Europe/Rome)", json!({"type": "string", "format": "date"})),
+        param("until", "last day (Europe/Rome), included", json!({"type": "string", "format": "date"})),
+    ];
+    if paged {
+        params.push(param(
+            "page",
+            "0 = the newest entries",
+            json!({"type": "integer", "minimum": 0}),
+        ));
+        params.push(param(
+            "size",
+            "entries per page (default 50)",
+            json!({"type": "integer", "minimum": 1, "maximum": 200}),
+        ));
+    }
+    Value::Array(params)
 }

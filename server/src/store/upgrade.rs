@@ -73,8 +73,29 @@ pub const FEEDS: Format = Format {
     steps: &[feeds_v1_to_v2],
 };
 
+/// One line of an organisation's audit trail (`orgs/<id>/audit.jsonl`).
+pub const AUDIT_LINE: Format = Format {
+    name: "audit line",
+    current: 1,
+    steps: &[],
+};
+
+/// One line of the security log (`security.jsonl`).
+pub const SECURITY_LINE: Format = Format {
+    name: "security line",
+    current: 1,
+    steps: &[],
+};
+
 /// Every format, for the documentation test that checks each registry.
-pub const ALL: [&Format; 4] = [&LOG_LINE, &SNAPSHOT, &ACCOUNTS, &FEEDS];
+pub const ALL: [&Format; 6] = [
+    &LOG_LINE,
+    &SNAPSHOT,
+    &ACCOUNTS,
+    &FEEDS,
+    &AUDIT_LINE,
+    &SECURITY_LINE,
+];
 
 /// The version a JSON value names (`1` when it names none).
 pub fn version_of(value: &Value) -> u64 {

@@ -118,6 +118,10 @@ pub fn Administration() -> impl IntoView {
                         <A href="/team/rules">{move || i18n.t().admin.rules_link}</A>
                         <span>{move || i18n.t().admin.rules_hint}</span>
                     </li>
+                    <li>
+                        <A href="/admin/audit">{move || i18n.t().audit.link}</A>
+                        <span>{move || i18n.t().audit.hint}</span>
+                    </li>
                     {partnership}
                 </ul>
             </section>

@@ -4,18 +4,21 @@
 
 mod agreement_form;
 mod agreements;
+mod audit;
 mod home;
 mod monitoring;
 mod organisation;
 mod partnership;
 mod password_form;
 mod people;
+mod person_data;
 mod person_form;
 mod rules;
 mod team_form;
 mod teams;
 
 pub use agreements::Agreements;
+pub use audit::AuditLog;
 pub use home::Administration;
 pub use organisation::OrganisationPage;
 pub use partnership::Partnership;

@@ -11,6 +11,7 @@ use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::Command;
 
 use super::password_form::PasswordForm;
+use super::person_data::PersonData;
 use super::person_form::{role_name, PersonForm, ROLES};
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
@@ -60,8 +61,11 @@ pub fn People() -> impl IntoView {
             view! { <PersonForm existing=None teams=teams() on_close=close message /> }.into_any(),
         ),
         Panel::Edit(id) => person(id).map(|p| {
-            view! { <PersonForm existing=Some(p) teams=teams() on_close=close message /> }
-                .into_any()
+            view! {
+                <PersonForm existing=Some(p) teams=teams() on_close=close message />
+                <PersonData person=id />
+            }
+            .into_any()
         }),
         Panel::Password(id) => person(id).map(|p| {
             view! { <PasswordForm person=id name=p.name on_close=close message /> }.into_any()
