@@ -7,6 +7,10 @@
 //!
 //! `main.rs` only parses the configuration and calls [`run`].
 
+// The OpenAPI document is one `json!` literal, deeper than the macro's
+// default recursion allows.
+#![recursion_limit = "512"]
+
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
