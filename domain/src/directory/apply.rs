@@ -423,9 +423,10 @@ fn check_employee_number(
     if number.chars().any(char::is_control) {
         return Err(Rejection::invalid("employee_number", Problem::OutOfRange));
     }
-    let taken = state.directory.people.values().any(|p| {
-        p.org == org && p.id != person && p.employee_number.as_deref() == Some(number)
-    });
+    let taken =
+        state.directory.people.values().any(|p| {
+            p.org == org && p.id != person && p.employee_number.as_deref() == Some(number)
+        });
     if taken {
         return Err(DirectoryRejection::EmployeeNumberTaken {
             employee_number: number.to_owned(),

@@ -16,6 +16,7 @@
 mod agreement;
 mod apply;
 mod command;
+pub mod import;
 mod organisation;
 mod person;
 mod rejection;

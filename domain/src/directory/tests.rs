@@ -1067,9 +1067,11 @@ fn an_employee_number_is_kept_when_left_out_removed_when_empty_and_unique() {
 #[test]
 fn an_employee_number_is_seen_by_its_person_and_administrators_only() {
     let s = with(&org(), ADMIN, numbered(GIULIA, "giulia", Some("42")));
-    let seen = |actor| view(&s, &Actor::Person(actor)).directory.people[&GIULIA]
-        .employee_number
-        .clone();
+    let seen = |actor| {
+        view(&s, &Actor::Person(actor)).directory.people[&GIULIA]
+            .employee_number
+            .clone()
+    };
     assert_eq!(seen(GIULIA), Some("42".into()));
     assert_eq!(seen(ADMIN), Some("42".into()));
     assert_eq!(seen(MARCO), None);
