@@ -215,7 +215,8 @@ fn plan_now(
     let (plan, directory) = store
         .read(org, |state, _| {
             let plan = import::plan(state, &actor, file, options, at);
-            (plan, plan_is_ok(&plan).then(|| state.directory.clone()))
+            let directory = plan_is_ok(&plan).then(|| state.directory.clone());
+            (plan, directory)
         })
         .map_err(ApiError::from)?;
     let plan = plan.map_err(ImportError::File)?;
