@@ -78,6 +78,7 @@ pub static TEXTS: Texts = Texts {
     webinars: super::webinars::EN,
     admin: super::admin::EN,
     export: super::export::EN,
+    people_import: super::people_import::EN,
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,
     notifications: super::notifications::EN,

@@ -77,6 +77,7 @@ pub static TEXTS: Texts = Texts {
     webinars: super::webinars::IT,
     admin: super::admin::IT,
     export: super::export::IT,
+    people_import: super::people_import::IT,
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,
     notifications: super::notifications::IT,

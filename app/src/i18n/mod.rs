@@ -11,6 +11,7 @@ pub mod export;
 mod it;
 pub mod notifications;
 pub mod objectives;
+pub mod people_import;
 mod rejections;
 pub mod sync;
 pub mod team;

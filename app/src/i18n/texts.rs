@@ -78,6 +78,7 @@ pub struct Texts {
     pub calendar: super::calendar::CalendarTexts,
     pub admin: super::admin::AdminTexts,
     pub export: super::export::ExportTexts,
+    pub people_import: super::people_import::ImportTexts,
     pub team: super::team::TeamTexts,
     pub objectives: super::objectives::ObjectivesTexts,
     pub webinars: super::webinars::WebinarsTexts,

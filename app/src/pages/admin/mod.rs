@@ -10,6 +10,7 @@ mod organisation;
 mod partnership;
 mod password_form;
 mod people;
+mod people_import;
 mod person_form;
 mod rules;
 mod team_form;
@@ -20,6 +21,7 @@ pub use home::Administration;
 pub use organisation::OrganisationPage;
 pub use partnership::Partnership;
 pub use people::People;
+pub use people_import::PeopleImport;
 pub use rules::TeamRules;
 pub use teams::Teams;
 
