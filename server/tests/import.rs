@@ -63,7 +63,10 @@ async fn a_preview_changes_nothing_the_apply_all_and_a_second_import_nothing() {
     assert!(preview.get("revision").is_none());
     let report = &preview["report"];
     assert_eq!(kinds(report), ["changed", "changed", "new"]);
-    assert_eq!(report["ignored_columns"], serde_json::json!(["Codice fiscale"]));
+    assert_eq!(
+        report["ignored_columns"],
+        serde_json::json!(["Codice fiscale"])
+    );
     let marco = &report["rows"][1]["outcome"]["changes"];
     let fields: Vec<&str> = marco
         .as_array()
@@ -96,11 +99,17 @@ async fn a_preview_changes_nothing_the_apply_all_and_a_second_import_nothing() {
     assert_eq!(nadia["employee_number"], "2001");
     assert_eq!(nadia["commute_km"], 14);
     assert_eq!(nadia["active"], true);
-    assert_eq!(person(&directory, "giulia").expect("giulia")["employee_number"], "1001");
+    assert_eq!(
+        person(&directory, "giulia").expect("giulia")["employee_number"],
+        "1001"
+    );
 
     let (status, again) = post_csv(&admin, IMPORT, FILE).await;
     assert_eq!(status, 200, "{again}");
-    assert_eq!(kinds(&again["report"]), ["unchanged", "unchanged", "unchanged"]);
+    assert_eq!(
+        kinds(&again["report"]),
+        ["unchanged", "unchanged", "unchanged"]
+    );
     assert_eq!(again["revision"].as_u64(), Some(revision), "nothing stored");
     assert_eq!(state_of(&admin).await.0, revision);
 }
@@ -119,7 +128,11 @@ async fn people_missing_from_the_file_are_deactivated_when_asked() {
     let counts = &preview["report"]["counts"];
     let deactivated = counts["deactivated"].as_u64().expect("deactivated");
     // Everyone else but the importing administrator.
-    assert_eq!(counts["missing"].as_u64(), Some(deactivated + 1), "{counts}");
+    assert_eq!(
+        counts["missing"].as_u64(),
+        Some(deactivated + 1),
+        "{counts}"
+    );
 
     let (status, applied) =
         post_csv(&admin, "/api/people/import?deactivate_missing=true", FILE).await;
@@ -129,7 +142,10 @@ async fn people_missing_from_the_file_are_deactivated_when_asked() {
     assert_eq!(person(&directory, "giulia").expect("kept")["active"], true);
     assert_eq!(person(&directory, "admin").expect("kept")["active"], true);
     // A deactivated person cannot sign in.
-    assert_eq!(server.login_with("luca", common::DEMO_PASSWORD).await.err(), Some(401));
+    assert_eq!(
+        server.login_with("luca", common::DEMO_PASSWORD).await.err(),
+        Some(401)
+    );
 }
 
 #[tokio::test]
@@ -150,7 +166,11 @@ async fn only_administrators_of_the_organisation_import_and_only_into_it() {
     for who in ["giulia", "marco"] {
         let session = server.login(who).await;
         let (status, body) = post_csv(&session, PREVIEW, FILE).await;
-        assert_eq!((status, body["error"].as_str()), (403, Some("forbidden")), "{who}");
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (403, Some("forbidden")),
+            "{who}"
+        );
         let (status, _) = post_csv(&session, IMPORT, FILE).await;
         assert_eq!(status, 403, "{who}");
     }
@@ -170,7 +190,10 @@ async fn only_administrators_of_the_organisation_import_and_only_into_it() {
     let admin = server.login("admin").await;
     let before = state_of(&admin).await;
     let (status, body) = post_csv(&rovereto, IMPORT, FILE).await;
-    assert_eq!((status, body["error"].as_str()), (422, Some("rows_refused")));
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (422, Some("rows_refused"))
+    );
     assert_eq!(state_of(&admin).await, before);
 }
 
@@ -179,7 +202,9 @@ async fn only_administrators_of_the_organisation_import_and_only_into_it() {
 /// large body and close, which an HTTP client reports as a failed send.
 async fn raw_post(server: &Server, session: &Session, path: &str, body: &[u8]) -> (u16, Value) {
     let address = server.base.trim_start_matches("http://").to_string();
-    let mut stream = tokio::net::TcpStream::connect(&address).await.expect("connect");
+    let mut stream = tokio::net::TcpStream::connect(&address)
+        .await
+        .expect("connect");
     let head = format!(
         "POST {path} HTTP/1.1\r\nHost: {address}\r\nCookie: {}\r\nContent-Type: text/csv\r\n\
 Content-Length: {}\r\nConnection: close\r\n\r\n",
@@ -223,7 +248,11 @@ async fn every_bad_file_is_refused_whole_and_changes_nothing() {
     }
     let files: Vec<(&str, Vec<u8>, &str)> = vec![
         ("UTF-16", utf16, "encoding"),
-        ("an .xlsx", b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0".to_vec(), "encoding"),
+        (
+            "an .xlsx",
+            b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0".to_vec(),
+            "encoding",
+        ),
         (
             "no username column",
             b"Matricola;Cognome;Nome\n1;Rossi;Anna\n".to_vec(),
@@ -234,7 +263,11 @@ async fn every_bad_file_is_refused_whole_and_changes_nothing() {
             format!("{header}7;Rossi;Anna;;arossi;\n7;Verdi;Ugo;;uverdi;\n").into_bytes(),
             "duplicate_employee_number",
         ),
-        ("100,000 rows", hundred_thousand.into_bytes(), "too_many_rows"),
+        (
+            "100,000 rows",
+            hundred_thousand.into_bytes(),
+            "too_many_rows",
+        ),
         ("only a header", header.as_bytes().to_vec(), "no_rows"),
     ];
     for (what, file, code) in files {
@@ -273,13 +306,21 @@ async fn every_bad_file_is_refused_whole_and_changes_nothing() {
     let (status, body) = admin
         .post_raw(IMPORT, "application/json", FILE.as_bytes().to_vec())
         .await;
-    assert_eq!((status, body["error"].as_str()), (415, Some("unsupported_media_type")));
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (415, Some("unsupported_media_type"))
+    );
     let mut twenty_megabytes = header.as_bytes().to_vec();
     twenty_megabytes.resize(20 * 1024 * 1024 + 1, b'x');
     let (status, body) = raw_post(&server, &admin, IMPORT, &twenty_megabytes).await;
     assert_eq!(status, 413, "{body}");
     assert_eq!(body["error"], "payload_too_large");
-    assert!(body["message"].as_str().is_some_and(|m| m.contains("20971520")), "{body}");
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("20971520")),
+        "{body}"
+    );
     let (status, body) = post_csv(&admin, "/api/people/import?dry_run=maybe", FILE).await;
     assert_eq!((status, body["error"].as_str()), (400, Some("bad_request")));
     assert_eq!(state_of(&admin).await, before);

@@ -36,7 +36,7 @@ test('the administrator imports people from a CSV file: preview, confirm, and th
     '9002;Bianchi;Giulia;;giulia;;;\n',
   ));
   await page.getByRole('button', { name: 'Controlla il file' }).click();
-  await expect(rows.getByRole('row', { name: /Ornella Fabbri/ })).toContainText('Nuove');
+  await expect(rows.getByRole('row', { name: /Ornella Fabbri/ })).toContainText('Nuova');
   await expect(rows.getByRole('row', { name: /Giulia Bianchi/ })).toContainText('matricola: — → 9002');
   const filters = preview.getByRole('group', { name: 'Mostra' });
   await filters.getByRole('button', { name: 'Nuove (1)' }).click();

@@ -33,6 +33,11 @@ pub struct ImportTexts {
     pub kind_changed: &'static str,
     pub kind_unchanged: &'static str,
     pub kind_refused: &'static str,
+    /// A row's outcome, in the list.
+    pub outcome_new: &'static str,
+    pub outcome_changed: &'static str,
+    pub outcome_unchanged: &'static str,
+    pub outcome_refused: &'static str,
     pub rows_caption: &'static str,
     pub col_line: &'static str,
     pub col_employee_number: &'static str,
@@ -92,6 +97,10 @@ pub const IT: ImportTexts = ImportTexts {
     kind_changed: "Modificate",
     kind_unchanged: "Invariate",
     kind_refused: "Rifiutate",
+    outcome_new: "Nuova",
+    outcome_changed: "Modificata",
+    outcome_unchanged: "Invariata",
+    outcome_refused: "Rifiutata",
     rows_caption: "Righe del file",
     col_line: "Riga",
     col_employee_number: "Matricola",
@@ -151,6 +160,10 @@ pub const EN: ImportTexts = ImportTexts {
     kind_changed: "Changed",
     kind_unchanged: "Unchanged",
     kind_refused: "Refused",
+    outcome_new: "New",
+    outcome_changed: "Changed",
+    outcome_unchanged: "Unchanged",
+    outcome_refused: "Refused",
     rows_caption: "Rows of the file",
     col_line: "Line",
     col_employee_number: "Employee number",
@@ -256,18 +269,29 @@ fn file_error_it(error: &FileError) -> String {
     match error {
         FileError::NotAllowed => "Solo gli amministratori dell'ente importano persone.".into(),
         FileError::TooLarge { limit_bytes } => {
-            format!("Il file supera il limite di {} MB.", limit_bytes / (1024 * 1024))
+            format!(
+                "Il file supera il limite di {} MB.",
+                limit_bytes / (1024 * 1024)
+            )
         }
         FileError::TooManyRows { limit } => format!("Il file ha più di {limit} righe."),
-        FileError::Encoding => "Il file non è testo in UTF-8 o Windows-1252: salvalo come CSV dal foglio di calcolo.".into(),
+        FileError::Encoding => {
+            "Il file non è testo in UTF-8 o Windows-1252: salvalo come CSV dal foglio di calcolo."
+                .into()
+        }
         FileError::Empty => "Il file è vuoto.".into(),
         FileError::NoRows => "Il file ha l'intestazione ma nessuna riga.".into(),
-        FileError::Malformed { line } => format!("Il file non si legge come CSV vicino alla riga {line}."),
+        FileError::Malformed { line } => {
+            format!("Il file non si legge come CSV vicino alla riga {line}.")
+        }
         FileError::MissingColumn { column } => {
             format!("Manca la colonna «{}».", column_it(*column))
         }
         FileError::DuplicateColumn { column } => {
-            format!("Due colonne dell'intestazione indicano «{}».", column_it(*column))
+            format!(
+                "Due colonne dell'intestazione indicano «{}».",
+                column_it(*column)
+            )
         }
         FileError::DuplicateEmployeeNumber {
             employee_number,
@@ -281,13 +305,21 @@ fn file_error_en(error: &FileError) -> String {
     match error {
         FileError::NotAllowed => "Only the organisation's administrators import people.".into(),
         FileError::TooLarge { limit_bytes } => {
-            format!("The file is over the limit of {} MB.", limit_bytes / (1024 * 1024))
+            format!(
+                "The file is over the limit of {} MB.",
+                limit_bytes / (1024 * 1024)
+            )
         }
         FileError::TooManyRows { limit } => format!("The file has more than {limit} rows."),
-        FileError::Encoding => "The file is not text in UTF-8 or Windows-1252: save it as CSV from the spreadsheet.".into(),
+        FileError::Encoding => {
+            "The file is not text in UTF-8 or Windows-1252: save it as CSV from the spreadsheet."
+                .into()
+        }
         FileError::Empty => "The file is empty.".into(),
         FileError::NoRows => "The file has a header but no rows.".into(),
-        FileError::Malformed { line } => format!("The file cannot be read as CSV near line {line}."),
+        FileError::Malformed { line } => {
+            format!("The file cannot be read as CSV near line {line}.")
+        }
         FileError::MissingColumn { column } => {
             format!("The column “{}” is missing.", column_en(*column))
         }
@@ -340,7 +372,10 @@ fn row_error_en(error: &RowError) -> String {
             format!("“{value}” is not a date ({}).", column_en(*column))
         }
         RowError::UnknownValue { column, value } => {
-            format!("“{value}” is not an accepted value for “{}”.", column_en(*column))
+            format!(
+                "“{value}” is not an accepted value for “{}”.",
+                column_en(*column)
+            )
         }
         RowError::Rule { rejection } => super::rejections::en(rejection),
     }

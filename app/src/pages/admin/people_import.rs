@@ -57,9 +57,17 @@ enum Stage {
     Choosing,
     Checking,
     /// A preview (of `file`), waiting for confirmation.
-    Preview { file: String, report: Report },
-    Applying { file: String, report: Report },
-    Done { report: Report },
+    Preview {
+        file: String,
+        report: Report,
+    },
+    Applying {
+        file: String,
+        report: Report,
+    },
+    Done {
+        report: Report,
+    },
 }
 
 /// What went wrong, to be said in the person's language.
@@ -131,23 +139,24 @@ pub fn PeopleImport() -> impl IntoView {
         });
     };
 
+    // Built once: a file input drawn again would forget the chosen file.
+    let busy = move || matches!(stage.get(), Stage::Checking | Stage::Applying { .. });
     let chooser = move || {
-        let t = &i18n.t().people_import;
-        let busy = matches!(
-            stage.get(),
-            Stage::Checking | Stage::Applying { .. }
-        );
         view! {
             <form class="form-card import-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 send(true);
             }>
                 <div class="field">
-                    <label for="import-file">{t.file_label}</label>
+                    <label for="import-file">{move || i18n.t().people_import.file_label}</label>
                     <input id="import-file" type="file" accept=".csv,text/csv" node_ref=input
                         on:change=move |_| {
                             // A new file needs a new check.
-                            if !matches!(stage.get_untracked(), Stage::Checking | Stage::Applying { .. }) {
+                            let working = matches!(
+                                stage.get_untracked(),
+                                Stage::Checking | Stage::Applying { .. }
+                            );
+                            if !working {
                                 stage.set(Stage::Choosing);
                             }
                             problem.set(None);
@@ -163,13 +172,16 @@ pub fn PeopleImport() -> impl IntoView {
                                     stage.set(Stage::Choosing);
                                 }
                             } />
-                        " " {t.deactivate_missing}
+                        " " {move || i18n.t().people_import.deactivate_missing}
                     </label>
-                    <p class="hint">{t.deactivate_hint}</p>
+                    <p class="hint">{move || i18n.t().people_import.deactivate_hint}</p>
                 </div>
                 <div class="form-buttons">
                     <button type="submit" class="primary" disabled=busy>
-                        {if matches!(stage.get(), Stage::Checking) { t.checking } else { t.check }}
+                        {move || {
+                            let t = &i18n.t().people_import;
+                            if matches!(stage.get(), Stage::Checking) { t.checking } else { t.check }
+                        }}
                     </button>
                 </div>
             </form>
@@ -188,7 +200,8 @@ pub fn PeopleImport() -> impl IntoView {
         })
     };
 
-    let result = move || match stage.get() {
+    let result = move || {
+        match stage.get() {
         Stage::Choosing | Stage::Checking => None,
         Stage::Preview { file, report } => Some(
             view! { <PreviewPanel file report confirming busy=false on_apply=Callback::new(move |()| send(false)) /> }
@@ -222,11 +235,12 @@ pub fn PeopleImport() -> impl IntoView {
                 .into_any(),
             )
         }
+    }
     };
 
     let body = admin_only(access, move || {
         view! {
-            {chooser}
+            {chooser()}
             <p class="team-alert" role="alert">{problem_text}</p>
             {result}
         }
@@ -389,10 +403,10 @@ fn ImportRow(row: RowReport) -> impl IntoView {
     let i18n = use_i18n();
     let t = &i18n.t().people_import;
     let (kind, details) = match &row.outcome {
-        RowOutcome::New => (t.kind_new, String::new()),
-        RowOutcome::Unchanged => (t.kind_unchanged, String::new()),
+        RowOutcome::New => (t.outcome_new, String::new()),
+        RowOutcome::Unchanged => (t.outcome_unchanged, String::new()),
         RowOutcome::Changed { changes } => (
-            t.kind_changed,
+            t.outcome_changed,
             changes
                 .iter()
                 .map(|c| {
@@ -403,7 +417,7 @@ fn ImportRow(row: RowReport) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join("; "),
         ),
-        RowOutcome::Refused { reason } => (t.kind_refused, (t.row_error)(reason)),
+        RowOutcome::Refused { reason } => (t.outcome_refused, (t.row_error)(reason)),
     };
     let refused = matches!(row.outcome, RowOutcome::Refused { .. });
     view! {
