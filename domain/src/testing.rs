@@ -71,6 +71,7 @@ fn person_in(
         username: username.into(),
         name: name.into(),
         email: Some(format!("{username}@comune.test.it")),
+        employee_number: None,
         roles: roles.iter().copied().collect::<BTreeSet<_>>(),
         team,
         commute_km: 12,

@@ -354,6 +354,7 @@ impl World {
                         username: p.username,
                         name: p.name,
                         email: p.email,
+                        employee_number: None,
                         roles: p.roles,
                         team: Some(team),
                         commute_km: p.commute_km,

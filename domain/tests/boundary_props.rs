@@ -468,6 +468,7 @@ fn command(d: &Demo, c: &Case) -> (Command, bool) {
                 username: format!("u{e}"),
                 name: "Persona".into(),
                 email: None,
+                employee_number: None,
                 roles: [Role::Employee].into(),
                 team: Some(team),
                 commute_km: 3,

@@ -73,6 +73,7 @@ fn org() -> State {
             username: format!("p{}", id.0.as_u128()),
             name: format!("Persona {id}"),
             email: None,
+            employee_number: None,
             roles: roles.iter().copied().collect(),
             team,
             commute_km: 0,

@@ -116,6 +116,7 @@ fn org() -> State {
                 username: format!("p{i}"),
                 name: format!("Persona {i}"),
                 email: None,
+                employee_number: None,
                 roles,
                 team,
                 commute_km: 0,

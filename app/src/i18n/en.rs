@@ -79,6 +79,7 @@ pub static TEXTS: Texts = Texts {
     admin: super::admin::EN,
     export: super::export::EN,
     audit: super::audit::EN,
+    people_import: super::people_import::EN,
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,
     notifications: super::notifications::EN,

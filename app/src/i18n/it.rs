@@ -78,6 +78,7 @@ pub static TEXTS: Texts = Texts {
     admin: super::admin::IT,
     export: super::export::IT,
     audit: super::audit::IT,
+    people_import: super::people_import::IT,
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,
     notifications: super::notifications::IT,

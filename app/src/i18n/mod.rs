@@ -16,6 +16,7 @@ mod it;
 pub mod notifications;
 pub mod objectives;
 pub mod offline;
+pub mod people_import;
 mod rejections;
 pub mod sync;
 pub mod team;

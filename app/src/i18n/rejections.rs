@@ -19,6 +19,9 @@ pub fn it(rejection: &Rejection) -> String {
             Dir::OrganisationExists => "L'ente è già configurato.".into(),
             Dir::NoOrganisation => "L'ente non è ancora configurato.".into(),
             Dir::UsernameTaken { username } => format!("Il nome utente «{username}» è già in uso."),
+            Dir::EmployeeNumberTaken { employee_number } => {
+                format!("La matricola «{employee_number}» è già di un'altra persona.")
+            }
             Dir::NoticeTooShort { min_days } => format!("Il preavviso di recesso deve essere di almeno {min_days} giorni."),
             Dir::WithdrawalTooSoon { earliest } => {
                 format!("Con il preavviso, il recesso può decorrere al più presto dal {}.", earliest.format("%d/%m/%Y"))
@@ -70,6 +73,9 @@ pub fn en(rejection: &Rejection) -> String {
             Dir::OrganisationExists => "The organisation is already set up.".into(),
             Dir::NoOrganisation => "The organisation is not set up yet.".into(),
             Dir::UsernameTaken { username } => format!("The username “{username}” is taken."),
+            Dir::EmployeeNumberTaken { employee_number } => {
+                format!("The employee number “{employee_number}” is already someone else's.")
+            }
             Dir::NoticeTooShort { min_days } => {
                 format!("The withdrawal notice must be at least {min_days} days.")
             }

@@ -79,6 +79,7 @@ pub struct Texts {
     pub admin: super::admin::AdminTexts,
     pub export: super::export::ExportTexts,
     pub audit: super::audit::AuditTexts,
+    pub people_import: super::people_import::ImportTexts,
     pub team: super::team::TeamTexts,
     pub objectives: super::objectives::ObjectivesTexts,
     pub webinars: super::webinars::WebinarsTexts,

@@ -981,6 +981,7 @@ fn a_person_changing_team_takes_their_counts_along() {
             username: "giulia".into(),
             name: "Giulia Bianchi".into(),
             email: None,
+            employee_number: None,
             roles: [crate::directory::Role::Employee].into(),
             team: Some(SOCIALI),
             commute_km: 12,

@@ -207,6 +207,7 @@ pub fn commands(
             username: "admin".into(),
             name: "Amministrazione Vela".into(),
             email: Some("admin@provincia.example.org".into()),
+            employee_number: None,
             // Also the partnership's administrator: adds member organisations.
             roles: [Role::Admin, Role::PartnershipAdmin].into(),
             team: None,
@@ -228,6 +229,7 @@ pub fn commands(
                 username: member.username.into(),
                 name: member.name.into(),
                 email: Some(format!("{}@provincia.example.org", member.username)),
+                employee_number: None,
                 roles: member.roles.iter().copied().collect::<BTreeSet<_>>(),
                 team: Some(teams[member.team]),
                 commute_km: member.commute_km,
@@ -351,6 +353,7 @@ pub fn partner_commands(
                 username: username.into(),
                 name: name.into(),
                 email: Some(format!("{username}@rovereto.example.org")),
+                employee_number: None,
                 roles: roles.iter().copied().collect::<BTreeSet<_>>(),
                 team,
                 commute_km: km,

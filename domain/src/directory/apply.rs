@@ -58,6 +58,7 @@ pub fn apply(
                         username,
                         name: first.name.trim().to_owned(),
                         email,
+                        employee_number: None,
                         roles: [Role::Admin].into(),
                         team: None,
                         commute_km: 0,
@@ -174,6 +175,7 @@ pub fn apply(
             username,
             name,
             email,
+            employee_number,
             roles,
             team,
             commute_km,
@@ -193,6 +195,10 @@ pub fn apply(
             let username = check_username(state, username, *id)?;
             check_text("name", name, NAME_MAX)?;
             let email = check_email(email.as_deref())?;
+            let employee_number = match employee_number {
+                None => existing.and_then(|p| p.employee_number.clone()),
+                Some(number) => check_employee_number(state, org, number, *id)?,
+            };
             if roles.is_empty() {
                 return Err(Rejection::invalid("roles", Problem::Empty));
             }
@@ -226,6 +232,7 @@ pub fn apply(
                     username,
                     name: name.trim().to_owned(),
                     email,
+                    employee_number,
                     roles: roles.clone(),
                     team: *team,
                     commute_km: *commute_km,
@@ -413,6 +420,41 @@ fn check_username(state: &State, username: &str, person: PersonId) -> Result<Str
         return Err(DirectoryRejection::UsernameTaken { username }.into());
     }
     Ok(username)
+}
+
+/// The longest employee number, in characters (HR systems use a few digits,
+/// sometimes with a prefix).
+const EMPLOYEE_NUMBER_MAX: usize = 32;
+
+/// An employee number as stored (trimmed; empty means none) if it is well
+/// formed and no one else of `org` has it.
+fn check_employee_number(
+    state: &State,
+    org: OrgId,
+    number: &str,
+    person: PersonId,
+) -> Result<Option<String>, Rejection> {
+    let number = number.trim();
+    if number.is_empty() {
+        return Ok(None);
+    }
+    if number.chars().count() > EMPLOYEE_NUMBER_MAX {
+        return Err(Rejection::invalid("employee_number", Problem::TooLong));
+    }
+    if number.chars().any(char::is_control) {
+        return Err(Rejection::invalid("employee_number", Problem::OutOfRange));
+    }
+    let taken =
+        state.directory.people.values().any(|p| {
+            p.org == org && p.id != person && p.employee_number.as_deref() == Some(number)
+        });
+    if taken {
+        return Err(DirectoryRejection::EmployeeNumberTaken {
+            employee_number: number.to_owned(),
+        }
+        .into());
+    }
+    Ok(Some(number.to_owned()))
 }
 
 /// An e-mail address as stored (trimmed), if it looks like one.

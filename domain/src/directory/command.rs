@@ -83,6 +83,11 @@ pub enum Command {
         name: String,
         #[serde(default)]
         email: Option<String>,
+        /// The employee number (*matricola*): absent keeps the person's
+        /// current one (clients that predate it never erase it), empty
+        /// removes it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        employee_number: Option<String>,
         roles: BTreeSet<Role>,
         #[serde(default)]
         team: Option<TeamId>,

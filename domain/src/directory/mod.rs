@@ -17,6 +17,7 @@ mod agreement;
 pub mod anonymise;
 mod apply;
 mod command;
+pub mod import;
 mod organisation;
 mod person;
 mod rejection;

@@ -18,6 +18,11 @@ pub struct Person {
     pub name: String,
     #[serde(default)]
     pub email: Option<String>,
+    /// The HR system's employee number (*matricola*): the stable key a file
+    /// from HR names the person by, unique in the organisation. Seen only by
+    /// the person and administrators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employee_number: Option<String>,
     pub roles: BTreeSet<Role>,
     /// The team the person belongs to, of the same organisation (leads may
     /// lead other teams of it).

@@ -21,6 +21,9 @@ pub enum Rejection {
     /// Usernames are unique in an organisation.
     #[error("the username {username} is taken")]
     UsernameTaken { username: String },
+    /// Employee numbers are unique in an organisation.
+    #[error("the employee number {employee_number} is already someone else's")]
+    EmployeeNumberTaken { employee_number: String },
     /// A withdrawal notice shorter than the law allows.
     #[error("the withdrawal notice must be at least {min_days} days")]
     NoticeTooShort { min_days: u16 },

@@ -100,6 +100,7 @@ fn usernames_are_unique_and_normalised() {
             username: " Giulia ".into(),
             name: "Altra Giulia".into(),
             email: None,
+            employee_number: None,
             roles: [Role::Employee].into(),
             team: None,
             commute_km: 0,
@@ -320,6 +321,7 @@ fn new_person(id: u128, username: &str, team: Option<TeamId>, org: Option<OrgId>
         username: username.into(),
         name: "Nuova Persona".into(),
         email: None,
+        employee_number: None,
         roles: [Role::Employee].into(),
         team,
         commute_km: 0,
@@ -397,6 +399,7 @@ fn administrators_administer_their_own_organisation_only() {
         username: "giulia".into(),
         name: "Giulia Bianchi".into(),
         email: None,
+        employee_number: None,
         roles: [Role::Employee].into(),
         team: Some(TRIBUTI),
         commute_km: 0,
@@ -528,6 +531,7 @@ fn teams_and_people_never_move_between_organisations() {
         username: "giulia".into(),
         name: "Giulia Bianchi".into(),
         email: None,
+        employee_number: None,
         roles: [Role::Employee].into(),
         team: None,
         commute_km: 0,
@@ -880,6 +884,7 @@ fn with_partnership_admin() -> State {
             username: admin.username,
             name: admin.name,
             email: admin.email,
+            employee_number: None,
             roles,
             team: admin.team,
             commute_km: admin.commute_km,
@@ -990,6 +995,7 @@ fn only_partnership_administrators_set_up_organisations_and_make_more_of_them() 
             username: me.username,
             name: me.name,
             email: me.email,
+            employee_number: None,
             roles: [Role::Admin, Role::PartnershipAdmin].into(),
             team: me.team,
             commute_km: 0,
@@ -1005,4 +1011,69 @@ fn only_partnership_administrators_set_up_organisations_and_make_more_of_them() 
     // The system sets up an installation's first organisation with its
     // administrator too.
     assert!(try_system(&State::default(), set_up_pergine("paola")).is_ok());
+}
+
+// ---- Employee numbers ----
+
+fn numbered(id: PersonId, username: &str, number: Option<&str>) -> Dir {
+    Dir::SavePerson {
+        id,
+        username: username.into(),
+        name: "Nuova Persona".into(),
+        email: None,
+        employee_number: number.map(str::to_owned),
+        roles: [Role::Employee].into(),
+        team: Some(TRIBUTI),
+        commute_km: 0,
+        language: Language::It,
+        org: None,
+    }
+}
+
+fn with(state: &State, actor: PersonId, command: Dir) -> State {
+    let mut next = state.clone();
+    next.execute(&Actor::Person(actor), &Command::Directory(command), now())
+        .expect("accepted");
+    next
+}
+
+#[test]
+fn an_employee_number_is_kept_when_left_out_removed_when_empty_and_unique() {
+    let s = with(&org(), ADMIN, numbered(GIULIA, "giulia", Some(" 00042 ")));
+    let number = |s: &State| s.directory.people[&GIULIA].employee_number.clone();
+    assert_eq!(number(&s), Some("00042".into()), "trimmed");
+    // A client that does not know the field never erases it.
+    let s = with(&s, ADMIN, numbered(GIULIA, "giulia", None));
+    assert_eq!(number(&s), Some("00042".into()));
+    assert_eq!(
+        try_run(&s, ADMIN, numbered(LUCA, "luca", Some("00042"))),
+        Err(DirRejection::EmployeeNumberTaken {
+            employee_number: "00042".into()
+        }
+        .into())
+    );
+    assert_eq!(
+        try_run(&s, ADMIN, numbered(LUCA, "luca", Some(&"9".repeat(33)))),
+        Err(Rejection::invalid(
+            "employee_number",
+            crate::rejection::Problem::TooLong
+        ))
+    );
+    let s = with(&s, ADMIN, numbered(GIULIA, "giulia", Some("")));
+    assert_eq!(number(&s), None);
+    assert!(try_run(&s, ADMIN, numbered(LUCA, "luca", Some("00042"))).is_ok());
+}
+
+#[test]
+fn an_employee_number_is_seen_by_its_person_and_administrators_only() {
+    let s = with(&org(), ADMIN, numbered(GIULIA, "giulia", Some("42")));
+    let seen = |actor| {
+        view(&s, &Actor::Person(actor)).directory.people[&GIULIA]
+            .employee_number
+            .clone()
+    };
+    assert_eq!(seen(GIULIA), Some("42".into()));
+    assert_eq!(seen(ADMIN), Some("42".into()));
+    assert_eq!(seen(MARCO), None);
+    assert_eq!(seen(LUCA), None);
 }

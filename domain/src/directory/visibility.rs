@@ -1,7 +1,8 @@
 //! Who sees what of the directory: everyone sees the list of organisations
 //! of the deployment (names and holidays), and the teams and people of their
-//! own organisation (the directory), but a person's commute only themself
-//! and administrators of their organisation; an agreement is seen by its
+//! own organisation (the directory), but a person's commute and employee
+//! number only themself and administrators of their organisation; an
+//! agreement is seen by its
 //! person, the leads of their team and their administrators. Nobody sees
 //! another organisation's teams, people or agreements — except the minimal
 //! cards of people on a partnership session they see
@@ -56,6 +57,7 @@ fn public(state: &State, actor: &Actor, person: &Person) -> Person {
     } else {
         Person {
             commute_km: 0,
+            employee_number: None,
             ..person.clone()
         }
     }
@@ -75,6 +77,7 @@ pub fn card(person: &Person) -> Person {
         username: String::new(),
         name: person.name.clone(),
         email: None,
+        employee_number: None,
         roles: Default::default(),
         team: None,
         commute_km: 0,

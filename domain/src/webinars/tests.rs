@@ -92,6 +92,7 @@ fn add_trainer(state: &mut State, id: PersonId, username: &str) {
             username: username.into(),
             name: "Elena Moretti".into(),
             email: None,
+            employee_number: None,
             roles: [Role::Employee, Role::Trainer].into(),
             team: Some(SOCIALI),
             commute_km: 0,

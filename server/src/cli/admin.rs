@@ -118,6 +118,7 @@ async fn add_administrator(
                 username: username.into(),
                 name: name.into(),
                 email: None,
+                employee_number: None,
                 roles: [Role::Admin].into(),
                 team: None,
                 commute_km: 0,

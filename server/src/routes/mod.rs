@@ -29,6 +29,7 @@ pub mod me;
 pub mod openapi;
 pub mod partnership;
 pub mod personal_data;
+pub mod people_import;
 pub mod reports;
 pub mod spreadsheet;
 pub mod static_files;
@@ -86,17 +87,19 @@ pub fn app(state: AppState) -> Router {
         .route_layer(middleware::from_fn(require_json_body))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        // The extractor turns an oversized body into a JSON 413 (see `ApiJson`).
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // Transport-level guard for any body, whoever reads it; its own
+        // answer is plain text, which `json_errors` below rewrites.
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // A CSV file upload, with its own content type and larger limit.
+        .merge(people_import::routes())
         // Every API answer is about someone (or harmless): no cache, shared
         // or private, may keep it. Files set their own (also no-store).
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        // The extractor turns an oversized body into a JSON 413 (see `ApiJson`).
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        // Transport-level guard for any body, whoever reads it; its own
-        // answer is plain text, which `json_errors` below rewrites.
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(json_errors));
 
     let secure = state.config.secure_cookies;

@@ -52,6 +52,8 @@ pub fn document() -> Value {
     let period_param = json!({"name": "period", "in": "path", "required": true, "description": "a month (2026-11), a year (2026) or a range of at most 60 months (2026-01..2026-06)", "schema": {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(\\.\\.[0-9]{4}-(0[1-9]|1[0-2]))?)?$"}});
     let audit_page = of::<super::audit::AuditPage>(&mut generator);
     let personal_data = of::<super::personal_data::PersonalDataFile>(&mut generator);
+    let import_result = of::<super::people_import::ImportResult>(&mut generator);
+    let import_file_error = of::<vela_domain::directory::import::FileError>(&mut generator);
     let protocol_param = json!({"name": "protocol", "in": "query", "required": true, "description": "the client's sync protocol version (vela_domain::sync::PROTOCOL_VERSION); missing or lower is answered 426 client_outdated", "schema": {"type": "integer", "minimum": vela_domain::sync::PROTOCOL_VERSION}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
@@ -98,6 +100,7 @@ pub fn document() -> Value {
                     "422": error("a password shorter than 10 characters"),
                 }), true)),
             }},
+            "/api/people/import": {"post": people_import(import_result, import_file_error)},
             "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
             "/api/sync/push": {"post": with_parameters(vec![protocol_param.clone()], op(
                 "Commands in order, decided at once and each answered on its own: accepted with its revision, rejected with the domain's code and parameters, or id_in_use when another person already used its id. Pushing the same id again returns the same answer. Takes ?protocol=3 (see the sync routes' 426).",
@@ -222,6 +225,36 @@ pub fn document() -> Value {
                 "responses": with_errors(json!({"200": calendar_file(), "404": error("no such session, or not visible to me")}), true),
             }},
         },
+    })
+}
+
+/// `POST /api/people/import`: a CSV body, not JSON.
+fn people_import(result: Value, file_error: Value) -> Value {
+    let flag = |name: &str, description: &str| json!({"name": name, "in": "query", "required": false, "description": description, "schema": {"type": "boolean", "default": false}});
+    let limit = vela_domain::directory::import::MAX_FILE_BYTES;
+    let rows = vela_domain::directory::import::MAX_ROWS;
+    json!({
+        "summary": format!("Imports the people of my organisation from the HR system's CSV file (administrators only). UTF-8 or Windows-1252, with or without BOM, `;`, `,` or tab separated, a header row; columns (Italian or English names): matricola/employee_number, cognome/surname, nome/name, username (required), email, team, ruoli/roles, km, lingua/language, and the agreement's accordo_dal/agreement_from, accordo_al/agreement_until, giorni_settimana/days_per_week, giorni_mese/days_per_month, modalita/mode, giorni_lavorabili/weekdays; unknown columns are ignored and listed. Rows are matched by employee number (or, for a person without one, by username); an empty cell keeps what Vela has. With dry_run=true answers the preview; otherwise applies all of it or nothing, one revision per change. At most {limit} bytes and {rows} rows."),
+        "parameters": [
+            flag("dry_run", "only check the file and answer the preview; nothing is stored"),
+            flag("deactivate_missing", "deactivate (never delete) the active people of my organisation the file does not name; never the importing administrator"),
+        ],
+        "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}}},
+        "responses": with_errors(json!({
+            "200": ok(result),
+            "403": error("not an administrator"),
+            "409": error("changed_meanwhile: the organisation's people changed between the check and the apply; nothing was imported"),
+            "413": error("a file over the limit"),
+            "415": error("content-type other than text/csv"),
+            "422": {
+                "description": "nothing imported: a whole-file error (`error` is its code: encoding, missing_column, duplicate_employee_number, too_many_rows, no_rows, …, with `file` holding its parameters) or rows_refused (`report` holds the report, each refused row with its reason)",
+                "content": {"application/json": {"schema": {
+                    "allOf": [{"$ref": "#/components/schemas/Error"}],
+                    "properties": {"file": file_error, "report": {"$ref": "#/components/schemas/ImportReport"}},
+                }}},
+            },
+            "503": error("another import is running; retry shortly (Retry-After)"),
+        }), true),
     })
 }
 

@@ -12,6 +12,7 @@ mod partnership;
 mod password_form;
 mod people;
 mod person_data;
+mod people_import;
 mod person_form;
 mod rules;
 mod team_form;
@@ -23,6 +24,7 @@ pub use home::Administration;
 pub use organisation::OrganisationPage;
 pub use partnership::Partnership;
 pub use people::People;
+pub use people_import::PeopleImport;
 pub use rules::TeamRules;
 pub use teams::Teams;
 

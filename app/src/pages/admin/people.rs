@@ -152,6 +152,10 @@ pub fn People() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
                     {move || i18n.t().admin.new_person}
                 </button>
+                " "
+                <a class="button-link" href="/admin/people/import">
+                    {move || i18n.t().people_import.open}
+                </a>
             </p>
             {form}
             {table}

@@ -94,6 +94,7 @@ pub fn PersonForm(
             username: username.get_untracked(),
             name: saved.clone(),
             email: (!email.is_empty()).then_some(email),
+            employee_number: None,
             roles: roles.get_untracked(),
             team: team.get_untracked(),
             commute_km,
