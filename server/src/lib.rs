@@ -44,6 +44,8 @@ pub struct AppState {
     pub feeds: Arc<ics::Feeds>,
     /// Notification mails, when an SMTP server is configured.
     pub mailer: Option<Arc<mail::Mailer>>,
+    /// Single sign-on, when an OpenID provider is configured.
+    pub oidc: Option<Arc<auth::oidc::Oidc>>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
@@ -74,6 +76,21 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         None if config.demo => demo::seed(&store, &auth).await?,
         None => {}
     }
+    let oidc = auth::oidc::OidcConfig::from_config(&config)?
+        .map(auth::oidc::Oidc::new)
+        .transpose()?
+        .map(Arc::new);
+    if let Some(oidc) = &oidc {
+        // In the background: a provider that is down must not keep Vela
+        // from starting; sign-ins try again and say so meanwhile.
+        let oidc = oidc.clone();
+        tokio::spawn(async move {
+            match oidc.probe().await {
+                Ok(()) => tracing::info!("single sign-on: the identity provider answered"),
+                Err(e) => tracing::error!("single sign-on: {e}"),
+            }
+        });
+    }
     let mailer = mail::Mailer::from_config(&config)?;
     if let Some(mailer) = &mailer {
         mailer.start(store.clone(), shutdown_rx.clone());
@@ -90,6 +107,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         store: store.clone(),
         feeds,
         mailer,
+        oidc,
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -144,6 +162,10 @@ pub enum StartError {
     InUse(#[from] cli::lock::LockError),
     #[error("cannot set up mail: {0}")]
     Mail(#[from] mail::MailError),
+    #[error("single sign-on: {0}")]
+    OidcConfig(#[from] auth::oidc::config::OidcConfigError),
+    #[error("single sign-on: {0}")]
+    Oidc(#[from] auth::oidc::OidcError),
     #[error("a start-up task failed: {0}")]
     Task(String),
 }

@@ -1,0 +1,172 @@
+//! Single sign-on routes: `GET /api/auth/oidc/login` sends the browser to
+//! the OpenID provider; the provider sends it back to
+//! `GET /api/auth/oidc/callback`, which signs the person in (the usual
+//! `vela_session` cookie) and opens the app — or opens the login page with
+//! `?sso_error=<code>` saying why not.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
+use openidconnect::RedirectUrl;
+
+use super::ApiQuery;
+use crate::auth::oidc::{outcome, people, CallbackParams, Oidc, OidcError};
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Path of the callback: the redirect URI to register at the provider is
+/// the public URL followed by it.
+pub const CALLBACK_PATH: &str = "/api/auth/oidc/callback";
+
+/// The cookie that ties a callback to the browser that started the sign-in
+/// (without it, anyone could send a victim a callback URL of their own
+/// sign-in and have the victim work in the attacker's account). `Lax`, not
+/// `Strict`: it must come back on the provider's redirect, a navigation
+/// from another site. Scoped to these routes, gone after ten minutes.
+const FLOW_COOKIE: &str = "vela_oidc_state";
+
+/// Starts a sign-in: 303 to the provider. When the provider cannot be
+/// reached, 303 to the login page with `sso_error=provider_unavailable`.
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let oidc = configured(&state)?;
+    let started = match redirect_uri(&state, oidc, &headers) {
+        Ok(redirect) => oidc.begin(redirect).await,
+        Err(e) => Err(e),
+    };
+    match started {
+        Ok(started) => Ok((
+            [(header::SET_COOKIE, flow_cookie(&state, &started.state)?)],
+            Redirect::to(&started.authorize_url),
+        )
+            .into_response()),
+        Err(error) => {
+            let client = state.auth.proxies.client(peer.ip(), &headers);
+            outcome::sign_in_failed(&error, client);
+            Ok(back_to_login(&state, &error))
+        }
+    }
+}
+
+/// Finishes a sign-in: 303 into the app with a session, or to the login
+/// page with `sso_error=<code>`.
+pub async fn callback(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    ApiQuery(params): ApiQuery<CallbackParams>,
+) -> Result<Response, ApiError> {
+    let oidc = configured(&state)?;
+    let client = state.auth.proxies.client(peer.ip(), &headers);
+    let browser_state = flow_state(&headers);
+    let signed_in = async {
+        let identity = oidc.finish(params, browser_state).await?;
+        let user = people::find(&state.store, &identity)?;
+        Ok::<_, OidcError>((identity, user))
+    }
+    .await;
+    let (identity, user) = match signed_in {
+        Ok(found) => found,
+        Err(error) => {
+            outcome::sign_in_failed(&error, client);
+            return Ok(back_to_login(&state, &error));
+        }
+    };
+    let token = state
+        .auth
+        .sessions
+        .create(user.clone())
+        .map_err(ApiError::internal)?;
+    outcome::sign_in_succeeded(&user, &identity, client);
+    let session = state
+        .auth
+        .cookie
+        .set(&token)
+        .ok_or_else(|| ApiError::internal("session cookie is not a valid header"))?;
+    let mut response = Redirect::to("/").into_response();
+    let cookies = response.headers_mut();
+    cookies.append(header::SET_COOKIE, session);
+    cookies.append(header::SET_COOKIE, clear_flow_cookie(&state)?);
+    Ok(response)
+}
+
+fn configured(state: &AppState) -> Result<&Oidc, ApiError> {
+    state
+        .oidc
+        .as_deref()
+        .ok_or(ApiError::Missing("single sign-on is not configured"))
+}
+
+/// The login page, told why; the flow cookie is dropped.
+fn back_to_login(state: &AppState, error: &OidcError) -> Response {
+    let mut response = Redirect::to(&format!("/?sso_error={}", error.code())).into_response();
+    if let Ok(clear) = clear_flow_cookie(state) {
+        response.headers_mut().append(header::SET_COOKIE, clear);
+    }
+    response
+}
+
+/// Where the provider must send the browser back: `--public-url` when set
+/// (what the administrator registered), else this request's own host.
+fn redirect_uri(
+    state: &AppState,
+    oidc: &Oidc,
+    headers: &HeaderMap,
+) -> Result<RedirectUrl, OidcError> {
+    let base = match &oidc.config().public_url {
+        Some(url) => url.clone(),
+        None => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .filter(|h| !h.is_empty() && !h.contains(['/', '?', '#', '@', '\\']))
+                .ok_or_else(|| OidcError::Internal("the request names no host".into()))?;
+            let scheme = if state.config.secure_cookies {
+                "https"
+            } else {
+                "http"
+            };
+            format!("{scheme}://{host}")
+        }
+    };
+    RedirectUrl::new(format!("{base}{CALLBACK_PATH}"))
+        .map_err(|e| OidcError::Internal(format!("redirect URI from {base:?}: {e}")))
+}
+
+fn flow_cookie(state: &AppState, value: &str) -> Result<HeaderValue, ApiError> {
+    cookie(state, value, 600)
+}
+
+fn clear_flow_cookie(state: &AppState) -> Result<HeaderValue, ApiError> {
+    cookie(state, "", 0)
+}
+
+fn cookie(state: &AppState, value: &str, max_age: u64) -> Result<HeaderValue, ApiError> {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{FLOW_COOKIE}={value}; HttpOnly; SameSite=Lax; Path=/api/auth/oidc; Max-Age={max_age}{secure}"
+    ))
+    .map_err(|_| ApiError::internal("the sign-in state is not a valid cookie"))
+}
+
+/// The state the browser's flow cookie holds.
+fn flow_state(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == FLOW_COOKIE)
+        .map(|(_, value)| value.trim())
+        .filter(|value| !value.is_empty())
+}
