@@ -159,8 +159,9 @@ pub struct Config {
     #[arg(long, env = "VELA_OIDC_USERNAME_CLAIM", default_value = "preferred_username")]
     pub oidc_username_claim: String,
 
-    /// The text of the login page's single sign-on button (by default
-    /// "Accedi con SSO" / "Sign in with SSO").
+    /// The provider's name on the login page's button: "Accedi con NAME" /
+    /// "Sign in with NAME" (e.g. `MyID`); without it the button says "sign
+    /// in with your organisation's account".
     #[arg(long, env = "VELA_OIDC_BUTTON_LABEL")]
     pub oidc_button_label: Option<String>,
 

@@ -128,7 +128,7 @@ fn vela(port: u16, extra: &[&str]) -> (Server, tempfile::TempDir) {
         "--oidc-client-secret-file",
         secret.to_str().expect("utf-8 path"),
         "--oidc-button-label",
-        "Accedi con MyID",
+        "MyID",
     ];
     args.extend_from_slice(extra);
     (Server::start(&args), dir)
@@ -365,7 +365,7 @@ async fn the_config_tells_the_app_how_people_sign_in() {
         .await
         .expect("json");
     assert_eq!(config["sso"], true);
-    assert_eq!(config["sso_label"], "Accedi con MyID");
+    assert_eq!(config["sso_label"], "MyID");
     assert_eq!(config["local_passwords"], false);
     // A right password is refused too: passwords are off here.
     assert_eq!(

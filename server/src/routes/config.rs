@@ -18,7 +18,8 @@ pub struct PublicConfig {
     /// Single sign-on is on: the login page offers a button that opens
     /// `/api/auth/oidc/login`.
     sso: bool,
-    /// The button's text chosen by the deployment (the app has its own).
+    /// The provider's name for the button ("Accedi con <name>"), when the
+    /// deployment gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
     sso_label: Option<String>,
     /// Username and password sign-in is on.

@@ -46,7 +46,7 @@ pub struct OidcConfig {
     /// None for a public client (PKCE alone).
     pub client_secret: Option<ClientSecret>,
     pub username_claim: UsernameClaim,
-    /// The login page's button text, e.g. "Accedi con MyID".
+    /// The provider's name on the login page's button ("Accedi con MyID").
     pub button_label: Option<String>,
     /// Where the provider sends people back, when `--public-url` is set;
     /// otherwise it is built from each request's `Host`.
