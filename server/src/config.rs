@@ -156,7 +156,11 @@ pub struct Config {
     /// The ID token claim that names the person: `preferred_username` (matched
     /// to the username), `email` (matched to the e-mail address; must not
     /// be marked unverified) or any other string claim (matched to the username).
-    #[arg(long, env = "VELA_OIDC_USERNAME_CLAIM", default_value = "preferred_username")]
+    #[arg(
+        long,
+        env = "VELA_OIDC_USERNAME_CLAIM",
+        default_value = "preferred_username"
+    )]
     pub oidc_username_claim: String,
 
     /// The provider's name on the login page's button: "Accedi con NAME" /
@@ -164,6 +168,17 @@ pub struct Config {
     /// in with your organisation's account".
     #[arg(long, env = "VELA_OIDC_BUTTON_LABEL")]
     pub oidc_button_label: Option<String>,
+
+    /// The ID token claim listing the person's groups (e.g. `groups`): with
+    /// `--oidc-roles-map`, the provider decides Vela roles at each sign-in.
+    #[arg(long, env = "VELA_OIDC_ROLES_CLAIM")]
+    pub oidc_roles_claim: Option<String>,
+
+    /// Which group grants which Vela role: `GROUP=ROLE[,GROUP=ROLE…]`, roles
+    /// `employee`, `lead`, `trainer`, `admin`, `partnership_admin`. A person
+    /// whose groups grant none is refused.
+    #[arg(long, env = "VELA_OIDC_ROLES_MAP")]
+    pub oidc_roles_map: Option<String>,
 
     /// Switch local passwords off: people sign in only through single sign-on.
     #[arg(long, env = "VELA_NO_LOCAL_PASSWORDS")]

@@ -107,7 +107,9 @@ fn free_port() -> u16 {
 
 fn accounts() -> Value {
     json!({
-        "giulia-sub": {"preferred_username": "giulia", "email": "giulia@provincia.example.org", "email_verified": true},
+        "giulia-sub": {"preferred_username": "giulia", "email": "giulia@provincia.example.org", "email_verified": true,
+                       "groups": ["vela-admins", "unrelated"]},
+        "marco-sub": {"preferred_username": "marco", "groups": ["unrelated"]},
         "stranger": {"preferred_username": "nobody.here", "email": "nobody@example.org"},
     })
 }
@@ -198,8 +200,8 @@ impl Browser {
         for cookie in &set_cookies {
             let pair = cookie.split(';').next().unwrap_or_default();
             if let Some((name, value)) = pair.split_once('=') {
-                let expired = cookie.to_ascii_lowercase().contains("max-age=0")
-                    || cookie.contains("1970");
+                let expired =
+                    cookie.to_ascii_lowercase().contains("max-age=0") || cookie.contains("1970");
                 if value.is_empty() || expired {
                     self.jar.remove(name.trim());
                 } else {
@@ -295,6 +297,27 @@ async fn start_sign_in(browser: &mut Browser, server: &Server) -> String {
     to
 }
 
+/// Opens the provider's callback URL as a browser does: a verified sign-in
+/// answers a page that moves on to its second step (which sets the
+/// session); returns the last answer.
+async fn finish(browser: &mut Browser, server: &Server, callback: &str) -> Answer {
+    let answer = browser.get(callback).await;
+    if answer.status != 200 {
+        return answer;
+    }
+    let next = answer
+        .body
+        .split("url=")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("a refresh to the second step: {}", answer.body));
+    assert!(
+        next.starts_with("/api/auth/oidc/complete?ticket="),
+        "{next}"
+    );
+    browser.get(&server.url(next)).await
+}
+
 /// The session the callback answer started, if any.
 fn session_of(answer: &Answer, server: &Server, browser: &Browser) -> Option<Session> {
     answer
@@ -306,6 +329,22 @@ fn session_of(answer: &Answer, server: &Server, browser: &Browser) -> Option<Ses
             cookie: format!("vela_session={}", browser.jar["vela_session"]),
             http: common::client(),
         })
+}
+
+/// Waits (up to 20 s) until the server's log holds `needle`: the log is
+/// written before the answer leaves, but read by a thread of the harness.
+async fn log_shows(server: &Server, needle: &str) -> bool {
+    let start = std::time::Instant::now();
+    loop {
+        if server.log_text().contains(needle) {
+            return true;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            eprintln!("{}", server.log_text());
+            return false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 /// The error code of a redirect to the login page.
@@ -322,21 +361,30 @@ async fn the_code_flow_signs_an_active_person_in() {
 
     let mut browser = Browser::new();
     let authorize = start_sign_in(&mut browser, &server).await;
-    assert!(authorize.starts_with(&format!("{}/auth?", provider.issuer)), "{authorize}");
+    assert!(
+        authorize.starts_with(&format!("{}/auth?", provider.issuer)),
+        "{authorize}"
+    );
     for param in ["state", "nonce", "code_challenge"] {
         assert!(
             query_param(&authorize, param).is_some_and(|v| v.len() >= 22),
             "{param} in {authorize}"
         );
     }
-    assert_eq!(query_param(&authorize, "code_challenge_method").as_deref(), Some("S256"));
-    assert_eq!(query_param(&authorize, "client_id").as_deref(), Some(CLIENT_ID));
+    assert_eq!(
+        query_param(&authorize, "code_challenge_method").as_deref(),
+        Some("S256")
+    );
+    assert_eq!(
+        query_param(&authorize, "client_id").as_deref(),
+        Some(CLIENT_ID)
+    );
 
     let callback_prefix = server.url("/api/auth/oidc/callback");
     let callback = browser
         .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
         .await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(answer.status, 303);
     assert_eq!(answer.location.as_deref(), Some("/"), "into the app");
     let session = session_of(&answer, &server, &browser).expect("a session cookie");
@@ -347,10 +395,10 @@ async fn the_code_flow_signs_an_active_person_in() {
     let (status, me) = session.get_json("/api/me").await;
     assert_eq!(status, 200, "{me}");
     assert_eq!(me["person"]["username"], "giulia");
-    assert!(server.log_text().contains("single sign-on succeeded"));
+    assert!(log_shows(&server, "single sign-on succeeded").await);
 
     // The same callback again (a replay) is refused: a flow is used once.
-    let replay = browser.get(&callback).await;
+    let replay = finish(&mut browser, &server, &callback).await;
     assert_eq!(sso_error(&replay).as_deref(), Some("invalid_state"));
 }
 
@@ -369,7 +417,10 @@ async fn the_config_tells_the_app_how_people_sign_in() {
     assert_eq!(config["local_passwords"], false);
     // A right password is refused too: passwords are off here.
     assert_eq!(
-        server.login_with("giulia", common::DEMO_PASSWORD).await.err(),
+        server
+            .login_with("giulia", common::DEMO_PASSWORD)
+            .await
+            .err(),
         Some(403)
     );
 
@@ -403,7 +454,7 @@ async fn a_forged_state_is_refused() {
 
     // The genuine code with a state Vela never issued.
     let forged = callback.replace(&state, "forged-state-0123456789abcdef");
-    let answer = browser.get(&forged).await;
+    let answer = finish(&mut browser, &server, &forged).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("invalid_state"));
     assert!(session_of(&answer, &server, &browser).is_none());
 
@@ -415,10 +466,32 @@ async fn a_forged_state_is_refused() {
         .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
         .await;
     let mut victim = Browser::new();
-    let answer = victim.get(&callback).await;
+    let answer = finish(&mut victim, &server, &callback).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("invalid_state"));
     assert!(session_of(&answer, &server, &victim).is_none());
-    assert!(server.log_text().contains("single sign-on refused"));
+
+    // The second step's one-time ticket, opened in another browser, is
+    // refused — and is gone for its own browser as well.
+    let mut browser = Browser::new();
+    let authorize = start_sign_in(&mut browser, &server).await;
+    let callback = browser
+        .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
+        .await;
+    let page = browser.get(&callback).await;
+    let next = page
+        .body
+        .split("url=")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a refresh to the second step")
+        .to_string();
+    let mut other = Browser::new();
+    let answer = other.get(&server.url(&next)).await;
+    assert_eq!(sso_error(&answer).as_deref(), Some("invalid_state"));
+    assert!(session_of(&answer, &server, &other).is_none());
+    let answer = browser.get(&server.url(&next)).await;
+    assert_eq!(sso_error(&answer).as_deref(), Some("invalid_state"));
+    assert!(log_shows(&server, "single sign-on refused").await);
 }
 
 /// Runs a whole code flow as the OTHER client with `nonce`, as that
@@ -476,11 +549,10 @@ async fn a_token_for_another_client_is_refused() {
         .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
         .await;
     provider.substitute_next_id_token(&foreign).await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("invalid_token"));
     assert!(session_of(&answer, &server, &browser).is_none());
-    let log = server.log_text();
-    assert!(log.contains("audience"), "{log}");
+    assert!(log_shows(&server, "audience").await);
 }
 
 #[tokio::test]
@@ -497,7 +569,7 @@ async fn a_tampered_token_and_a_wrong_nonce_are_refused() {
         .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
         .await;
     provider.substitute_next_id_token(&replayed).await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("invalid_token"));
 
     // The right nonce, but a claim changed after signing: Giulia's token
@@ -520,12 +592,11 @@ async fn a_tampered_token_and_a_wrong_nonce_are_refused() {
         .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
         .await;
     provider.substitute_next_id_token(&tampered).await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("invalid_token"));
     assert!(session_of(&answer, &server, &browser).is_none());
-    let log = server.log_text();
-    assert!(log.contains("Signature verification failed"), "{log}");
-    assert!(log.contains("nonce"), "{log}");
+    assert!(log_shows(&server, "Signature verification failed").await);
+    assert!(log_shows(&server, "nonce").await);
 }
 
 #[tokio::test]
@@ -535,12 +606,16 @@ async fn an_expired_token_is_refused() {
     let mut browser = Browser::new();
     let authorize = start_sign_in(&mut browser, &server).await;
     let callback = browser
-        .sign_in_at_provider(&authorize, "giulia-sub", &server.url("/api/auth/oidc/callback"))
+        .sign_in_at_provider(
+            &authorize,
+            "giulia-sub",
+            &server.url("/api/auth/oidc/callback"),
+        )
         .await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("invalid_token"));
     assert!(session_of(&answer, &server, &browser).is_none());
-    assert!(server.log_text().contains("Expired"));
+    assert!(log_shows(&server, "Expired").await);
 }
 
 #[tokio::test]
@@ -552,7 +627,7 @@ async fn unknown_and_deactivated_people_are_refused() {
     let callback = browser
         .sign_in_at_provider(&authorize, "stranger", &callback_prefix)
         .await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("unknown_person"));
     assert!(session_of(&answer, &server, &browser).is_none());
 
@@ -574,9 +649,9 @@ async fn unknown_and_deactivated_people_are_refused() {
     let callback = browser
         .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
         .await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(sso_error(&answer).as_deref(), Some("unknown_person"));
-    assert!(server.log_text().contains("deactivated"));
+    assert!(log_shows(&server, "deactivated").await);
 }
 
 #[tokio::test]
@@ -585,9 +660,13 @@ async fn people_can_be_matched_by_their_e_mail_address() {
     let mut browser = Browser::new();
     let authorize = start_sign_in(&mut browser, &server).await;
     let callback = browser
-        .sign_in_at_provider(&authorize, "giulia-sub", &server.url("/api/auth/oidc/callback"))
+        .sign_in_at_provider(
+            &authorize,
+            "giulia-sub",
+            &server.url("/api/auth/oidc/callback"),
+        )
         .await;
-    let answer = browser.get(&callback).await;
+    let answer = finish(&mut browser, &server, &callback).await;
     let session = session_of(&answer, &server, &browser).expect("signed in");
     let (_, me) = session.get_json("/api/me").await;
     assert_eq!(me["person"]["username"], "giulia");
@@ -604,9 +683,37 @@ async fn a_provider_that_is_down_gives_a_clear_error() {
         answer.location.as_deref(),
         Some("/?sso_error=provider_unavailable")
     );
-    let log = server.log_text();
-    assert!(
-        log.contains("single sign-on failed") && log.contains("discovery of http://127.0.0.1"),
-        "{log}"
-    );
+    assert!(log_shows(&server, "single sign-on failed").await);
+    assert!(log_shows(&server, "discovery of http://127.0.0.1").await);
+}
+
+#[tokio::test]
+async fn roles_can_come_from_the_providers_groups() {
+    let (server, _provider, _dir) = setup(&[
+        "--oidc-roles-claim",
+        "groups",
+        "--oidc-roles-map",
+        "vela-staff=employee,vela-admins=employee,vela-admins=admin",
+    ]);
+    let callback_prefix = server.url("/api/auth/oidc/callback");
+    let mut browser = Browser::new();
+    let authorize = start_sign_in(&mut browser, &server).await;
+    let callback = browser
+        .sign_in_at_provider(&authorize, "giulia-sub", &callback_prefix)
+        .await;
+    let answer = finish(&mut browser, &server, &callback).await;
+    let session = session_of(&answer, &server, &browser).expect("signed in");
+    let (_, me) = session.get_json("/api/me").await;
+    assert_eq!(me["person"]["roles"], json!(["employee", "admin"]), "{me}");
+    assert!(log_shows(&server, "roles set from the identity provider").await);
+
+    // Marco's groups grant nothing in Vela: refused, whatever his roles there.
+    let mut browser = Browser::new();
+    let authorize = start_sign_in(&mut browser, &server).await;
+    let callback = browser
+        .sign_in_at_provider(&authorize, "marco-sub", &callback_prefix)
+        .await;
+    let answer = finish(&mut browser, &server, &callback).await;
+    assert_eq!(sso_error(&answer).as_deref(), Some("no_role"));
+    assert!(session_of(&answer, &server, &browser).is_none());
 }

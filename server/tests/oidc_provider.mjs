@@ -31,7 +31,7 @@ function start(issuer) {
     },
     claims: {
       openid: ['sub'],
-      profile: ['preferred_username', 'name'],
+      profile: ['preferred_username', 'name', 'groups'],
       email: ['email', 'email_verified'],
     },
     // The profile claims go in the ID token, as most providers do.

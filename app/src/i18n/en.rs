@@ -63,6 +63,7 @@ pub static TEXTS: Texts = Texts {
     login_sso_invalid_token: "The sign-in service's answer is not valid: try again and, if it happens again, tell your administrator.",
     login_sso_unknown_person: "Your account matches no active person in Vela: ask your administrator to add or reactivate you.",
     login_sso_missing_claim: "The sign-in service did not say who you are: tell your administrator.",
+    login_sso_no_role: "Your account has no Vela role at your organisation's sign-in service: ask your administrator.",
     demo_notice: "Demo version: sample data",
 
     sync_label: "Sync status",

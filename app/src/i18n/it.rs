@@ -62,6 +62,7 @@ pub static TEXTS: Texts = Texts {
     login_sso_invalid_token: "La risposta del servizio di accesso non è valida: riprova e, se si ripete, avvisa l'amministratore.",
     login_sso_unknown_person: "Il tuo account non corrisponde a nessuna persona attiva in Vela: chiedi all'amministratore di aggiungerti o riattivarti.",
     login_sso_missing_claim: "Il servizio di accesso non ha indicato chi sei: avvisa l'amministratore.",
+    login_sso_no_role: "Il tuo account non ha alcun ruolo in Vela presso il servizio di accesso dell'ente: chiedi all'amministratore.",
     demo_notice: "Versione dimostrativa: dati di prova",
 
     sync_label: "Stato della sincronizzazione",

@@ -70,6 +70,7 @@ pub struct Texts {
     pub login_sso_invalid_token: &'static str,
     pub login_sso_unknown_person: &'static str,
     pub login_sso_missing_claim: &'static str,
+    pub login_sso_no_role: &'static str,
     /// The notice on every page of a demo deployment.
     pub demo_notice: &'static str,
 

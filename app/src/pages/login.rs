@@ -24,6 +24,7 @@ fn sso_error(code: &str) -> Text {
         "invalid_state" => |t| t.login_sso_invalid_state,
         "invalid_token" => |t| t.login_sso_invalid_token,
         "unknown_person" => |t| t.login_sso_unknown_person,
+        "no_role" => |t| t.login_sso_no_role,
         "missing_claim" => |t| t.login_sso_missing_claim,
         _ => |t| t.login_error_generic,
     }

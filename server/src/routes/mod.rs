@@ -55,6 +55,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/logout", post(auth::logout))
         .route("/auth/oidc/login", get(oidc::login))
         .route("/auth/oidc/callback", get(oidc::callback))
+        .route("/auth/oidc/complete", get(oidc::complete))
         .route("/me", get(me::me))
         .route("/people/{id}/password", put(accounts::set_password))
         .route("/openapi.json", get(openapi::openapi))

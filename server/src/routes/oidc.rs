@@ -1,8 +1,13 @@
 //! Single sign-on routes: `GET /api/auth/oidc/login` sends the browser to
 //! the OpenID provider; the provider sends it back to
-//! `GET /api/auth/oidc/callback`, which signs the person in (the usual
-//! `vela_session` cookie) and opens the app — or opens the login page with
-//! `?sso_error=<code>` saying why not.
+//! `GET /api/auth/oidc/callback`, which verifies everything and answers a
+//! tiny page that moves on at once to `GET /api/auth/oidc/complete`; that
+//! one sets the usual `vela_session` cookie and opens the app. Any failure
+//! opens the login page with `?sso_error=<code>` saying why.
+//!
+//! Why two steps: browsers refuse to store a `SameSite=Strict` cookie from
+//! the answer to a navigation that came from the provider's site; the
+//! second request comes from Vela's own page, so they keep it.
 
 use std::net::SocketAddr;
 
@@ -12,7 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use openidconnect::RedirectUrl;
 
 use super::ApiQuery;
-use crate::auth::oidc::{outcome, people, CallbackParams, Oidc, OidcError};
+use crate::auth::oidc::{outcome, people, roles, CallbackParams, Handoff, Oidc, OidcError};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -64,9 +69,13 @@ pub async fn callback(
     let oidc = configured(&state)?;
     let client = state.auth.proxies.client(peer.ip(), &headers);
     let browser_state = flow_state(&headers);
+    let flow = params.state.clone().unwrap_or_default();
     let signed_in = async {
         let identity = oidc.finish(params, browser_state).await?;
         let user = people::find(&state.store, &identity)?;
+        if let Some(mapping) = &oidc.config().roles {
+            roles::apply(&state.store, &user, mapping.roles_of(&identity.groups)).await?;
+        }
         Ok::<_, OidcError>((identity, user))
     }
     .await;
@@ -76,6 +85,51 @@ pub async fn callback(
             outcome::sign_in_failed(&error, client);
             return Ok(back_to_login(&state, &error));
         }
+    };
+    let ticket = oidc.hand_off(Handoff {
+        user,
+        identity,
+        state: flow,
+    });
+    let next = format!("{COMPLETE_PATH}?ticket={ticket}");
+    // No script (the CSP forbids inline ones): a refresh, and a link for
+    // the rare browser that ignores it.
+    let page = format!(
+        "<!doctype html><html lang=\"it\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"refresh\" content=\"0;url={next}\"><title>Vela</title></head>\
+<body><p><a href=\"{next}\">Continua / Continue</a></p></body></html>"
+    );
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response())
+}
+
+/// Path of the second step.
+const COMPLETE_PATH: &str = "/api/auth/oidc/complete";
+
+/// The ticket of `GET /api/auth/oidc/complete`.
+#[derive(serde::Deserialize)]
+pub struct CompleteParams {
+    ticket: Option<String>,
+}
+
+/// Second step of a verified sign-in: starts the session (303 into the
+/// app), when the ticket is live and this browser holds its flow cookie.
+pub async fn complete(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    ApiQuery(params): ApiQuery<CompleteParams>,
+) -> Result<Response, ApiError> {
+    let oidc = configured(&state)?;
+    let client = state.auth.proxies.client(peer.ip(), &headers);
+    let handoff = params
+        .ticket
+        .as_deref()
+        .and_then(|ticket| oidc.take_handoff(ticket))
+        .filter(|handoff| flow_state(&headers) == Some(handoff.state.as_str()));
+    let Some(Handoff { user, identity, .. }) = handoff else {
+        let error = OidcError::InvalidState;
+        outcome::sign_in_failed(&error, client);
+        return Ok(back_to_login(&state, &error));
     };
     let token = state
         .auth

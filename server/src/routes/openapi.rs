@@ -93,7 +93,7 @@ pub fn document() -> Value {
                 }), false),
             }},
             "/api/auth/oidc/callback": {"get": {
-                "summary": "Where the identity provider sends the browser back (register <public URL>/api/auth/oidc/callback as its redirect URI). Checks the state against the browser's cookie, exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, nonce) and signs in the one active person the configured claim names: 303 to / with the vela_session cookie. Otherwise 303 to /?sso_error=<code>: provider_unavailable, refused, invalid_state, invalid_token, unknown_person (unknown or deactivated), missing_claim.",
+                "summary": "Where the identity provider sends the browser back (register <public URL>/api/auth/oidc/callback as its redirect URI). Checks the state against the browser's cookie, exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, nonce) and signs in the one active person the configured claim names: 303 to / with the vela_session cookie. Otherwise 303 to /?sso_error=<code>: provider_unavailable, refused, invalid_state, invalid_token, unknown_person (unknown or deactivated), no_role (roles come from the provider and none of the person's groups grants one), missing_claim.",
                 "security": [],
                 "parameters": [
                     {"name": "code", "in": "query", "required": false, "schema": {"type": "string"}},

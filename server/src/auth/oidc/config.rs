@@ -6,6 +6,7 @@ use std::path::Path;
 
 use openidconnect::{ClientId, ClientSecret, IssuerUrl};
 
+use super::roles::RolesMapping;
 use crate::config::Config;
 
 /// Which ID token claim names the Vela person.
@@ -51,6 +52,8 @@ pub struct OidcConfig {
     /// Where the provider sends people back, when `--public-url` is set;
     /// otherwise it is built from each request's `Host`.
     pub public_url: Option<String>,
+    /// Roles from the provider's groups, when configured.
+    pub roles: Option<RolesMapping>,
     /// Seconds added to the clock that judges ID token expiry (tests only).
     pub clock_offset_secs: i64,
 }
@@ -65,6 +68,10 @@ pub enum OidcConfigError {
     NoIssuer,
     #[error("--no-local-passwords needs single sign-on (--oidc-issuer), or nobody could sign in")]
     NobodyCouldSignIn,
+    #[error("--oidc-roles-claim and --oidc-roles-map go together")]
+    HalfRoles,
+    #[error("--oidc-roles-map: {0}")]
+    RolesMap(String),
     #[error("cannot read the client secret file {path}: {detail}")]
     Secret { path: String, detail: String },
 }
@@ -73,7 +80,10 @@ impl OidcConfig {
     /// The settings, or None when single sign-on is off.
     pub fn from_config(config: &Config) -> Result<Option<OidcConfig>, OidcConfigError> {
         let Some(issuer) = config.oidc_issuer.as_deref().map(str::trim) else {
-            if config.oidc_client_id.is_some() || config.oidc_client_secret_file.is_some() {
+            if config.oidc_client_id.is_some()
+                || config.oidc_client_secret_file.is_some()
+                || config.oidc_roles_claim.is_some()
+            {
                 return Err(OidcConfigError::NoIssuer);
             }
             if config.no_local_passwords {
@@ -96,6 +106,13 @@ impl OidcConfig {
             .as_deref()
             .map(read_secret)
             .transpose()?;
+        let roles = match (&config.oidc_roles_claim, &config.oidc_roles_map) {
+            (None, None) => None,
+            (Some(claim), Some(map)) => {
+                Some(RolesMapping::parse(claim, map).map_err(OidcConfigError::RolesMap)?)
+            }
+            _ => return Err(OidcConfigError::HalfRoles),
+        };
         Ok(Some(OidcConfig {
             issuer,
             client_id: ClientId::new(client_id.to_string()),
@@ -111,6 +128,7 @@ impl OidcConfig {
                 .public_url
                 .as_deref()
                 .map(|u| u.trim_end_matches('/').to_string()),
+            roles,
             clock_offset_secs: config.oidc_clock_offset_secs,
         }))
     }
@@ -156,7 +174,12 @@ mod tests {
             Err(OidcConfigError::NobodyCouldSignIn)
         ));
         assert!(matches!(
-            OidcConfig::from_config(&config(&["--oidc-issuer", "not a url", "--oidc-client-id", "v"])),
+            OidcConfig::from_config(&config(&[
+                "--oidc-issuer",
+                "not a url",
+                "--oidc-client-id",
+                "v"
+            ])),
             Err(OidcConfigError::Issuer(..))
         ));
     }

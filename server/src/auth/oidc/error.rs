@@ -26,6 +26,9 @@ pub enum OidcError {
         value: String,
         detail: &'static str,
     },
+    /// Roles come from the provider, and none of the person's groups grants one.
+    #[error("none of the person's groups grants a Vela role")]
+    NoRole,
     /// The ID token lacks the claim that names the person.
     #[error("the ID token carries no usable {0} claim")]
     MissingClaim(String),
@@ -42,6 +45,7 @@ impl OidcError {
             OidcError::InvalidState => "invalid_state",
             OidcError::InvalidToken(_) => "invalid_token",
             OidcError::UnknownPerson { .. } => "unknown_person",
+            OidcError::NoRole => "no_role",
             OidcError::MissingClaim(_) => "missing_claim",
             OidcError::Internal(_) => "internal",
         }

@@ -1,6 +1,7 @@
 //! Sign-ins under way: what the callback needs to finish one (the PKCE
 //! verifier, the nonce, the redirect URI), kept on the server under the
-//! flow's `state` for a few minutes and used once.
+//! flow's `state` for a few minutes and used once; and, the same way, the
+//! verified sign-ins waiting for their second step.
 //!
 //! Bounded: past [`MAX_PENDING`] the oldest is dropped, so a flood of
 //! started-but-never-finished sign-ins costs at most that much memory and
@@ -22,7 +23,6 @@ pub struct Flow {
     pub verifier: PkceCodeVerifier,
     pub nonce: Nonce,
     pub redirect: RedirectUrl,
-    started: Instant,
 }
 
 impl Flow {
@@ -31,78 +31,82 @@ impl Flow {
             verifier,
             nonce,
             redirect,
-            started: Instant::now(),
         }
     }
 }
 
 /// The sign-ins under way, by `state`.
-pub struct Flows {
+pub type Flows = Pending<Flow>;
+
+/// Short-lived, single-use values by a random key.
+pub struct Pending<T> {
     ttl: Duration,
     capacity: usize,
-    pending: Mutex<Pending>,
+    entries: Mutex<Entries<T>>,
 }
 
-#[derive(Default)]
-struct Pending {
-    /// By state: the flow and its place in the order of arrival.
-    by_state: HashMap<String, (u64, Flow)>,
+struct Entries<T> {
+    /// By key: the place in the order of arrival, the arrival, the value.
+    by_key: HashMap<String, (u64, Instant, T)>,
     next: u64,
 }
 
-impl Default for Flows {
+impl Default for Pending<Flow> {
     fn default() -> Self {
-        Flows::new(FLOW_TTL, MAX_PENDING)
+        Pending::new(FLOW_TTL, MAX_PENDING)
     }
 }
 
-impl Flows {
+impl<T> Pending<T> {
     pub fn new(ttl: Duration, capacity: usize) -> Self {
-        Flows {
+        Pending {
             ttl,
             capacity: capacity.max(1),
-            pending: Mutex::new(Pending::default()),
+            entries: Mutex::new(Entries {
+                by_key: HashMap::new(),
+                next: 0,
+            }),
         }
     }
 
-    /// Keeps a new flow, first dropping expired ones, then the oldest if full.
-    pub fn insert(&self, state: String, flow: Flow) {
-        let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+    /// Keeps a new value, first dropping expired ones, then the oldest if full.
+    pub fn insert(&self, key: String, value: T) {
+        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         let ttl = self.ttl;
-        pending.by_state.retain(|_, (_, f)| f.started.elapsed() < ttl);
-        while pending.by_state.len() >= self.capacity {
-            let oldest = pending
-                .by_state
+        entries.by_key.retain(|_, (_, at, _)| at.elapsed() < ttl);
+        while entries.by_key.len() >= self.capacity {
+            let oldest = entries
+                .by_key
                 .iter()
-                .min_by_key(|(_, (order, _))| *order)
-                .map(|(state, _)| state.clone());
+                .min_by_key(|(_, (order, _, _))| *order)
+                .map(|(key, _)| key.clone());
             match oldest {
-                Some(state) => pending.by_state.remove(&state),
+                Some(key) => entries.by_key.remove(&key),
                 None => break,
             };
         }
-        let order = pending.next;
-        pending.next += 1;
-        pending.by_state.insert(state, (order, flow));
+        let order = entries.next;
+        entries.next += 1;
+        entries.by_key.insert(key, (order, Instant::now(), value));
     }
 
-    /// Takes the flow of `state` (once: a replayed callback finds nothing);
-    /// None when unknown or expired.
-    pub fn take(&self, state: &str) -> Option<Flow> {
-        let (_, flow) = self
-            .pending
+    /// Takes the value of `key` (once: a replay finds nothing); None when
+    /// unknown or expired.
+    pub fn take(&self, key: &str) -> Option<T> {
+        let (_, at, value) = self
+            .entries
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .by_state
-            .remove(state)?;
-        (flow.started.elapsed() < self.ttl).then_some(flow)
+            .by_key
+            .remove(key)?;
+        (at.elapsed() < self.ttl).then_some(value)
     }
 
     pub fn len(&self) -> usize {
-        self.pending
+        self.entries
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .by_state
+            .by_key
             .len()
     }
 

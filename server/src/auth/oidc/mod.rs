@@ -19,7 +19,7 @@ use openidconnect::core::{
     CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
-    AdditionalClaims, AuthorizationCode, Client, ClaimsVerificationError, CsrfToken,
+    AdditionalClaims, AuthorizationCode, ClaimsVerificationError, Client, CsrfToken,
     EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenClaims,
     IdTokenFields, Nonce, PkceCodeChallenge, RedirectUrl, RequestTokenError, Scope,
     StandardErrorResponse, StandardTokenResponse, TokenResponse,
@@ -33,11 +33,27 @@ pub mod http;
 pub mod outcome;
 pub mod people;
 pub mod provider;
+pub mod roles;
 
 pub use config::{OidcConfig, UsernameClaim};
 pub use error::OidcError;
 
-use flows::{Flow, Flows};
+use crate::auth::SessionUser;
+use flows::{Flow, Flows, Pending};
+
+/// How long the browser has to come from the callback to the session.
+const HANDOFF_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A verified sign-in waiting for its browser's second step (see
+/// `routes::oidc`): the session cookie is set on a navigation from Vela's
+/// own page, because browsers refuse a `SameSite=Strict` cookie on the
+/// provider's redirect.
+pub struct Handoff {
+    pub user: SessionUser,
+    pub identity: Identity,
+    /// The flow's state, which the browser's flow cookie must still hold.
+    pub state: String,
+}
 use provider::{chain, Provider};
 
 /// The claims of an ID token beyond the standard ones, so a deployment can
@@ -102,6 +118,8 @@ pub struct Identity {
     pub value: String,
     /// The provider's stable identifier of the person, for the log.
     pub subject: String,
+    /// The groups of the roles claim, when roles come from the provider.
+    pub groups: Vec<String>,
 }
 
 /// Single sign-on of one deployment.
@@ -109,6 +127,7 @@ pub struct Oidc {
     config: OidcConfig,
     provider: Provider,
     flows: Flows,
+    handoffs: Pending<Handoff>,
 }
 
 impl Oidc {
@@ -118,6 +137,7 @@ impl Oidc {
             provider: Provider::new(config.issuer.clone(), http),
             config,
             flows: Flows::default(),
+            handoffs: Pending::new(HANDOFF_TTL, flows::MAX_PENDING),
         })
     }
 
@@ -208,6 +228,18 @@ impl Oidc {
         self.identity(&claims)
     }
 
+    /// Keeps a verified sign-in for its second step; returns its one-time ticket.
+    pub fn hand_off(&self, handoff: Handoff) -> String {
+        let ticket = CsrfToken::new_random().secret().clone();
+        self.handoffs.insert(ticket.clone(), handoff);
+        ticket
+    }
+
+    /// The sign-in of `ticket`, once.
+    pub fn take_handoff(&self, ticket: &str) -> Option<Handoff> {
+        self.handoffs.take(ticket)
+    }
+
     fn client(&self, metadata: &CoreProviderMetadata, redirect: RedirectUrl) -> OidcClient {
         OidcClient::from_provider_metadata(
             metadata.clone(),
@@ -262,10 +294,22 @@ impl Oidc {
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
             .ok_or_else(|| OidcError::MissingClaim(claim.name().to_string()))?;
+        let groups = match &self.config.roles {
+            Some(roles) => match claims.additional_claims().0.get(&roles.claim) {
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|g| g.as_str().map(str::to_string))
+                    .collect(),
+                Some(serde_json::Value::String(one)) => vec![one.clone()],
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        };
         Ok(Identity {
             claim,
             value,
             subject: claims.subject().to_string(),
+            groups,
         })
     }
 }

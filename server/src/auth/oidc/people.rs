@@ -41,7 +41,10 @@ pub fn find(store: &OrgStore, identity: &Identity) -> Result<SessionUser, OidcEr
         detail,
     };
     let any = !found.is_empty();
-    let active: Vec<_> = found.into_iter().filter(|(_, (_, _, active))| *active).collect();
+    let active: Vec<_> = found
+        .into_iter()
+        .filter(|(_, (_, _, active))| *active)
+        .collect();
     match active.as_slice() {
         [(org, (person_id, username, _))] => Ok(SessionUser {
             person_id: *person_id,
