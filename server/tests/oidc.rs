@@ -386,7 +386,11 @@ async fn the_code_flow_signs_an_active_person_in() {
         .await;
     let answer = finish(&mut browser, &server, &callback).await;
     assert_eq!(answer.status, 303);
-    assert_eq!(answer.location.as_deref(), Some("/"), "into the app");
+    assert_eq!(
+        answer.location.as_deref(),
+        Some("/?signed_in=sso"),
+        "into the app"
+    );
     let session = session_of(&answer, &server, &browser).expect("a session cookie");
     assert!(
         !browser.jar.contains_key("vela_oidc_state"),

@@ -112,7 +112,7 @@ test('a person signs in through the identity provider and lands in the app', asy
   await expect(page.getByLabel('Nome utente')).toBeVisible();
 
   await signInAtProvider(page, 'giulia.sso');
-  await expect(page).toHaveURL(`${velaUrl}/`);
+  await expect(page).toHaveURL(`${velaUrl}/?signed_in=sso`);
   await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
   await expect(page.getByText('Giulia', { exact: false }).first()).toBeVisible();
   const me = await page.request.get(`${velaUrl}/api/me`);

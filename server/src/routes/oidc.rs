@@ -142,7 +142,9 @@ pub async fn complete(
         .cookie
         .set(&token)
         .ok_or_else(|| ApiError::internal("session cookie is not a valid header"))?;
-    let mut response = Redirect::to("/").into_response();
+    // The marker tells the app to ask who is signed in: nothing in this
+    // browser remembers a sign-in it did not see start.
+    let mut response = Redirect::to("/?signed_in=sso").into_response();
     let cookies = response.headers_mut();
     cookies.append(header::SET_COOKIE, session);
     cookies.append(header::SET_COOKIE, clear_flow_cookie(&state)?);

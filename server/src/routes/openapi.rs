@@ -93,7 +93,7 @@ pub fn document() -> Value {
                 }), false),
             }},
             "/api/auth/oidc/callback": {"get": {
-                "summary": "Where the identity provider sends the browser back (register <public URL>/api/auth/oidc/callback as its redirect URI). Checks the state against the browser's cookie, exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, nonce) and signs in the one active person the configured claim names: 303 to / with the vela_session cookie. Otherwise 303 to /?sso_error=<code>: provider_unavailable, refused, invalid_state, invalid_token, unknown_person (unknown or deactivated), no_role (roles come from the provider and none of the person's groups grants one), missing_claim.",
+                "summary": "Where the identity provider sends the browser back (register <public URL>/api/auth/oidc/callback as its redirect URI). Checks the state against the browser's cookie, exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, nonce) and signs in the one active person the configured claim names: 200 with a page that moves on at once to /api/auth/oidc/complete?ticket=<one-time ticket>, which sets the vela_session cookie (browsers refuse a SameSite=Strict cookie on the provider's redirect) and answers 303 to /?signed_in=sso. Otherwise 303 to /?sso_error=<code>: provider_unavailable, refused, invalid_state, invalid_token, unknown_person (unknown or deactivated), no_role (roles come from the provider and none of the person's groups grants one), missing_claim.",
                 "security": [],
                 "parameters": [
                     {"name": "code", "in": "query", "required": false, "schema": {"type": "string"}},
@@ -102,7 +102,17 @@ pub fn document() -> Value {
                     {"name": "error_description", "in": "query", "required": false, "schema": {"type": "string"}},
                 ],
                 "responses": with_errors(json!({
-                    "303": {"description": "into the app with a session, or to the login page with ?sso_error=<code>"},
+                    "200": {"description": "a page that moves on to /api/auth/oidc/complete", "content": {"text/html": {"schema": {"type": "string"}}}},
+                    "303": {"description": "to the login page with ?sso_error=<code>"},
+                    "404": error("single sign-on is not configured"),
+                }), false),
+            }},
+            "/api/auth/oidc/complete": {"get": {
+                "summary": "Second step of a verified single sign-on (reached from the callback's page): with a live one-time ticket and this browser's flow cookie, starts the session: 303 to /?signed_in=sso with the vela_session cookie; otherwise 303 to /?sso_error=invalid_state.",
+                "security": [],
+                "parameters": [{"name": "ticket", "in": "query", "required": true, "schema": {"type": "string"}}],
+                "responses": with_errors(json!({
+                    "303": {"description": "into the app with a session, or to the login page with ?sso_error=invalid_state"},
                     "404": error("single sign-on is not configured"),
                 }), false),
             }},
