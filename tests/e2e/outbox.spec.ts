@@ -211,7 +211,7 @@ test('signing out on a shared browser leaves nothing private but one’s own uns
   // belong to the browser, not to a person.
   const shared = ['vela.locale', 'vela.config'];
   expect(Object.keys(left).filter((k) => !shared.includes(k))).toEqual([outboxKey(giulia)]);
-  expect(Object.keys(JSON.parse(left['vela.config'] ?? '{}'))).toEqual(['demo', 'sso', 'local_passwords']);
+  expect(Object.keys(JSON.parse(left['vela.config'] ?? '{}')).sort()).toEqual(['demo', 'local_passwords', 'sso']);
   const outbox = JSON.parse(left[outboxKey(giulia)]);
   expect(outbox.version).toBe(2);
   expect(outbox.commands).toHaveLength(1);
