@@ -137,6 +137,63 @@ pub struct Config {
     #[arg(long, env = "VELA_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    // Single sign-on with OpenID Connect (see docs/operations.md).
+    /// The OpenID provider's issuer URL (its discovery document is
+    /// `<issuer>/.well-known/openid-configuration`). Turns single sign-on on;
+    /// register `<public URL>/api/auth/oidc/callback` as the redirect URI.
+    #[arg(long, env = "VELA_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// Vela's client id at the provider.
+    #[arg(long, env = "VELA_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+
+    /// A file with Vela's client secret on its first line; without it Vela
+    /// is a public client (PKCE only).
+    #[arg(long, env = "VELA_OIDC_CLIENT_SECRET_FILE")]
+    pub oidc_client_secret_file: Option<PathBuf>,
+
+    /// The ID token claim that names the person: `preferred_username` (matched
+    /// to the username), `email` (matched to the e-mail address; must not
+    /// be marked unverified) or any other string claim (matched to the username).
+    #[arg(
+        long,
+        env = "VELA_OIDC_USERNAME_CLAIM",
+        default_value = "preferred_username"
+    )]
+    pub oidc_username_claim: String,
+
+    /// The provider's name on the login page's button: "Accedi con NAME" /
+    /// "Sign in with NAME" (e.g. `MyID`); without it the button says "sign
+    /// in with your organisation's account".
+    #[arg(long, env = "VELA_OIDC_BUTTON_LABEL")]
+    pub oidc_button_label: Option<String>,
+
+    /// The ID token claim listing the person's groups (e.g. `groups`): with
+    /// `--oidc-roles-map`, the provider decides Vela roles at each sign-in.
+    #[arg(long, env = "VELA_OIDC_ROLES_CLAIM")]
+    pub oidc_roles_claim: Option<String>,
+
+    /// Which group grants which Vela role: `GROUP=ROLE[,GROUP=ROLE…]`, roles
+    /// `employee`, `lead`, `trainer`, `admin`, `partnership_admin`. A person
+    /// whose groups grant none is refused.
+    #[arg(long, env = "VELA_OIDC_ROLES_MAP")]
+    pub oidc_roles_map: Option<String>,
+
+    /// Switch local passwords off: people sign in only through single sign-on.
+    #[arg(long, env = "VELA_NO_LOCAL_PASSWORDS")]
+    pub no_local_passwords: bool,
+
+    /// Seconds added to the clock that judges ID token expiry (tests only).
+    #[arg(
+        long,
+        env = "VELA_OIDC_CLOCK_OFFSET",
+        default_value_t = 0,
+        hide = true,
+        allow_hyphen_values = true
+    )]
+    pub oidc_clock_offset_secs: i64,
+
     /// Seconds between two runs of the timed notifications (reminders).
     #[arg(long, env = "VELA_SCHEDULER_EVERY", default_value_t = 60, hide = true)]
     pub scheduler_every_secs: u64,

@@ -51,6 +51,8 @@ pub struct AppState {
     pub mailer: Option<Arc<mail::Mailer>>,
     /// The audit trail and the security log.
     pub audit: Arc<audit::Audit>,
+    /// Single sign-on, when an OpenID provider is configured.
+    pub oidc: Option<Arc<auth::oidc::Oidc>>,
 }
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
@@ -81,6 +83,21 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         None if config.demo => demo::seed(&store, &auth).await?,
         None => {}
     }
+    let oidc = auth::oidc::OidcConfig::from_config(&config)?
+        .map(auth::oidc::Oidc::new)
+        .transpose()?
+        .map(Arc::new);
+    if let Some(oidc) = &oidc {
+        // In the background: a provider that is down must not keep Vela
+        // from starting; sign-ins try again and say so meanwhile.
+        let oidc = oidc.clone();
+        tokio::spawn(async move {
+            match oidc.probe().await {
+                Ok(()) => tracing::info!("single sign-on: the identity provider answered"),
+                Err(e) => tracing::error!("single sign-on: {e}"),
+            }
+        });
+    }
     let mailer = mail::Mailer::from_config(&config)?;
     if let Some(mailer) = &mailer {
         mailer.start(store.clone(), shutdown_rx.clone());
@@ -109,6 +126,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         feeds,
         mailer,
         audit: audit.clone(),
+        oidc,
     };
     let listener = TcpListener::bind(config.addr)
         .await
@@ -189,6 +207,10 @@ pub enum StartError {
     InUse(#[from] cli::lock::LockError),
     #[error("cannot set up mail: {0}")]
     Mail(#[from] mail::MailError),
+    #[error("single sign-on: {0}")]
+    OidcConfig(#[from] auth::oidc::config::OidcConfigError),
+    #[error("single sign-on: {0}")]
+    Oidc(#[from] auth::oidc::OidcError),
     #[error("a start-up task failed: {0}")]
     Task(String),
 }

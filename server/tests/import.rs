@@ -112,6 +112,17 @@ async fn a_preview_changes_nothing_the_apply_all_and_a_second_import_nothing() {
     );
     assert_eq!(again["revision"].as_u64(), Some(revision), "nothing stored");
     assert_eq!(state_of(&admin).await.0, revision);
+
+    // Each applied import is in the security log, with its counts; the
+    // previews are not.
+    let (status, log) = admin.get_json("/api/audit?kind=security.import").await;
+    assert_eq!(status, 200, "{log}");
+    let entries = log["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 2, "{log}");
+    assert!(
+        entries.iter().any(|e| e.to_string().contains("1 new, 2 changed")),
+        "{log}"
+    );
 }
 
 #[tokio::test]

@@ -51,6 +51,8 @@ async fn the_document_lists_every_route_and_real_traffic_fits_its_schemas() {
         "/api/health",
         "/api/auth/login",
         "/api/auth/logout",
+        "/api/auth/oidc/login",
+        "/api/auth/oidc/callback",
         "/api/me",
         "/api/sync/push",
         "/api/sync/pull",

@@ -206,11 +206,12 @@ test('signing out on a shared browser leaves nothing private but one’s own uns
 
   // What the next person could read: her own waiting change, nothing else.
   const left = await localStorageOf(page);
-  // The language and the deployment's public description (is it a demo?)
+  // The language and the deployment's public description (is it a demo?
+  // how do people sign in?)
   // belong to the browser, not to a person.
   const shared = ['vela.locale', 'vela.config'];
   expect(Object.keys(left).filter((k) => !shared.includes(k))).toEqual([outboxKey(giulia)]);
-  expect(Object.keys(JSON.parse(left['vela.config'] ?? '{}'))).toEqual(['demo']);
+  expect(Object.keys(JSON.parse(left['vela.config'] ?? '{}')).sort()).toEqual(['demo', 'local_passwords', 'sso']);
   const outbox = JSON.parse(left[outboxKey(giulia)]);
   expect(outbox.version).toBe(2);
   expect(outbox.commands).toHaveLength(1);

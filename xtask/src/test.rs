@@ -92,6 +92,10 @@ fn end_to_end(tally: &mut Tally, filters: &[String]) -> Result {
             ])
             .args(filters)
             .env("VELA_BASE_URL", &server.url)
+            // For specs that need a server started otherwise (sso.spec.ts
+            // starts one with single sign-on beside its OpenID provider).
+            .env("VELA_SERVER_BIN", target.join("debug/vela-server"))
+            .env("VELA_DIST_DIR", root().join("dist"))
             .env("VELA_E2E_REPORT", &report),
         &root(),
     );

@@ -106,8 +106,9 @@ fn ensure_trunk() -> Result {
     )
 }
 
-/// binaryen (wasm-opt), Playwright and the SMTP server of the mail tests
-/// (`smtp-server`), pinned by the root package-lock.json.
+/// binaryen (wasm-opt), Playwright, the SMTP server of the mail tests
+/// (`smtp-server`) and the OpenID provider of the single sign-on tests
+/// (`oidc-provider`), pinned by the root package-lock.json.
 fn ensure_npm_packages() -> Result {
     npm_ci(
         &root(),
@@ -115,6 +116,7 @@ fn ensure_npm_packages() -> Result {
             "node_modules/.bin/wasm-opt",
             "node_modules/@playwright/test",
             "node_modules/smtp-server",
+            "node_modules/oidc-provider",
         ],
     )
 }

@@ -57,6 +57,20 @@ pub struct Texts {
     pub login_demo_partner_admin: &'static str,
     /// The first administration's administrator, also the partnership's.
     pub login_demo_admin: &'static str,
+    /// The single sign-on button naming the deployment's provider ("Accedi con MyID").
+    pub login_sso_with: fn(&str) -> String,
+    /// The button when the deployment names no provider.
+    pub login_sso: &'static str,
+    /// Between the single sign-on button and the password form.
+    pub login_sso_or: &'static str,
+    /// Why single sign-on failed, by the callback's `sso_error` code.
+    pub login_sso_provider_unavailable: &'static str,
+    pub login_sso_refused: &'static str,
+    pub login_sso_invalid_state: &'static str,
+    pub login_sso_invalid_token: &'static str,
+    pub login_sso_unknown_person: &'static str,
+    pub login_sso_missing_claim: &'static str,
+    pub login_sso_no_role: &'static str,
     /// The notice on every page of a demo deployment.
     pub demo_notice: &'static str,
 

@@ -15,8 +15,25 @@ const DEMO_ACCOUNTS: [(&str, Text); 7] = [
     ("admin.rovereto", |t| t.login_demo_partner_admin),
 ];
 
-/// The login form, with the demo accounts listed beside it when the
-/// deployment is a demo (a production one has none).
+/// The sentence for a single sign-on failure code (`?sso_error=` from the
+/// server's callback).
+fn sso_error(code: &str) -> Text {
+    match code {
+        "provider_unavailable" => |t| t.login_sso_provider_unavailable,
+        "refused" => |t| t.login_sso_refused,
+        "invalid_state" => |t| t.login_sso_invalid_state,
+        "invalid_token" => |t| t.login_sso_invalid_token,
+        "unknown_person" => |t| t.login_sso_unknown_person,
+        "no_role" => |t| t.login_sso_no_role,
+        "missing_claim" => |t| t.login_sso_missing_claim,
+        _ => |t| t.login_error_generic,
+    }
+}
+
+/// The login page: the single sign-on button when the deployment has one,
+/// the password form unless the deployment switched passwords off, and the
+/// demo accounts beside it when the deployment is a demo (a production one
+/// has none).
 #[component]
 pub fn Login() -> impl IntoView {
     let i18n = use_i18n();
@@ -26,6 +43,10 @@ pub fn Login() -> impl IntoView {
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
     let deployment = crate::deployment::use_deployment();
+    // Why the last single sign-on came back here, if it did.
+    let sso_failure = leptos_router::hooks::use_query_map()
+        .with_untracked(|query| query.get("sso_error"))
+        .map(|code| sso_error(&code));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -81,6 +102,25 @@ pub fn Login() -> impl IntoView {
                     })
             }}
             <p>{move || i18n.t().login_intro}</p>
+            <div class="login-methods">
+            {move || deployment.sso().then(|| view! {
+                <div class="login-sso">
+                    <p class="form-error" role="alert">
+                        {move || sso_failure.map(|message| message(i18n.t()))}
+                    </p>
+                    // A plain link: the server answers with a redirect to the provider.
+                    <a class="button primary" href="/api/auth/oidc/login" rel="external">
+                        {move || match deployment.sso_label() {
+                            Some(name) => (i18n.t().login_sso_with)(&name),
+                            None => i18n.t().login_sso.to_string(),
+                        }}
+                    </a>
+                    {move || deployment.local_passwords().then(|| view! {
+                        <p class="login-or">{move || i18n.t().login_sso_or}</p>
+                    })}
+                </div>
+            })}
+            {move || deployment.local_passwords().then(|| view! {
             <form class="login-form" on:submit=submit novalidate>
                 <label for="login-username">{move || i18n.t().login_username}</label>
                 <input
@@ -105,6 +145,8 @@ pub fn Login() -> impl IntoView {
                     {move || if busy.get() { i18n.t().login_submitting } else { i18n.t().login_submit }}
                 </button>
             </form>
+            })}
+            </div>
             {move || deployment.demo().then(|| view! {
                 <aside class="demo-accounts" aria-labelledby="demo-accounts-title">
                     <h2 id="demo-accounts-title">{move || i18n.t().login_demo_title}</h2>

@@ -182,7 +182,18 @@ pub fn provide_session() -> Session {
     };
     provide_context(session);
     let Some(last) = storage::load::<Me>(STORAGE_KEY) else {
-        session.me.set(Some(None));
+        if arrived_from_single_sign_on() {
+            // A session this browser never saw start: the server began it
+            // at the end of a single sign-on.
+            leptos::task::spawn_local(async move {
+                match api::get::<Me>("/api/me").await {
+                    Ok(me) => session.set(Some(me)),
+                    Err(_) => session.me.set(Some(None)),
+                }
+            });
+        } else {
+            session.me.set(Some(None));
+        }
         return session;
     };
     session.remembered.set(Some(last.clone()));
@@ -198,6 +209,14 @@ pub fn provide_session() -> Session {
         }
     });
     session
+}
+
+/// Whether the page was opened by the server at the end of a single sign-on
+/// (`/?signed_in=sso`).
+fn arrived_from_single_sign_on() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|query| query.contains("signed_in=sso"))
 }
 
 pub fn use_session() -> Session {

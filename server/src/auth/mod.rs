@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod cookie;
 mod current_user;
 pub mod limiter;
+pub mod oidc;
 pub mod password;
 pub mod pool;
 pub mod proxies;

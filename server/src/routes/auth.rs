@@ -48,6 +48,11 @@ pub async fn login(
     headers: HeaderMap,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
+    if state.config.no_local_passwords {
+        return Err(ApiError::Forbidden(
+            "sign-in with a password is switched off here: use single sign-on",
+        ));
+    }
     if request.username.len() > MAX_USERNAME_BYTES || request.password.len() > MAX_PASSWORD_BYTES {
         return Err(ApiError::Unprocessable(format!(
             "username or password too long (at most {MAX_USERNAME_BYTES} and {MAX_PASSWORD_BYTES} bytes)"

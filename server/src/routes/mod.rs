@@ -26,6 +26,7 @@ pub mod config;
 pub mod health;
 pub mod mail;
 pub mod me;
+pub mod oidc;
 pub mod openapi;
 pub mod partnership;
 pub mod personal_data;
@@ -55,6 +56,9 @@ pub fn app(state: AppState) -> Router {
         .route("/partnership/organisations", post(partnership::add_member))
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
+        .route("/auth/oidc/login", get(oidc::login))
+        .route("/auth/oidc/callback", get(oidc::callback))
+        .route("/auth/oidc/complete", get(oidc::complete))
         .route("/me", get(me::me))
         .route("/people/{id}/password", put(accounts::set_password))
         .route("/openapi.json", get(openapi::openapi))

@@ -75,7 +75,7 @@ pub fn document() -> Value {
         "security": [{"session": []}],
         "paths": {
             "/api/health": {"get": op("Liveness, version and whether the store can write", None, json!({"200": ok(health), "503": error("the store cannot write to disk right now (store_unavailable); it retries on its own")}), false)},
-            "/api/config": {"get": op("What the app shows before sign-in: whether this deployment is a demo (sample data, demo accounts listed on the login page)", None, json!({"200": ok(public_config)}), false)},
+            "/api/config": {"get": op("What the app shows before sign-in: whether this deployment is a demo (sample data, demo accounts listed on the login page), whether single sign-on is on (and its button label) and whether local passwords are", None, json!({"200": ok(public_config)}), false)},
             "/api/partnership/organisations": {"post": op(
                 "Adds a member organisation with its first administrator and their initial password (partnership administrators only; at least 10 characters)",
                 Some(new_member),
@@ -85,9 +85,41 @@ pub fn document() -> Value {
             "/api/auth/login": {"post": op(
                 "Signs in; sets the HttpOnly session cookie",
                 Some(login),
-                json!({"200": ok(login_ok), "401": error("wrong username or password"), "429": error("too many failed attempts (Retry-After)"), "503": error("every password check is busy; retry shortly (Retry-After)")}),
+                json!({"200": ok(login_ok), "401": error("wrong username or password"), "403": error("local passwords are switched off (--no-local-passwords): sign in with single sign-on"), "429": error("too many failed attempts (Retry-After)"), "503": error("every password check is busy; retry shortly (Retry-After)")}),
                 false,
             )},
+            "/api/auth/oidc/login": {"get": {
+                "summary": "Single sign-on (OpenID Connect, authorization code flow with PKCE, state and nonce): 303 to the identity provider, with a short-lived HttpOnly cookie (vela_oidc_state, SameSite=Lax) tying the callback to this browser. When the provider cannot be reached: 303 to /?sso_error=provider_unavailable. For browsers (a link), not for scripts.",
+                "security": [],
+                "responses": with_errors(json!({
+                    "303": {"description": "to the provider's authorization endpoint, or to the login page with ?sso_error=<code>"},
+                    "404": error("single sign-on is not configured"),
+                }), false),
+            }},
+            "/api/auth/oidc/callback": {"get": {
+                "summary": "Where the identity provider sends the browser back (register <public URL>/api/auth/oidc/callback as its redirect URI). Checks the state against the browser's cookie, exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, nonce) and signs in the one active person the configured claim names: 200 with a page that moves on at once to /api/auth/oidc/complete?ticket=<one-time ticket>, which sets the vela_session cookie (browsers refuse a SameSite=Strict cookie on the provider's redirect) and answers 303 to /?signed_in=sso. Otherwise 303 to /?sso_error=<code>: provider_unavailable, refused, invalid_state, invalid_token, unknown_person (unknown or deactivated), no_role (roles come from the provider and none of the person's groups grants one), missing_claim.",
+                "security": [],
+                "parameters": [
+                    {"name": "code", "in": "query", "required": false, "schema": {"type": "string"}},
+                    {"name": "state", "in": "query", "required": false, "schema": {"type": "string"}},
+                    {"name": "error", "in": "query", "required": false, "schema": {"type": "string"}},
+                    {"name": "error_description", "in": "query", "required": false, "schema": {"type": "string"}},
+                ],
+                "responses": with_errors(json!({
+                    "200": {"description": "a page that moves on to /api/auth/oidc/complete", "content": {"text/html": {"schema": {"type": "string"}}}},
+                    "303": {"description": "to the login page with ?sso_error=<code>"},
+                    "404": error("single sign-on is not configured"),
+                }), false),
+            }},
+            "/api/auth/oidc/complete": {"get": {
+                "summary": "Second step of a verified single sign-on (reached from the callback's page): with a live one-time ticket and this browser's flow cookie, starts the session: 303 to /?signed_in=sso with the vela_session cookie; otherwise 303 to /?sso_error=invalid_state.",
+                "security": [],
+                "parameters": [{"name": "ticket", "in": "query", "required": true, "schema": {"type": "string"}}],
+                "responses": with_errors(json!({
+                    "303": {"description": "into the app with a session, or to the login page with ?sso_error=invalid_state"},
+                    "404": error("single sign-on is not configured"),
+                }), false),
+            }},
             "/api/auth/logout": {"post": op("Ends the session", Some(json!({"type": "object"})), json!({"200": ok(json!({"type": "object"}))}), true)},
             "/api/people/{id}/password": {"put": {
                 "summary": "Sets the password a person of my organisation signs in with, and ends their open sessions (administrators only; at least 10 characters)",

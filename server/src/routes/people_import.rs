@@ -32,6 +32,7 @@ use vela_domain::rejection::{Problem, Rejection};
 use vela_domain::Actor;
 
 use super::ApiQuery;
+use crate::audit::{SecurityEvent, SecurityKind};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::org_store::now;
@@ -165,6 +166,18 @@ pub async fn import(
     })
     .await
     .map_err(ApiError::internal)??;
+    if result.applied {
+        let counts = &result.report.counts;
+        let event = SecurityEvent {
+            by: Some(user.person_id),
+            detail: format!(
+                "{} new, {} changed, {} deactivated",
+                counts.new, counts.changed, counts.deactivated
+            ),
+            ..SecurityEvent::about(SecurityKind::Import, user.org_id, user.person_id)
+        };
+        state.audit.record(&state.store, event).await;
+    }
     Ok(Json(result))
 }
 
