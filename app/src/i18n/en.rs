@@ -81,4 +81,6 @@ pub static TEXTS: Texts = Texts {
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,
     notifications: super::notifications::EN,
+    lists: super::lists::EN,
+    frame: super::frame::EN,
 };

@@ -80,4 +80,6 @@ pub static TEXTS: Texts = Texts {
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,
     notifications: super::notifications::IT,
+    lists: super::lists::IT,
+    frame: super::frame::IT,
 };

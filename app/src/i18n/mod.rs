@@ -8,7 +8,9 @@ pub mod admin;
 pub mod calendar;
 mod en;
 pub mod export;
+pub mod frame;
 mod it;
+pub mod lists;
 pub mod notifications;
 pub mod objectives;
 mod rejections;
@@ -46,6 +48,16 @@ impl Locale {
         }
     }
 
+    /// The BCP 47 tag for the browser's `Intl` formats: Italian of Italy,
+    /// and British English (day before month, 24-hour clock), which matches
+    /// the British spelling of the English texts.
+    pub fn intl(self) -> &'static str {
+        match self {
+            Locale::It => "it-IT",
+            Locale::En => "en-GB",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Locale> {
         Locale::ALL.into_iter().find(|l| l.code() == code)
     }
@@ -79,6 +91,17 @@ impl I18n {
 
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);
+    }
+
+    /// Speaks the signed-in person's own language, kept on their profile
+    /// (`code` as `/api/me` gives it), so their choice follows them from
+    /// device to device and into their e-mails.
+    pub fn follow_profile(&self, code: Option<&str>) {
+        if let Some(locale) = code.and_then(Locale::from_code) {
+            if self.locale.get_untracked() != locale {
+                self.locale.set(locale);
+            }
+        }
     }
 
     /// The strings of the current language; reading them subscribes the caller.

@@ -82,4 +82,6 @@ pub struct Texts {
     pub objectives: super::objectives::ObjectivesTexts,
     pub webinars: super::webinars::WebinarsTexts,
     pub notifications: super::notifications::NotificationsTexts,
+    pub lists: super::lists::ListTexts,
+    pub frame: super::frame::FrameTexts,
 }
