@@ -73,17 +73,18 @@ async function bigOrganisation(): Promise<{ username: string; password: string }
 
 /**
  * Types `text` into the search box and measures, in the page, the time
- * until the table shows exactly `rows` rows whose first is `first`.
+ * until the table shows exactly `rows` rows, each of whose names starts
+ * with `prefix` (fails after 10 s rather than waiting for ever).
  */
-async function timedSearch(page: Page, text: string, rows: number, first: string): Promise<number> {
+async function timedSearch(page: Page, text: string, rows: number, prefix: string): Promise<number> {
   return page.evaluate(
-    ([text, rows, first]) =>
-      new Promise<number>((resolve) => {
+    ([text, rows, prefix]) =>
+      new Promise<number>((resolve, reject) => {
         const input = document.getElementById('people-search') as HTMLInputElement;
         const body = document.querySelector('table tbody')!;
         const done = () => {
-          const shown = body.querySelectorAll('tr');
-          return shown.length === rows && shown[0]?.querySelector('th')?.textContent === first;
+          const names = Array.from(body.querySelectorAll('tr > th')).map((th) => th.textContent ?? '');
+          return names.length === rows && names.every((n) => n.startsWith(prefix));
         };
         const start = performance.now();
         const observer = new MutationObserver(() => {
@@ -92,6 +93,10 @@ async function timedSearch(page: Page, text: string, rows: number, first: string
             resolve(performance.now() - start);
           }
         });
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`"${text}": not ${rows} rows starting with "${prefix}" after 10 s`));
+        }, 10_000);
         observer.observe(body, { childList: true, subtree: true, characterData: true });
         input.value = text;
         input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -100,14 +105,16 @@ async function timedSearch(page: Page, text: string, rows: number, first: string
           resolve(performance.now() - start);
         }
       }),
-    [text, rows, first] as const,
+    [text, rows, prefix] as const,
   );
 }
 
 test('People with 2,500 people: search answers in under 100 ms, filters and pages', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = collectErrors(page);
+  const started = Date.now();
   const { username, password } = await bigOrganisation();
+  console.log(`2,500 people added through the commands in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/');
   await login(page, username, password);
@@ -120,19 +127,19 @@ test('People with 2,500 people: search answers in under 100 ms, filters and page
   await expect(page.getByText('Pagina 1 di 50')).toBeVisible();
 
   const one = await timedSearch(page, 'quercia', 1, 'Ottavio Quercia');
-  const many = await timedSearch(page, 'anna', 50, 'Amalia Grandi');
-  const back = await timedSearch(page, '', 50, 'Amalia Grandi');
+  const many = await timedSearch(page, 'anna', 50, 'Anna ');
+  const back = await timedSearch(page, '', 50, '');
   console.log(`people search with 2,500 people: one match ${one.toFixed(1)} ms, many ${many.toFixed(1)} ms, cleared ${back.toFixed(1)} ms`);
   expect(one).toBeLessThan(100);
   expect(many).toBeLessThan(100);
   await expect(page.getByText('Pagina 1 di 50')).toBeVisible();
 
   // Filters combine with the search; the count says what is left.
-  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Servizio 3' });
+  await page.getByLabel('Filtra per team').selectOption({ label: 'Servizio 3' });
   await expect(page.getByText('100 su 2500')).toBeVisible();
-  await page.getByLabel('Ruolo').selectOption({ label: 'Responsabile' });
+  await page.getByLabel('Filtra per ruolo').selectOption({ label: 'Responsabile' });
   await expect(page.getByText(/^\d+ su 2500$/)).toBeVisible();
-  await page.getByLabel('Ruolo').selectOption({ label: 'Tutti i ruoli' });
+  await page.getByLabel('Filtra per ruolo').selectOption({ label: 'Tutti i ruoli' });
   await page.getByLabel('Cerca').fill('zzz nessuno');
   await expect(page.getByText('Nessun risultato con questi filtri.')).toBeVisible();
   await page.getByLabel('Cerca').fill('');
@@ -143,7 +150,7 @@ test('People with 2,500 people: search answers in under 100 ms, filters and page
 
 test('Marco rejects two selected days at once with one reason', async ({ page }) => {
   const errors = collectErrors(page);
-  const days = [quietDay(140, 3), quietDay(147, 3)];
+  const days = [quietDay(140, 2), quietDay(147, 2)];
   const chiara = await apiAs('chiara');
   await pushAll(
     chiara,

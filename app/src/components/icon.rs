@@ -17,6 +17,7 @@ pub enum IconName {
     Absent,
     Warning,
     More,
+    Bell,
 }
 
 impl IconName {
@@ -34,6 +35,7 @@ impl IconName {
             IconName::Absent => "M8 12h8M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z",
             IconName::Warning => "M12 3L2 21h20zM12 10v5M12 18v.5",
             IconName::More => "M12 5v.5M12 12v.5M12 19v.5",
+            IconName::Bell => "M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a2 2 0 0 0 3.4 0",
         }
     }
 }

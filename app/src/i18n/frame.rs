@@ -22,6 +22,8 @@ pub struct FrameTexts {
     pub notices_intro: &'static str,
     pub notices_saved: &'static str,
     pub save: &'static str,
+    pub restricted_title: &'static str,
+    pub only_trainers: &'static str,
 }
 
 pub const IT: FrameTexts = FrameTexts {
@@ -39,6 +41,8 @@ pub const IT: FrameTexts = FrameTexts {
     notices_intro: "La dichiarazione di accessibilità, l'informativa sulla privacy e le note legali, collegate in fondo a ogni pagina. Testo semplice: separa i paragrafi con una riga vuota. Se un testo è vuoto, la pagina mostra un testo generale.",
     notices_saved: "Testi del piè di pagina salvati.",
     save: "Salva i testi",
+    restricted_title: "Pagina riservata",
+    only_trainers: "Questa pagina è riservata a chi tiene la formazione e agli amministratori.",
 };
 
 pub const EN: FrameTexts = FrameTexts {
@@ -56,4 +60,6 @@ pub const EN: FrameTexts = FrameTexts {
     notices_intro: "The accessibility statement, the privacy notice and the legal notes, linked at the foot of every page. Plain text: separate paragraphs with a blank line. While a text is empty, its page shows a general text.",
     notices_saved: "Footer texts saved.",
     save: "Save the texts",
+    restricted_title: "Restricted page",
+    only_trainers: "This page is for trainers and administrators only.",
 };

@@ -31,9 +31,9 @@ pub struct ListTexts {
 
 pub const IT: ListTexts = ListTexts {
     search: "Cerca",
-    filter_team: "Team",
-    filter_role: "Ruolo",
-    filter_state: "Stato",
+    filter_team: "Filtra per team",
+    filter_role: "Filtra per ruolo",
+    filter_state: "Filtra per stato",
     any_team: "Tutti i team",
     no_team: "Senza team",
     any_role: "Tutti i ruoli",
@@ -60,9 +60,9 @@ pub const IT: ListTexts = ListTexts {
 
 pub const EN: ListTexts = ListTexts {
     search: "Search",
-    filter_team: "Team",
-    filter_role: "Role",
-    filter_state: "State",
+    filter_team: "Filter by team",
+    filter_role: "Filter by role",
+    filter_state: "Filter by state",
     any_team: "All teams",
     no_team: "No team",
     any_role: "All roles",

@@ -10,6 +10,7 @@ mod en;
 pub mod export;
 pub mod frame;
 mod it;
+pub mod italian;
 pub mod lists;
 pub mod notifications;
 pub mod objectives;

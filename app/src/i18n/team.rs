@@ -341,11 +341,13 @@ pub const IT: TeamTexts = TeamTexts {
     agreement_summary: |mode, week, month, validity| {
         format!("{mode}: al massimo {week} a settimana e {month} al mese, {validity}")
     },
-    valid_open: |from| format!("dal {from}, a tempo indeterminato"),
-    valid_between: |from, until| format!("dal {from} al {until}"),
-    withdrawn_from: |date| format!("recesso dal {date}"),
+    valid_open: |from| format!("{}, a tempo indeterminato", super::italian::dal(from)),
+    valid_between: |from, until| {
+        format!("{} {}", super::italian::dal(from), super::italian::al(until))
+    },
+    withdrawn_from: |date| format!("recesso {}", super::italian::dal(date)),
     edit_agreement: |person| format!("Modifica l'accordo di {person}"),
-    new_agreement: |person| format!("Nuovo accordo per {person}"),
+    new_agreement: |person| format!("Crea accordo per {person}"),
     edit: "Modifica",
     create: "Crea accordo",
     close: "Chiudi",
@@ -373,7 +375,10 @@ pub const IT: TeamTexts = TeamTexts {
     withdraw: "Recedi dall'accordo",
     withdraw_effective: "Recesso con effetto dal",
     withdraw_question: |person, date| {
-        format!("Confermi il recesso dall'accordo di {person} con effetto dal {date}?")
+        format!(
+            "Confermi il recesso dall'accordo di {person} con effetto {}?",
+            super::italian::dal(date)
+        )
     },
     withdraw_confirm: "Sì, recedi",
     agreement_withdrawn: "Recesso registrato.",
@@ -534,7 +539,7 @@ pub const EN: TeamTexts = TeamTexts {
     valid_between: |from, until| format!("from {from} to {until}"),
     withdrawn_from: |date| format!("withdrawn from {date}"),
     edit_agreement: |person| format!("Edit the agreement of {person}"),
-    new_agreement: |person| format!("New agreement for {person}"),
+    new_agreement: |person| format!("Create agreement for {person}"),
     edit: "Edit",
     create: "Create agreement",
     close: "Close",

@@ -240,6 +240,7 @@ pub fn Agreements() -> impl IntoView {
                     .then(|| view! { <p class="admin-empty">{i18n.t().admin.agreements_empty}</p> })
             }}
             {filters}
+            <div class="table-wrap" role="region" tabindex="0" aria-label=t.agreements_title>
             <table class="people-table">
                 <caption class="visually-hidden">{t.agreements_title}</caption>
                 <thead>
@@ -256,6 +257,7 @@ pub fn Agreements() -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            </div>
             <Pager page pages />
         }
         .into_any()

@@ -329,6 +329,8 @@ pub fn Approvals() -> impl IntoView {
         view! {
             <tr>
                 <td>
+                    // The label around the box makes the whole 44 px square a target.
+                    <label class="hit">
                     <input
                         type="checkbox"
                         aria-label=check_label
@@ -344,6 +346,7 @@ pub fn Approvals() -> impl IntoView {
                             });
                         }
                     />
+                    </label>
                 </td>
                 <th scope="row">{name}</th>
                 <td>{date_text}</td>
