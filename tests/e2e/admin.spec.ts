@@ -101,7 +101,7 @@ test('the administrator adds a colleague and sets her password; she signs in, an
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'già in uso' })).toHaveText('Il nome utente «giulia» è già in uso.');
   await page.getByLabel('Nome utente').fill('nadia');
-  await page.getByLabel('Team').selectOption({ label: 'Servizio Sistemi informativi' });
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Servizio Sistemi informativi' });
   await page.getByLabel('Km casa-lavoro (sola andata)').fill('14');
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'salvata' })).toHaveText('Nadia Conti salvata.');

@@ -128,11 +128,15 @@ test('People with 2,500 people: search answers in under 100 ms, filters and page
 
   const one = await timedSearch(page, 'quercia', 1, 'Ottavio Quercia');
   const many = await timedSearch(page, 'anna', 50, 'Anna ');
-  const back = await timedSearch(page, '', 50, '');
-  console.log(`people search with 2,500 people: one match ${one.toFixed(1)} ms, many ${many.toFixed(1)} ms, cleared ${back.toFixed(1)} ms`);
+  console.log(`people search with 2,500 people: one match ${one.toFixed(1)} ms, 50 of many ${many.toFixed(1)} ms`);
+  await page.getByLabel('Cerca').fill('');
+  await expect(people.locator('tbody tr').first().getByRole('rowheader')).toHaveText('Amalia Grandi');
   expect(one).toBeLessThan(100);
   expect(many).toBeLessThan(100);
   await expect(page.getByText('Pagina 1 di 50')).toBeVisible();
+  await page.getByRole('button', { name: 'Pagina successiva' }).click();
+  await expect(page.getByText('Pagina 2 di 50')).toBeVisible();
+  await expect(people.locator('tbody tr')).toHaveCount(50);
 
   // Filters combine with the search; the count says what is left.
   await page.getByLabel('Filtra per team').selectOption({ label: 'Servizio 3' });

@@ -83,6 +83,9 @@ impl Locale {
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// Whether a language was chosen on this device (saved from an earlier
+    /// visit, or a button pressed now): then the device's choice stands.
+    chosen: StoredValue<bool>,
 }
 
 impl I18n {
@@ -91,13 +94,19 @@ impl I18n {
     }
 
     pub fn set_locale(&self, locale: Locale) {
+        self.chosen.set_value(true);
         self.locale.set(locale);
     }
 
     /// Speaks the signed-in person's own language, kept on their profile
-    /// (`code` as `/api/me` gives it), so their choice follows them from
-    /// device to device and into their e-mails.
+    /// (`code` as `/api/me` gives it), on a device where no language was
+    /// chosen yet: their choice follows them to a new device (and into their
+    /// e-mails), while a choice made here — perhaps still waiting in the
+    /// outbox to reach the profile — is never overturned.
     pub fn follow_profile(&self, code: Option<&str>) {
+        if self.chosen.get_value() {
+            return;
+        }
         if let Some(locale) = code.and_then(Locale::from_code) {
             if self.locale.get_untracked() != locale {
                 self.locale.set(locale);
@@ -117,6 +126,7 @@ pub fn provide_i18n() -> I18n {
     let saved = storage::load::<String>(STORAGE_KEY).and_then(|code| Locale::from_code(&code));
     let i18n = I18n {
         locale: RwSignal::new(saved.unwrap_or(Locale::It)),
+        chosen: StoredValue::new(saved.is_some()),
     };
     Effect::new(move |_| {
         let locale = i18n.locale();

@@ -91,11 +91,11 @@ pub const IT: NotificationsTexts = NotificationsTexts {
         Kind::AgreementWithdrawn if n.person.is_some() => format!(
             "Recesso dall'accordo di {}: non si applica più {}.",
             who(n),
-            super::italian::dal(&dates)
+            super::italian::dal(dates)
         ),
         Kind::AgreementWithdrawn => format!(
             "Recesso dal tuo accordo: non si applica più {}.",
-            super::italian::dal(&dates)
+            super::italian::dal(dates)
         ),
         Kind::AgreementEnding if n.person.is_some() => {
             format!("L'accordo di {} scade il {dates}.", who(n))

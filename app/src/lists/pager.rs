@@ -22,7 +22,7 @@ pub fn Pager(page: RwSignal<usize>, #[prop(into)] pages: Signal<usize>) -> impl 
                     <button
                         type="button"
                         class="secondary"
-                        disabled=current == 0
+                        disabled={current == 0}
                         on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
                     >
                         {t.previous_page}
@@ -31,7 +31,7 @@ pub fn Pager(page: RwSignal<usize>, #[prop(into)] pages: Signal<usize>) -> impl 
                     <button
                         type="button"
                         class="secondary"
-                        disabled=current + 1 >= count
+                        disabled={current + 1 >= count}
                         on:click=move |_| page.update(|p| *p = (*p + 1).min(count - 1))
                     >
                         {t.next_page}

@@ -1061,7 +1061,10 @@ fn administrators_write_their_own_organisations_public_notices() {
             org: None,
         }),
     );
-    assert_eq!(s.directory.organisations[&ORG2].notices.privacy, "Informativa");
+    assert_eq!(
+        s.directory.organisations[&ORG2].notices.privacy,
+        "Informativa"
+    );
 }
 
 #[test]

@@ -32,7 +32,9 @@ pub fn NoticesForm(message: RwSignal<String>, alert: RwSignal<String>) -> impl I
             Err(r) => alert.set((i18n.t().rejection)(&r)),
         }
     };
-    let field = move |id: &'static str, label: fn(&crate::i18n::frame::FrameTexts) -> &'static str, text: RwSignal<String>| {
+    let field = move |id: &'static str,
+                      label: fn(&crate::i18n::frame::FrameTexts) -> &'static str,
+                      text: RwSignal<String>| {
         view! {
             <div class="field">
                 <label for=id>{move || label(&i18n.t().frame)}</label>

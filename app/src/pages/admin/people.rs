@@ -14,9 +14,7 @@ use super::password_form::PasswordForm;
 use super::person_form::{role_name, PersonForm, ROLES};
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
-use crate::lists::{
-    fold, page_count, page_slice, Pager, Query, RowMenu, SearchField, PAGE_SIZE,
-};
+use crate::lists::{fold, page_count, page_slice, Pager, Query, RowMenu, SearchField, PAGE_SIZE};
 use crate::pages::team::my_id;
 use crate::sync::client::use_sync;
 

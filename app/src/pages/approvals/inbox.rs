@@ -11,9 +11,9 @@ use vela_domain::Actor;
 
 use super::confirm::CoverageConfirm;
 use super::decide::{decide, pending_days, plan_approvals, PendingDay, Shortfall, Step};
+use crate::components::icon::{Icon, IconName};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
-use crate::components::icon::{Icon, IconName};
 use crate::lists::{page_count, page_slice, Pager, PAGE_SIZE};
 use crate::pages::team::{loaded, loading_view, managed_teams, my_id, place_text};
 use crate::sync::client::{now, use_sync};

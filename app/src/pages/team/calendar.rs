@@ -10,9 +10,9 @@ use vela_domain::State;
 
 use super::grid::{below_days, counts_grid, DayHead, PeopleTable};
 use super::{is_admin, loaded, loading_view, managed_teams, my_id};
+use crate::components::icon::Icon;
 use crate::components::month_grid::neighbours;
 use crate::format::{day_month, long_date, month_title, short_date, weekday_short};
-use crate::components::icon::Icon;
 use crate::i18n::team::TeamTexts;
 use crate::i18n::use_i18n;
 use crate::sync::client::{now, use_sync};
@@ -58,8 +58,8 @@ fn span_days(span: Span, anchor: NaiveDate, holidays: Holidays<'_>) -> Vec<Naive
             .take_while(|d| d.month() == anchor.month())
             .collect(),
         Span::Week => {
-            let monday = anchor
-                - chrono::Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
+            let monday =
+                anchor - chrono::Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
             monday
                 .iter_days()
                 .take(7)
@@ -277,7 +277,8 @@ pub fn TeamCalendar() -> impl IntoView {
     Effect::new(move |_| {
         let a = anchor.get();
         team.track();
-        let current = span.get() == Span::Month && (a.year(), a.month()) == (today.year(), today.month());
+        let current =
+            span.get() == Span::Month && (a.year(), a.month()) == (today.year(), today.month());
         // After the grid of the new month is in the page.
         request_animation_frame(move || {
             let document = document();

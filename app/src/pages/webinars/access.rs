@@ -20,9 +20,11 @@ pub(crate) fn trainers_only(
     let me = me_id();
     let access = Memo::new(move |_| {
         state.with(|s| {
-            let allowed = me.and_then(|me| s.directory.people.get(&me)).is_some_and(|p| {
-                p.active && (p.roles.contains(&Role::Trainer) || p.roles.contains(&Role::Admin))
-            });
+            let allowed = me
+                .and_then(|me| s.directory.people.get(&me))
+                .is_some_and(|p| {
+                    p.active && (p.roles.contains(&Role::Trainer) || p.roles.contains(&Role::Admin))
+                });
             (loaded(s), allowed)
         })
     });

@@ -153,7 +153,11 @@ pub(crate) fn seats_text(state: &State, session: SessionId, locale: Locale) -> S
         if now() >= s.end {
             let viewer = me_id().map_or(Actor::System, Actor::Person);
             return if vela_domain::webinars::sees_people_of(state, &viewer, s) {
-                let present = state.webinars.attendance.get(&session).map_or(0, |a| a.len());
+                let present = state
+                    .webinars
+                    .attendance
+                    .get(&session)
+                    .map_or(0, |a| a.len());
                 (t.seats_attended)(present)
             } else {
                 t.seats_ended.to_owned()
