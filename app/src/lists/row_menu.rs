@@ -1,6 +1,7 @@
 //! A row's less frequent actions behind one button (a disclosure): opened by
-//! click, Enter or Space; Escape or choosing an action closes it and puts the
-//! focus back on the button.
+//! click, Enter or Space; Escape closes it and puts the focus back on the
+//! button; choosing an action closes it too, leaving the focus where the
+//! action put it.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -87,7 +88,23 @@ pub fn RowMenu(
                         .and_then(|el| el.closest("button, a").ok().flatten())
                         .is_some();
                     if chose {
-                        close();
+                        open.set(false);
+                        // The action may move the focus (a form, a question);
+                        // if it did not, the focus returns to the button rather
+                        // than being lost with the closed menu.
+                        request_animation_frame(move || {
+                            let lost = document().active_element().is_none_or(|el| {
+                                el.tag_name() == "BODY"
+                                    || panel
+                                        .get_untracked()
+                                        .is_some_and(|p| p.contains(Some(&el)))
+                            });
+                            if lost {
+                                if let Some(b) = button.get_untracked() {
+                                    let _ = b.focus();
+                                }
+                            }
+                        });
                     }
                 }
             >
