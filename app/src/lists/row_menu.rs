@@ -49,6 +49,11 @@ pub fn RowMenu(
                 }
             }
             on:focusout=move |ev| {
+                // A menu removed while focused (its action replaced it) may
+                // still hear the focus leave: nothing of it is left to close.
+                if open.try_get_untracked().is_none() {
+                    return;
+                }
                 // Closed when the focus leaves it (not when it moves inside).
                 let inside = ev
                     .related_target()
@@ -61,7 +66,7 @@ pub fn RowMenu(
                     .zip(button.get_untracked())
                     .is_some_and(|(node, b)| b.is_same_node(Some(&node)));
                 if ev.related_target().is_some() && !inside && !on_button {
-                    open.set(false);
+                    open.try_set(false);
                 }
             }
         >
@@ -88,19 +93,21 @@ pub fn RowMenu(
                         .and_then(|el| el.closest("button, a").ok().flatten())
                         .is_some();
                     if chose {
-                        open.set(false);
+                        // The elements themselves, not their refs: the action may
+                        // remove this menu (and dispose of its refs) before the
+                        // next frame.
+                        let (panel_el, button_el) = (panel.get_untracked(), button.get_untracked());
+                        open.try_set(false);
                         // The action may move the focus (a form, a question);
                         // if it did not, the focus returns to the button rather
                         // than being lost with the closed menu.
                         request_animation_frame(move || {
                             let lost = document().active_element().is_none_or(|el| {
                                 el.tag_name() == "BODY"
-                                    || panel
-                                        .get_untracked()
-                                        .is_some_and(|p| p.contains(Some(&el)))
+                                    || panel_el.as_ref().is_some_and(|p| p.contains(Some(&el)))
                             });
                             if lost {
-                                if let Some(b) = button.get_untracked() {
+                                if let Some(b) = button_el.filter(|b| b.is_connected()) {
                                     let _ = b.focus();
                                 }
                             }
