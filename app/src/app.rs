@@ -15,6 +15,7 @@ use crate::pages::export::ExportCalendar;
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
+use crate::pages::notice::{Notice, NoticePage};
 use crate::pages::objectives::{
     EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
 };
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Gate />
             </main>
+            <crate::components::footer::AppFooter />
         </Router>
     }
 }
@@ -45,7 +47,14 @@ pub fn App() -> impl IntoView {
 fn Gate() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let path = leptos_router::hooks::use_location().pathname;
     move || {
+        // The public notices are open to anyone, signed in or not.
+        if session.me().is_none() {
+            if let Some(notice) = Notice::at(&path.get()) {
+                return view! { <NoticePage notice /> }.into_any();
+            }
+        }
         if !session.known() {
             view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }.into_any()
         } else if session.me().is_none() {
@@ -68,6 +77,7 @@ fn Signed() -> impl IntoView {
         Some(person) => {
             let sync = provide_sync(person, session);
             crate::components::bell::fill_bell_slot(sync);
+            use_i18n().follow_profile(session.me().and_then(|me| me.language).as_deref());
             remember_language(sync, person);
             view! {
                 <div class="status-bar">
@@ -121,6 +131,9 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin") view=crate::pages::admin::Administration />
             <Route path=path!("/notifications") view=crate::pages::notifications::NotificationsPage />
             <Route path=path!("/profile") view=crate::pages::profile::Profile />
+            <Route path=path!("/accessibility") view=|| view! { <NoticePage notice=Notice::Accessibility /> } />
+            <Route path=path!("/privacy") view=|| view! { <NoticePage notice=Notice::Privacy /> } />
+            <Route path=path!("/legal") view=|| view! { <NoticePage notice=Notice::Legal /> } />
         </Routes>
     }
 }

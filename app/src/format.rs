@@ -25,7 +25,7 @@ fn format_date(date: NaiveDate, locale: Locale, pairs: &[(&str, &str)]) -> Strin
     let mut all = pairs.to_vec();
     all.push(("timeZone", "UTC"));
     js_date(date)
-        .to_locale_date_string(locale.code(), &options(&all))
+        .to_locale_date_string(locale.intl(), &options(&all))
         .into()
 }
 
@@ -37,7 +37,7 @@ pub fn time_of_day(at: DateTime<Utc>, locale: Locale) -> String {
         ("timeZone", "Europe/Rome"),
     ]);
     let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    date.to_locale_time_string_with_options(locale.code(), &options)
+    date.to_locale_time_string_with_options(locale.intl(), &options)
         .into()
 }
 
@@ -72,7 +72,7 @@ pub fn weekday_short(date: NaiveDate, locale: Locale) -> String {
 /// browser's `Intl`.
 pub fn number(value: f64, locale: Locale, decimals: u32) -> String {
     let digits = decimals.to_string();
-    let locales = js_sys::Array::of1(&JsValue::from_str(locale.code()));
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale.intl()));
     let format = js_sys::Intl::NumberFormat::new(
         &locales,
         &options(&[("maximumFractionDigits", digits.as_str())]),
@@ -88,4 +88,18 @@ pub fn number(value: f64, locale: Locale, decimals: u32) -> String {
 /// "12,5%" / "12.5%" from a percentage (0–100).
 pub fn percent(value: f64, locale: Locale) -> String {
     format!("{}%", number(value, locale, 1))
+}
+
+/// "7 dic" / "7 Dec".
+pub fn day_month(date: NaiveDate, locale: Locale) -> String {
+    format_date(date, locale, &[("day", "numeric"), ("month", "short")])
+}
+
+/// "13 dic 2026" / "13 Dec 2026".
+pub fn short_date(date: NaiveDate, locale: Locale) -> String {
+    format_date(
+        date,
+        locale,
+        &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+    )
 }

@@ -11,6 +11,7 @@ mod deployment;
 mod format;
 mod i18n;
 mod json;
+mod lists;
 mod pages;
 mod session;
 mod storage;

@@ -109,7 +109,8 @@ pub fn check_dates(command: &Command) -> Result<(), Rejection> {
             | directory::Command::SetLanguage { .. }
             | directory::Command::SetCommute { .. }
             | directory::Command::SetActive { .. }
-            | directory::Command::AnonymisePerson { .. } => Ok(()),
+            | directory::Command::AnonymisePerson { .. }
+            | directory::Command::SetNotices { .. } => Ok(()),
         },
         Command::Agile(c) => match c {
             agile::Command::RequestDays { days, .. } => match days {
@@ -169,7 +170,8 @@ pub fn check_organisation(
             directory::Command::SetUpOrganisation { .. }
             | directory::Command::SetLanguage { .. }
             | directory::Command::SaveTeam { .. } => Ok(()),
-            directory::Command::UpdateOrganisation { org, .. } => match org {
+            directory::Command::UpdateOrganisation { org, .. }
+            | directory::Command::SetNotices { org, .. } => match org {
                 Some(org) if *org != mine => Err(Rejection::not_found(Entity::Organisation, *org)),
                 _ => Ok(()),
             },

@@ -101,7 +101,7 @@ test('the administrator adds a colleague and sets her password; she signs in, an
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'già in uso' })).toHaveText('Il nome utente «giulia» è già in uso.');
   await page.getByLabel('Nome utente').fill('nadia');
-  await page.getByLabel('Team').selectOption({ label: 'Servizio Sistemi informativi' });
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Servizio Sistemi informativi' });
   await page.getByLabel('Km casa-lavoro (sola andata)').fill('14');
   await page.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'salvata' })).toHaveText('Nadia Conti salvata.');
@@ -112,6 +112,8 @@ test('the administrator adds a colleague and sets her password; she signs in, an
   // The new person reaches the server before a password can be set.
   await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).not.toContainText('in attesa');
 
+  // The less frequent actions wait behind the row's "Azioni" button.
+  await page.getByRole('button', { name: 'Azioni per Nadia Conti' }).click();
   await page.getByRole('button', { name: 'Password di Nadia Conti' }).click();
   await expect(page.getByLabel('Nuova password')).toBeFocused();
   await page.getByLabel('Nuova password').fill('corta');
@@ -134,15 +136,25 @@ test('the administrator adds a colleague and sets her password; she signs in, an
   await device.close();
 
   // Deactivation asks first; cancelling changes nothing.
+  await page.getByRole('button', { name: 'Azioni per Nadia Conti' }).click();
+  // The menu's first action takes the focus; Escape closes the menu and
+  // gives the focus back to its button.
+  await expect(page.getByRole('button', { name: 'Password di Nadia Conti' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Disattiva Nadia Conti' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Azioni per Nadia Conti' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Disattiva Nadia Conti' }).click();
   const question = page.getByRole('group', { name: /Disattivare Nadia Conti\?/ });
   await expect(question.getByRole('button', { name: 'Sì, disattiva' })).toBeFocused();
   await question.getByRole('button', { name: 'Annulla' }).click();
   await expect(nadia).toContainText('Attiva');
+  await page.getByRole('button', { name: 'Azioni per Nadia Conti' }).click();
   await page.getByRole('button', { name: 'Disattiva Nadia Conti' }).click();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'disattivata' })).toHaveText('Nadia Conti disattivata.');
   await expect(people.getByRole('row', { name: /Nadia Conti/ })).toContainText('Disattivata');
+  await page.getByRole('button', { name: 'Azioni per Nadia Conti' }).click();
   await expect(page.getByRole('button', { name: 'Riattiva Nadia Conti' })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).not.toContainText('in attesa');
 
@@ -182,6 +194,7 @@ test('the administrator creates a team, gives it a lead and renames it', async (
   await expect(row).toContainText('2 persone');
   await expect(row).toContainText('Nessuno');
 
+  await page.getByRole('button', { name: 'Azioni per Ufficio Protocollo' }).click();
   await page.getByRole('button', { name: 'Responsabili di Ufficio Protocollo' }).click();
   await page.getByRole('checkbox', { name: 'Roberto Dallapiccola' }).check();
   await page.getByRole('button', { name: 'Salva' }).click();

@@ -12,7 +12,7 @@ test('the sync status shows online and the time of the last sync', async ({ page
   await expect(status).toContainText('In linea');
   await expect(status).toContainText(/aggiornato alle \d{2}:\d{2}/);
   // The first pull brought the organisation's state.
-  await expect(page.getByText('Provincia autonoma di Trento')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Provincia autonoma di Trento')).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -29,7 +29,7 @@ test('offline: the app opens from the cache, changes wait in the outbox and are 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
-  await expect(page.getByText('Provincia autonoma di Trento')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Provincia autonoma di Trento')).toBeVisible();
   await expect(status).toContainText('Non in linea');
 
   // A change made offline: the language, saved to the profile.

@@ -246,6 +246,9 @@ test('keyboard only: a lead selects and approves a request without the mouse', a
   await expect(checkbox).toBeFocused();
   await page.keyboard.press('Space');
   await expect(checkbox).toBeChecked();
+  // Back past "reject selected" to "approve selected".
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Rifiuta le selezionate (1)' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   const bulk = page.getByRole('button', { name: 'Approva le selezionate (1)' });
   await expect(bulk).toBeFocused();
@@ -465,7 +468,7 @@ test('team calendar of 50 people: names and day headers stay in place while the 
   const last = (await grid.getByRole('rowheader', { name: `Persona 50 ${tag}` }).boundingBox())!;
   expect(Math.abs(last.x - box.x)).toBeLessThan(3);
   // With 30 required of 50 and nobody away, no day is under the minimum.
-  await expect(page.getByText('In questo mese nessun giorno è sotto la presenza minima.')).toBeVisible();
+  await expect(page.getByText('Nessuno dei giorni mostrati è sotto la presenza minima.')).toBeVisible();
 
   // Switching month rebuilds 50 × 31 cells at once.
   const started = Date.now();

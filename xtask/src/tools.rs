@@ -106,7 +106,8 @@ fn ensure_trunk() -> Result {
     )
 }
 
-/// binaryen (wasm-opt), Playwright, the SMTP server of the mail tests
+/// binaryen (wasm-opt), Playwright, axe for the accessibility checks, the
+/// self-hosted Titillium Web font, the SMTP server of the mail tests
 /// (`smtp-server`) and the OpenID provider of the single sign-on tests
 /// (`oidc-provider`), pinned by the root package-lock.json.
 fn ensure_npm_packages() -> Result {
@@ -115,6 +116,8 @@ fn ensure_npm_packages() -> Result {
         &[
             "node_modules/.bin/wasm-opt",
             "node_modules/@playwright/test",
+            "node_modules/@axe-core/playwright",
+            "node_modules/@fontsource/titillium-web",
             "node_modules/smtp-server",
             "node_modules/oidc-provider",
         ],

@@ -57,10 +57,13 @@ fn Bell(sync: SyncContext) -> impl IntoView {
             attr:class="bell"
             attr:aria-label=move || (i18n.t().notifications.bell_label)(unread.get())
         >
-            <span aria-hidden="true" class="bell-icon">"🔔"</span>
-            <span aria-hidden="true" class="bell-count" class:zero=move || unread.get() == 0>
-                {move || unread.get()}
-            </span>
+            <crate::components::icon::Icon name=crate::components::icon::IconName::Bell />
+            // No figure when nothing is unread: the name says "none", and the
+            // visible text must be part of the name (WCAG 2.5.3).
+            {move || {
+                let n = unread.get();
+                (n > 0).then(|| view! { <span aria-hidden="true" class="bell-count">{n}</span> })
+            }}
         </A>
         <span class="visually-hidden" aria-live="polite">
             {move || (i18n.t().notifications.bell_announce)(unread.get())}

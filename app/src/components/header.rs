@@ -8,8 +8,9 @@ use super::nav::NavBar;
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Session};
 
-/// The top bar: skip link, product name, who is logged in, language switch,
-/// and the navigation below it.
+/// The header as Italian public services have it: a slim bar with the
+/// administration, who is signed in and the language; the product's own
+/// header; the navigation below them.
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let i18n = use_i18n();
@@ -38,15 +39,31 @@ pub fn AppHeader() -> impl IntoView {
         <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
         {demo_notice}
         <header class="app-header">
-            <A href="/" attr:class="brand">
-                <img src="/favicon.svg" alt="" width="32" height="32" />
-                <span class="brand-name">{move || i18n.t().app_name}</span>
-                <span class="brand-tagline">{move || i18n.t().tagline}</span>
-            </A>
-            <div class="header-tools">
-                <BellSlotView />
-                {user}
-                <LanguageSwitch />
+            // The slim header names the administration offering the service.
+            <div class="slim-header">
+                <span class="slim-org">
+                    {move || {
+                        session
+                            .shown()
+                            .map(|me| me.organisation.name)
+                            .filter(|name| !name.is_empty())
+                            .unwrap_or_else(|| i18n.t().frame.slim_default.to_owned())
+                    }}
+                </span>
+                <div class="header-tools">
+                    {user}
+                    <LanguageSwitch />
+                </div>
+            </div>
+            <div class="center-header">
+                <A href="/" attr:class="brand">
+                    <img src="/favicon.svg" alt="" width="40" height="40" />
+                    <span class="brand-name">{move || i18n.t().app_name}</span>
+                    <span class="brand-tagline">{move || i18n.t().tagline}</span>
+                </A>
+                <div class="header-tools">
+                    <BellSlotView />
+                </div>
             </div>
         </header>
         <NavBar />

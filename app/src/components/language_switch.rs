@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Locale};
 
-/// Two toggle buttons, one per language; the pressed one is current.
+/// Two toggle buttons, one per language in its own words; the pressed one
+/// is current.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
@@ -15,11 +16,11 @@ pub fn LanguageSwitch() -> impl IntoView {
                         <button
                             type="button"
                             lang=locale.code()
-                            aria-label=locale.endonym()
                             aria-pressed=move || (i18n.locale() == locale).to_string()
                             on:click=move |_| i18n.set_locale(locale)
                         >
-                            {locale.code().to_uppercase()}
+                            // The name said is the name shown (WCAG 2.5.3).
+                            {locale.endonym()}
                         </button>
                     }
                 })

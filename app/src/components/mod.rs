@@ -1,7 +1,9 @@
 //! Pieces of UI used by several pages.
 
 pub mod bell;
+pub mod footer;
 pub mod header;
+pub mod icon;
 pub mod language_switch;
 pub mod month_grid;
 pub mod nav;

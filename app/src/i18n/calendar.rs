@@ -141,7 +141,9 @@ pub const IT: CalendarTexts = CalendarTexts {
     next_week: "Settimana successiva",
     today: "Oggi",
     grid_caption: |month| format!("Calendario di {month}"),
-    week_title: |from, to, year| format!("Settimana dal {from} al {to} {year}"),
+    week_title: |from, to, year| {
+        format!("Settimana {} {} {year}", super::italian::dal(from), super::italian::al(to))
+    },
     week_list_label: "Giorni della settimana",
     grid_hint: "Scegli un giorno per vederne i dettagli; con la tastiera usa le frecce, Pag↑ e Pag↓.",
     view_label: "Vista del calendario",
@@ -238,8 +240,10 @@ pub const IT: CalendarTexts = CalendarTexts {
     agreement_ended: "concluso",
     agreement_mode: "Modalità",
     agreement_validity_label: "Validità",
-    agreement_validity: |from, until| format!("dal {from} al {until}"),
-    agreement_open_ended: |from| format!("dal {from}, a tempo indeterminato"),
+    agreement_validity: |from, until| {
+        format!("{} {}", super::italian::dal(from), super::italian::al(until))
+    },
+    agreement_open_ended: |from| format!("{}, a tempo indeterminato", super::italian::dal(from)),
     agreement_withdrawn: "Recesso con effetto dal",
     agreement_per_week: "Giornate al massimo per settimana",
     agreement_per_month: "Giornate al massimo per mese",

@@ -97,4 +97,6 @@ pub static TEXTS: Texts = Texts {
     home: super::home::EN,
     agreement: super::agreement::EN,
     offline: super::offline::EN,
+    lists: super::lists::EN,
+    frame: super::frame::EN,
 };

@@ -96,4 +96,6 @@ pub static TEXTS: Texts = Texts {
     home: super::home::IT,
     agreement: super::agreement::IT,
     offline: super::offline::IT,
+    lists: super::lists::IT,
+    frame: super::frame::IT,
 };

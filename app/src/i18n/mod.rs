@@ -12,7 +12,10 @@ pub mod calendar;
 mod en;
 pub mod export;
 pub mod home;
+pub mod frame;
 mod it;
+pub mod italian;
+pub mod lists;
 pub mod notifications;
 pub mod objectives;
 pub mod offline;
@@ -52,6 +55,16 @@ impl Locale {
         }
     }
 
+    /// The BCP 47 tag for the browser's `Intl` formats: Italian of Italy,
+    /// and British English (day before month, 24-hour clock), which matches
+    /// the British spelling of the English texts.
+    pub fn intl(self) -> &'static str {
+        match self {
+            Locale::It => "it-IT",
+            Locale::En => "en-GB",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Locale> {
         Locale::ALL.into_iter().find(|l| l.code() == code)
     }
@@ -76,6 +89,9 @@ impl Locale {
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// Whether a language was chosen on this device (saved from an earlier
+    /// visit, or a button pressed now): then the device's choice stands.
+    chosen: StoredValue<bool>,
 }
 
 impl I18n {
@@ -84,7 +100,24 @@ impl I18n {
     }
 
     pub fn set_locale(&self, locale: Locale) {
+        self.chosen.set_value(true);
         self.locale.set(locale);
+    }
+
+    /// Speaks the signed-in person's own language, kept on their profile
+    /// (`code` as `/api/me` gives it), on a device where no language was
+    /// chosen yet: their choice follows them to a new device (and into their
+    /// e-mails), while a choice made here — perhaps still waiting in the
+    /// outbox to reach the profile — is never overturned.
+    pub fn follow_profile(&self, code: Option<&str>) {
+        if self.chosen.get_value() {
+            return;
+        }
+        if let Some(locale) = code.and_then(Locale::from_code) {
+            if self.locale.get_untracked() != locale {
+                self.locale.set(locale);
+            }
+        }
     }
 
     /// The strings of the current language; reading them subscribes the caller.
@@ -99,6 +132,7 @@ pub fn provide_i18n() -> I18n {
     let saved = storage::load::<String>(STORAGE_KEY).and_then(|code| Locale::from_code(&code));
     let i18n = I18n {
         locale: RwSignal::new(saved.unwrap_or(Locale::It)),
+        chosen: StoredValue::new(saved.is_some()),
     };
     Effect::new(move |_| {
         let locale = i18n.locale();

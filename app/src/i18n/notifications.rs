@@ -89,12 +89,14 @@ pub const IT: NotificationsTexts = NotificationsTexts {
         Kind::WebinarTomorrow => format!("Promemoria: «{}» inizia {start}.", n.title),
         Kind::WebinarSoon => format!("«{}» inizia tra pochi minuti: {}", n.title, n.note),
         Kind::AgreementWithdrawn if n.person.is_some() => format!(
-            "Recesso dall'accordo di {}: non si applica più dal {dates}.",
-            who(n)
+            "Recesso dall'accordo di {}: non si applica più {}.",
+            who(n),
+            super::italian::dal(dates)
         ),
-        Kind::AgreementWithdrawn => {
-            format!("Recesso dal tuo accordo: non si applica più dal {dates}.")
-        }
+        Kind::AgreementWithdrawn => format!(
+            "Recesso dal tuo accordo: non si applica più {}.",
+            super::italian::dal(dates)
+        ),
         Kind::AgreementEnding if n.person.is_some() => {
             format!("L'accordo di {} scade il {dates}.", who(n))
         }

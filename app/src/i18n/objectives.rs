@@ -184,7 +184,9 @@ pub const IT: ObjectivesTexts = ObjectivesTexts {
     overall_score: |p| format!("Punteggio complessivo ponderato: {p}"),
     overall_none: "Il punteggio complessivo comparirà quando avrai obiettivi concordati in questo periodo.",
     period_label: "Periodo",
-    period_range: |from, until| format!("dal {from} al {until}"),
+    period_range: |from, until| {
+        format!("{} {}", super::italian::dal(from), super::italian::al(until))
+    },
     due_label: "Scadenza",
     weight_label: "Peso",
     owner_label: "Titolare",

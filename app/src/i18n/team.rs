@@ -18,14 +18,14 @@ pub struct TeamTexts {
     pub pending: &'static str,
     pub rejected: &'static str,
     pub non_working: &'static str,
-    /// One-letter marks shown in the cells, explained by the legend.
-    pub mark_office: &'static str,
-    pub mark_agile: &'static str,
-    pub mark_remote: &'static str,
-    pub mark_telework: &'static str,
-    pub mark_absent: &'static str,
-    pub mark_pending: &'static str,
-    pub mark_rejected: &'static str,
+    pub view_label: &'static str,
+    pub view_month: &'static str,
+    pub view_week: &'static str,
+    pub previous_week: &'static str,
+    pub next_week: &'static str,
+    pub this_week: &'static str,
+    /// The week shown: "{first day} – {last day}".
+    pub week_title: fn(&str, &str) -> String,
     /// A cell read aloud: "{person}, {date}: {status}".
     pub cell_label: fn(&str, &str, &str) -> String,
     /// A status with the decision's note: "{status} ({note})".
@@ -93,6 +93,13 @@ pub struct TeamTexts {
     pub cancel: &'static str,
     /// "Approve selected ({n})".
     pub bulk_approve: fn(usize) -> String,
+    /// "Reject selected ({n})".
+    pub bulk_reject: fn(usize) -> String,
+    /// The one reason's label: "Reason for rejecting the {n} selected days".
+    pub bulk_reason: fn(usize) -> String,
+    pub bulk_reject_confirm: &'static str,
+    /// "{n} days rejected."
+    pub bulk_rejected: fn(usize) -> String,
     /// "{person}, {date}: approved." and friends, in the status line.
     pub approved_msg: fn(&str, &str) -> String,
     pub rejected_msg: fn(&str, &str) -> String,
@@ -197,20 +204,20 @@ pub const IT: TeamTexts = TeamTexts {
     pending: "In attesa di approvazione",
     rejected: "Respinto",
     non_working: "Giorno non lavorativo",
-    mark_office: "U",
-    mark_agile: "A",
-    mark_remote: "R",
-    mark_telework: "T",
-    mark_absent: "–",
-    mark_pending: "?",
-    mark_rejected: "✕",
+    view_label: "Vista",
+    view_month: "Mese",
+    view_week: "Settimana",
+    previous_week: "Settimana precedente",
+    next_week: "Settimana successiva",
+    this_week: "Questa settimana",
+    week_title: |from, to| format!("{from} – {to}"),
     cell_label: |person, date, status| format!("{person}, {date}: {status}"),
     with_note: |status, note| format!("{status} ({note})"),
     in_office_row: "In ufficio",
     count_label: |n, size| format!("{n} su {size} in ufficio"),
     below_minimum: |n, min| format!("Sotto il minimo: {n} in ufficio, minimo {min}"),
     below_title: "Giorni sotto la presenza minima",
-    below_none: "In questo mese nessun giorno è sotto la presenza minima.",
+    below_none: "Nessuno dei giorni mostrati è sotto la presenza minima.",
     below_day: |date, n, min| format!("{date}: {n} in ufficio, minimo {min}"),
     minimum_rule: |rule| format!("Presenza minima in ufficio: {rule}"),
     min_people: |n| {
@@ -269,6 +276,22 @@ pub const IT: TeamTexts = TeamTexts {
     reason_required: "Scrivi il motivo del rifiuto: la persona lo leggerà.",
     cancel: "Annulla",
     bulk_approve: |n| format!("Approva le selezionate ({n})"),
+    bulk_reject: |n| format!("Rifiuta le selezionate ({n})"),
+    bulk_reason: |n| {
+        if n == 1 {
+            "Motivo del rifiuto della giornata selezionata (obbligatorio)".to_string()
+        } else {
+            format!("Motivo del rifiuto delle {n} giornate selezionate (obbligatorio)")
+        }
+    },
+    bulk_reject_confirm: "Rifiuta con questo motivo",
+    bulk_rejected: |n| {
+        if n == 1 {
+            "1 giornata respinta.".to_string()
+        } else {
+            format!("{n} giornate respinte.")
+        }
+    },
     approved_msg: |person, date| format!("{person}, {date}: approvata."),
     rejected_msg: |person, date| format!("{person}, {date}: respinta."),
     bulk_done: |n| {
@@ -318,11 +341,13 @@ pub const IT: TeamTexts = TeamTexts {
     agreement_summary: |mode, week, month, validity| {
         format!("{mode}: al massimo {week} a settimana e {month} al mese, {validity}")
     },
-    valid_open: |from| format!("dal {from}, a tempo indeterminato"),
-    valid_between: |from, until| format!("dal {from} al {until}"),
-    withdrawn_from: |date| format!("recesso dal {date}"),
+    valid_open: |from| format!("{}, a tempo indeterminato", super::italian::dal(from)),
+    valid_between: |from, until| {
+        format!("{} {}", super::italian::dal(from), super::italian::al(until))
+    },
+    withdrawn_from: |date| format!("recesso {}", super::italian::dal(date)),
     edit_agreement: |person| format!("Modifica l'accordo di {person}"),
-    new_agreement: |person| format!("Nuovo accordo per {person}"),
+    new_agreement: |person| format!("Crea accordo per {person}"),
     edit: "Modifica",
     create: "Crea accordo",
     close: "Chiudi",
@@ -350,7 +375,10 @@ pub const IT: TeamTexts = TeamTexts {
     withdraw: "Recedi dall'accordo",
     withdraw_effective: "Recesso con effetto dal",
     withdraw_question: |person, date| {
-        format!("Confermi il recesso dall'accordo di {person} con effetto dal {date}?")
+        format!(
+            "Confermi il recesso dall'accordo di {person} con effetto {}?",
+            super::italian::dal(date)
+        )
     },
     withdraw_confirm: "Sì, recedi",
     agreement_withdrawn: "Recesso registrato.",
@@ -370,20 +398,20 @@ pub const EN: TeamTexts = TeamTexts {
     pending: "Waiting for approval",
     rejected: "Rejected",
     non_working: "Non-working day",
-    mark_office: "O",
-    mark_agile: "A",
-    mark_remote: "R",
-    mark_telework: "T",
-    mark_absent: "–",
-    mark_pending: "?",
-    mark_rejected: "✕",
+    view_label: "View",
+    view_month: "Month",
+    view_week: "Week",
+    previous_week: "Previous week",
+    next_week: "Next week",
+    this_week: "This week",
+    week_title: |from, to| format!("{from} – {to}"),
     cell_label: |person, date, status| format!("{person}, {date}: {status}"),
     with_note: |status, note| format!("{status} ({note})"),
     in_office_row: "In the office",
     count_label: |n, size| format!("{n} of {size} in the office"),
     below_minimum: |n, min| format!("Under the minimum: {n} in the office, minimum {min}"),
     below_title: "Days under the minimum office presence",
-    below_none: "No day this month is under the minimum office presence.",
+    below_none: "None of the days shown is under the minimum office presence.",
     below_day: |date, n, min| format!("{date}: {n} in the office, minimum {min}"),
     minimum_rule: |rule| format!("Minimum office presence: {rule}"),
     min_people: |n| {
@@ -442,6 +470,22 @@ pub const EN: TeamTexts = TeamTexts {
     reason_required: "Write the reason for rejecting: the person will read it.",
     cancel: "Cancel",
     bulk_approve: |n| format!("Approve selected ({n})"),
+    bulk_reject: |n| format!("Reject selected ({n})"),
+    bulk_reason: |n| {
+        if n == 1 {
+            "Reason for rejecting the selected day (required)".to_string()
+        } else {
+            format!("Reason for rejecting the {n} selected days (required)")
+        }
+    },
+    bulk_reject_confirm: "Reject with this reason",
+    bulk_rejected: |n| {
+        if n == 1 {
+            "1 day rejected.".to_string()
+        } else {
+            format!("{n} days rejected.")
+        }
+    },
     approved_msg: |person, date| format!("{person}, {date}: approved."),
     rejected_msg: |person, date| format!("{person}, {date}: rejected."),
     bulk_done: |n| {
@@ -495,7 +539,7 @@ pub const EN: TeamTexts = TeamTexts {
     valid_between: |from, until| format!("from {from} to {until}"),
     withdrawn_from: |date| format!("withdrawn from {date}"),
     edit_agreement: |person| format!("Edit the agreement of {person}"),
-    new_agreement: |person| format!("New agreement for {person}"),
+    new_agreement: |person| format!("Create agreement for {person}"),
     edit: "Edit",
     create: "Create agreement",
     close: "Close",

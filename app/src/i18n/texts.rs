@@ -102,4 +102,6 @@ pub struct Texts {
     pub home: super::home::HomeTexts,
     pub agreement: super::agreement::AgreementTexts,
     pub offline: super::offline::OfflineTexts,
+    pub lists: super::lists::ListTexts,
+    pub frame: super::frame::FrameTexts,
 }

@@ -29,6 +29,10 @@ pub struct WebinarsTexts {
     pub trainers: &'static str,
     /// "{free} free seats of {capacity}".
     pub seats_free: fn(u32, u32) -> String,
+    /// A session that has ended, for its trainers: "{n} took part".
+    pub seats_attended: fn(usize) -> String,
+    /// A session that has ended, for everyone else.
+    pub seats_ended: &'static str,
     /// "Full · waitlist: {n}".
     pub seats_full: fn(u32) -> String,
     pub status_registered: &'static str,
@@ -207,6 +211,14 @@ pub const IT: WebinarsTexts = WebinarsTexts {
         }
     },
     seats_full: |n| format!("Completo · in lista d'attesa: {n}"),
+    seats_attended: |n| {
+        if n == 1 {
+            "Concluso · 1 partecipante".to_string()
+        } else {
+            format!("Concluso · {n} partecipanti")
+        }
+    },
+    seats_ended: "Concluso",
     status_registered: "Iscrizione confermata",
     status_waitlisted: |n| format!("In lista d'attesa, posizione {n}"),
     status_session_cancelled: "Annullato",
@@ -363,6 +375,14 @@ pub const EN: WebinarsTexts = WebinarsTexts {
         }
     },
     seats_full: |n| format!("Full · waitlist: {n}"),
+    seats_attended: |n| {
+        if n == 1 {
+            "Ended · 1 took part".to_string()
+        } else {
+            format!("Ended · {n} took part")
+        }
+    },
+    seats_ended: "Ended",
     status_registered: "Registered",
     status_waitlisted: |n| format!("On the waitlist, position {n}"),
     status_session_cancelled: "Cancelled",

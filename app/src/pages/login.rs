@@ -156,10 +156,12 @@ pub fn Login() -> impl IntoView {
                             .into_iter()
                             .map(|(user, role)| {
                                 view! {
+                                    // The button shows the username its name ends with
+                                    // (WCAG 2.5.3); the role is said beside it.
                                     <li>
                                         <button
                                             type="button"
-                                            class="link-button"
+                                            class="link-button demo-user"
                                             aria-label=move || (i18n.t().login_demo_use)(user)
                                             on:click=move |_| {
                                                 username.set(user.to_string());
@@ -167,9 +169,9 @@ pub fn Login() -> impl IntoView {
                                             }
                                         >
                                             <strong>{user}</strong>
-                                            " — "
-                                            {move || role(i18n.t())}
                                         </button>
+                                        " — "
+                                        {move || role(i18n.t())}
                                     </li>
                                 }
                             })

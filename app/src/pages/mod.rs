@@ -8,6 +8,7 @@ pub mod export;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod notice;
 pub mod notifications;
 pub mod objectives;
 pub mod profile;

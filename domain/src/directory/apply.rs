@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{
-    Command, Event, Language, Organisation, Person, Rejection as DirectoryRejection, Role, Team,
+    Command, Event, Language, Organisation, Person, PublicNotices, Rejection as DirectoryRejection,
+    Role, Team,
 };
 use crate::actor::{
     acting_person, administers, administers_partnership, has_role, leads_team, require_admin,
@@ -42,6 +43,7 @@ pub fn apply(
                     id: *id,
                     name: name.trim().to_owned(),
                     extra_holidays: extra_holidays.clone(),
+                    notices: PublicNotices::default(),
                 },
             }];
             if let Some(first) = administrator {
@@ -84,6 +86,31 @@ pub fn apply(
                 organisation: Organisation {
                     name: name.trim().to_owned(),
                     extra_holidays: extra_holidays.clone(),
+                    ..org.clone()
+                },
+            }]
+        }
+        Command::SetNotices { notices, org } => {
+            require_admin(state, actor)?;
+            let org = target_org(state, actor, *org)?;
+            require_admin_of(state, actor, org)?;
+            let org = organisation(state, org)?;
+            for (field, text) in [
+                ("accessibility", &notices.accessibility),
+                ("privacy", &notices.privacy),
+                ("legal", &notices.legal),
+            ] {
+                if text.chars().count() > PublicNotices::MAX_CHARS {
+                    return Err(Rejection::invalid(field, Problem::TooLong));
+                }
+            }
+            vec![Event::OrganisationSaved {
+                organisation: Organisation {
+                    notices: PublicNotices {
+                        accessibility: notices.accessibility.trim().to_owned(),
+                        privacy: notices.privacy.trim().to_owned(),
+                        legal: notices.legal.trim().to_owned(),
+                    },
                     ..org.clone()
                 },
             }]

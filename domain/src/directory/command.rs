@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Agreement, Language, MinOffice, Organisation, Person, Role, Team};
+use super::{Agreement, Language, MinOffice, Organisation, Person, PublicNotices, Role, Team};
 use crate::calendar::ExtraHoliday;
 use crate::ids::{AgreementId, OrgId, PersonId, TeamId};
 
@@ -41,6 +41,13 @@ pub enum Command {
     UpdateOrganisation {
         name: String,
         extra_holidays: Vec<ExtraHoliday>,
+        /// For the system: which organisation (see [`Command`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        org: Option<OrgId>,
+    },
+    /// Replaces the organisation's public notices (its administrator).
+    SetNotices {
+        notices: PublicNotices,
         /// For the system: which organisation (see [`Command`]).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         org: Option<OrgId>,

@@ -38,7 +38,7 @@ pub use agreement::{
 pub use anonymise::{Departure, RETENTION_DAYS};
 pub use apply::{apply, apply_event};
 pub use command::{Command, Event, FirstAdministrator};
-pub use organisation::Organisation;
+pub use organisation::{Organisation, PublicNotices};
 pub use person::{password_long_enough, Language, Person, Role, MIN_PASSWORD_CHARS};
 pub use rejection::Rejection;
 pub use team::{MinOffice, Team};

@@ -1076,4 +1076,71 @@ fn an_employee_number_is_seen_by_its_person_and_administrators_only() {
     assert_eq!(seen(ADMIN), Some("42".into()));
     assert_eq!(seen(MARCO), None);
     assert_eq!(seen(LUCA), None);
+#[test]
+fn administrators_write_their_own_organisations_public_notices() {
+    use super::PublicNotices;
+    let mut s = partnership();
+    let notices = PublicNotices {
+        accessibility: "  Dichiarazione di accessibilità del Comune.  ".into(),
+        privacy: "Informativa".into(),
+        legal: String::new(),
+    };
+    let set = |org| Dir::SetNotices {
+        notices: notices.clone(),
+        org,
+    };
+    assert_eq!(
+        try_run(&s, GIULIA, set(None)),
+        Err(CommonRejection::NotAllowed.into())
+    );
+    // Another administration's organisation is unknown to them.
+    assert_eq!(
+        try_run(&s, ADMIN2, set(Some(ORG))),
+        Err(Rejection::not_found(Entity::Organisation, ORG))
+    );
+    let long = Dir::SetNotices {
+        notices: PublicNotices {
+            legal: "x".repeat(PublicNotices::MAX_CHARS + 1),
+            ..PublicNotices::default()
+        },
+        org: None,
+    };
+    assert_eq!(
+        try_run(&s, ADMIN2, long),
+        Err(Rejection::invalid(
+            "legal",
+            crate::rejection::Problem::TooLong
+        ))
+    );
+    run(&mut s, Actor::Person(ADMIN2), Command::Directory(set(None)));
+    let saved = &s.directory.organisations[&ORG2];
+    assert_eq!(
+        saved.notices.accessibility,
+        "Dichiarazione di accessibilità del Comune."
+    );
+    assert_eq!(saved.notices.privacy, "Informativa");
+    assert!(s.directory.organisations[&ORG].notices.is_empty());
+    // Renaming keeps the notices.
+    run(
+        &mut s,
+        Actor::Person(ADMIN2),
+        Command::Directory(Dir::UpdateOrganisation {
+            name: "Comune di Rovereto (TN)".into(),
+            extra_holidays: vec![],
+            org: None,
+        }),
+    );
+    assert_eq!(
+        s.directory.organisations[&ORG2].notices.privacy,
+        "Informativa"
+    );
+}
+
+#[test]
+fn organisations_without_notices_keep_their_json_form() {
+    let s = org();
+    let json = serde_json::to_value(&s.directory.organisations[&ORG]).expect("json");
+    assert!(json.get("notices").is_none(), "{json}");
+    let back: super::Organisation = serde_json::from_value(json).expect("read back");
+    assert!(back.notices.is_empty());
 }

@@ -38,7 +38,7 @@ pub use rejection::Rejection;
 pub use session::{
     check_join_link, join_window, Audience, Material, Session, SessionStatus, JOIN_OPENS_BEFORE,
 };
-pub use visibility::{redact, view};
+pub use visibility::{redact, sees_people_of, view};
 
 use crate::ids::{PersonId, SessionId};
 use crate::{ids::PathId, State};

@@ -26,8 +26,9 @@ use crate::directory::Scope;
 use crate::State;
 
 /// Whether `actor` sees the people of `session`: registrations, attendance
-/// and feedback of everyone.
-pub(crate) fn sees_people_of(state: &State, actor: &Actor, session: &Session) -> bool {
+/// and feedback of everyone (its trainers and its organisation's
+/// administrators).
+pub fn sees_people_of(state: &State, actor: &Actor, session: &Session) -> bool {
     administers(state, actor, session.org) || trains(state, actor, session)
 }
 

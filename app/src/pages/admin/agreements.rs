@@ -12,6 +12,7 @@ use super::agreement_form::AgreementForm;
 use super::medium_date;
 use crate::i18n::team::TeamTexts;
 use crate::i18n::{use_i18n, Locale};
+use crate::lists::{fold, page_count, page_slice, Pager, Query, SearchField, PAGE_SIZE};
 use crate::pages::team::{is_admin, loaded, loading_view, mode_name, my_id};
 use crate::sync::client::{now, use_sync};
 
@@ -105,6 +106,8 @@ pub fn Agreements() -> impl IntoView {
                     let summary = agreement_of(s, p.id, today).map(|a| summary(&a, t, locale));
                     AgreementRow {
                         person: p.id,
+                        folded: fold(&format!("{} {} {}", p.name, p.username, team)),
+                        team_id: p.team,
                         name: p.name.clone(),
                         team,
                         summary,
@@ -125,6 +128,102 @@ pub fn Agreements() -> impl IntoView {
         })
     });
 
+    let query = RwSignal::new(String::new());
+    let team_filter = RwSignal::new(None::<vela_domain::ids::TeamId>);
+    // Who has an agreement, who has none, or everyone.
+    let with_agreement = RwSignal::new(None::<bool>);
+    let page = RwSignal::new(0usize);
+    let matching = Memo::new(move |_| {
+        let words = Query::new(&query.get());
+        let (team, has) = (team_filter.get(), with_agreement.get());
+        rows.with(|rows| {
+            rows.iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    team.is_none_or(|t| r.team_id == Some(t))
+                        && has.is_none_or(|h| r.summary.is_some() == h)
+                        && words.matches(&r.folded)
+                })
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
+        })
+    });
+    let page_rows = Memo::new(move |_| {
+        matching.with(|m| {
+            rows.with(|rows| {
+                m[page_slice(m.len(), page.get(), PAGE_SIZE)]
+                    .iter()
+                    .map(|&i| rows[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let pages = Signal::derive(move || matching.with(|m| page_count(m.len(), PAGE_SIZE)));
+    let teams = Memo::new(move |_| {
+        state.with(|s| {
+            let mine = me.and_then(|me| s.directory.org_of_person(me));
+            let mut list: Vec<_> = s
+                .directory
+                .teams
+                .values()
+                .filter(|t| Some(t.org) == mine)
+                .map(|t| (t.id, t.name.clone()))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    let filters = move || {
+        let l = &i18n.t().lists;
+        let t = &i18n.t().team;
+        view! {
+            <div class="list-filters" role="search">
+                <SearchField id="agreements-search" query page />
+                <div class="field">
+                    <label for="agreements-team">{l.filter_team}</label>
+                    <select
+                        id="agreements-team"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            team_filter.set(uuid::Uuid::parse_str(&v).ok().map(vela_domain::ids::TeamId));
+                            page.set(0);
+                        }
+                    >
+                        <option value="">{l.any_team}</option>
+                        {move || {
+                            teams
+                                .get()
+                                .into_iter()
+                                .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="agreements-state">{t.col_agreement}</label>
+                    <select
+                        id="agreements-state"
+                        on:change=move |ev| {
+                            with_agreement.set(match event_target_value(&ev).as_str() {
+                                "yes" => Some(true),
+                                "no" => Some(false),
+                                _ => None,
+                            });
+                            page.set(0);
+                        }
+                    >
+                        <option value="">{l.any_state}</option>
+                        <option value="yes">{l.with_agreement}</option>
+                        <option value="no">{l.without_agreement}</option>
+                    </select>
+                </div>
+            </div>
+            <p class="list-count" role="status">
+                {move || (i18n.t().lists.matching)(matching.with(Vec::len), rows.with(Vec::len))}
+            </p>
+        }
+    };
+
     let table = move || {
         let t = &i18n.t().team;
         match ready.get() {
@@ -140,6 +239,8 @@ pub fn Agreements() -> impl IntoView {
                     .get()
                     .then(|| view! { <p class="admin-empty">{i18n.t().admin.agreements_empty}</p> })
             }}
+            {filters}
+            <div class="table-wrap" role="region" tabindex="0" aria-label=t.agreements_title>
             <table class="people-table">
                 <caption class="visually-hidden">{t.agreements_title}</caption>
                 <thead>
@@ -151,11 +252,13 @@ pub fn Agreements() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <For each=move || page_rows.get() key=|row| row.clone() let:row>
                         <AgreementLine row editing message />
                     </For>
                 </tbody>
             </table>
+            </div>
+            <Pager page pages />
         }
         .into_any()
     };
@@ -176,7 +279,10 @@ pub fn Agreements() -> impl IntoView {
 struct AgreementRow {
     person: PersonId,
     name: String,
+    team_id: Option<vela_domain::ids::TeamId>,
     team: String,
+    /// Name, username and team, folded for the search.
+    folded: String,
     /// The agreement in words, if there is one.
     summary: Option<String>,
 }

@@ -7,6 +7,7 @@ mod agreements;
 mod audit;
 mod home;
 mod monitoring;
+mod notices_form;
 mod organisation;
 mod partnership;
 mod password_form;
@@ -133,6 +134,6 @@ fn intl_date(date: NaiveDate, locale: Locale, pairs: &[(&str, &str)]) -> String 
     }
     let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     js_sys::Date::new(&JsValue::from_f64(noon.timestamp_millis() as f64))
-        .to_locale_date_string(locale.code(), &options)
+        .to_locale_date_string(locale.intl(), &options)
         .into()
 }

@@ -1,6 +1,6 @@
 //! The administrators' organisation page: its name and its own holidays
-//! (the patron saint, bridge days), on top of the national ones. Every
-//! change saves the whole organisation record through the domain.
+//! (the patron saint, bridge days), on top of the national ones, and the
+//! public notices of its footer. Every change goes through the domain.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::html;
@@ -32,7 +32,11 @@ pub fn OrganisationPage() -> impl IntoView {
     let alert = RwSignal::new(String::new());
 
     let body = admin_only(access, move || {
-        view! { <OrganisationForms message alert /> }.into_any()
+        view! {
+            <OrganisationForms message alert />
+            <super::notices_form::NoticesForm message alert />
+        }
+        .into_any()
     });
     view! {
         <section class="page administration organisation-page">

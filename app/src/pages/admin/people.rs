@@ -15,6 +15,7 @@ use super::person_data::PersonData;
 use super::person_form::{role_name, PersonForm, ROLES};
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
+use crate::lists::{fold, page_count, page_slice, Pager, Query, RowMenu, SearchField, PAGE_SIZE};
 use crate::pages::team::my_id;
 use crate::sync::client::use_sync;
 
@@ -26,6 +27,9 @@ enum Panel {
     Edit(PersonId),
     Password(PersonId),
 }
+
+/// The team filter's value for people without a team.
+const NO_TEAM: &str = "none";
 
 #[component]
 pub fn People() -> impl IntoView {
@@ -99,21 +103,142 @@ pub fn People() -> impl IntoView {
                 .people
                 .values()
                 .filter(|p| Some(p.org) == mine)
-                .map(|p| PersonRow {
-                    id: p.id,
-                    name: p.name.clone(),
-                    username: p.username.clone(),
-                    team: p
+                .map(|p| {
+                    let team = p
                         .team
-                        .and_then(|id| s.directory.teams.get(&id).map(|x| x.name.clone())),
-                    roles: p.roles.clone(),
-                    active: p.active,
+                        .and_then(|id| s.directory.teams.get(&id).map(|x| x.name.clone()));
+                    PersonRow {
+                        id: p.id,
+                        folded: fold(&format!(
+                            "{} {} {} {}",
+                            p.name,
+                            p.username,
+                            p.email.as_deref().unwrap_or_default(),
+                            team.as_deref().unwrap_or_default()
+                        )),
+                        name: p.name.clone(),
+                        username: p.username.clone(),
+                        team_id: p.team,
+                        team,
+                        roles: p.roles.clone(),
+                        active: p.active,
+                    }
                 })
                 .collect();
             people.sort_by(|x, y| y.active.cmp(&x.active).then_with(|| x.name.cmp(&y.name)));
             people
         })
     });
+
+    // Search and filters: the rows they leave, then the page shown.
+    let query = RwSignal::new(String::new());
+    let team_filter = RwSignal::new(String::new());
+    let role_filter = RwSignal::new(None::<Role>);
+    let state_filter = RwSignal::new(None::<bool>);
+    let page = RwSignal::new(0usize);
+    let matching = Memo::new(move |_| {
+        let words = Query::new(&query.get());
+        let team = team_filter.get();
+        let (role, active) = (role_filter.get(), state_filter.get());
+        rows.with(|rows| {
+            rows.iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    (team.is_empty()
+                        || match r.team_id {
+                            Some(id) => id.to_string() == team,
+                            None => team == NO_TEAM,
+                        })
+                        && role.is_none_or(|role| r.roles.contains(&role))
+                        && active.is_none_or(|a| r.active == a)
+                        && words.matches(&r.folded)
+                })
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
+        })
+    });
+    let pages = Signal::derive(move || matching.with(|m| page_count(m.len(), PAGE_SIZE)));
+    let page_rows = Memo::new(move |_| {
+        matching.with(|m| {
+            rows.with(|rows| {
+                m[page_slice(m.len(), page.get(), PAGE_SIZE)]
+                    .iter()
+                    .map(|&i| rows[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let team_options = move || {
+        let l = &i18n.t().lists;
+        let options = teams()
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+            .collect_view();
+        view! {
+            <option value="">{l.any_team}</option>
+            <option value=NO_TEAM>{l.no_team}</option>
+            {options}
+        }
+    };
+    let filters = move || {
+        let l = &i18n.t().lists;
+        let t = i18n.t();
+        view! {
+            <div class="list-filters" role="search">
+                <SearchField id="people-search" query page />
+                <div class="field">
+                    <label for="people-team">{l.filter_team}</label>
+                    <select
+                        id="people-team"
+                        on:change=move |ev| {
+                            team_filter.set(event_target_value(&ev));
+                            page.set(0);
+                        }
+                    >
+                        {team_options}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="people-role">{l.filter_role}</label>
+                    <select
+                        id="people-role"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            role_filter.set(ROLES.into_iter().find(|r| format!("{r:?}") == v));
+                            page.set(0);
+                        }
+                    >
+                        <option value="">{l.any_role}</option>
+                        {ROLES
+                            .into_iter()
+                            .map(|r| view! { <option value=format!("{r:?}")>{role_name(r, t)}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="people-state">{l.filter_state}</label>
+                    <select
+                        id="people-state"
+                        on:change=move |ev| {
+                            state_filter.set(match event_target_value(&ev).as_str() {
+                                "active" => Some(true),
+                                "inactive" => Some(false),
+                                _ => None,
+                            });
+                            page.set(0);
+                        }
+                    >
+                        <option value="">{l.any_state}</option>
+                        <option value="active">{l.state_active}</option>
+                        <option value="inactive">{l.state_inactive}</option>
+                    </select>
+                </div>
+            </div>
+            <p class="list-count" role="status">
+                {move || (i18n.t().lists.matching)(matching.with(Vec::len), rows.with(Vec::len))}
+            </p>
+        }
+    };
 
     let table = move || {
         let a = &i18n.t().admin;
@@ -137,12 +262,18 @@ pub fn People() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <For each=move || page_rows.get() key=|row| row.clone() let:row>
                             <PersonLine row panel confirming set_active />
                         </For>
                     </tbody>
                 </table>
             </div>
+            {move || {
+                matching
+                    .with(Vec::is_empty)
+                    .then(|| view! { <p class="admin-empty">{i18n.t().lists.no_match}</p> })
+            }}
+            <Pager page pages />
         }
     };
 
@@ -158,6 +289,7 @@ pub fn People() -> impl IntoView {
                 </a>
             </p>
             {form}
+            {filters}
             {table}
         }
         .into_any()
@@ -180,7 +312,10 @@ struct PersonRow {
     id: PersonId,
     name: String,
     username: String,
+    team_id: Option<TeamId>,
     team: Option<String>,
+    /// Name, username, e-mail and team, folded for the search.
+    folded: String,
     roles: BTreeSet<Role>,
     active: bool,
 }
@@ -207,6 +342,7 @@ fn PersonLine(
     let id = p.id;
     let active = p.active;
     let name = p.name.clone();
+    let row_name = p.name.clone();
     let confirm_ref = NodeRef::<html::Button>::new();
     Effect::new(move |_| {
         if let Some(el) = confirm_ref.get() {
@@ -258,12 +394,23 @@ fn PersonLine(
                 <button type="button" class="secondary" aria-label=(a.edit_person)(&p.name) on:click=move |_| panel.set(Panel::Edit(id))>
                     {a.edit}
                 </button>
-                " "
-                <button type="button" class="secondary" aria-label=(a.password_of)(&p.name) on:click=move |_| panel.set(Panel::Password(id))>
-                    "Password"
-                </button>
-                " "
-                {toggle}
+                {move || {
+                    if confirming.get() == Some(id) {
+                        toggle().into_any()
+                    } else {
+                        let toggle = toggle.clone();
+                        let label = (a.password_of)(&row_name);
+                        view! {
+                            <RowMenu row=row_name.clone()>
+                                <button type="button" class="secondary" aria-label=label.clone() on:click=move |_| panel.set(Panel::Password(id))>
+                                    "Password"
+                                </button>
+                                {toggle.clone()}
+                            </RowMenu>
+                        }
+                        .into_any()
+                    }
+                }}
             </td>
         </tr>
     }

@@ -8,6 +8,7 @@ use vela_domain::ids::{PersonId, TeamId};
 use super::team_form::{LeadsForm, TeamForm};
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
+use crate::lists::{fold, page_count, page_slice, Pager, Query, RowMenu, SearchField, PAGE_SIZE};
 use crate::pages::team::my_id;
 use crate::sync::client::use_sync;
 
@@ -73,6 +74,7 @@ pub fn Teams() -> impl IntoView {
                     let members = s.directory.members(t.id).filter(|p| p.active).count();
                     TeamRow {
                         id: t.id,
+                        folded: fold(&format!("{} {}", t.name, leads.join(" "))),
                         name: t.name.clone(),
                         leads: leads.join(", "),
                         members,
@@ -85,9 +87,38 @@ pub fn Teams() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    let matching = Memo::new(move |_| {
+        let words = Query::new(&query.get());
+        rows.with(|rows| {
+            rows.iter()
+                .enumerate()
+                .filter(|(_, r)| words.matches(&r.folded))
+                .map(|(i, _)| i)
+                .collect::<Vec<usize>>()
+        })
+    });
+    let page_rows = Memo::new(move |_| {
+        matching.with(|m| {
+            rows.with(|rows| {
+                m[page_slice(m.len(), page.get(), PAGE_SIZE)]
+                    .iter()
+                    .map(|&i| rows[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let pages = Signal::derive(move || matching.with(|m| page_count(m.len(), PAGE_SIZE)));
     let table = move || {
         let a = &i18n.t().admin;
         view! {
+            <div class="list-filters" role="search">
+                <SearchField id="teams-search" query page />
+            </div>
+            <p class="list-count" role="status">
+                {move || (i18n.t().lists.matching)(matching.with(Vec::len), rows.with(Vec::len))}
+            </p>
             <div class="table-wrap" role="region" tabindex="0" aria-label=a.teams_table>
                 <table class="admin-table people-admin">
                     <caption>{a.teams_table}</caption>
@@ -101,12 +132,13 @@ pub fn Teams() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <For each=move || page_rows.get() key=|row| row.clone() let:row>
                             <TeamLine row panel />
                         </For>
                     </tbody>
                 </table>
             </div>
+            <Pager page pages />
         }
         .into_any()
     };
@@ -144,6 +176,8 @@ struct TeamRow {
     id: TeamId,
     name: String,
     leads: String,
+    /// Name and leads, folded for the search.
+    folded: String,
     members: usize,
     /// The minimum presence in words.
     minimum: String,
@@ -166,12 +200,13 @@ fn TeamLine(row: TeamRow, panel: RwSignal<Panel>) -> impl IntoView {
                     on:click=move |_| panel.set(Panel::Edit(id))>
                     {a.edit}
                 </button>
-                " "
-                <button type="button" class="secondary"
-                    aria-label=(a.leads_of)(&row.name)
-                    on:click=move |_| panel.set(Panel::Leads(id))>
-                    {a.leads_label}
-                </button>
+                <RowMenu row=row.name.clone()>
+                    <button type="button" class="secondary"
+                        aria-label=(a.leads_of)(&row.name)
+                        on:click=move |_| panel.set(Panel::Leads(id))>
+                        {a.leads_label}
+                    </button>
+                </RowMenu>
             </td>
         </tr>
     }

@@ -11,8 +11,10 @@ use vela_domain::Actor;
 
 use super::confirm::CoverageConfirm;
 use super::decide::{decide, pending_days, plan_approvals, PendingDay, Shortfall, Step};
+use crate::components::icon::{Icon, IconName};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
+use crate::lists::{page_count, page_slice, Pager, PAGE_SIZE};
 use crate::pages::team::{loaded, loading_view, managed_teams, my_id, place_text};
 use crate::sync::client::{now, use_sync};
 
@@ -38,6 +40,11 @@ pub fn Approvals() -> impl IntoView {
     let until = RwSignal::new(None::<NaiveDate>);
     let selected = RwSignal::new(BTreeSet::<Key>::new());
     let rejecting = RwSignal::new(None::<Key>);
+    // The one reason for rejecting the whole selection.
+    let bulk_rejecting = RwSignal::new(false);
+    let bulk_reason = RwSignal::new(String::new());
+    let bulk_missing = RwSignal::new(false);
+    let page = RwSignal::new(0usize);
     let reason = RwSignal::new(String::new());
     let reason_missing = RwSignal::new(false);
     let shortfalls = RwSignal::new(Vec::<Shortfall>::new());
@@ -131,6 +138,36 @@ pub fn Approvals() -> impl IntoView {
         if !confirm {
             focus_count();
         }
+    };
+
+    // Rejects every selected day with one reason: a batch of the same
+    // decision the row's button makes, each checked by the domain.
+    let reject_selected = move || {
+        let text = bulk_reason.get_untracked();
+        if text.trim().is_empty() {
+            bulk_missing.set(true);
+            return;
+        }
+        let chosen = selected.get_untracked();
+        let days: Vec<PendingDay> = shown
+            .get_untracked()
+            .into_iter()
+            .filter(|d| chosen.contains(&d.key()))
+            .collect();
+        let mut done = 0;
+        let mut refused = Vec::new();
+        for day in &days {
+            match sync.submit(decide(day, Decision::Reject, &text, false)) {
+                Ok(()) => done += 1,
+                Err(r) => refused.push((i18n.t().rejection)(&r)),
+            }
+        }
+        message.set((i18n.t().team.bulk_rejected)(done));
+        alert.set(refused.join(" "));
+        bulk_rejecting.set(false);
+        bulk_reason.set(String::new());
+        bulk_missing.set(false);
+        focus_count();
     };
 
     let reject_day = move |day: PendingDay| {
@@ -292,6 +329,8 @@ pub fn Approvals() -> impl IntoView {
         view! {
             <tr>
                 <td>
+                    // The label around the box makes the whole 44 px square a target.
+                    <label class="hit">
                     <input
                         type="checkbox"
                         aria-label=check_label
@@ -307,6 +346,7 @@ pub fn Approvals() -> impl IntoView {
                             });
                         }
                     />
+                    </label>
                 </td>
                 <th scope="row">{name}</th>
                 <td>{date_text}</td>
@@ -315,7 +355,8 @@ pub fn Approvals() -> impl IntoView {
                     {move || (i18n.t().team.coverage_cell)(in_office, size, minimum)}
                     {move || would_leave.map(|n| view! {
                         <span class="would-leave">
-                            <span aria-hidden="true">"⚠ "</span>
+                            <Icon name=IconName::Warning />
+                            " "
                             {(i18n.t().team.coverage_if_approved)(n, minimum)}
                         </span>
                     })}
@@ -389,7 +430,67 @@ pub fn Approvals() -> impl IntoView {
                 >
                     {move || (i18n.t().team.bulk_approve)(selected.with(BTreeSet::len))}
                 </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=move || selected.with(BTreeSet::is_empty)
+                    aria-expanded=move || bulk_rejecting.get().to_string()
+                    on:click=move |_| {
+                        bulk_missing.set(false);
+                        bulk_rejecting.update(|open| *open = !*open);
+                    }
+                >
+                    {move || (i18n.t().team.bulk_reject)(selected.with(BTreeSet::len))}
+                </button>
             </div>
+            {move || {
+                (bulk_rejecting.get() && !selected.with(BTreeSet::is_empty)).then(|| {
+                    let t = &i18n.t().team;
+                    let reason_ref = NodeRef::<html::Textarea>::new();
+                    Effect::new(move |_| {
+                        if let Some(el) = reason_ref.get() {
+                            let _ = el.focus();
+                        }
+                    });
+                    view! {
+                        <div class="reject-form bulk">
+                            <label for="bulk-reason">
+                                {move || (i18n.t().team.bulk_reason)(selected.with(BTreeSet::len))}
+                            </label>
+                            <textarea
+                                id="bulk-reason"
+                                node_ref=reason_ref
+                                required
+                                aria-invalid=move || bulk_missing.get().then_some("true")
+                                aria-describedby="bulk-reason-error"
+                                prop:value=move || bulk_reason.get()
+                                on:input=move |ev| {
+                                    bulk_reason.set(event_target_value(&ev));
+                                    bulk_missing.set(false);
+                                }
+                            ></textarea>
+                            <p id="bulk-reason-error" class="field-error" role="alert">
+                                {move || bulk_missing.get().then(|| i18n.t().team.reason_required)}
+                            </p>
+                            <div class="row-actions">
+                                <button type="button" class="primary" on:click=move |_| reject_selected()>
+                                    {t.bulk_reject_confirm}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| {
+                                        bulk_rejecting.set(false);
+                                        bulk_missing.set(false);
+                                    }
+                                >
+                                    {t.cancel}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+            }}
             <table class="inbox">
                 <thead>
                     <tr>
@@ -403,12 +504,15 @@ pub fn Approvals() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For
-                        each=move || shown.get()
+                        each=move || {
+                            shown.with(|all| all[page_slice(all.len(), page.get(), PAGE_SIZE)].to_vec())
+                        }
                         key=|d| (d.person, d.date, d.in_office, d.team_size, d.minimum, d.would_leave)
                         children=row
                     />
                 </tbody>
             </table>
+            <Pager page pages=Signal::derive(move || shown.with(|d| page_count(d.len(), PAGE_SIZE))) />
         }
         .into_any()
     };
@@ -426,6 +530,7 @@ pub fn Approvals() -> impl IntoView {
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             person.set(uuid::Uuid::parse_str(&v).ok().map(PersonId));
+                            page.set(0);
                         }
                     >
                         <option value="" selected=move || person.get().is_none()>
@@ -440,7 +545,10 @@ pub fn Approvals() -> impl IntoView {
                         id="filter-from"
                         type="date"
                         prop:value=move || from.get().map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| from.set(parse_date(&event_target_value(&ev)))
+                        on:change=move |ev| {
+                            from.set(parse_date(&event_target_value(&ev)));
+                            page.set(0);
+                        }
                     />
                 </div>
                 <div>
@@ -449,7 +557,10 @@ pub fn Approvals() -> impl IntoView {
                         id="filter-until"
                         type="date"
                         prop:value=move || until.get().map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| until.set(parse_date(&event_target_value(&ev)))
+                        on:change=move |ev| {
+                            until.set(parse_date(&event_target_value(&ev)));
+                            page.set(0);
+                        }
                     />
                 </div>
                 <div>

@@ -61,7 +61,7 @@ pub fn short_date(date: NaiveDate, locale: Locale) -> String {
     }
     let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     js_sys::Date::new(&JsValue::from_f64(noon.timestamp_millis() as f64))
-        .to_locale_date_string(locale.code(), &options)
+        .to_locale_date_string(locale.intl(), &options)
         .into()
 }
 

@@ -10,8 +10,9 @@ use vela_domain::State;
 
 use super::grid::{below_days, counts_grid, DayHead, PeopleTable};
 use super::{is_admin, loaded, loading_view, managed_teams, my_id};
+use crate::components::icon::Icon;
 use crate::components::month_grid::neighbours;
-use crate::format::{long_date, month_title, weekday_short};
+use crate::format::{day_month, long_date, month_title, short_date, weekday_short};
 use crate::i18n::team::TeamTexts;
 use crate::i18n::use_i18n;
 use crate::sync::client::{now, use_sync};
@@ -39,6 +40,47 @@ enum Shape {
     Counts(TeamId),
 }
 
+/// How much time the grid shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Span {
+    Month,
+    Week,
+}
+
+/// The days `span` shows around `anchor`: its month, or its week from
+/// Monday (weekends only when they are working days).
+fn span_days(span: Span, anchor: NaiveDate, holidays: Holidays<'_>) -> Vec<NaiveDate> {
+    match span {
+        Span::Month => anchor
+            .with_day(1)
+            .unwrap_or(anchor)
+            .iter_days()
+            .take_while(|d| d.month() == anchor.month())
+            .collect(),
+        Span::Week => {
+            let monday =
+                anchor - chrono::Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
+            monday
+                .iter_days()
+                .take(7)
+                .filter(|d| d.weekday().num_days_from_monday() < 5 || holidays.is_working_day(*d))
+                .collect()
+        }
+    }
+}
+
+/// The anchor one step before or after: a month (from its first day) or a week.
+fn step(span: Span, anchor: NaiveDate, delta: i32) -> NaiveDate {
+    match span {
+        Span::Month => {
+            let (previous, next) = neighbours(anchor.year(), anchor.month());
+            let (year, month) = if delta < 0 { previous } else { next };
+            NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(anchor)
+        }
+        Span::Week => anchor + chrono::Duration::days(if delta < 0 { -7 } else { 7 }),
+    }
+}
+
 fn rule_text(rule: MinOffice, t: &TeamTexts) -> String {
     match rule {
         MinOffice::People(n) => (t.min_people)(n),
@@ -55,16 +97,12 @@ pub fn TeamCalendar() -> impl IntoView {
     let state = use_sync().state();
     let me = my_id();
     let today = rome_date(now());
-    let shown = RwSignal::new((today.year(), today.month()));
+    let anchor = RwSignal::new(today);
+    let span = RwSignal::new(Span::Month);
     let chosen = RwSignal::new(None::<TeamId>);
     let team = Memo::new(move |_| chosen.get().or_else(|| state.with(|s| default_team(s, me))));
 
-    let go = move |delta: i32| {
-        shown.update(|(year, month)| {
-            let (previous, next) = neighbours(*year, *month);
-            (*year, *month) = if delta < 0 { previous } else { next };
-        })
-    };
+    let go = move |delta: i32| anchor.update(|a| *a = step(span.get_untracked(), *a, delta));
 
     // Compared before the options are redrawn: live updates leave the
     // select alone unless a team is added or renamed.
@@ -107,17 +145,14 @@ pub fn TeamCalendar() -> impl IntoView {
     };
 
     let days = Memo::new(move |_| {
-        let (year, month) = shown.get();
         let locale = i18n.locale();
         let extra = use_sync()
             .organisation()
             .map(|o| o.extra_holidays)
             .unwrap_or_default();
         let holidays = Holidays { extra: &extra };
-        let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(today);
-        first
-            .iter_days()
-            .take_while(|d| d.month() == month)
+        span_days(span.get(), anchor.get(), holidays)
+            .into_iter()
             .map(|date| DayHead {
                 date,
                 working: holidays.is_working_day(date),
@@ -149,8 +184,24 @@ pub fn TeamCalendar() -> impl IntoView {
             }
         })
     });
+    // "dicembre 2026" or "7 dic – 11 dic 2026".
+    let period = move || {
+        let locale = i18n.locale();
+        match span.get() {
+            Span::Month => {
+                let a = anchor.get();
+                month_title(a.year(), a.month(), locale)
+            }
+            Span::Week => days.with(|d| match (d.first(), d.last()) {
+                (Some(first), Some(last)) => (i18n.t().team.week_title)(
+                    &day_month(first.date, locale),
+                    &short_date(last.date, locale),
+                ),
+                _ => String::new(),
+            }),
+        }
+    };
     let caption = move |team_id: TeamId| {
-        let (year, month) = shown.get();
         let name = state.with(|s| {
             s.directory
                 .teams
@@ -158,7 +209,7 @@ pub fn TeamCalendar() -> impl IntoView {
                 .map(|t| t.name.clone())
                 .unwrap_or_default()
         });
-        (i18n.t().team.grid_caption)(&name, &month_title(year, month, i18n.locale()))
+        (i18n.t().team.grid_caption)(&name, &period())
     };
     let rule = move |team_id: TeamId| {
         let t = &i18n.t().team;
@@ -224,9 +275,10 @@ pub fn TeamCalendar() -> impl IntoView {
     // A new month or team starts at its first day, or at today's column in
     // the current month (the scroll box itself stays across live updates).
     Effect::new(move |_| {
-        let (year, month) = shown.get();
+        let a = anchor.get();
         team.track();
-        let current = (year, month) == (today.year(), today.month());
+        let current =
+            span.get() == Span::Month && (a.year(), a.month()) == (today.year(), today.month());
         // After the grid of the new month is in the page.
         request_animation_frame(move || {
             let document = document();
@@ -267,27 +319,45 @@ pub fn TeamCalendar() -> impl IntoView {
                         {team_options}
                     </select>
                 </div>
-                <div class="month-nav">
-                    <button type="button" class="secondary" on:click=move |_| go(-1)>
-                        <span aria-hidden="true">"‹ "</span>
-                        {move || i18n.t().calendar.previous_month}
-                    </button>
-                    <h2 aria-live="polite">
-                        {move || {
-                            let (year, month) = shown.get();
-                            month_title(year, month, i18n.locale())
-                        }}
-                    </h2>
-                    <button type="button" class="secondary" on:click=move |_| go(1)>
-                        {move || i18n.t().calendar.next_month}
-                        <span aria-hidden="true">" ›"</span>
+                <div class="span-choice" role="group" aria-label=move || i18n.t().team.view_label>
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-pressed=move || (span.get() == Span::Month).to_string()
+                        on:click=move |_| span.set(Span::Month)
+                    >
+                        {move || i18n.t().team.view_month}
                     </button>
                     <button
                         type="button"
-                        class="ghost"
-                        on:click=move |_| shown.set((today.year(), today.month()))
+                        class="secondary"
+                        aria-pressed=move || (span.get() == Span::Week).to_string()
+                        on:click=move |_| span.set(Span::Week)
                     >
-                        {move || i18n.t().calendar.today}
+                        {move || i18n.t().team.view_week}
+                    </button>
+                </div>
+                <div class="month-nav">
+                    <button type="button" class="secondary" on:click=move |_| go(-1)>
+                        <span aria-hidden="true">"‹ "</span>
+                        {move || match span.get() {
+                            Span::Month => i18n.t().calendar.previous_month,
+                            Span::Week => i18n.t().team.previous_week,
+                        }}
+                    </button>
+                    <h2 aria-live="polite">{period}</h2>
+                    <button type="button" class="secondary" on:click=move |_| go(1)>
+                        {move || match span.get() {
+                            Span::Month => i18n.t().calendar.next_month,
+                            Span::Week => i18n.t().team.next_week,
+                        }}
+                        <span aria-hidden="true">" ›"</span>
+                    </button>
+                    <button type="button" class="ghost" on:click=move |_| anchor.set(today)>
+                        {move || match span.get() {
+                            Span::Month => i18n.t().calendar.today,
+                            Span::Week => i18n.t().team.this_week,
+                        }}
                     </button>
                 </div>
             </div>
@@ -296,7 +366,7 @@ pub fn TeamCalendar() -> impl IntoView {
     }
 }
 
-/// What the marks and colours of the grid mean.
+/// What the icons and colours of the grid mean.
 #[component]
 fn Legend() -> impl IntoView {
     let i18n = use_i18n();
@@ -317,8 +387,9 @@ fn Legend() -> impl IntoView {
         .map(|cell| {
             view! {
                 <li>
-                    <span class=cell.class() aria-hidden="true">{cell.mark(t)}</span>
-                    " "
+                    <span class=cell.class() aria-hidden="true">
+                        {cell.icon().map(|name| view! { <Icon name /> })}
+                    </span>
                     {cell.words(t)}
                 </li>
             }

@@ -9,6 +9,7 @@ use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::State;
 
 use super::{day_status, members, DayCell};
+use crate::components::icon::{Icon, IconName};
 use crate::i18n::team::TeamTexts;
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
@@ -88,6 +89,7 @@ pub fn PeopleTable(
             let t = &i18n.t().team;
             cells.with(|cells| {
                 days.with(|days| {
+                    let wide = days.len() <= 7;
                     days.iter()
                         .zip(cells)
                         .map(|(d, (cell, note))| {
@@ -98,9 +100,14 @@ pub fn PeopleTable(
                                 Some(note) => (t.with_note)(cell.words(t), note),
                                 None => cell.words(t).to_owned(),
                             };
+                            // A week is wide enough to say each status in words.
+                            let shown = wide.then(|| {
+                                view! { <span class="cell-words" aria-hidden="true">{words.clone()}</span> }
+                            });
                             view! {
                                 <td class=cell.class() title=words.clone()>
-                                    <span aria-hidden="true">{cell.mark(t)}</span>
+                                    {cell.icon().map(|name| view! { <Icon name /> })}
+                                    {shown}
                                     <span class="visually-hidden">
                                         {(t.cell_label)(&label, &d.long, &words)}
                                     </span>
@@ -137,7 +144,7 @@ pub fn PeopleTable(
                     None => view! { <td class="non-working"></td> }.into_any(),
                     Some(cov) if cov.is_below_minimum() => view! {
                         <td class="count below" title=(t.below_minimum)(cov.in_office, cov.minimum)>
-                            <span aria-hidden="true">"⚠" {cov.in_office}</span>
+                            <span aria-hidden="true"><Icon name=IconName::Warning /> {cov.in_office}</span>
                             <span class="visually-hidden">
                                 {(t.below_minimum)(cov.in_office, cov.minimum)}
                             </span>
@@ -158,7 +165,7 @@ pub fn PeopleTable(
         })
     };
     view! {
-        <table class="team-grid">
+        <table class="team-grid" class:week=move || days.with(|d| d.len() <= 7)>
             <caption class="visually-hidden">{move || caption.get()}</caption>
             {move || days.with(|days| header(days, i18n.t().team.person_column, Some(today)))}
             <tbody>
@@ -200,7 +207,8 @@ pub fn below_days(
         view! {
             <section class="below-days" aria-labelledby="below-title">
                 <h2 id="below-title">
-                    <span aria-hidden="true">"⚠ "</span>
+                    <Icon name=IconName::Warning />
+                    " "
                     {t.below_title}
                 </h2>
                 <ul>{items}</ul>
@@ -230,7 +238,7 @@ pub fn counts_grid(
                     let below = c.is_below_minimum() && label == t.in_office_row;
                     view! {
                         <td class="count" class:below=below>
-                            {below.then_some("⚠")}
+                            {below.then(|| view! { <Icon name=IconName::Warning /> })}
                             {value(c)}
                             {below.then(|| view! {
                                 <span class="visually-hidden">

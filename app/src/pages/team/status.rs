@@ -7,6 +7,7 @@ use vela_domain::directory::{Place, WorkMode};
 use vela_domain::ids::PersonId;
 use vela_domain::State;
 
+use crate::components::icon::IconName;
 use crate::i18n::team::TeamTexts;
 
 /// One person's day as the team calendar shows it. Absences never say why.
@@ -21,7 +22,7 @@ pub enum DayCell {
 }
 
 impl DayCell {
-    /// The CSS class of the cell (colour), always paired with a mark and words.
+    /// The CSS class of the cell (colour), always paired with an icon and words.
     pub fn class(self) -> &'static str {
         match self {
             DayCell::NonWorking => "cell non-working",
@@ -35,17 +36,17 @@ impl DayCell {
         }
     }
 
-    /// The one-character mark shown in the cell (explained by the legend).
-    pub fn mark(self, t: &TeamTexts) -> &'static str {
+    /// The icon shown in the cell (explained by the legend).
+    pub fn icon(self) -> Option<IconName> {
         match self {
-            DayCell::NonWorking => "",
-            DayCell::Office => t.mark_office,
-            DayCell::Away(WorkMode::Agile) => t.mark_agile,
-            DayCell::Away(WorkMode::Remote) => t.mark_remote,
-            DayCell::Away(WorkMode::Telework) => t.mark_telework,
-            DayCell::Absent => t.mark_absent,
-            DayCell::Pending => t.mark_pending,
-            DayCell::Rejected => t.mark_rejected,
+            DayCell::NonWorking => None,
+            DayCell::Office => Some(IconName::Office),
+            DayCell::Away(WorkMode::Agile) => Some(IconName::Home),
+            DayCell::Away(WorkMode::Remote) => Some(IconName::Remote),
+            DayCell::Away(WorkMode::Telework) => Some(IconName::Telework),
+            DayCell::Absent => Some(IconName::Absent),
+            DayCell::Pending => Some(IconName::Pending),
+            DayCell::Rejected => Some(IconName::Rejected),
         }
     }
 

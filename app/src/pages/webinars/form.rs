@@ -172,11 +172,16 @@ impl Fields {
 
 #[component]
 pub fn NewSession() -> impl IntoView {
-    view! { <SessionForm session=None /> }
+    super::access::trainers_only(|| view! { <SessionForm session=None /> }.into_any())
 }
 
 #[component]
 pub fn EditSession() -> impl IntoView {
+    super::access::trainers_only(|| view! { <EditSessionPage /> }.into_any())
+}
+
+#[component]
+fn EditSessionPage() -> impl IntoView {
     let state = use_sync().state();
     let id = route_session();
     let i18n = use_i18n();

@@ -15,6 +15,11 @@ use crate::sync::client::use_sync;
 
 #[component]
 pub fn ManageSession() -> impl IntoView {
+    super::access::trainers_only(|| view! { <ManageSessionPage /> }.into_any())
+}
+
+#[component]
+fn ManageSessionPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let id = route_session();

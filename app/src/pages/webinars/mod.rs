@@ -2,6 +2,7 @@
 //! "my training", and the trainer's pages (sessions, paths, registrations,
 //! attendance, feedback).
 
+mod access;
 mod detail;
 mod form;
 mod list;
@@ -146,6 +147,23 @@ pub(crate) fn audience_text(
 /// The seat figures in words.
 pub(crate) fn seats_text(state: &State, session: SessionId, locale: Locale) -> String {
     let t = &locale.texts().webinars;
+    // Once a session is over its seats no longer matter: who took part
+    // does, for those who may see it (people may follow without a seat).
+    if let Some(s) = state.webinars.sessions.get(&session) {
+        if now() >= s.end {
+            let viewer = me_id().map_or(Actor::System, Actor::Person);
+            return if vela_domain::webinars::sees_people_of(state, &viewer, s) {
+                let present = state
+                    .webinars
+                    .attendance
+                    .get(&session)
+                    .map_or(0, |a| a.len());
+                (t.seats_attended)(present)
+            } else {
+                t.seats_ended.to_owned()
+            };
+        }
+    }
     match state.webinars.seats(session) {
         Some(seats) if seats.free > 0 => (t.seats_free)(seats.free, seats.capacity),
         Some(seats) => (t.seats_full)(seats.waitlisted),

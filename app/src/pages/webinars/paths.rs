@@ -13,11 +13,16 @@ use crate::sync::client::use_sync;
 
 #[component]
 pub fn NewPath() -> impl IntoView {
-    view! { <PathForm path=None /> }
+    super::access::trainers_only(|| view! { <PathForm path=None /> }.into_any())
 }
 
 #[component]
 pub fn EditPath() -> impl IntoView {
+    super::access::trainers_only(|| view! { <EditPathPage /> }.into_any())
+}
+
+#[component]
+fn EditPathPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let params = use_params_map();

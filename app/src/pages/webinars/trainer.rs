@@ -19,6 +19,11 @@ pub(crate) fn is_admin() -> bool {
 
 #[component]
 pub fn TrainingAdmin() -> impl IntoView {
+    super::access::trainers_only(|| view! { <TrainingAdminPage /> }.into_any())
+}
+
+#[component]
+fn TrainingAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let me = me_id();
