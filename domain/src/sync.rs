@@ -10,8 +10,10 @@ use crate::{Command, Event, Rejection, State};
 /// in its `protocol` query parameter; the server answers a missing or lower
 /// one with 426 `client_outdated` and changes nothing, so a browser running
 /// an older build is told to reload instead of speaking a protocol the server
-/// no longer reads. Clients without the parameter are version 1.
-pub const PROTOCOL_VERSION: u32 = 3;
+/// no longer reads. Clients without the parameter are version 1. Version 4
+/// added commands and events an older app cannot read (absences of leads,
+/// ranges cancelled, employee numbers, public notices, anonymisation).
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// Most commands the server takes in one push; a client sends longer
 /// outboxes in chunks.

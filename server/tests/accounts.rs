@@ -11,7 +11,7 @@ use uuid::Uuid;
 const FAST: &str = "--insecure-fast-hashing";
 
 async fn person_id(session: &Session, username: &str) -> String {
-    let (_, me) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, me) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
     me["snapshot"]["directory"]["people"]
         .as_object()
         .expect("people")
@@ -24,7 +24,7 @@ async fn person_id(session: &Session, username: &str) -> String {
 async fn push(session: &Session, command: Value) {
     let (status, body) = session
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
         )
         .await;

@@ -15,7 +15,7 @@ const FAST: &str = "--insecure-fast-hashing";
 
 /// Username → person id, from the administrator's view.
 async fn people(admin: &Session) -> BTreeMap<String, String> {
-    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=4").await;
     pull["snapshot"]["directory"]["people"]
         .as_object()
         .expect("people")
@@ -33,7 +33,7 @@ async fn people(admin: &Session) -> BTreeMap<String, String> {
 async fn accepted(session: &Session, command: Value) {
     let (status, body) = session
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
         )
         .await;
@@ -269,7 +269,7 @@ async fn sign_ins_failures_and_passwords_are_in_the_security_log() {
     assert_eq!(set["actor"]["id"], ids["admin"].as_str());
 
     // Never in what anyone pulls.
-    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert!(!pull.to_string().contains("sign_in"));
 }
 

@@ -25,7 +25,7 @@ async fn person_id(session: &Session) -> String {
 }
 
 async fn snapshot(session: &Session) -> Value {
-    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 200, "{body}");
     body["snapshot"].clone()
 }

@@ -270,7 +270,7 @@ async fn push(session: &Session, commands: &[(Uuid, Value)]) -> Vec<u64> {
         .iter()
         .map(|(id, command)| json!({"id": id, "command": command}))
         .collect::<Vec<_>>()});
-    let (status, answer) = session.post_json("/api/sync/push?protocol=3", &body).await;
+    let (status, answer) = session.post_json("/api/sync/push?protocol=4", &body).await;
     assert_eq!(status, 200, "{answer}");
     answer["results"]
         .as_array()
@@ -286,7 +286,7 @@ async fn push(session: &Session, commands: &[(Uuid, Value)]) -> Vec<u64> {
 /// A snapshot pull, with the sync protocol's version where the server asks
 /// for it (and without where it does not know the parameter yet).
 async fn snapshot(session: &Session) -> Value {
-    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
     let (status, body) = if status == 400 {
         session.get_json("/api/sync/pull?since=0").await
     } else {

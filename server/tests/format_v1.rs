@@ -90,7 +90,7 @@ fn figures(pull: &Value) -> Figures {
 }
 
 async fn pull(session: &Session) -> Value {
-    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 200, "{body}");
     body
 }
@@ -180,7 +180,7 @@ async fn a_v1_data_directory_is_upgraded_on_load_and_serves_the_same_data() {
         .unwrap();
     let (status, pushed) = giulia
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": Uuid::new_v4(), "command":
                 {"area": "directory", "type": "set_commute", "person": me, "km": 37}}]}),
         )
@@ -203,7 +203,10 @@ async fn a_v1_data_directory_is_upgraded_on_load_and_serves_the_same_data() {
         .map(|p| serde_json::from_slice::<Value>(&std::fs::read(p).unwrap()).unwrap())
         .find(|s| s["revision"] == recorded::REVISION + 1)
         .expect("the new snapshot");
-    assert_eq!(snapshot["format"], 3);
+    assert_eq!(
+        snapshot["format"],
+        vela_server::store::upgrade::SNAPSHOT.current
+    );
     for derived in ["absence_starts", "team_days", "members", "agreements"] {
         assert!(
             snapshot["state"]["agile"].get(derived).is_none(),

@@ -28,7 +28,7 @@ async fn post_csv(session: &Session, path: &str, body: impl Into<Vec<u8>>) -> (u
 
 /// The organisation as its administrator sees it, and its revision.
 async fn state_of(admin: &Session) -> (u64, Value) {
-    let (status, body) = admin.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = admin.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 200, "{body}");
     let revision = body["revision"].as_u64().expect("revision");
     (revision, body["snapshot"]["directory"].clone())
@@ -120,7 +120,9 @@ async fn a_preview_changes_nothing_the_apply_all_and_a_second_import_nothing() {
     let entries = log["entries"].as_array().expect("entries");
     assert_eq!(entries.len(), 2, "{log}");
     assert!(
-        entries.iter().any(|e| e.to_string().contains("1 new, 2 changed")),
+        entries
+            .iter()
+            .any(|e| e.to_string().contains("1 new, 2 changed")),
         "{log}"
     );
 }

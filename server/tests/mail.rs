@@ -136,7 +136,7 @@ fn start(args: &[String]) -> Server {
 async fn push(session: &Session, command: Value) -> Value {
     let (status, body) = session
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
         )
         .await;
@@ -202,7 +202,7 @@ async fn a_seat_confirmation_carries_the_sessions_calendar_file() {
     let sink = Sink::start(0);
     let server = start(&mail_args(&sink.url()));
     let giulia = server.login("giulia").await;
-    let (_, pull) = giulia.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, pull) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
     let now = Utc::now();
     let me = giulia.get_json("/api/me").await.1["person"]["id"].clone();
     let sessions = pull["snapshot"]["webinars"]["sessions"]

@@ -641,7 +641,7 @@ async fn unknown_and_deactivated_people_are_refused() {
     let admin = server.login("admin").await;
     let (status, body) = admin
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": uuid::Uuid::new_v4(), "command":
                 {"area":"directory","type":"set_active","person":me["person"]["id"],"active":false}}]}),
         )

@@ -70,7 +70,7 @@ async fn the_document_lists_every_route_and_real_traffic_fits_its_schemas() {
 
     let pull = validator(&document, "PullResponse");
     for session in [&admin, &giulia] {
-        let (_, snapshot) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+        let (_, snapshot) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
         assert_valid(&pull, &snapshot, "a snapshot pull");
     }
 
@@ -91,7 +91,7 @@ async fn the_document_lists_every_route_and_real_traffic_fits_its_schemas() {
     let push = validator(&document, "PushRequest");
     assert_valid(&push, &push_request, "the push body");
     let (status, pushed) = giulia
-        .post_json("/api/sync/push?protocol=3", &push_request)
+        .post_json("/api/sync/push?protocol=4", &push_request)
         .await;
     assert_eq!(status, 200, "{pushed}");
     assert!(
@@ -106,7 +106,7 @@ async fn the_document_lists_every_route_and_real_traffic_fits_its_schemas() {
         "the push answer",
     );
 
-    let (_, changes) = admin.get_json("/api/sync/pull?since=1&protocol=3").await;
+    let (_, changes) = admin.get_json("/api/sync/pull?since=1&protocol=4").await;
     assert_valid(&pull, &changes, "a pull of changes");
 
     // The schemas are not a blank cheque.

@@ -14,7 +14,7 @@ use uuid::Uuid;
 const FAST: &str = "--insecure-fast-hashing";
 
 async fn people(admin: &Session) -> BTreeMap<String, String> {
-    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=4").await;
     pull["snapshot"]["directory"]["people"]
         .as_object()
         .expect("people")
@@ -31,7 +31,7 @@ async fn people(admin: &Session) -> BTreeMap<String, String> {
 async fn push(session: &Session, command: Value) -> Value {
     let (status, body) = session
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
         )
         .await;

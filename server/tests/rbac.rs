@@ -25,7 +25,7 @@ struct Demo {
 }
 
 async fn demo_ids(admin: &Session) -> Demo {
-    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, pull) = admin.get_json("/api/sync/pull?since=0&protocol=4").await;
     let state = &pull["snapshot"];
     let mut people = BTreeMap::new();
     let mut team_of = BTreeMap::new();
@@ -67,7 +67,7 @@ async fn demo_ids(admin: &Session) -> Demo {
 async fn outcome(session: &Session, command: Value) -> Option<String> {
     let (status, body) = session
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
         )
         .await;
@@ -82,7 +82,7 @@ async fn outcome(session: &Session, command: Value) -> Option<String> {
 async fn authorised(session: &Session, command: Value) -> Result<(), String> {
     let (status, body) = session
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
         )
         .await;
@@ -224,7 +224,7 @@ async fn a_lead_decides_only_for_their_own_team() {
     let admin = server.login("admin").await;
     let demo = demo_ids(&admin).await;
     let giulia = server.login("giulia").await;
-    let (_, pull) = giulia.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, pull) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
     let requests = pull["snapshot"]["agile"]["requests"]
         .as_object()
         .expect("requests");
@@ -253,7 +253,7 @@ async fn an_employee_never_receives_another_persons_objectives_or_another_teams_
     let server = Server::start(&[FAST, "--demo"]);
     let admin = server.login("admin").await;
     let demo = demo_ids(&admin).await;
-    let (_, everything) = admin.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (_, everything) = admin.get_json("/api/sync/pull?since=0&protocol=4").await;
     let all = &everything["snapshot"];
     let owners: Vec<&str> = all["objectives"]["objectives"]
         .as_object()
@@ -270,7 +270,7 @@ async fn an_employee_never_receives_another_persons_objectives_or_another_teams_
         let session = server.login(viewer).await;
         let me = demo.people[viewer].clone();
         let my_team = demo.team_of.get(viewer).cloned();
-        let (_, pull) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+        let (_, pull) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
         let view = &pull["snapshot"];
         for objective in view["objectives"]["objectives"]
             .as_object()
@@ -308,7 +308,7 @@ async fn the_event_stream_stays_quiet_about_what_the_listener_may_not_see() {
     let sara = server.login("sara").await;
     let mut stream = sara
         .http
-        .get(format!("{}/api/sync/events?protocol=3", sara.base))
+        .get(format!("{}/api/sync/events?protocol=4", sara.base))
         .header(reqwest::header::COOKIE, &sara.cookie)
         .send()
         .await

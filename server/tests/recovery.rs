@@ -148,7 +148,7 @@ async fn a_missing_newest_segment_refuses_to_start() {
     for km in 0..25 {
         let (status, body) = giulia
             .post_json(
-                "/api/sync/push?protocol=3",
+                "/api/sync/push?protocol=4",
                 &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command":
                     {"area": "directory", "type": "set_commute", "person": person, "km": km}}]}),
             )
@@ -205,7 +205,7 @@ async fn a_full_disk_answers_503_and_heals_without_a_restart() {
     let push = |id: uuid::Uuid, km: u32| {
         let body = json!({"commands": [{"id": id, "command": commute(km)}]});
         let giulia = giulia.clone();
-        async move { giulia.post_json("/api/sync/push?protocol=3", &body).await }
+        async move { giulia.post_json("/api/sync/push?protocol=4", &body).await }
     };
     let health = || async { server_health(&giulia).await };
 
@@ -224,7 +224,7 @@ async fn a_full_disk_answers_503_and_heals_without_a_restart() {
     // While it lasts, new commands are refused and nothing unwritten is shown.
     let (status, body) = push(uuid::Uuid::new_v4(), 6).await;
     assert_eq!(status, 503, "{body}");
-    let (status, _) = giulia.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, _) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 503);
 
     // Space is freed: the store notices on its own.
@@ -251,7 +251,7 @@ async fn a_full_disk_answers_503_and_heals_without_a_restart() {
     server.kill();
     let server = Server::start_in(&data, &dist, &[FAST]).expect("restarts");
     let giulia = server.login("giulia").await;
-    let (status, pull) = giulia.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, pull) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 200, "{pull}");
     assert_eq!(pull["revision"], revision + 1);
     assert_eq!(
@@ -291,7 +291,7 @@ async fn sigkill_during_pushes_loses_no_acknowledged_command() {
                 let body = json!({"commands": [{"id": id, "command": command}]});
                 let sent = session
                     .http
-                    .post(format!("{}/api/sync/push?protocol=3", session.base))
+                    .post(format!("{}/api/sync/push?protocol=4", session.base))
                     .header(reqwest::header::COOKIE, &session.cookie)
                     .json(&body)
                     .send()
@@ -330,7 +330,7 @@ async fn sigkill_during_pushes_loses_no_acknowledged_command() {
             sessions.insert(username.clone(), server.login(username).await);
         }
         let (status, answer) = sessions[username]
-            .post_json("/api/sync/push?protocol=3", body)
+            .post_json("/api/sync/push?protocol=4", body)
             .await;
         assert_eq!(status, 200, "{answer}");
         assert_eq!(
@@ -340,7 +340,7 @@ async fn sigkill_during_pushes_loses_no_acknowledged_command() {
         );
     }
     let (_, pull) = sessions["admin"]
-        .get_json("/api/sync/pull?since=0&protocol=3")
+        .get_json("/api/sync/pull?since=0&protocol=4")
         .await;
     assert!(pull["revision"].as_u64().unwrap() >= newest);
     drop(temp);

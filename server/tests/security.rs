@@ -17,7 +17,7 @@ use tokio::net::TcpStream;
 use uuid::Uuid;
 
 const FAST: &str = "--insecure-fast-hashing";
-const PUSH: &str = "/api/sync/push?protocol=3";
+const PUSH: &str = "/api/sync/push?protocol=4";
 
 /// Taken by the tests that measure time or memory, so that they do not run
 /// beside each other (the memory test keeps both cores busy hashing).
@@ -26,7 +26,7 @@ static MEASURING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// The caller's whole view (a snapshot pull), whichever protocol the
 /// server speaks.
 async fn snapshot(session: &Session) -> Value {
-    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
     let (status, body) = if status == 400 {
         session.get_json("/api/sync/pull?since=0").await
     } else {
@@ -959,12 +959,12 @@ async fn small_http_rules() {
     // Personal answers are never stored by any cache.
     let giulia = server.login("giulia").await;
     let pull = if giulia
-        .get("/api/sync/pull?since=0&protocol=3")
+        .get("/api/sync/pull?since=0&protocol=4")
         .await
         .status()
         == 200
     {
-        "/api/sync/pull?since=0&protocol=3"
+        "/api/sync/pull?since=0&protocol=4"
     } else {
         "/api/sync/pull?since=0"
     };

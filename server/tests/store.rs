@@ -113,7 +113,11 @@ async fn appends_survive_a_reopen() {
     assert!(log.ends_with('\n'));
     for line in log.lines() {
         let line: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(line["format"], 4, "{line}");
+        assert_eq!(
+            line["format"],
+            vela_server::store::upgrade::LOG_LINE.current,
+            "{line}"
+        );
         assert!(line["crc32c"].is_u64(), "{line}");
     }
 }
@@ -517,7 +521,10 @@ async fn remembered_ids_are_bounded_and_kept_in_order_through_snapshots() {
     let snapshot: serde_json::Value =
         serde_json::from_slice(&std::fs::read(org_dir(temp.path()).join("snapshot.json")).unwrap())
             .unwrap();
-    assert_eq!(snapshot["format"], 3);
+    assert_eq!(
+        snapshot["format"],
+        vela_server::store::upgrade::SNAPSHOT.current
+    );
     let revisions: Vec<u64> = snapshot["accepted"]
         .as_array()
         .unwrap()

@@ -29,7 +29,7 @@ fn set_commute(person: &str, km: u32) -> Value {
 async fn push(session: &Session, id: Uuid, command: Value) -> Value {
     let (status, body) = session
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [{"id": id, "command": command}]}),
         )
         .await;
@@ -38,7 +38,7 @@ async fn push(session: &Session, id: Uuid, command: Value) -> Value {
 }
 
 async fn snapshot(session: &Session) -> Value {
-    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 200, "{body}");
     assert!(body["snapshot"].is_object(), "{body}");
     body
@@ -79,7 +79,7 @@ async fn each_command_of_a_batch_is_answered_on_its_own() {
     let other = person_id(&marco).await;
     let (status, body) = giulia
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &json!({"commands": [
                 {"id": Uuid::new_v4(), "command": set_commute(&other, 3)},
                 {"id": Uuid::new_v4(), "command": set_commute(&me, 7)},
@@ -103,7 +103,7 @@ async fn pull_since_a_revision_returns_only_the_newer_changes() {
     push(&giulia, Uuid::new_v4(), set_commute(&me, 21)).await;
 
     let (status, body) = giulia
-        .get_json(&format!("/api/sync/pull?since={start}&protocol=3"))
+        .get_json(&format!("/api/sync/pull?since={start}&protocol=4"))
         .await;
     assert_eq!(status, 200, "{body}");
     assert!(body["snapshot"].is_null(), "{body}");
@@ -116,14 +116,14 @@ async fn pull_since_a_revision_returns_only_the_newer_changes() {
 
     // Up to date: nothing more.
     let (_, body) = giulia
-        .get_json(&format!("/api/sync/pull?since={}&protocol=3", start + 1))
+        .get_json(&format!("/api/sync/pull?since={}&protocol=4", start + 1))
         .await;
     assert_eq!(body["changes"], json!([]));
     assert_eq!(body["revision"], start + 1);
 
     // A revision from the future (another server's data) gets a snapshot.
     let (_, body) = giulia
-        .get_json("/api/sync/pull?since=999999&protocol=3")
+        .get_json("/api/sync/pull?since=999999&protocol=4")
         .await;
     assert!(body["snapshot"].is_object(), "{body}");
     assert_eq!(body["revision"], start + 1);
@@ -142,7 +142,7 @@ async fn pull_shows_each_person_only_what_they_may_see() {
 
     let commute_seen_by =
         |body: &Value| body["changes"][0]["events"][0]["person"]["commute_km"].clone();
-    let since = format!("/api/sync/pull?since={start}&protocol=3");
+    let since = format!("/api/sync/pull?since={start}&protocol=4");
     assert_eq!(commute_seen_by(&giulia.get_json(&since).await.1), 33);
     assert_eq!(commute_seen_by(&admin.get_json(&since).await.1), 33);
     assert_eq!(commute_seen_by(&sara.get_json(&since).await.1), 0);
@@ -204,7 +204,7 @@ async fn next_revision_event(response: &mut reqwest::Response, buffer: &mut Stri
 async fn open_events(session: &Session, last_event_id: Option<u64>) -> reqwest::Response {
     let mut request = session
         .http
-        .get(format!("{}/api/sync/events?protocol=3", session.base))
+        .get(format!("{}/api/sync/events?protocol=4", session.base))
         .header(reqwest::header::COOKIE, &session.cookie);
     if let Some(id) = last_event_id {
         request = request.header("last-event-id", id.to_string());
@@ -292,7 +292,7 @@ async fn a_batch_is_answered_command_by_command_an_id_of_another_person_is_id_in
         {"id": taken, "command": set_commute(&luca_id, 12)},
         {"id": last, "command": set_commute(&luca_id, 13)},
     ]});
-    let (status, body) = luca.post_json("/api/sync/push?protocol=3", &batch).await;
+    let (status, body) = luca.post_json("/api/sync/push?protocol=4", &batch).await;
     assert_eq!(status, 200, "{body}");
     let answers: Vec<(&str, &str)> = body["results"]
         .as_array()
@@ -315,7 +315,7 @@ async fn a_batch_is_answered_command_by_command_an_id_of_another_person_is_id_in
     // Both new commands are stored, each as its own revision; Giulia's
     // command under the reused id is untouched.
     let (_, changes) = luca
-        .get_json(&format!("/api/sync/pull?since={before}&protocol=3"))
+        .get_json(&format!("/api/sync/pull?since={before}&protocol=4"))
         .await;
     let revisions: Vec<u64> = changes["changes"]
         .as_array()
@@ -328,7 +328,7 @@ async fn a_batch_is_answered_command_by_command_an_id_of_another_person_is_id_in
     assert_eq!(people[&luca_id]["commute_km"], 13, "{}", people[&luca_id]);
     // The same batch again (a retry after a lost answer) gets the same
     // answers and changes nothing.
-    let (status, again) = luca.post_json("/api/sync/push?protocol=3", &batch).await;
+    let (status, again) = luca.post_json("/api/sync/push?protocol=4", &batch).await;
     assert_eq!(status, 200, "{again}");
     assert_eq!(again["results"], body["results"]);
     assert_eq!(again["revision"], before + 2);
@@ -374,9 +374,9 @@ async fn sync_needs_a_session() {
     let server = demo().await;
     let http = common::client();
     for (method, path) in [
-        ("GET", "/api/sync/pull?since=0&protocol=3"),
-        ("GET", "/api/sync/events?protocol=3"),
-        ("POST", "/api/sync/push?protocol=3"),
+        ("GET", "/api/sync/pull?since=0&protocol=4"),
+        ("GET", "/api/sync/events?protocol=4"),
+        ("POST", "/api/sync/push?protocol=4"),
     ] {
         let request = match method {
             "GET" => http.get(server.url(path)),
@@ -421,7 +421,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     for (body, expected) in cases {
         let (status, answer) = giulia
             .post_raw(
-                "/api/sync/push?protocol=3",
+                "/api/sync/push?protocol=4",
                 "application/json",
                 body.clone().into_bytes(),
             )
@@ -434,7 +434,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
     }
     let (status, answer) = giulia
         .post_raw(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             "text/plain",
             b"{\"commands\":[]}".to_vec(),
         )
@@ -443,7 +443,7 @@ async fn bad_input_gets_a_json_4xx_and_changes_nothing() {
 
     for query in ["since=abc", "since=-1", "since=1&since=2", "other=1"] {
         let (status, answer) = giulia
-            .get_json(&format!("/api/sync/pull?{query}&protocol=3"))
+            .get_json(&format!("/api/sync/pull?{query}&protocol=4"))
             .await;
         assert_eq!(status, 400, "{query} → {answer}");
         assert_eq!(answer["error"], "bad_request");
@@ -468,7 +468,7 @@ async fn a_deactivated_person_loses_sync() {
     )
     .await;
     assert_eq!(answer["results"][0]["status"], "accepted", "{answer}");
-    let (status, body) = luca.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = luca.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 401, "{body}");
 }
 
@@ -480,7 +480,7 @@ async fn concurrent_duplicates_of_one_command_are_applied_once() {
     let before = snapshot(&giulia).await["revision"].as_u64().expect("rev");
     let body = json!({"commands": [{"id": Uuid::new_v4(), "command": set_commute(&me, 17)}]});
     let answers = futures_util::future::join_all(
-        (0..8).map(|_| giulia.post_json("/api/sync/push?protocol=3", &body)),
+        (0..8).map(|_| giulia.post_json("/api/sync/push?protocol=4", &body)),
     )
     .await;
     for (status, answer) in &answers {

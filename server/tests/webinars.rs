@@ -14,7 +14,7 @@ const PAST: &str = "Introduzione al lavoro agile: accordo individuale e regole";
 
 /// The id of the demo session titled `title`, as `session` sees it.
 async fn session_id(session: &Session, title: &str) -> String {
-    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=3").await;
+    let (status, body) = session.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(status, 200, "{body}");
     let sessions = body["snapshot"]["webinars"]["sessions"]
         .as_object()
@@ -145,7 +145,7 @@ async fn push_session(trainer: &Session, title: &str, audience: Value) -> String
     let end = start + chrono::Duration::hours(1);
     let (status, body) = trainer
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command": {
                 "area": "webinars", "type": "save_session", "id": id, "title": title,
                 "trainers": [me["person"]["id"]], "start": start, "end": end,
@@ -161,7 +161,7 @@ async fn push_session(trainer: &Session, title: &str, audience: Value) -> String
 
 async fn pull(session: &Session, since: u64) -> Value {
     let (status, body) = session
-        .get_json(&format!("/api/sync/pull?since={since}&protocol=3"))
+        .get_json(&format!("/api/sync/pull?since={since}&protocol=4"))
         .await;
     assert_eq!(status, 200, "{body}");
     body
@@ -250,7 +250,7 @@ async fn only_partnership_sessions_reach_another_organisation_over_sync() {
     let (_, giulia_me) = giulia.get_json("/api/me").await;
     let (status, body) = giulia
         .post_json(
-            "/api/sync/push?protocol=3",
+            "/api/sync/push?protocol=4",
             &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command": {
                 "area": "directory", "type": "set_commute",
                 "person": giulia_me["person"]["id"], "km": 31,
@@ -280,7 +280,7 @@ async fn only_partnership_sessions_reach_another_organisation_over_sync() {
     for (session, expected) in [(&open, "accepted"), (&own, "rejected")] {
         let (status, body) = irene
             .post_json(
-                "/api/sync/push?protocol=3",
+                "/api/sync/push?protocol=4",
                 &serde_json::json!({"commands": [{"id": uuid::Uuid::new_v4(), "command": {
                     "area": "webinars", "type": "register", "session": session,
                 }}]}),

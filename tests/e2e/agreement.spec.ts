@@ -23,7 +23,7 @@ async function apiAs(username: string): Promise<APIRequestContext> {
 }
 
 async function requestDay(ctx: APIRequestContext, date: string) {
-  const r = await ctx.post('/api/sync/push?protocol=3', {
+  const r = await ctx.post('/api/sync/push?protocol=4', {
     data: {
       commands: [
         {
@@ -76,7 +76,7 @@ test('my agreement: its terms, cancelling a period in one action, withdrawal wit
   await expect
     .poll(async () => {
       const me = (await (await api.get('/api/me')).json()).person.id;
-      const view = await (await api.get('/api/sync/pull?since=0&protocol=3')).json();
+      const view = await (await api.get('/api/sync/pull?since=0&protocol=4')).json();
       const days = view.snapshot.agile.days[me];
       return [days[tue]?.status, days[thu]?.status];
     })

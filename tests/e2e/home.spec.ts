@@ -16,7 +16,7 @@ async function apiAs(username: string): Promise<APIRequestContext> {
 }
 
 async function push(ctx: APIRequestContext, command: object) {
-  const r = await ctx.post('/api/sync/push?protocol=3', { data: { commands: [{ id: randomUUID(), command }] } });
+  const r = await ctx.post('/api/sync/push?protocol=4', { data: { commands: [{ id: randomUUID(), command }] } });
   expect(r.ok()).toBeTruthy();
   const body = await r.json();
   expect(body.results[0], JSON.stringify(body.results[0])).toMatchObject({ status: 'accepted' });
@@ -38,7 +38,7 @@ async function home(page: Page, username: string) {
 test.beforeAll(async () => {
   const irene = await apiAs('irene');
   const me = (await (await irene.get('/api/me')).json()).person.id;
-  const view = await (await irene.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await irene.get('/api/sync/pull?since=0&protocol=4')).json();
   const agreement = Object.values<any>(view.snapshot.directory.agreements).find((a) => a.person === me);
   // Already done by an earlier run of this spec on the same server.
   if (agreement.withdrawn_from) return;

@@ -64,7 +64,7 @@ class Client {
   /** What this person may see now. */
   async state(): Promise<any> {
     // Servers that predate the protocol version refuse the unknown parameter.
-    let pull = await this.http.get('/api/sync/pull?since=0&protocol=3');
+    let pull = await this.http.get('/api/sync/pull?since=0&protocol=4');
     if (pull.status() === 400) pull = await this.http.get('/api/sync/pull?since=0');
     expect(pull.ok(), await pull.text()).toBeTruthy();
     return (await pull.json()).snapshot;
@@ -72,7 +72,7 @@ class Client {
 
   /** Pushes commands and returns each one's answer. */
   async push(...commands: object[]): Promise<any[]> {
-    const response = await this.http.post('/api/sync/push?protocol=3', {
+    const response = await this.http.post('/api/sync/push?protocol=4', {
       data: { commands: commands.map((command) => ({ id: crypto.randomUUID(), command })) },
     });
     expect(response.ok(), await response.text()).toBeTruthy();

@@ -214,7 +214,7 @@ test('an objective goes from draft to review between Giulia and Marco, and stays
   await t.goto(url);
   await expect(t.getByText('Obiettivo non trovato')).toBeVisible();
   // …nor in what the server sends her.
-  const pull = await t.request.get('/api/sync/pull?since=0&protocol=3');
+  const pull = await t.request.get('/api/sync/pull?since=0&protocol=4');
   expect(pull.ok()).toBe(true);
   const body = await pull.json();
   const text = JSON.stringify(body);

@@ -20,10 +20,10 @@ test("the team's office-only days are marked on the employee's calendar", async 
   const date = quietDay(245, 5);
   const admin = await request.newContext({ baseURL });
   expect((await admin.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } })).ok()).toBeTruthy();
-  const view = await (await admin.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await admin.get('/api/sync/pull?since=0&protocol=4')).json();
   const alessio = Object.values<any>(view.snapshot.directory.people).find((p) => p.username === 'alessio');
   const change = async (command: object) => {
-    const r = await admin.post('/api/sync/push?protocol=3', { data: { commands: [{ id: randomUUID(), command }] } });
+    const r = await admin.post('/api/sync/push?protocol=4', { data: { commands: [{ id: randomUUID(), command }] } });
     expect((await r.json()).results[0].status).toBe('accepted');
   };
   await change({ area: 'directory', type: 'add_office_only_date', team: alessio.team, date, note: 'Riunione plenaria' });

@@ -63,6 +63,6 @@ test('after a session loss the login form says how many changes wait, and they a
   await expect(syncStatus(page)).toContainText('aggiornato alle');
   await expect(syncStatus(page)).not.toContainText('in attesa');
   const me = (await (await page.request.get('/api/me')).json()).person.id;
-  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(view.snapshot.agile.days[me]?.[quietDay(222, 3)]?.status).toBe('pending');
 });

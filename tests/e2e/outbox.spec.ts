@@ -89,7 +89,7 @@ test('an outbox of 2,000 changes made offline is sent completely, in pushes with
 
   // Nothing left to send, and the server holds the last change.
   expect(await page.evaluate((key) => localStorage.getItem(key), outboxKey(me))).toBeNull();
-  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(view.snapshot.directory.people[me].commute_km).toBe(kms[kms.length - 1]);
 });
 
@@ -230,7 +230,7 @@ test('signing out on a shared browser leaves nothing private but one’s own uns
   await expect(syncStatus(page)).toContainText('aggiornato alle');
   await expect(syncStatus(page)).not.toContainText('in attesa');
   const marco = await personId(page);
-  const marcosView = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const marcosView = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(marcosView.snapshot.agile.days[giulia]?.[date]).toBeUndefined();
   expect((await localStorageOf(page))[outboxKey(giulia)]).toBe(left[outboxKey(giulia)]);
 
@@ -245,7 +245,7 @@ test('signing out on a shared browser leaves nothing private but one’s own uns
   await login(page, 'giulia');
   await expect(syncStatus(page)).toContainText('aggiornato alle');
   await expect(syncStatus(page)).not.toContainText('in attesa');
-  const hers = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const hers = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(hers.snapshot.agile.days[giulia]?.[date]).toBeDefined();
   await expect.poll(async () => (await localStorageOf(page))[outboxKey(giulia)]).toBeUndefined();
 });
@@ -278,7 +278,7 @@ test('signing out while a change waits can wait for it to be sent, then leaves n
 
   const api = await playwright.request.newContext({ baseURL });
   expect((await api.post('/api/auth/login', { data: { username: 'stefano', password: DEMO_PASSWORD } })).ok()).toBeTruthy();
-  const view = await (await api.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await api.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(view.snapshot.agile.days[stefano]?.[date]).toBeDefined();
   await api.dispose();
 });
@@ -322,7 +322,7 @@ test('a change the browser has no room to store is reported, and stored once the
   await context.setOffline(false);
   await expect(syncStatus(page)).not.toContainText('in attesa', { timeout: 45_000 });
   await expect(full).toHaveCount(0);
-  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(view.snapshot.agile.days[luca]?.[date]).toBeDefined();
 });
 
@@ -352,7 +352,7 @@ test('the storage of earlier builds is taken over: its outbox moves to its own k
   await page.reload();
   await expect(syncStatus(page)).toContainText('aggiornato alle');
   await expect(syncStatus(page)).not.toContainText('in attesa');
-  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(view.snapshot.directory.people[me].commute_km).toBe(321);
   const left = await localStorageOf(page);
   expect(left[`vela.replica.${me}`]).toBeUndefined();
@@ -388,7 +388,7 @@ test('a push the server refuses outright is final: its change is shown as refuse
   const refused = page.getByRole('alert').filter({ hasText: 'Modifiche non accettate dal server' });
   await expect(refused).toContainText('il server ha rifiutato la richiesta (errore 413)', { timeout: 20_000 });
   await expect(syncStatus(page)).not.toContainText('in attesa');
-  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   expect(view.snapshot.directory.people[me].commute_km).toBe(77);
 
   // Kept (with its reason) until read; then nothing is left.

@@ -17,7 +17,7 @@ async function apiAs(username: string, password = DEMO_PASSWORD): Promise<APIReq
 async function pushAll(ctx: APIRequestContext, commands: object[]) {
   for (let i = 0; i < commands.length; i += 250) {
     const batch = commands.slice(i, i + 250).map((command) => ({ id: randomUUID(), command }));
-    const r = await ctx.post('/api/sync/push?protocol=3', { data: { commands: batch } });
+    const r = await ctx.post('/api/sync/push?protocol=4', { data: { commands: batch } });
     expect(r.ok(), await r.text()).toBeTruthy();
     const body = await r.json();
     for (const result of body.results) expect(result, JSON.stringify(result)).toMatchObject({ status: 'accepted' });
@@ -193,7 +193,7 @@ test('Marco rejects two selected days at once with one reason', async ({ page })
 
   // Chiara reads the one reason on both days (her view holds the decision's note).
   const mine = await apiAs('chiara');
-  const pulled = await (await mine.get('/api/sync/pull?protocol=3')).json();
+  const pulled = await (await mine.get('/api/sync/pull?protocol=4')).json();
   const text = JSON.stringify(pulled);
   for (const date of days) expect(text).toContain(date);
   expect(text.split('Chiusura del bilancio: servono tutti in ufficio').length - 1).toBeGreaterThanOrEqual(2);

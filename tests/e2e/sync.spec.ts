@@ -94,9 +94,9 @@ test('a change made stale while offline is refused with its reason and leaves no
   // Meanwhile the administrator makes that day an office day for her team.
   const admin = await playwright.request.newContext({ baseURL });
   expect((await admin.post('/api/auth/login', { data: { username: 'admin', password: 'vela-demo' } })).ok()).toBeTruthy();
-  const view = await (await admin.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await admin.get('/api/sync/pull?since=0&protocol=4')).json();
   const francesca = Object.values<any>(view.snapshot.directory.people).find((p) => p.username === 'francesca');
-  const push = await admin.post('/api/sync/push?protocol=3', {
+  const push = await admin.post('/api/sync/push?protocol=4', {
     data: {
       commands: [
         {
@@ -115,7 +115,7 @@ test('a change made stale while offline is refused with its reason and leaves no
   await expect(refused).toContainText('giornata in presenza per tutta la struttura: Riunione di servizio');
   await expect(status).not.toContainText('in attesa');
   // No phantom: the server holds no request of hers for that day, and the app dropped it.
-  const mine = await (await page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const mine = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   const days = mine.snapshot.agile.days[francesca.id] ?? {};
   expect(days[date]).toBeUndefined();
   await refused.getByRole('button', { name: 'Ho capito' }).click();

@@ -60,7 +60,7 @@ async function apiAs(username: string): Promise<APIRequestContext> {
 }
 
 async function push(ctx: APIRequestContext, command: object) {
-  const r = await ctx.post('/api/sync/push?protocol=3', { data: { commands: [{ id: randomUUID(), command }] } });
+  const r = await ctx.post('/api/sync/push?protocol=4', { data: { commands: [{ id: randomUUID(), command }] } });
   expect(r.ok()).toBeTruthy();
   const body = await r.json();
   expect(body.results[0], JSON.stringify(body.results[0])).toMatchObject({ status: 'accepted' });
@@ -213,7 +213,7 @@ test('coverage: an approval that leaves too few people in the office shows the f
   // The server agreed: Giulia's view holds the approval with Marco's note.
   await expect(page.getByRole('status', { name: 'Stato della sincronizzazione' })).not.toContainText('in attesa');
   await expect(page.getByRole('heading', { name: 'Modifiche non accettate dal server' })).toHaveCount(0);
-  const pull = await (await giulia.get('/api/sync/pull?since=0&protocol=3')).json();
+  const pull = await (await giulia.get('/api/sync/pull?since=0&protocol=4')).json();
   if (pull.snapshot) {
     const day = pull.snapshot.agile.days[await personId(giulia)][iso(thu)];
     expect(day.status).toBe('approved');
@@ -312,7 +312,7 @@ test('team rules: Marco changes the minimum presence (a live update does not res
   await page.getByRole('radio', { name: 'Numero di persone' }).check();
   await page.getByLabel('Valore', { exact: true }).fill('3');
   const admin = await apiAs('admin');
-  const view = await (await admin.get('/api/sync/pull?since=0&protocol=3')).json();
+  const view = await (await admin.get('/api/sync/pull?since=0&protocol=4')).json();
   const teamId = Object.values<any>(view.snapshot.directory.teams).find((t) => t.name === 'Servizio Tributi').id;
   await push(admin, { area: 'directory', type: 'add_office_only_date', team: teamId, date: iso(fri), note: 'Inventario' });
   await expect(page.getByText(`${mediumIt(fri)} — Inventario`)).toBeVisible();
@@ -447,7 +447,7 @@ test('team calendar of 50 people: names and day headers stay in place while the 
       team,
     });
   }
-  const r = await admin.post('/api/sync/push?protocol=3', { data: { commands: commands.map((command) => ({ id: randomUUID(), command })) } });
+  const r = await admin.post('/api/sync/push?protocol=4', { data: { commands: commands.map((command) => ({ id: randomUUID(), command })) } });
   expect((await r.json()).results.every((x: { status: string }) => x.status === 'accepted')).toBe(true);
 
   await page.setViewportSize({ width: 1024, height: 768 });

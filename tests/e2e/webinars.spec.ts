@@ -58,7 +58,7 @@ async function createSession(
   // Whole minutes, as people type them in the form.
   const start = new Date(Math.ceil((Date.now() + startInMinutes * 60_000) / 60_000) * 60_000);
   const end = new Date(start.getTime() + minutes * 60_000);
-  const response = await page.request.post('/api/sync/push?protocol=3', {
+  const response = await page.request.post('/api/sync/push?protocol=4', {
     data: {
       commands: [
         {
@@ -351,7 +351,7 @@ test('Sara edits a session: the form shows its Rome times and saves the change',
   await expect(sara.page.getByRole('heading', { name: 'Modifica webinar' })).toBeVisible();
   await expect(sara.page.getByLabel('Titolo', { exact: true })).toHaveValue(title);
   // The session was created starting in 5 days: the form shows it in Rome time.
-  const pull = await (await sara.page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+  const pull = await (await sara.page.request.get('/api/sync/pull?since=0&protocol=4')).json();
   const start = new Date(pull.snapshot.webinars.sessions[id].start);
   await expect(sara.page.getByLabel('Data', { exact: true })).toHaveValue(rome(start).date);
   await expect(sara.page.getByLabel('Ora di inizio')).toHaveValue(rome(start).time);
@@ -362,7 +362,7 @@ test('Sara edits a session: the form shows its Rome times and saves the change',
   // The change reached the server unchanged in time.
   await expect
     .poll(async () => {
-      const again = await (await sara.page.request.get('/api/sync/pull?since=0&protocol=3')).json();
+      const again = await (await sara.page.request.get('/api/sync/pull?since=0&protocol=4')).json();
       const s = again.snapshot.webinars.sessions[id];
       return [s.capacity, new Date(s.start).getTime()];
     })

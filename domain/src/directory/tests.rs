@@ -1076,6 +1076,8 @@ fn an_employee_number_is_seen_by_its_person_and_administrators_only() {
     assert_eq!(seen(ADMIN), Some("42".into()));
     assert_eq!(seen(MARCO), None);
     assert_eq!(seen(LUCA), None);
+}
+
 #[test]
 fn administrators_write_their_own_organisations_public_notices() {
     use super::PublicNotices;

@@ -233,7 +233,9 @@ mod tests {
             text: "smart working".into(),
         };
         let (line, crc) = encode_entry(&original).unwrap();
-        assert!(line.starts_with(b"{\"format\":4,\"crc32c\":"));
+        assert!(
+            line.starts_with(format!("{{\"format\":{},\"crc32c\":", LOG_LINE.current).as_bytes())
+        );
         assert_eq!(entry(&line).unwrap(), (original, crc));
         let at = line.len() - 5;
         let mut flipped = line.clone();
@@ -248,8 +250,11 @@ mod tests {
         let (old, crc) = entry(v1).unwrap();
         assert_eq!(old.text, "old");
         assert_eq!(crc, checksum(v1));
-        let v5 = br#"{"format":5,"crc32c":0,"entry":{"revision":1,"text":"new"}}"#;
-        assert!(entry(v5).unwrap_err().contains("newer Vela"));
+        let newer = format!(
+            r#"{{"format":{},"crc32c":0,"entry":{{"revision":1,"text":"new"}}}}"#,
+            LOG_LINE.current + 1
+        );
+        assert!(entry(newer.as_bytes()).unwrap_err().contains("newer Vela"));
     }
 
     #[test]

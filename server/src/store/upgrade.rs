@@ -48,15 +48,20 @@ pub struct Format {
 /// One line of an organisation's log (`orgs/<id>/log-*.jsonl`).
 pub const LOG_LINE: Format = Format {
     name: "log line",
-    current: 4,
-    steps: &[log_line_v1_to_v2, log_line_v2_to_v3, log_line_v3_to_v4],
+    current: 5,
+    steps: &[
+        log_line_v1_to_v2,
+        log_line_v2_to_v3,
+        log_line_v3_to_v4,
+        log_line_v4_to_v5,
+    ],
 };
 
 /// An organisation's snapshot (`orgs/<id>/snapshot.json`).
 pub const SNAPSHOT: Format = Format {
     name: "snapshot",
-    current: 3,
-    steps: &[snapshot_v1_to_v2, snapshot_v2_to_v3],
+    current: 4,
+    steps: &[snapshot_v1_to_v2, snapshot_v2_to_v3, snapshot_v3_to_v4],
 };
 
 /// `accounts.json`.
@@ -213,6 +218,28 @@ pub fn log_line_v3_to_v4(line: Value) -> Result<Value, UpgradeError> {
     Ok(Value::Object(line))
 }
 
+/// Log line 4 → 5. Version 5 entries may hold what a version 4 reader does
+/// not know: the `person_deactivated` and `person_anonymised` events, a
+/// person's `employee_number`, an organisation's public `notices`, the
+/// `parental` kind of absence, and the commands behind them. The shape of
+/// every line is the same, so the step only renames the version.
+pub fn log_line_v4_to_v5(line: Value) -> Result<Value, UpgradeError> {
+    let mut line = object(line, "the log line")?;
+    line.insert("format".into(), Value::from(5));
+    Ok(Value::Object(line))
+}
+
+/// Snapshot 3 → 4. A version 4 state may hold people's employee numbers,
+/// organisations' public notices, the directory's `departures` (the day each
+/// person left, and whether they were anonymised) and absences of the
+/// `parental` kind; a version 3 state has none of them, and each is empty
+/// when absent, so the step only renames the version.
+pub fn snapshot_v3_to_v4(snapshot: Value) -> Result<Value, UpgradeError> {
+    let mut snapshot = object(snapshot, "the snapshot")?;
+    snapshot.insert("format".into(), Value::from(4));
+    Ok(Value::Object(snapshot))
+}
+
 /// Snapshot 2 → 3. Version 3's state has a `notifications` part (each
 /// person's inbox and mail preferences) and people may hold the
 /// `partnership_admin` role; a version 2 state had neither, so the
@@ -324,11 +351,29 @@ mod tests {
     }
 
     #[test]
+    fn log_line_v4_to_v5_and_snapshot_v3_to_v4_rename_the_version_only() {
+        let entry = json!({"revision": 9, "command_id": "00000000-0000-0000-0000-000000000009",
+            "actor": {"kind": "system"}, "at": "2026-12-04T08:00:00Z", "events": []});
+        assert_eq!(
+            LOG_LINE
+                .upgrade(json!({"format": 4, "crc32c": 5, "entry": entry}))
+                .unwrap(),
+            json!({"format": 5, "crc32c": 5, "entry": entry})
+        );
+        let state = json!({"directory": {"people": {}}});
+        let v3 = json!({"format": 3, "revision": 9, "accepted": [], "state": state});
+        assert_eq!(
+            SNAPSHOT.upgrade(v3).unwrap(),
+            json!({"format": 4, "revision": 9, "accepted": [], "state": state})
+        );
+    }
+
+    #[test]
     fn log_line_v3_to_v4_renames_the_version_only() {
         let header = json!({"first": 11, "after": 10, "after_crc32c": 7});
         let v3 = json!({"format": 3, "crc32c": 99, "segment": header});
         assert_eq!(
-            LOG_LINE.upgrade(v3).unwrap(),
+            log_line_v3_to_v4(v3).unwrap(),
             json!({"format": 4, "crc32c": 99, "segment": header})
         );
     }
@@ -342,7 +387,7 @@ mod tests {
             "accepted": []
         });
         assert_eq!(
-            SNAPSHOT.upgrade(v2).unwrap(),
+            snapshot_v2_to_v3(v2).unwrap(),
             json!({
                 "format": 3,
                 "revision": 9,
