@@ -105,7 +105,10 @@ async fn config(server: &Server) -> Value {
 async fn a_production_start_is_empty_and_the_demo_comes_only_on_request() {
     let (_temp, data, dist) = temp_dirs();
     let mut server = Server::start_plain(&data, &dist, &[FAST]).expect("starts");
-    assert_eq!(config(&server).await, json!({"demo": false}));
+    assert_eq!(
+        config(&server).await,
+        json!({"demo": false, "sso": false, "local_passwords": true})
+    );
     assert_eq!(
         server.login_with("giulia", "vela-demo").await.err(),
         Some(401)
@@ -124,7 +127,10 @@ async fn a_production_start_is_empty_and_the_demo_comes_only_on_request() {
     );
 
     let mut demo = Server::start_plain(&data, &dist, &[FAST, "--demo"]).expect("starts");
-    assert_eq!(config(&demo).await, json!({"demo": true}));
+    assert_eq!(
+        config(&demo).await,
+        json!({"demo": true, "sso": false, "local_passwords": true})
+    );
     for user in [
         "giulia",
         "marco",
@@ -840,7 +846,10 @@ async fn the_systemd_unit_starts_the_server_as_written() {
         .expect("health");
     assert_eq!(health.status(), 200);
     // A production start: empty, not a demo.
-    assert_eq!(config(&server).await, json!({"demo": false}));
+    assert_eq!(
+        config(&server).await,
+        json!({"demo": false, "sso": false, "local_passwords": true})
+    );
     drop(server);
     drop(temp);
 }
