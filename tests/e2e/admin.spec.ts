@@ -48,7 +48,7 @@ test('the administrator reads the month\'s monitoring per team and downloads the
   const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf-8').trim().split(/\r?\n/);
-  expect(lines[0].startsWith('Struttura;Mese;Personale;')).toBe(true);
+  expect(lines[0].startsWith('Struttura;Periodo;Personale;')).toBe(true);
   const csvTotal = lines[lines.length - 1].split(';');
   expect(csvTotal[0]).toBe('Totale');
   expect(csvTotal[2]).toBe(staff);

@@ -121,6 +121,10 @@ test('an outbox this version cannot read is kept as it is, reported, and can be 
   await expect.poll(async () => (await (await page.request.get('/api/me')).json()).language).toBe('en');
   expect(await page.evaluate((key) => localStorage.getItem(key), outboxKey(me))).toBe(garbage);
   await expect(page.getByRole('alert').filter({ hasText: 'The changes saved on this device cannot be read' })).toBeVisible();
+
+  // The language follows the person: give Irene hers back for the other specs.
+  await page.getByRole('button', { name: 'Italiano' }).click();
+  await expect.poll(async () => (await (await page.request.get('/api/me')).json()).language).toBe('it');
 });
 
 test('an app speaking an older protocol is told to reload, and its outbox survives the reload', async ({ page }) => {
@@ -159,6 +163,10 @@ test('an app speaking an older protocol is told to reload, and its outbox surviv
   expect((await (await page.request.get('/api/me')).json()).language).toBe('en');
   expect(await page.evaluate((key) => localStorage.getItem(key), outboxKey(me))).toBeNull();
   expect(errors.filter((e) => !e.includes('426'))).toEqual([]);
+
+  // The language follows the person: give Walter his back for the other specs.
+  await page.getByRole('button', { name: 'Italiano' }).click();
+  await expect.poll(async () => (await (await page.request.get('/api/me')).json()).language).toBe('it');
 });
 
 /** Every origin store a later user of this browser could read, besides localStorage. */
