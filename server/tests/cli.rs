@@ -193,6 +193,31 @@ async fn the_first_administrator_is_created_from_the_command_line() {
         second.stdout
     );
     assert_fails(&create("Paola", PASSWORD), "taken");
+    // The audit trail describes both revisions, although the command line
+    // compacted them into a snapshot: the server has nothing to catch up.
+    let trail: Vec<Value> = contents(&data)
+        .iter()
+        .filter(|(path, _)| path.ends_with("audit.jsonl"))
+        .flat_map(|(_, bytes)| {
+            String::from_utf8_lossy(bytes)
+                .lines()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .map(|line| serde_json::from_str(&line).expect("a JSON line"))
+        .collect();
+    assert_eq!(
+        trail
+            .iter()
+            .map(|l| l["revision"].as_u64())
+            .collect::<Vec<_>>(),
+        vec![Some(1), Some(2)],
+        "{trail:?}"
+    );
+    assert!(
+        trail.iter().all(|l| l.get("missing_from").is_none()),
+        "{trail:?}"
+    );
 
     let mut server = Server::start_plain(&data, &dist, &[FAST]).expect("starts");
     // The data directory is in use now: admin commands refuse it.

@@ -12,6 +12,7 @@ use vela_domain::{Actor, Command};
 
 use super::lock::DataDirLock;
 use super::CliError;
+use crate::audit::Audit;
 use crate::auth::accounts::normalise;
 use crate::auth::{password, Account, Accounts, HashStrength};
 use crate::org_store::{now, OrgStore};
@@ -49,6 +50,17 @@ pub async fn create(
         .map_err(|e| CliError::new(format!("cannot load the data directory: {e}")))??;
     let store = Arc::new(store);
     let outcome = add_administrator(&store, username, name, organisation).await;
+    // The shutdown below compacts the log into a snapshot, so the audit
+    // trail must take the new revision now: the server could not describe
+    // it afterwards.
+    if let Ok((partition, ..)) = &outcome {
+        let (audit_store, partition) = (store.clone(), *partition);
+        let audit = Audit::new(data_dir);
+        tokio::task::spawn_blocking(move || audit.catch_up(&audit_store, partition))
+            .await
+            .map_err(|e| CliError::new(format!("cannot write the audit trail: {e}")))?
+            .map_err(|e| CliError::new(format!("cannot write the audit trail: {e}")))?;
+    }
     // Writes a snapshot and stops the writers whatever happened.
     let closing = store.clone();
     let closed = tokio::task::spawn_blocking(move || closing.shutdown())
