@@ -60,11 +60,8 @@ fn steps(tally: &mut Tally) -> Result {
         "wasm32-unknown-unknown",
     ])?;
 
-    let unit = tally.cargo_test(Command::new(cargo_bin()).args([
-        "test",
-        "--workspace",
-        "--no-fail-fast",
-    ]));
+    let unit =
+        tally.cargo_test(Command::new(cargo_bin()).args(["test", "--workspace", "--no-fail-fast"]));
 
     dist::build()?;
     size::report(&root().join("dist"))?;
