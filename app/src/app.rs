@@ -107,6 +107,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
             <Route path=path!("/admin/people") view=crate::pages::admin::People />
             <Route path=path!("/admin/people/import") view=crate::pages::admin::PeopleImport />
+            <Route path=path!("/admin/absences/import") view=crate::pages::admin::AbsencesImport />
             <Route path=path!("/admin/teams") view=crate::pages::admin::Teams />
             <Route path=path!("/admin/organisation") view=crate::pages::admin::OrganisationPage />
             <Route path=path!("/admin/partnership") view=crate::pages::admin::Partnership />

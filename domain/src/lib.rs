@@ -16,6 +16,7 @@ pub mod audit;
 pub mod boundary;
 pub mod calendar;
 mod command;
+pub mod csv_file;
 pub mod demo;
 pub mod directory;
 pub mod home;

@@ -90,6 +90,7 @@ pub static TEXTS: Texts = Texts {
     export: super::export::EN,
     audit: super::audit::EN,
     people_import: super::people_import::EN,
+    absences_import: super::absences_import::EN,
     calendar: super::calendar::EN,
     objectives: super::objectives::EN,
     notifications: super::notifications::EN,

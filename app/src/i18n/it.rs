@@ -89,6 +89,7 @@ pub static TEXTS: Texts = Texts {
     export: super::export::IT,
     audit: super::audit::IT,
     people_import: super::people_import::IT,
+    absences_import: super::absences_import::IT,
     calendar: super::calendar::IT,
     objectives: super::objectives::IT,
     notifications: super::notifications::IT,

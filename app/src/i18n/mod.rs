@@ -5,6 +5,7 @@
 //! error, not a runtime fallback. Why not `leptos_i18n`: see ARCHITECTURE.md.
 
 pub mod absences;
+pub mod absences_import;
 pub mod admin;
 pub mod agreement;
 pub mod audit;

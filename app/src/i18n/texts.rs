@@ -94,6 +94,7 @@ pub struct Texts {
     pub export: super::export::ExportTexts,
     pub audit: super::audit::AuditTexts,
     pub people_import: super::people_import::ImportTexts,
+    pub absences_import: super::absences_import::AbsenceImportTexts,
     pub team: super::team::TeamTexts,
     pub objectives: super::objectives::ObjectivesTexts,
     pub webinars: super::webinars::WebinarsTexts,

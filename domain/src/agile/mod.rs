@@ -15,6 +15,7 @@
 
 mod apply;
 mod command;
+pub mod import;
 mod index;
 mod model;
 mod queries;

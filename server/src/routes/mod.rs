@@ -18,11 +18,13 @@ use tower_http::trace::TraceLayer;
 use crate::error::ApiError;
 use crate::AppState;
 
+pub mod absences_import;
 pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod config;
+pub mod csv_upload;
 pub mod health;
 pub mod mail;
 pub mod me;
@@ -98,6 +100,7 @@ pub fn app(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         // A CSV file upload, with its own content type and larger limit.
         .merge(people_import::routes())
+        .merge(absences_import::routes())
         // Every API answer is about someone (or harmless): no cache, shared
         // or private, may keep it. Files set their own (also no-store).
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -54,6 +54,8 @@ pub fn document() -> Value {
     let personal_data = of::<super::personal_data::PersonalDataFile>(&mut generator);
     let import_result = of::<super::people_import::ImportResult>(&mut generator);
     let import_file_error = of::<vela_domain::directory::import::FileError>(&mut generator);
+    let absence_import_result = of::<super::absences_import::AbsenceImportResult>(&mut generator);
+    let absence_file_error = of::<vela_domain::agile::import::FileError>(&mut generator);
     let protocol_param = json!({"name": "protocol", "in": "query", "required": true, "description": "the client's sync protocol version (vela_domain::sync::PROTOCOL_VERSION); missing or lower is answered 426 client_outdated", "schema": {"type": "integer", "minimum": vela_domain::sync::PROTOCOL_VERSION}});
     let mut schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
     schemas.insert("Error".into(), error_schema());
@@ -133,6 +135,7 @@ pub fn document() -> Value {
                 }), true)),
             }},
             "/api/people/import": {"post": people_import(import_result, import_file_error)},
+            "/api/absences/import": {"post": absences_import(absence_import_result, absence_file_error)},
             "/api/me": {"get": op("The signed-in person, roles, organisation and language", None, json!({"200": ok(me)}), true)},
             "/api/sync/push": {"post": with_parameters(vec![protocol_param.clone()], op(
                 "Commands in order, decided at once and each answered on its own: accepted with its revision, rejected with the domain's code and parameters, or id_in_use when another person already used its id. Pushing the same id again returns the same answer. Takes ?protocol=3 (see the sync routes' 426).",
@@ -272,22 +275,49 @@ fn people_import(result: Value, file_error: Value) -> Value {
             flag("deactivate_missing", "deactivate (never delete) the active people of my organisation the file does not name; never the importing administrator"),
         ],
         "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}}},
-        "responses": with_errors(json!({
+        "responses": csv_import_responses(result, file_error, "ImportReport", "the organisation's people changed between the check and the apply", "duplicate_employee_number, "),
+    })
+}
+
+/// `POST /api/absences/import`: a CSV body, not JSON.
+fn absences_import(result: Value, file_error: Value) -> Value {
+    let rows = vela_domain::agile::import::MAX_ROWS;
+    json!({
+        "summary": format!("Imports absences of my organisation's people from the attendance system's CSV file (administrators only). UTF-8 or Windows-1252, `;`, `,` or tab separated, a header row; columns (Italian or English names): matricola/employee_number or username (the person), dal/from (first day, required), al/until (last day; the first when empty), tipo/kind (ferie, permesso, malattia, formazione, congedo, altro — or holiday, leave, sick, training, parental, other; required), motivo/reason (seen only by the person and administrators). Dates as YYYY-MM-DD or DD/MM/YYYY. Planned agile days under a new absence are withdrawn; an absence already recorded as the file says is unchanged, so a file can be imported again. With dry_run=true answers the preview; otherwise applies all of it or nothing. At most {} bytes and {rows} rows.", super::csv_upload::MAX_FILE_BYTES),
+        "parameters": [
+            {"name": "dry_run", "in": "query", "required": false, "description": "only check the file and answer the preview; nothing is stored", "schema": {"type": "boolean", "default": false}},
+        ],
+        "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}}},
+        "responses": csv_import_responses(result, file_error, "AbsenceImportReport", "absences or plans changed between the check and the apply", ""),
+    })
+}
+
+/// The answers of an import of a CSV file.
+fn csv_import_responses(
+    result: Value,
+    file_error: Value,
+    report: &str,
+    changed: &str,
+    codes: &str,
+) -> Value {
+    with_errors(
+        json!({
             "200": ok(result),
             "403": error("not an administrator"),
-            "409": error("changed_meanwhile: the organisation's people changed between the check and the apply; nothing was imported"),
+            "409": error(&format!("changed_meanwhile: {changed}; nothing was imported")),
             "413": error("a file over the limit"),
             "415": error("content-type other than text/csv"),
             "422": {
-                "description": "nothing imported: a whole-file error (`error` is its code: encoding, missing_column, duplicate_employee_number, too_many_rows, no_rows, …, with `file` holding its parameters) or rows_refused (`report` holds the report, each refused row with its reason)",
+                "description": format!("nothing imported: a whole-file error (`error` is its code: encoding, missing_column, {codes}too_many_rows, no_rows, …, with `file` holding its parameters) or rows_refused (`report` holds the report, each refused row with its reason)"),
                 "content": {"application/json": {"schema": {
                     "allOf": [{"$ref": "#/components/schemas/Error"}],
-                    "properties": {"file": file_error, "report": {"$ref": "#/components/schemas/ImportReport"}},
+                    "properties": {"file": file_error, "report": {"$ref": format!("#/components/schemas/{report}")}},
                 }}},
             },
             "503": error("another import is running; retry shortly (Retry-After)"),
-        }), true),
-    })
+        }),
+        true,
+    )
 }
 
 fn of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Value {

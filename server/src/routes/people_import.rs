@@ -10,50 +10,34 @@
 //! applied at all, and neither is one whose plan changed since it was
 //! checked (409): an import is all or nothing.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::middleware::{self, Next};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use tokio::sync::Semaphore;
-use tower_http::limit::RequestBodyLimitLayer;
 use uuid::Uuid;
-use vela_domain::actor::require_admin;
 use vela_domain::directory::import::{self, FileError, Options, Plan, Report, MAX_FILE_BYTES};
 use vela_domain::directory::Directory;
-use vela_domain::ids::PersonId;
-use vela_domain::rejection::{Problem, Rejection};
 use vela_domain::Actor;
 
+use super::csv_upload;
 use super::ApiQuery;
 use crate::audit::{SecurityEvent, SecurityKind};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::org_store::now;
-use crate::store::{CommandMeta, Outcome, Store};
+use crate::store::Store;
 use crate::AppState;
 
 /// The route, with its own body limit: a file is larger than any JSON body.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/people/import", post(import))
-        .layer(DefaultBodyLimit::max(MAX_FILE_BYTES))
-        .layer(RequestBodyLimitLayer::new(MAX_FILE_BYTES))
-        .layer(middleware::from_fn(name_the_limit))
+    csv_upload::with_file_limit(Router::new().route("/people/import", post(import)))
 }
-
-/// Imports are planned one at a time: each takes a core for up to a few
-/// seconds, and two administrators importing at once is rare.
-static IMPORTS: Semaphore = Semaphore::const_new(1);
-
-/// How long a request waits for the import before it is answered busy.
-const WAIT_FOR_TURN: Duration = Duration::from_secs(20);
 
 /// Query of `POST /api/people/import`.
 #[derive(Debug, Default, Deserialize)]
@@ -131,25 +115,13 @@ pub async fn import(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<ImportResult>, ImportError> {
-    let actor = administrator(&state, &user)?;
-    if !declares_csv(&headers) {
-        return Err(ApiError::UnsupportedMediaType.into());
-    }
-    let file = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge {
-                limit: MAX_FILE_BYTES,
-            }
-        } else {
-            ApiError::BadRequest(rejection.body_text())
-        }
-    })?;
-    let _turn = tokio::time::timeout(WAIT_FOR_TURN, IMPORTS.acquire())
-        .await
-        .map_err(|_| ApiError::Busy {
-            retry_after: Duration::from_secs(5),
-        })?
-        .map_err(ApiError::internal)?;
+    let actor = csv_upload::administrator(
+        &state,
+        &user,
+        "only administrators import people from a file",
+    )?;
+    let file = csv_upload::csv_body(&headers, body)?;
+    let _turn = csv_upload::take_turn().await?;
     let options = Options {
         deactivate_missing: query.deactivate_missing,
         id_seed: Uuid::new_v4().as_u128(),
@@ -179,40 +151,6 @@ pub async fn import(
         state.audit.record(&state.store, event).await;
     }
     Ok(Json(result))
-}
-
-/// The caller as an actor, if they are an active administrator.
-fn administrator(state: &AppState, user: &CurrentUser) -> Result<Actor, ApiError> {
-    let actor = Actor::Person(PersonId(user.person_id));
-    let (active, admin) = state.store.read(user.org_id, |org, _| {
-        let active = org
-            .directory
-            .people
-            .get(&PersonId(user.person_id))
-            .is_some_and(|p| p.active);
-        (active, require_admin(org, &actor).is_ok())
-    })?;
-    if !active {
-        state.auth.sessions.remove_person(user.person_id);
-        return Err(ApiError::Unauthenticated);
-    }
-    if !admin {
-        return Err(ApiError::Forbidden(
-            "only administrators import people from a file",
-        ));
-    }
-    Ok(actor)
-}
-
-/// Whether the body is declared as `text/csv` (parameters allowed). Like
-/// the JSON-only rule of the other routes, this closes the CSRF path of
-/// HTML forms, which cannot send it.
-fn declares_csv(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("text/csv"))
 }
 
 /// The plan of `file` on the organisation's current state, and the
@@ -275,57 +213,18 @@ fn apply(
     if !plan.report.applicable() {
         return Err(ImportError::Refused(Box::new(plan.report)));
     }
-    let metas = plan
-        .steps
-        .iter()
-        .map(|_| CommandMeta {
-            id: Uuid::new_v4(),
-            actor,
-            at,
-        })
-        .collect::<Vec<_>>();
-    let mut holds = false;
-    let outcomes = if metas.is_empty() {
-        holds = true;
-        Vec::new()
-    } else {
-        let steps = &plan.steps;
-        let submitted = store.submit_batch(org, metas, |state, index| {
-            // Under the write lock: the plan must still be the one checked,
-            // or nothing of it is applied. Directory commands are decided
-            // by the directory alone, so an unchanged directory is the
-            // cheap proof; otherwise the plan is made again.
-            if index == 0 {
-                holds = state.directory == planned_on
-                    || import::plan(state, &actor, file, options, at)
-                        .is_ok_and(|again| again.steps == *steps);
-            }
-            if !holds {
-                return Err(Rejection::invalid("import", Problem::OutOfRange));
-            }
-            vela_domain::apply(state, &actor, &steps[index].command, at)
-        });
-        tokio::runtime::Handle::current()
-            .block_on(submitted)
-            .map_err(ApiError::from)?
-    };
-    if !holds {
-        return Err(ImportError::Changed);
-    }
-    let mut revisions = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Accepted { revision } => revisions.push(revision),
-            // The same commands on the same state were all accepted a moment
-            // ago under the same lock; this cannot happen short of a bug.
-            other => {
-                return Err(ApiError::internal(format!(
-                    "a checked import step was not accepted: {other:?}"
-                ))
-                .into())
-            }
-        }
-    }
+    let steps: Vec<_> = plan.steps.iter().map(|step| &step.command).collect();
+    let planned = &plan.steps;
+    let revisions = csv_upload::apply_checked(store, org, actor, &steps, at, |state| {
+        // The plan must still be the one checked, or nothing of it is
+        // applied. Directory commands are decided by the directory alone,
+        // so an unchanged directory is the cheap proof; otherwise the plan
+        // is made again.
+        state.directory == planned_on
+            || import::plan(state, &actor, file, options, at)
+                .is_ok_and(|again| again.steps == *planned)
+    })?
+    .ok_or(ImportError::Changed)?;
     plan.record_revisions(revisions);
     let revision = *store.durable(org).map_err(ApiError::from)?.borrow();
     tracing::info!(
@@ -340,22 +239,4 @@ fn apply(
         report: plan.report,
         revision: Some(revision),
     })
-}
-
-/// The body limit layer answers 413 in plain text, which the API's JSON
-/// rewrite would describe with the JSON routes' limit: name this one.
-async fn name_the_limit(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
-    let is_json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
-        return ApiError::PayloadTooLarge {
-            limit: MAX_FILE_BYTES,
-        }
-        .into_response();
-    }
-    response
 }

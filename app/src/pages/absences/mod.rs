@@ -29,10 +29,24 @@ pub fn Absences() -> impl IntoView {
     };
     let feedback = Feedback(RwSignal::new(None));
     provide_context(feedback);
+    let access = crate::pages::admin::admin_access();
+    // Administrators also bring absences in from the attendance system.
+    let import = move || {
+        access.get().1.then(|| {
+            view! {
+                <p>
+                    <a class="button-link" href="/admin/absences/import">
+                        {move || i18n.t().absences_import.open}
+                    </a>
+                </p>
+            }
+        })
+    };
     view! {
         <section class="page absences">
             <h1>{move || i18n.t().absences.title}</h1>
             <p>{move || i18n.t().absences.intro}</p>
+            {import}
             <form::AbsenceForm me=me />
             <p class="absence-feedback" role="status">
                 {move || {

@@ -2,9 +2,11 @@
 //! individual agreements (administrators) — and the administrators' home
 //! with the monthly monitoring.
 
+mod absences_import;
 mod agreement_form;
 mod agreements;
 mod audit;
+mod csv_upload;
 mod home;
 mod monitoring;
 mod notices_form;
@@ -19,6 +21,7 @@ mod rules;
 mod team_form;
 mod teams;
 
+pub use absences_import::AbsencesImport;
 pub use agreements::Agreements;
 pub use audit::AuditLog;
 pub use home::Administration;

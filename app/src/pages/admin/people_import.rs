@@ -9,12 +9,11 @@
 use leptos::html;
 use leptos::prelude::*;
 use serde::Deserialize;
-use serde_json::Value;
 use vela_domain::directory::import::{
     FileError, MissingOutcome, MissingPerson, Report, RowOutcome, RowReport,
 };
 
-use super::{admin_access, admin_only};
+use super::{admin_access, admin_only, csv_upload};
 use crate::i18n::use_i18n;
 
 /// The most rows the list shows at once: a file of thousands is read by
@@ -70,16 +69,8 @@ enum Stage {
     },
 }
 
-/// What went wrong, to be said in the person's language.
-#[derive(Clone, Debug, PartialEq)]
-enum Problem {
-    NoFile,
-    Offline,
-    File(FileError),
-    Changed,
-    Busy,
-    Other(String),
-}
+type Problem = csv_upload::Problem<FileError>;
+type Answer = csv_upload::Answer<Report, FileError>;
 
 #[component]
 pub fn PeopleImport() -> impl IntoView {
@@ -461,62 +452,14 @@ fn MissingList(missing: Vec<MissingPerson>) -> impl IntoView {
     })
 }
 
-/// Why an upload did not give a report to show as it is.
-enum Answer {
-    /// The apply found refused rows: nothing was imported.
-    Refused(Report),
-    Problem(Problem),
-}
-
-/// Sends the file as it is (the browser streams it; WASM never holds it).
+/// Sends the file to the import route.
 async fn upload(path: &str, file: web_sys::File) -> Result<ImportResult, Answer> {
-    use gloo_net::http::Request;
-    let request = Request::post(path)
-        .header("content-type", "text/csv")
-        .body(wasm_bindgen::JsValue::from(file))
-        .map_err(|e| Answer::Problem(Problem::Other(e.to_string())))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|_| Answer::Problem(Problem::Offline))?;
-    let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|_| Answer::Problem(Problem::Offline))?;
-    if response.ok() {
-        return crate::json::from_text::<ImportResult>(&text)
-            .map_err(|e| Answer::Problem(Problem::Other(e.to_string())));
-    }
-    let body: Value = crate::json::from_text(&text).unwrap_or(Value::Null);
-    if let Some(report) = body
-        .get("report")
-        .and_then(|r| serde_json::from_value::<Report>(r.clone()).ok())
-    {
-        return Err(Answer::Refused(report));
-    }
-    if let Some(error) = body
-        .get("file")
-        .and_then(|f| serde_json::from_value::<FileError>(f.clone()).ok())
-    {
-        return Err(Answer::Problem(Problem::File(error)));
-    }
-    let code = body.get("error").and_then(Value::as_str).unwrap_or("");
-    let message = body
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
-    Err(Answer::Problem(match (status, code) {
-        (409, _) => Problem::Changed,
-        (503, "busy") => Problem::Busy,
-        (413, _) => Problem::File(FileError::TooLarge {
+    csv_upload::upload(
+        path,
+        file,
+        FileError::TooLarge {
             limit_bytes: vela_domain::directory::import::MAX_FILE_BYTES as u64,
-        }),
-        _ => Problem::Other(if message.is_empty() {
-            format!("HTTP {status}")
-        } else {
-            message
-        }),
-    }))
+        },
+    )
+    .await
 }

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, Weekday};
 
-use super::columns::{fold, Column};
+use super::columns::Column;
 use super::report::RowError;
+use crate::csv_file::fold;
 use crate::directory::{Language, Role, WorkMode};
 
 /// Roles separated by commas, semicolons, spaces, `|`, `/` or `+`.
@@ -53,17 +54,12 @@ pub fn whole_number(column: Column, cell: &str) -> Result<u32, RowError> {
     Ok(whole + u32::from(rounds_up))
 }
 
-/// A date as `YYYY-MM-DD` or, as Italians write it, `DD/MM/YYYY` (also with
-/// `-` or `.`).
+/// A date as `YYYY-MM-DD` or `DD/MM/YYYY` ([`crate::csv_file::date`]).
 pub fn date(column: Column, cell: &str) -> Result<NaiveDate, RowError> {
-    let formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"];
-    formats
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(cell, f).ok())
-        .ok_or_else(|| RowError::NotADate {
-            column,
-            value: cell.to_owned(),
-        })
+    crate::csv_file::date(cell).ok_or_else(|| RowError::NotADate {
+        column,
+        value: cell.to_owned(),
+    })
 }
 
 /// `agile`, `remote` or `telework`, or their Italian names.

@@ -1,11 +1,10 @@
-//! The header row: which column holds what. HR systems name their columns
-//! in Italian or English, with capitals, accents, spaces or underscores;
-//! each column of Vela is known by several names, compared without any of
-//! those differences.
+//! The columns of an HR file of people, each known by several Italian and
+//! English names (compared in their folded form, [`fold`]).
 
 use serde::{Deserialize, Serialize};
 
 use super::report::FileError;
+use crate::csv_file::{self, fold, HeaderError};
 
 /// A column Vela reads from an HR file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -185,78 +184,15 @@ impl Column {
     }
 }
 
-/// A header as compared: lower case, accents dropped, only letters and
-/// digits kept ("E-mail" and "email", "Unità organizzativa" and
-/// "unita_organizzativa" are the same).
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(unaccented)
-        .filter(char::is_ascii_alphanumeric)
-        .collect()
-}
-
-/// The letter without its accent, for the accented letters of Italian and
-/// its neighbours; any other character as it is.
-fn unaccented(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        other => other,
-    }
-}
-
 /// Where each recognised column is in a row, and what was ignored.
-#[derive(Clone, Debug, Default)]
-pub struct Header {
-    /// (column, index of its cell), in file order.
-    pub positions: Vec<(Column, usize)>,
-    /// Headers that name no column, as written (empty ones left out).
-    pub ignored: Vec<String>,
-    /// How many cells the header has.
-    pub width: usize,
-}
+pub type Header = csv_file::Header<Column>;
 
-impl Header {
-    /// Reads the header row: every required column present, none twice.
-    pub fn read<'a>(cells: impl IntoIterator<Item = &'a str>) -> Result<Header, FileError> {
-        let mut header = Header::default();
-        for (index, cell) in cells.into_iter().enumerate() {
-            header.width = index + 1;
-            match Column::recognise(cell) {
-                Some(column) if header.index(column).is_some() => {
-                    return Err(FileError::DuplicateColumn { column });
-                }
-                Some(column) => header.positions.push((column, index)),
-                None if cell.trim().is_empty() => {}
-                None => header.ignored.push(cell.trim().to_owned()),
-            }
-        }
-        for column in Column::REQUIRED {
-            if header.index(column).is_none() {
-                return Err(FileError::MissingColumn { column });
-            }
-        }
-        Ok(header)
-    }
-
-    /// The cell index of `column`, if the file has it.
-    pub fn index(&self, column: Column) -> Option<usize> {
-        self.positions
-            .iter()
-            .find(|(c, _)| *c == column)
-            .map(|(_, i)| *i)
-    }
-
-    /// The recognised columns, in file order.
-    pub fn columns(&self) -> Vec<Column> {
-        self.positions.iter().map(|(c, _)| *c).collect()
-    }
+/// Reads the header row: every required column present, none twice.
+pub fn header<'a>(cells: impl IntoIterator<Item = &'a str>) -> Result<Header, FileError> {
+    Header::read(cells, Column::recognise, &Column::REQUIRED).map_err(|e| match e {
+        HeaderError::MissingColumn(column) => FileError::MissingColumn { column },
+        HeaderError::DuplicateColumn(column) => FileError::DuplicateColumn { column },
+    })
 }
 
 #[cfg(test)]
@@ -293,19 +229,19 @@ mod tests {
 
     #[test]
     fn a_header_needs_the_required_columns_once_each() {
-        let header = Header::read(["Matricola", "Cognome", "Nome", "Username", "Note", ""])
-            .expect("complete");
-        assert_eq!(header.index(Column::Username), Some(3));
-        assert_eq!(header.ignored, vec!["Note".to_owned()]);
-        assert_eq!(header.width, 6);
+        let read =
+            header(["Matricola", "Cognome", "Nome", "Username", "Note", ""]).expect("complete");
+        assert_eq!(read.index(Column::Username), Some(3));
+        assert_eq!(read.ignored, vec!["Note".to_owned()]);
+        assert_eq!(read.width, 6);
         assert_eq!(
-            Header::read(["Matricola", "Cognome", "Nome"]).err(),
+            header(["Matricola", "Cognome", "Nome"]).err(),
             Some(FileError::MissingColumn {
                 column: Column::Username
             })
         );
         assert_eq!(
-            Header::read(["Matricola", "Cognome", "Nome", "Username", "Mail", "E-mail"]).err(),
+            header(["Matricola", "Cognome", "Nome", "Username", "Mail", "E-mail"]).err(),
             Some(FileError::DuplicateColumn {
                 column: Column::Email
             })

@@ -22,7 +22,6 @@ mod columns;
 mod matching;
 mod read;
 mod report;
-mod text;
 
 #[cfg(test)]
 mod tests;
@@ -115,7 +114,7 @@ pub fn plan(
             limit_bytes: MAX_FILE_BYTES as u64,
         });
     }
-    let text = text::decode(file)?;
+    let text = crate::csv_file::decode(file)?;
     let table = read::table(&text)?;
 
     let mut report = Report {

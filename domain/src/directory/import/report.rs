@@ -280,3 +280,16 @@ impl FileError {
             .unwrap_or_else(|| "invalid_file".to_owned())
     }
 }
+
+impl From<crate::csv_file::TableError> for FileError {
+    fn from(e: crate::csv_file::TableError) -> FileError {
+        use crate::csv_file::TableError as T;
+        match e {
+            T::Encoding => FileError::Encoding,
+            T::Empty => FileError::Empty,
+            T::NoRows => FileError::NoRows,
+            T::TooManyRows { limit } => FileError::TooManyRows { limit },
+            T::Malformed { line } => FileError::Malformed { line },
+        }
+    }
+}

@@ -5,17 +5,17 @@
 
 use std::borrow::Cow;
 
-use super::report::FileError;
+use super::table::TableError;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The file's text, without a byte order mark.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, FileError> {
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, TableError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(FileError::Encoding);
+        return Err(TableError::Encoding);
     }
     let text = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => Cow::Borrowed(std::str::from_utf8(rest).map_err(|_| FileError::Encoding)?),
+        Some(rest) => Cow::Borrowed(std::str::from_utf8(rest).map_err(|_| TableError::Encoding)?),
         None => match std::str::from_utf8(bytes) {
             Ok(text) => Cow::Borrowed(text),
             Err(_) => {
@@ -25,12 +25,12 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, FileError> {
         },
     };
     if text.chars().any(is_foreign) {
-        return Err(FileError::Encoding);
+        return Err(TableError::Encoding);
     }
     Ok(text)
 }
 
-/// A character no text file of people holds: control characters other than
+/// A character no text file of records holds: control characters other than
 /// tab and line ends (UTF-16 read as bytes is full of NULs; Windows-1252's
 /// undefined bytes decode to C1 controls).
 fn is_foreign(c: char) -> bool {
@@ -51,10 +51,10 @@ mod tests {
 
     #[test]
     fn utf16_binaries_and_broken_utf8_after_a_bom_are_refused() {
-        assert_eq!(decode(b"\xFF\xFEM\0a\0"), Err(FileError::Encoding));
-        assert_eq!(decode(b"M\0a\0t\0"), Err(FileError::Encoding));
+        assert_eq!(decode(b"\xFF\xFEM\0a\0"), Err(TableError::Encoding));
+        assert_eq!(decode(b"M\0a\0t\0"), Err(TableError::Encoding));
         // The start of an .xlsx (a zip archive).
-        assert_eq!(decode(b"PK\x03\x04\x14\0\x06\0"), Err(FileError::Encoding));
-        assert_eq!(decode(b"\xEF\xBB\xBFNiccol\xF2"), Err(FileError::Encoding));
+        assert_eq!(decode(b"PK\x03\x04\x14\0\x06\0"), Err(TableError::Encoding));
+        assert_eq!(decode(b"\xEF\xBB\xBFNiccol\xF2"), Err(TableError::Encoding));
     }
 }
