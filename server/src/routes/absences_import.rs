@@ -12,8 +12,7 @@ use std::time::Instant;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
 use axum::routing::post;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
@@ -21,7 +20,7 @@ use uuid::Uuid;
 use vela_domain::agile::import::{self, FileError, Plan, Report};
 use vela_domain::Actor;
 
-use super::csv_upload::{self, MAX_FILE_BYTES};
+use super::csv_upload;
 use super::ApiQuery;
 use crate::audit::{SecurityEvent, SecurityKind};
 use crate::auth::CurrentUser;
@@ -56,45 +55,10 @@ pub struct AbsenceImportResult {
 }
 
 /// Why an import of absences was not done.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error(transparent)]
-    Api(#[from] ApiError),
-    #[error("{0}")]
-    File(FileError),
-    #[error("{} rows are refused: nothing was imported", .0.counts.refused)]
-    Refused(Box<Report>),
-    #[error("absences or plans changed while the file was checked: check it again")]
-    Changed,
-}
+pub type ImportError = csv_upload::ImportError<FileError, Report>;
 
-impl IntoResponse for ImportError {
-    fn into_response(self) -> Response {
-        let message = self.to_string();
-        let (status, body) = match self {
-            ImportError::Api(error) => return error.into_response(),
-            ImportError::File(FileError::TooLarge { .. }) => {
-                return ApiError::PayloadTooLarge {
-                    limit: MAX_FILE_BYTES,
-                }
-                .into_response()
-            }
-            ImportError::File(error) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                serde_json::json!({"error": error.code(), "message": message, "file": error}),
-            ),
-            ImportError::Refused(report) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                serde_json::json!({"error": "rows_refused", "message": message, "report": report}),
-            ),
-            ImportError::Changed => (
-                StatusCode::CONFLICT,
-                serde_json::json!({"error": "changed_meanwhile", "message": message}),
-            ),
-        };
-        (status, Json(body)).into_response()
-    }
-}
+/// The answer when the state changed between the check and the apply.
+const CHANGED: &str = "absences or plans changed while the file was checked";
 
 /// Checks (`?dry_run=true`) or applies a CSV file of absences.
 pub async fn import(
@@ -161,7 +125,10 @@ fn run(
         });
     }
     if !plan.report.applicable() {
-        return Err(ImportError::Refused(Box::new(plan.report)));
+        return Err(ImportError::Refused {
+            refused: plan.report.counts.refused,
+            report: Box::new(plan.report),
+        });
     }
     let steps: Vec<_> = plan.steps.iter().map(|step| &step.command).collect();
     let planned = &plan.steps;
@@ -170,7 +137,7 @@ fn run(
         // plan is made again on this state, and must be the same.
         import::plan(state, &actor, file, seed, at).is_ok_and(|again| again.steps == *planned)
     })?
-    .ok_or(ImportError::Changed)?;
+    .ok_or(ImportError::Changed(CHANGED))?;
     plan.record_revisions(revisions);
     let revision = *store.durable(org).map_err(ApiError::from)?.borrow();
     tracing::info!(

@@ -11,8 +11,9 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::Router;
+use axum::{Json, Router};
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use tokio::sync::{Semaphore, SemaphorePermit};
 use tower_http::limit::RequestBodyLimitLayer;
 use uuid::Uuid;
@@ -30,6 +31,77 @@ use crate::AppState;
 /// The largest CSV file any import takes: what the domain's imports read.
 pub const MAX_FILE_BYTES: usize = vela_domain::directory::import::MAX_FILE_BYTES;
 const _: () = assert!(vela_domain::agile::import::MAX_FILE_BYTES == MAX_FILE_BYTES);
+
+/// What an import's whole-file error tells the answer.
+pub trait FileProblem: std::fmt::Display + Serialize {
+    /// The stable machine code, e.g. `"missing_column"`.
+    fn code(&self) -> String;
+    /// Whether the file was over the size limit (answered 413).
+    fn too_large(&self) -> bool;
+}
+
+impl FileProblem for vela_domain::directory::import::FileError {
+    fn code(&self) -> String {
+        self.code()
+    }
+    fn too_large(&self) -> bool {
+        matches!(self, Self::TooLarge { .. })
+    }
+}
+
+impl FileProblem for vela_domain::agile::import::FileError {
+    fn code(&self) -> String {
+        self.code()
+    }
+    fn too_large(&self) -> bool {
+        matches!(self, Self::TooLarge { .. })
+    }
+}
+
+/// Why an import was not done; `F` is the file error and `R` the report of
+/// the import.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError<F: FileProblem, R: Serialize> {
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// The file as a whole cannot be imported.
+    #[error("{0}")]
+    File(F),
+    /// Some rows are refused: nothing was imported.
+    #[error("{refused} refused in the file: nothing was imported")]
+    Refused { refused: u32, report: Box<R> },
+    /// What the file would change changed between the check and the apply.
+    #[error("{0}: check the file again")]
+    Changed(&'static str),
+}
+
+impl<F: FileProblem, R: Serialize> IntoResponse for ImportError<F, R> {
+    fn into_response(self) -> Response {
+        let message = self.to_string();
+        let (status, body) = match self {
+            ImportError::Api(error) => return error.into_response(),
+            ImportError::File(error) if error.too_large() => {
+                return ApiError::PayloadTooLarge {
+                    limit: MAX_FILE_BYTES,
+                }
+                .into_response()
+            }
+            ImportError::File(error) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                serde_json::json!({"error": error.code(), "message": message, "file": error}),
+            ),
+            ImportError::Refused { report, .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                serde_json::json!({"error": "rows_refused", "message": message, "report": report}),
+            ),
+            ImportError::Changed(_) => (
+                StatusCode::CONFLICT,
+                serde_json::json!({"error": "changed_meanwhile", "message": message}),
+            ),
+        };
+        (status, Json(body)).into_response()
+    }
+}
 
 /// Gives `router` the file limit instead of the JSON routes' 1 MiB, and a
 /// JSON 413 that names it.

@@ -15,13 +15,12 @@ use std::time::Instant;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
 use axum::routing::post;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use vela_domain::directory::import::{self, FileError, Options, Plan, Report, MAX_FILE_BYTES};
+use vela_domain::directory::import::{self, FileError, Options, Plan, Report};
 use vela_domain::directory::Directory;
 use vela_domain::Actor;
 
@@ -63,49 +62,11 @@ pub struct ImportResult {
     revision: Option<u64>,
 }
 
-/// Why an import was not done.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error(transparent)]
-    Api(#[from] ApiError),
-    /// The file as a whole cannot be imported.
-    #[error("{0}")]
-    File(FileError),
-    /// Some rows are refused: nothing was imported.
-    #[error("{} rows or people are refused: nothing was imported", .0.counts.refused)]
-    Refused(Box<Report>),
-    /// The organisation's people changed between the check and the apply.
-    #[error("the people of the organisation changed while the file was checked: check it again")]
-    Changed,
-}
+/// Why an import of people was not done.
+pub type ImportError = csv_upload::ImportError<FileError, Report>;
 
-impl IntoResponse for ImportError {
-    fn into_response(self) -> Response {
-        let message = self.to_string();
-        let (status, body) = match self {
-            ImportError::Api(error) => return error.into_response(),
-            ImportError::File(FileError::TooLarge { .. }) => {
-                return ApiError::PayloadTooLarge {
-                    limit: MAX_FILE_BYTES,
-                }
-                .into_response()
-            }
-            ImportError::File(error) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                serde_json::json!({"error": error.code(), "message": message, "file": error}),
-            ),
-            ImportError::Refused(report) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                serde_json::json!({"error": "rows_refused", "message": message, "report": report}),
-            ),
-            ImportError::Changed => (
-                StatusCode::CONFLICT,
-                serde_json::json!({"error": "changed_meanwhile", "message": message}),
-            ),
-        };
-        (status, Json(body)).into_response()
-    }
-}
+/// The answer when the state changed between the check and the apply.
+const CHANGED: &str = "the people of the organisation changed while the file was checked";
 
 /// Checks (`?dry_run=true`) or applies a CSV file of people.
 pub async fn import(
@@ -211,7 +172,10 @@ fn apply(
     let at = now();
     let (mut plan, planned_on) = plan_now(store, org, actor, file, options, at)?;
     if !plan.report.applicable() {
-        return Err(ImportError::Refused(Box::new(plan.report)));
+        return Err(ImportError::Refused {
+            refused: plan.report.counts.refused,
+            report: Box::new(plan.report),
+        });
     }
     let steps: Vec<_> = plan.steps.iter().map(|step| &step.command).collect();
     let planned = &plan.steps;
@@ -224,7 +188,7 @@ fn apply(
             || import::plan(state, &actor, file, options, at)
                 .is_ok_and(|again| again.steps == *planned)
     })?
-    .ok_or(ImportError::Changed)?;
+    .ok_or(ImportError::Changed(CHANGED))?;
     plan.record_revisions(revisions);
     let revision = *store.durable(org).map_err(ApiError::from)?.borrow();
     tracing::info!(
