@@ -290,6 +290,62 @@ test('team calendar: Marco sees his team by name with the office count per day; 
   expect(errors).toEqual([]);
 });
 
+test('team calendar, week view: a week at a time with full day headers; moving on and back to this week', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Luca's agreement allows Mondays and Wednesdays.
+  let { mon } = week(5);
+  while (isHoliday(new Date(mon.getTime() + 2 * DAY))) mon = new Date(mon.getTime() + 7 * DAY);
+  const wed = new Date(mon.getTime() + 2 * DAY);
+  // Luca's request is taken back at the end: other specs count what waits.
+  const lucaApi = await apiAs('luca');
+  const request = randomUUID();
+  await push(lucaApi, {
+    area: 'agile', type: 'request_days', id: request,
+    days: { kind: 'dates', dates: [iso(wed)] }, mode: 'agile', place: { kind: 'home' }, note: '',
+  });
+
+  await page.goto('/');
+  await login(page, 'marco');
+  await page.getByRole('link', { name: 'Il mio team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Calendario del team' })).toBeVisible();
+  const views = page.getByRole('group', { name: 'Vista' });
+  await views.getByRole('button', { name: 'Settimana' }).click();
+  await expect(views.getByRole('button', { name: 'Settimana' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(views.getByRole('button', { name: 'Mese' })).toHaveAttribute('aria-pressed', 'false');
+  const grid = page.getByRole('table', { name: /Servizio Tributi/ });
+  // A week: Monday to Friday (weekends are not working days), or all seven.
+  const headers = grid.getByRole('columnheader');
+  await expect(grid.getByRole('rowheader', { name: 'Giulia Bianchi' })).toBeVisible();
+  const days = (await headers.count()) - 1;
+  expect([5, 7]).toContain(days);
+  const thisWeek = await page.getByRole('heading', { level: 2 }).first().textContent();
+  expect(thisWeek).toMatch(/ – /);
+
+  // Forward, one week at a time, to the week of Luca's request.
+  const today = romeToday();
+  const thisMonday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * DAY);
+  const weeks = Math.round((mon.getTime() - thisMonday.getTime()) / (7 * DAY));
+  for (let i = 0; i < weeks; i++) {
+    const before = await page.getByRole('heading', { level: 2 }).first().textContent();
+    await page.getByRole('button', { name: 'Settimana successiva' }).click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).not.toHaveText(before ?? '');
+  }
+  const monday = mon.toLocaleDateString('it', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(monday);
+  await expect(cell(page, 'Luca Ferrari', wed, /In attesa di approvazione/)).toBeVisible();
+  await expect(headers).toHaveCount(days + 1);
+
+  // Back to this week, and the month view again.
+  await page.getByRole('button', { name: 'Questa settimana' }).click();
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(thisWeek ?? '');
+  await views.getByRole('button', { name: 'Mese' }).click();
+  const month = today.toLocaleDateString('it', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  await expect(page.getByRole('heading', { level: 2, name: month })).toBeVisible();
+  await push(lucaApi, { area: 'agile', type: 'cancel_days', request });
+  await lucaApi.dispose();
+  expect(errors).toEqual([]);
+});
+
 /** "12 gennaio 2027". */
 const mediumIt = (d: Date) =>
   new Date(d.getTime() + 12 * 3600 * 1000).toLocaleDateString('it', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -18,6 +18,7 @@ pub enum IconName {
     Warning,
     More,
     Bell,
+    Holiday,
 }
 
 impl IconName {
@@ -36,6 +37,7 @@ impl IconName {
             IconName::Warning => "M12 3L2 21h20zM12 10v5M12 18v.5",
             IconName::More => "M12 5v.5M12 12v.5M12 19v.5",
             IconName::Bell => "M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a2 2 0 0 0 3.4 0",
+            IconName::Holiday => "M12 3l2.7 5.6 6.1.8-4.5 4.2 1.1 6.1L12 16.8 6.6 19.7l1.1-6.1-4.5-4.2 6.1-.8z",
         }
     }
 }

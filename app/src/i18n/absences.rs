@@ -82,7 +82,13 @@ pub const IT: AbsencesTexts = AbsencesTexts {
     },
     list_title: "Assenze registrate",
     list_empty: "Nessuna assenza registrata.",
-    range: |a, b| if a == b { a.to_owned() } else { format!("dal {a} al {b}") },
+    range: |a, b| {
+        if a == b {
+            a.to_owned()
+        } else {
+            format!("{} {}", super::italian::dal(a), super::italian::al(b))
+        }
+    },
     absent: "Assente",
     cancel: "Annulla assenza",
     cancel_question: |dates| format!("Annullare l'assenza {dates}? Le giornate ritirate non vengono ripristinate: andranno richieste di nuovo."),

@@ -163,7 +163,12 @@ pub const IT: AuditTexts = AuditTexts {
     download_theirs: "Scarica i dati della persona",
     anonymise: "Anonimizza",
     anonymise_hint: "Rimuove nome, e-mail, nome utente, note e motivi; i conteggi restano, così il monitoraggio dei mesi passati non cambia. Non si può annullare.",
-    anonymise_from: |date| format!("Si potrà anonimizzare dal {date}, al termine del periodo di conservazione."),
+    anonymise_from: |date| {
+        format!(
+            "Si potrà anonimizzare {}, al termine del periodo di conservazione.",
+            super::italian::dal(date)
+        )
+    },
     anonymise_active: "Si può anonimizzare solo una persona disattivata.",
     anonymise_question: "Anonimizzare questa persona? L'operazione non si può annullare.",
     anonymise_confirm: "Sì, anonimizza",

@@ -489,9 +489,9 @@ pub fn agile_it(rejection: &Agile) -> String {
         Agile::DayNotPending { date } => format!("{} non è in attesa di decisione.", d(date)),
         Agile::DayNotActive { date } => format!("{} non è più pianificato.", d(date)),
         Agile::NothingToCancel { from, until } => format!(
-            "Dal {} al {} non ci sono giornate pianificate che si possano ancora annullare.",
-            d(from),
-            d(until)
+            "{} {} non ci sono giornate pianificate che si possano ancora annullare.",
+            super::italian::join("Dal", &d(from)),
+            super::italian::al(&d(until))
         ),
         Agile::DayNotInRequest { date } => format!("{} non fa parte di questa richiesta.", d(date)),
         Agile::AbsenceOverlaps { date } => format!("Un'assenza copre già {}.", d(date)),

@@ -60,5 +60,8 @@ mod tests {
         assert_eq!(join("del", "otto"), "dell'otto");
         assert_eq!(dal("lunedì 8 gennaio"), "dal lunedì 8 gennaio");
         assert_eq!(al(""), "al ");
+        // At the start of a sentence.
+        assert_eq!(join("Dal", "8 gen 2026"), "Dall'8 gen 2026");
+        assert_eq!(join("Dal", "9 gen 2026"), "Dal 9 gen 2026");
     }
 }

@@ -323,6 +323,6 @@ fn local_time(at: &str, locale: Locale) -> String {
     if date.get_time().is_nan() {
         return at.to_owned();
     }
-    date.to_locale_string(locale.code(), &JsValue::UNDEFINED)
+    date.to_locale_string(locale.intl(), &JsValue::UNDEFINED)
         .into()
 }

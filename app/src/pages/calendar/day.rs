@@ -9,6 +9,7 @@ use vela_domain::directory::{Place, WorkMode};
 use vela_domain::ids::PersonId;
 use vela_domain::State;
 
+use crate::components::icon::IconName;
 use crate::i18n::calendar::CalendarTexts;
 
 /// The status of a day as the calendar shows it.
@@ -116,20 +117,22 @@ impl Day {
         }
     }
 
-    /// A symbol beside the text, for a quick scan (hidden from screen
-    /// readers: the text says the same).
-    pub fn icon(&self) -> &'static str {
-        match &self.kind {
-            DayKind::Weekend => "",
-            DayKind::Holiday(_) => "★",
-            DayKind::Office => "▣",
-            DayKind::Absent => "∅",
-            DayKind::Planned(p) => match p.status {
-                DayStatus::Pending => "◔",
-                DayStatus::Rejected => "✕",
-                _ => "⌂",
+    /// An icon beside the text, for a quick scan (hidden from screen
+    /// readers: the text says the same); the team calendar draws the same.
+    pub fn icon(&self) -> Option<IconName> {
+        Some(match &self.kind {
+            DayKind::Weekend => return None,
+            DayKind::Holiday(_) => IconName::Holiday,
+            DayKind::Office => IconName::Office,
+            DayKind::Absent => IconName::Absent,
+            DayKind::Planned(p) => match (p.status, p.mode) {
+                (DayStatus::Pending, _) => IconName::Pending,
+                (DayStatus::Rejected, _) => IconName::Rejected,
+                (_, WorkMode::Agile) => IconName::Home,
+                (_, WorkMode::Remote) => IconName::Remote,
+                (_, WorkMode::Telework) => IconName::Telework,
             },
-        }
+        })
     }
 
     /// The status in words: "Lavoro agile · Casa", "In attesa: …".

@@ -14,7 +14,7 @@ fn intl(date: NaiveDate, locale: Locale, pairs: &[(&str, &str)]) -> String {
     }
     let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     js_sys::Date::new(&JsValue::from_f64(noon.timestamp_millis() as f64))
-        .to_locale_date_string(locale.code(), &options)
+        .to_locale_date_string(locale.intl(), &options)
         .into()
 }
 

@@ -57,6 +57,7 @@ use vela_domain::ids::PersonId;
 
 pub use agreement::MyAgreement;
 
+use crate::components::icon::{Icon, IconName};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::sync::client::now;
@@ -308,7 +309,7 @@ fn day_button(cal: Cal, day: &Day, visible_date: String, full_date: String) -> i
             <span class="visually-hidden">{label}</span>
             <span class="day-number" aria-hidden="true">{visible_date}</span>
             <span class="day-status" aria-hidden="true">
-                <span class="day-icon">{day.icon()}</span>
+                <span class="day-icon">{day.icon().map(|name| view! { <Icon name /> })}</span>
                 " "
                 <span class="day-text">{status}</span>
                 {mark}
@@ -325,12 +326,12 @@ fn Legend() -> impl IntoView {
     move || {
         let t = &i18n.t().calendar;
         let items = [
-            ("status-office", "▣", t.office),
-            ("status-agile", "⌂", t.legend_away),
-            ("status-pending", "◔", t.legend_pending),
-            ("status-rejected", "✕", t.legend_rejected),
-            ("status-absent", "∅", t.absent),
-            ("holiday", "★", t.legend_holiday),
+            ("status-office", IconName::Office, t.office),
+            ("status-agile", IconName::Home, t.legend_away),
+            ("status-pending", IconName::Pending, t.legend_pending),
+            ("status-rejected", IconName::Rejected, t.legend_rejected),
+            ("status-absent", IconName::Absent, t.absent),
+            ("holiday", IconName::Holiday, t.legend_holiday),
         ];
         view! {
             <div class="legend">
@@ -341,7 +342,7 @@ fn Legend() -> impl IntoView {
                         .map(|(class, icon, text)| {
                             view! {
                                 <li class=class>
-                                    <span class="day-icon" aria-hidden="true">{icon}</span>
+                                    <span class="day-icon" aria-hidden="true"><Icon name=icon /></span>
                                     " "
                                     {text}
                                 </li>

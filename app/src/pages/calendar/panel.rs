@@ -11,6 +11,7 @@ use vela_domain::Command;
 use super::activity::ActivityForm;
 use super::day::{day_of, extra_holidays, DayKind};
 use super::{focus_id, Cal};
+use crate::components::icon::Icon;
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
@@ -103,7 +104,7 @@ pub fn DayPanel() -> impl IntoView {
         });
         view! {
             <p class=format!("day-summary {}", day.class())>
-                <span class="day-icon" aria-hidden="true">{day.icon()}</span>
+                <span class="day-icon" aria-hidden="true">{day.icon().map(|name| view! { <Icon name /> })}</span>
                 " "
                 {day.status_text(t)}
             </p>

@@ -19,6 +19,7 @@ use super::allowance::AllowanceSummary;
 use super::day::place_name;
 use super::fmt::{iso, parse_iso, weekday_long};
 use super::Cal;
+use crate::components::icon::{Icon, IconName};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::sync::client::{now, use_sync};
@@ -304,7 +305,8 @@ pub fn RequestForm() -> impl IntoView {
                             .map(|d| {
                                 view! {
                                     <li>
-                                        <span class="day-icon" aria-hidden="true">"◔ "</span>
+                                        <span class="day-icon" aria-hidden="true"><Icon name=IconName::Pending /></span>
+                                        " "
                                         {long_date(d, locale)}
                                     </li>
                                 }
