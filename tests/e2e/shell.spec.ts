@@ -48,7 +48,8 @@ test('navigation works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.type('vela-demo');
   await page.keyboard.press('Enter');
-  const link = page.getByRole('link', { name: 'Obiettivi' });
+  // The home page may list a webinar whose title says "obiettivi" too.
+  const link = page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Obiettivi', exact: true });
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/objectives$/);

@@ -58,28 +58,54 @@ const ITEMS: [NavItem; 8] = [
 
 /// The main navigation, showing the areas the person's roles open; the
 /// router marks the current page with `aria-current`.
+///
+/// The session is set again as sign-in completes and on each refresh of the
+/// person's details; only the set of areas shown is read from it, and each
+/// link is keyed, so a link someone is focusing or clicking stays the same
+/// element.
 #[component]
 pub fn NavBar() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    move || {
-        let me = session.shown()?;
-        let items = ITEMS
-            .iter()
-            .filter(|item| item.role.is_none_or(|role| me.has_role(role)))
-            .map(|item| {
-                let label = item.label;
-                view! {
-                    <li>
-                        <A href=item.href>{move || label(i18n.t())}</A>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <nav class="main-nav" aria-label=move || i18n.t().nav_label>
-                <ul>{items}</ul>
-            </nav>
+    let shown = Memo::new(move |_| {
+        session.shown().map(|me| {
+            ITEMS
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| item.role.is_none_or(|role| me.has_role(role)))
+                .map(|(index, _)| index)
+                .collect::<Vec<usize>>()
         })
+    });
+    let signed_in = Memo::new(move |_| shown.with(Option::is_some));
+    move || {
+        signed_in.get().then(|| {
+            view! {
+                <nav class="main-nav" aria-label=move || i18n.t().nav_label>
+                    <ul>
+                        <For
+                            each=move || shown.get().unwrap_or_default()
+                            key=|index| *index
+                            let:index
+                        >
+                            <NavLink index />
+                        </For>
+                    </ul>
+                </nav>
+            }
+        })
+    }
+}
+
+/// One area of the navigation.
+#[component]
+fn NavLink(index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let item = &ITEMS[index.min(ITEMS.len() - 1)];
+    let label = item.label;
+    view! {
+        <li>
+            <A href=item.href>{move || label(i18n.t())}</A>
+        </li>
     }
 }

@@ -21,7 +21,7 @@ const MAX_TRAINERS: usize = 20;
 const MAX_MATERIALS: usize = 50;
 const MAX_PATH_SESSIONS: usize = 100;
 /// The longest session accepted: a full training day.
-pub(crate) const MAX_SESSION_HOURS: u32 = 10;
+pub const MAX_SESSION_HOURS: u32 = 10;
 
 /// Checks and turns a webinar command into events: authorisation first,
 /// then the rules, in the order a user would fix them.

@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-pub use apply::{apply, apply_event};
+pub use apply::{apply, apply_event, MAX_SESSION_HOURS};
 pub use command::{Command, Event, MaterialInput};
 pub use path::TrainingPath;
 pub use registration::{Feedback, Occupancy, Registration, RegistrationStatus, Seats};

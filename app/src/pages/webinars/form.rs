@@ -39,6 +39,30 @@ fn rome_instant(date: &str, time: &str) -> Option<DateTime<Utc>> {
     Some(guess + (wanted - got))
 }
 
+/// The start and end instants of a session on `date`. An end time before
+/// the start means the next day when that keeps the session within the
+/// longest one allowed (an evening webinar past midnight); otherwise it
+/// stays on `date`, so the rules say the end precedes the start.
+fn session_times(
+    date: &str,
+    start: &str,
+    end: &str,
+) -> Option<(DateTime<Utc>, DateTime<Utc>, bool)> {
+    let from = rome_instant(date, start)?;
+    let until = rome_instant(date, end)?;
+    if until > from {
+        return Some((from, until, false));
+    }
+    let next_day = parse_date(date)?.succ_opt()?;
+    let next = rome_instant(&iso_date(next_day), end)?;
+    let longest = Duration::hours(i64::from(vela_domain::webinars::MAX_SESSION_HOURS));
+    if next - from <= longest {
+        Some((from, next, true))
+    } else {
+        Some((from, until, false))
+    }
+}
+
 fn hhmm(at: DateTime<Utc>) -> String {
     let local = to_rome(at);
     format!("{:02}:{:02}", local.hour(), local.minute())
@@ -131,8 +155,12 @@ impl Fields {
     fn command(&self, id: SessionId) -> Result<Web, &'static str> {
         let t = &use_i18n().t().webinars;
         let date = self.date.get_untracked();
-        let start = rome_instant(&date, &self.start.get_untracked()).ok_or(t.f_invalid_datetime)?;
-        let end = rome_instant(&date, &self.end.get_untracked()).ok_or(t.f_invalid_datetime)?;
+        let (start, end, _) = session_times(
+            &date,
+            &self.start.get_untracked(),
+            &self.end.get_untracked(),
+        )
+        .ok_or(t.f_invalid_datetime)?;
         let capacity = self
             .capacity
             .get_untracked()
@@ -297,6 +325,13 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                         <span>{move || i18n.t().webinars.f_end}</span>
                         <input type="time" required prop:value=move || f.end.get() on:input=move |ev| f.end.set(event_target_value(&ev)) on:change=move |ev| f.end.set(event_target_value(&ev)) />
                     </label>
+                    <p class="hint" aria-live="polite">
+                        {move || {
+                            let next_day = session_times(&f.date.get(), &f.start.get(), &f.end.get())
+                                .is_some_and(|(_, _, next)| next);
+                            next_day.then(|| i18n.t().webinars.f_ends_next_day)
+                        }}
+                    </p>
                 </fieldset>
                 <label class="block short">
                     <span>{move || i18n.t().webinars.f_capacity}</span>
@@ -427,5 +462,24 @@ fn MaterialRow(id: u32, materials: RwSignal<Vec<Material>>) -> impl IntoView {
                 {move || (i18n.t().webinars.f_material_remove)(n())}
             </button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_end_before_the_start_is_the_next_day_only_within_the_longest_session() {
+        let (start, end, next) = session_times("2026-12-09", "22:56", "00:26").expect("reads");
+        assert!(next);
+        assert_eq!(end - start, Duration::minutes(90));
+        let (start, end, next) = session_times("2026-12-09", "14:00", "13:00").expect("reads");
+        assert!(!next);
+        assert!(end < start, "left for the rules to refuse");
+        let (start, end, next) = session_times("2026-12-09", "09:00", "10:30").expect("reads");
+        assert!(!next);
+        assert_eq!(end - start, Duration::minutes(90));
+        assert!(session_times("2026-12-09", "25:00", "10:30").is_none());
     }
 }
