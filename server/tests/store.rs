@@ -1090,3 +1090,69 @@ mod replicas {
         );
     }
 }
+
+mod throughput {
+    //! Figures, not checks: `cargo test -p vela-server --test store -- --ignored --nocapture`.
+
+    use super::*;
+    use std::time::Instant;
+
+    const CLIENTS: usize = 64;
+    const COMMANDS: usize = 4000;
+
+    /// Pushes `COMMANDS` one-command submits from `CLIENTS` tasks spread
+    /// over `stores`, and prints commands per second.
+    async fn measure<S: Store<Tally>>(name: &str, stores: Vec<Arc<S>>) {
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for client in 0..CLIENTS {
+            let store = stores[client % stores.len()].clone();
+            tasks.push(tokio::spawn(async move {
+                let mut slowest = std::time::Duration::ZERO;
+                for n in 0..COMMANDS / CLIENTS {
+                    let one = Instant::now();
+                    let id = Uuid::from_u128((client * COMMANDS + n) as u128 + 1);
+                    assert!(matches!(
+                        add(&*store, id, 1).await,
+                        Outcome::Accepted { .. }
+                    ));
+                    slowest = slowest.max(one.elapsed());
+                }
+                slowest
+            }));
+        }
+        let mut slowest = std::time::Duration::ZERO;
+        for task in tasks {
+            slowest = slowest.max(task.await.unwrap());
+        }
+        let elapsed = started.elapsed();
+        println!(
+            "{name}: {} commands from {CLIENTS} clients in {elapsed:.2?}: {:.0} commands/s, slowest {slowest:.2?}",
+            COMMANDS / CLIENTS * CLIENTS,
+            (COMMANDS / CLIENTS * CLIENTS) as f64 / elapsed.as_secs_f64()
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore]
+    async fn push_loop() {
+        let files = Files::new();
+        measure(
+            "json store",
+            vec![Arc::new(files.open_with(options(10_000)).await)],
+        )
+        .await;
+        let db = Database::new();
+        measure(
+            "pg store, one replica",
+            vec![Arc::new(db.open_with(options(10_000)).await)],
+        )
+        .await;
+        let db = Database::new();
+        let two = vec![
+            Arc::new(db.open_with(options(10_000)).await),
+            Arc::new(db.open_with(options(10_000)).await),
+        ];
+        measure("pg store, two replicas", two).await;
+    }
+}

@@ -105,9 +105,8 @@ async fn listen<M: Model>(
 }
 
 async fn follow<M: Model>(shared: &Shared<M>, org: Uuid, revision: u64) -> Result<(), StoreError> {
-    let mut client = shared.client().await?;
-    let client: &mut tokio_postgres::Client = &mut client;
-    shared.follow(client, org, revision).await
+    let client = shared.client().await?;
+    shared.follow(&client, org, revision).await
 }
 
 fn parse(payload: &str) -> Option<(Uuid, u64)> {

@@ -4,18 +4,20 @@
 //! Like [`super::JsonStore`], each organisation's state, idempotency index
 //! and recent entries are kept in memory; the database holds the log
 //! (`rows`: one JSONB row per revision) and snapshots (`snapshots`), in the
-//! same versioned formats as the files. A submit, on any replica:
-//! 1. takes the organisation's local writer lock, then a connection and a
-//!    transaction, and `pg_advisory_xact_lock` on the organisation, which
-//!    orders the writers of every replica;
-//! 2. catches up on rows other replicas committed since this one last saw
-//!    the organisation (so it decides on the newest state, and a command id
-//!    another replica accepted is answered as a retry);
-//! 3. decides each command and applies it in memory, inserts the batch's
-//!    rows with one statement and `pg_notify`s, and commits: the
-//!    acknowledgement means committed.
+//! same versioned formats as the files.
 //!
-//! If the commit fails, memory holds revisions the database does not: the
+//! Writes are grouped (`Session`): the first submit of a group takes a
+//! connection, `BEGIN`s, takes `pg_advisory_xact_lock` on the organisation
+//! (which orders the writers of every replica) and catches up on rows other
+//! replicas committed (so it decides on the newest state, and a command id
+//! another replica accepted is answered as a retry). Every submit then
+//! decides in memory under the organisation's local lock and leaves its rows
+//! in the open transaction; a committer task, queued behind the submits
+//! already waiting, inserts them with one statement, `pg_notify`s and
+//! commits: one commit (one flush) per group, and an acknowledgement still
+//! means committed.
+//!
+//! If a commit fails, memory holds revisions the database does not: the
 //! organisation is marked stale and rebuilt from the database before it is
 //! used again. `listener` follows `LISTEN/NOTIFY`, so revisions committed by
 //! other replicas reach this one's `durable()` watchers (live events).
@@ -34,7 +36,7 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio::sync::watch;
-use tokio_postgres::{NoTls, Transaction};
+use tokio_postgres::NoTls;
 use uuid::Uuid;
 
 use super::entry::{CommandMeta, Outcome, Snapshot};
@@ -70,14 +72,40 @@ struct Shared<M: Model> {
 
 /// One organisation on this replica.
 struct Org<M: Model> {
-    /// One writer (or catch-up) at a time on this replica; the advisory
-    /// lock orders replicas.
-    writer: tokio::sync::Mutex<()>,
+    /// One writer (or catch-up) at a time on this replica, and the group
+    /// being written; the advisory lock orders replicas.
+    writer: tokio::sync::Mutex<Session<M>>,
     memory: RwLock<Memory<M>>,
     /// The newest committed revision this replica knows.
     durable: watch::Sender<u64>,
     /// Whether its `vela_organisations` row is known to exist.
     registered: AtomicBool,
+}
+
+/// The open transaction of a group of submits, if any.
+struct Session<M: Model> {
+    /// Kept between groups; dropped (closed) after an error.
+    client: Option<deadpool_postgres::Object>,
+    /// `BEGIN` done, the advisory lock held, caught up.
+    open: bool,
+    rows: Vec<rows::Row>,
+    /// The submits waiting for this group's commit.
+    waiting: Vec<tokio::sync::oneshot::Sender<Result<(), StoreError>>>,
+    snapshot: Option<Snapshot<M, M::Actor>>,
+    committer: bool,
+}
+
+impl<M: Model> Default for Session<M> {
+    fn default() -> Self {
+        Session {
+            client: None,
+            open: false,
+            rows: Vec::new(),
+            waiting: Vec::new(),
+            snapshot: None,
+            committer: false,
+        }
+    }
 }
 
 /// What an organisation holds in memory (as in the JSON store).
@@ -180,15 +208,14 @@ impl<M: Model> Shared<M> {
     /// Loads every organisation the database has and this replica does not,
     /// and catches up on the others (after a lost notification).
     async fn refresh(&self) -> Result<(), StoreError> {
-        let mut client = self.client().await?;
-        let client: &mut tokio_postgres::Client = &mut client;
+        let client = self.client().await?;
         let rows = client
             .query("SELECT org FROM vela_organisations ORDER BY org", &[])
             .await
             .map_err(db_error)?;
         for row in rows {
             let id: Uuid = row.try_get(0).map_err(db_error)?;
-            self.follow(client, id, u64::MAX).await?;
+            self.follow(&client, id, u64::MAX).await?;
         }
         Ok(())
     }
@@ -198,16 +225,14 @@ impl<M: Model> Shared<M> {
     /// notification announced (nothing to do if it is already here).
     async fn follow(
         &self,
-        client: &mut tokio_postgres::Client,
+        client: &tokio_postgres::Client,
         id: Uuid,
         hint: u64,
     ) -> Result<(), StoreError> {
         let org = match self.org(id) {
             Ok(org) => org,
             Err(_) => {
-                let tx = client.transaction().await.map_err(db_error)?;
-                let memory = self.load(&tx, id).await?;
-                tx.commit().await.map_err(db_error)?;
+                let memory = self.load(client, id).await?;
                 let org = Arc::new(Org::new(memory, true));
                 write(&self.orgs).entry(id).or_insert(org);
                 return Ok(());
@@ -216,18 +241,24 @@ impl<M: Model> Shared<M> {
         if hint != u64::MAX && *org.durable.borrow() >= hint {
             return Ok(());
         }
-        let _writer = org.writer.lock().await;
-        let tx = client.transaction().await.map_err(db_error)?;
-        self.catch_up(&org, &tx, id).await?;
-        tx.commit().await.map_err(db_error)
+        let session = org.writer.lock().await;
+        if session.open {
+            // This replica holds the organisation's lock: nobody else wrote.
+            return Ok(());
+        }
+        self.catch_up(&org, client, id).await
     }
 
     /// An organisation's memory as the database has it: the newest snapshot
-    /// and the rows after it.
-    async fn load(&self, tx: &Transaction<'_>, id: Uuid) -> Result<Memory<M>, StoreError> {
+    /// and the rows after it (rows are never deleted, so they follow on).
+    async fn load(
+        &self,
+        client: &tokio_postgres::Client,
+        id: Uuid,
+    ) -> Result<Memory<M>, StoreError> {
         let options = &self.options;
         let mut ids = CommandIds::new(options.remembered_commands, options.remembered_rejections);
-        let (state, revision) = match snapshots::newest::<M>(tx, id).await? {
+        let (state, revision) = match snapshots::newest::<M>(client, id).await? {
             Some(snapshot) => {
                 for command in snapshot.accepted {
                     ids.accept(command.id, command.revision, command.actor);
@@ -244,7 +275,7 @@ impl<M: Model> Shared<M> {
             snapshot_revision: revision,
             stale: false,
         };
-        let entries = rows::after::<M>(tx, id, revision).await?;
+        let entries = rows::after::<M>(client, id, revision).await?;
         memory.apply_all(entries, options.recent_revisions);
         tracing::info!(org = %id, revision = memory.revision, "organisation loaded from the database");
         Ok(memory)
@@ -252,19 +283,19 @@ impl<M: Model> Shared<M> {
 
     /// Applies what other replicas committed since this one last looked
     /// (rebuilding a stale organisation first). The caller holds the
-    /// organisation's writer lock.
+    /// organisation's writer lock with no transaction open.
     async fn catch_up(
         &self,
         org: &Org<M>,
-        tx: &Transaction<'_>,
+        client: &tokio_postgres::Client,
         id: Uuid,
     ) -> Result<(), StoreError> {
         if read(&org.memory).stale {
-            let fresh = self.load(tx, id).await?;
+            let fresh = self.load(client, id).await?;
             *write(&org.memory) = fresh;
         } else {
             let since = read(&org.memory).revision;
-            let entries = rows::after::<M>(tx, id, since).await?;
+            let entries = rows::after::<M>(client, id, since).await?;
             if !entries.is_empty() {
                 write(&org.memory).apply_all(entries, self.options.recent_revisions);
             }
@@ -278,11 +309,113 @@ impl<M: Model> Shared<M> {
         Ok(())
     }
 
-    /// One batch: lock, catch up, decide, insert, commit. The caller holds
-    /// the organisation's writer lock.
-    async fn write_batch<F>(
+    /// Opens a group: connection, `BEGIN`, the organisation's advisory
+    /// lock, catch-up. The caller holds the writer lock.
+    async fn begin(
         &self,
         org: &Org<M>,
+        session: &mut Session<M>,
+        id: Uuid,
+    ) -> Result<(), StoreError> {
+        if session.client.is_none() {
+            session.client = Some(self.client().await?);
+        }
+        let Some(client) = session.client.as_deref() else {
+            return Err(StoreError::Unavailable);
+        };
+        let begun = async {
+            client.batch_execute("BEGIN").await.map_err(db_error)?;
+            if !org.registered.load(Ordering::SeqCst) {
+                register(client, id).await?;
+            }
+            client.execute(ORG_LOCK, &[&id]).await.map_err(db_error)?;
+            self.catch_up(org, client, id).await
+        }
+        .await;
+        match begun {
+            Ok(()) => {
+                session.open = true;
+                Ok(())
+            }
+            Err(error) => {
+                self.close(session);
+                Err(error)
+            }
+        }
+    }
+
+    /// Drops a session's connection (it may be mid-transaction): closed, not
+    /// returned to the pool, so the transaction is rolled back.
+    fn close(&self, session: &mut Session<M>) {
+        if let Some(client) = session.client.take() {
+            drop(deadpool_postgres::Object::take(client));
+        }
+        session.open = false;
+        self.failing.store(true, Ordering::SeqCst);
+    }
+
+    /// Commits the open group, if any: its rows with one statement, the
+    /// notification, `COMMIT`; then answers every submit waiting for it.
+    async fn commit(self: &Arc<Self>, org: &Org<M>, id: Uuid) {
+        let mut session = org.writer.lock().await;
+        session.committer = false;
+        if !session.open {
+            return;
+        }
+        let rows = std::mem::take(&mut session.rows);
+        let waiting = std::mem::take(&mut session.waiting);
+        let snapshot = session.snapshot.take();
+        let last = rows.last().map(|row| row.revision);
+        let committed = match session.client.as_deref() {
+            None => Err(StoreError::Unavailable),
+            Some(client) => {
+                async {
+                    if let Some(last) = last {
+                        rows::insert(client, id, &rows).await?;
+                        client
+                            .execute(
+                                "SELECT pg_notify($1, $2)",
+                                &[&CHANNEL, &format!("{id} {last}")],
+                            )
+                            .await
+                            .map_err(db_error)?;
+                    }
+                    client.batch_execute("COMMIT").await.map_err(db_error)
+                }
+                .await
+            }
+        };
+        session.open = false;
+        match &committed {
+            Ok(()) => {
+                self.failing.store(false, Ordering::SeqCst);
+                org.registered.store(true, Ordering::SeqCst);
+                if let Some(last) = last {
+                    org.durable.send_replace(last);
+                }
+                if let Some(snapshot) = snapshot {
+                    self.write_snapshot(id, snapshot);
+                }
+            }
+            Err(error) => {
+                // Memory is ahead of the database (or the commit's answer was
+                // lost): rebuild it from what the database really holds.
+                write(&org.memory).stale = true;
+                self.close(&mut session);
+                tracing::error!(org = %id, %error, "a group of commands did not commit");
+            }
+        }
+        drop(session);
+        for submit in waiting {
+            let _ = submit.send(committed.clone());
+        }
+    }
+
+    /// One batch: join (or open) the group, decide in memory, leave the rows
+    /// to the group's commit and wait for it.
+    async fn write_batch<F>(
+        self: &Arc<Self>,
+        org: &Arc<Org<M>>,
         id: Uuid,
         commands: Vec<CommandMeta<M::Actor>>,
         decide: F,
@@ -290,47 +423,48 @@ impl<M: Model> Shared<M> {
     where
         F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection> + Send,
     {
-        let mut client = self.client().await?;
-        let client: &mut tokio_postgres::Client = &mut client;
-        let tx = client.transaction().await.map_err(db_error)?;
-        if !org.registered.load(Ordering::SeqCst) {
-            register(&tx, id).await?;
+        let (decided, committed) = {
+            let mut session = org.writer.lock().await;
+            if !session.open {
+                self.begin(org, &mut session, id).await?;
+            }
+            let mut decided = self.decide(org, commands, decide)?;
+            let committed = (!decided.rows.is_empty()).then(|| {
+                let (done, committed) = tokio::sync::oneshot::channel();
+                session.waiting.push(done);
+                committed
+            });
+            session.rows.append(&mut decided.rows);
+            if decided.snapshot.is_some() {
+                session.snapshot = decided.snapshot.take();
+            }
+            if !session.committer {
+                // Queued behind the submits already waiting for the lock, so
+                // they join this group; the task cannot be cancelled halfway.
+                session.committer = true;
+                let shared = self.clone();
+                let org = org.clone();
+                tokio::spawn(async move { shared.commit(&org, id).await });
+            }
+            (decided, committed)
+        };
+        if let Some(committed) = committed {
+            committed.await.map_err(|_| StoreError::Unavailable)??;
         }
-        tx.execute(ORG_LOCK, &[&id]).await.map_err(db_error)?;
-        self.catch_up(org, &tx, id).await?;
-        let decided = self.decide(org, commands, decide)?;
-        if decided.rows.is_empty() {
-            tx.commit().await.map_err(db_error)?;
-            org.registered.store(true, Ordering::SeqCst);
-            return Ok(decided.outcomes);
-        }
-        let last = decided.rows.last().map_or(0, |row| row.revision);
-        let committed = async {
-            rows::insert(&tx, id, &decided.rows).await?;
-            tx.execute(
-                "SELECT pg_notify($1, $2)",
-                &[&CHANNEL, &format!("{id} {last}")],
-            )
-            .await
-            .map_err(db_error)?;
-            tx.commit().await.map_err(db_error)
-        }
-        .await;
-        if let Err(error) = committed {
-            // Memory is ahead of the database (or the commit's answer was
-            // lost): rebuild it from what the database really holds.
-            write(&org.memory).stale = true;
-            self.failing.store(true, Ordering::SeqCst);
-            tracing::error!(org = %id, %error, "a batch did not commit");
+        if let Some(error) = decided.failed {
             return Err(error);
         }
-        self.failing.store(false, Ordering::SeqCst);
-        org.registered.store(true, Ordering::SeqCst);
-        org.durable.send_replace(last);
-        if let Some(snapshot) = decided.snapshot {
-            self.write_snapshot(id, snapshot);
+        let decided = decided.outcomes;
+        // A retry of a command accepted in a group still committing.
+        let mut durable = org.durable.subscribe();
+        for outcome in &decided {
+            if let Outcome::Accepted { revision } = outcome {
+                if *durable.borrow_and_update() < *revision {
+                    wait_for(org, *revision).await?;
+                }
+            }
         }
-        Ok(decided.outcomes)
+        Ok(decided)
     }
 
     /// Decides a batch on the current state under the memory lock, applying
@@ -349,11 +483,11 @@ impl<M: Model> Shared<M> {
             outcomes: Vec::with_capacity(commands.len()),
             rows: Vec::new(),
             snapshot: None,
+            failed: None,
         };
         for (index, command) in commands.into_iter().enumerate() {
-            // Everything in memory is committed here (the writer lock is
-            // held and the organisation is not stale), so a retry of an
-            // accepted command is answered at once.
+            // A retry of a command of a group still committing waits for
+            // that commit (`write_batch`).
             if let Seen::Answered(outcome) = memory.ids.lookup(command.id, &command.actor) {
                 decided.outcomes.push(outcome);
                 continue;
@@ -377,8 +511,15 @@ impl<M: Model> Shared<M> {
                 events,
             };
             // Encoded before anything changes, so a failure leaves memory as
-            // it was; as in the JSON store, it fails the batch.
-            decided.rows.push(rows::encode::<M>(&entry)?);
+            // it was; as in the JSON store, it fails the batch (after the
+            // others are written).
+            match rows::encode::<M>(&entry) {
+                Ok(row) => decided.rows.push(row),
+                Err(error) => {
+                    decided.failed = Some(error);
+                    continue;
+                }
+            }
             memory.apply(Arc::new(entry), self.options.recent_revisions);
             decided.outcomes.push(Outcome::Accepted { revision });
         }
@@ -402,11 +543,8 @@ impl<M: Model> Shared<M> {
             let revision = snapshot.revision;
             let written = async {
                 let json = snapshots::encode::<M>(snapshot).await?;
-                let mut client = pool.get().await.map_err(pool_error)?;
-                let client: &mut tokio_postgres::Client = &mut client;
-                let tx = client.transaction().await.map_err(db_error)?;
-                snapshots::write(&tx, id, revision, &json).await?;
-                tx.commit().await.map_err(db_error)
+                let client = pool.get().await.map_err(pool_error)?;
+                snapshots::write(&client, id, revision, &json).await
             }
             .await;
             match written {
@@ -417,14 +555,33 @@ impl<M: Model> Shared<M> {
     }
 }
 
+/// Waits until `revision` is committed (as far as this replica knows).
+async fn wait_for<M: Model>(org: &Org<M>, revision: u64) -> Result<(), StoreError> {
+    let mut durable = org.durable.subscribe();
+    loop {
+        if *durable.borrow_and_update() >= revision {
+            return Ok(());
+        }
+        // Only a failed commit leaves memory ahead of the database.
+        if read(&org.memory).stale {
+            return Err(StoreError::Unavailable);
+        }
+        match tokio::time::timeout(std::time::Duration::from_millis(100), durable.changed()).await {
+            Ok(Ok(())) | Err(_) => {}
+            Ok(Err(_)) => return Err(StoreError::Unavailable),
+        }
+    }
+}
+
 /// Records an organisation (nothing happens if another replica did).
-async fn register(tx: &Transaction<'_>, id: Uuid) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO vela_organisations (org) VALUES ($1) ON CONFLICT DO NOTHING",
-        &[&id],
-    )
-    .await
-    .map_err(db_error)?;
+async fn register(client: &tokio_postgres::Client, id: Uuid) -> Result<(), StoreError> {
+    client
+        .execute(
+            "INSERT INTO vela_organisations (org) VALUES ($1) ON CONFLICT DO NOTHING",
+            &[&id],
+        )
+        .await
+        .map_err(db_error)?;
     Ok(())
 }
 
@@ -434,13 +591,15 @@ struct Decided<M: Model> {
     outcomes: Vec<Outcome<M::Rejection>>,
     rows: Vec<rows::Row>,
     snapshot: Option<Snapshot<M, M::Actor>>,
+    /// An entry that could not be encoded: the batch's answer.
+    failed: Option<StoreError>,
 }
 
 impl<M: Model> Org<M> {
     fn new(memory: Memory<M>, registered: bool) -> Self {
         let (durable, _) = watch::channel(memory.revision);
         Org {
-            writer: tokio::sync::Mutex::new(()),
+            writer: tokio::sync::Mutex::new(Session::default()),
             memory: RwLock::new(memory),
             durable,
             registered: AtomicBool::new(registered),
@@ -502,14 +661,13 @@ impl<M: Model> Store<M> for PgStore<M> {
         let shared = self.shared.clone();
         tokio::spawn(async move {
             let registered = async {
-                let mut client = shared.client().await?;
-                let client: &mut tokio_postgres::Client = &mut client;
-                let tx = client.transaction().await.map_err(db_error)?;
-                register(&tx, id).await?;
-                tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &format!("{id} 0")])
+                let client = shared.client().await?;
+                register(&client, id).await?;
+                client
+                    .execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &format!("{id} 0")])
                     .await
                     .map_err(db_error)?;
-                tx.commit().await.map_err(db_error)
+                Ok::<(), StoreError>(())
             }
             .await;
             match registered {
@@ -555,7 +713,6 @@ impl<M: Model> Store<M> for PgStore<M> {
         let shared = self.shared.clone();
         async move {
             let handle = shared.org(org)?;
-            let _writer = handle.writer.lock().await;
             shared.write_batch(&handle, org, commands, decide).await
         }
     }
@@ -608,25 +765,7 @@ impl<M: Model> Store<M> for PgStore<M> {
         revision: u64,
     ) -> impl Future<Output = Result<(), StoreError>> + Send {
         let org = self.shared.org(org);
-        async move {
-            let org = org?;
-            let mut durable = org.durable.subscribe();
-            loop {
-                if *durable.borrow_and_update() >= revision {
-                    return Ok(());
-                }
-                // Only a failed commit leaves memory ahead of the database.
-                if read(&org.memory).stale {
-                    return Err(StoreError::Unavailable);
-                }
-                match tokio::time::timeout(std::time::Duration::from_millis(100), durable.changed())
-                    .await
-                {
-                    Ok(Ok(())) | Err(_) => {}
-                    Ok(Err(_)) => return Err(StoreError::Unavailable),
-                }
-            }
-        }
+        async move { wait_for(&*org?, revision).await }
     }
 
     /// Every acknowledged revision is already committed, and snapshots are

@@ -2,7 +2,7 @@
 //! JSONB beside the log line format version it was written in.
 
 use serde_json::Value;
-use tokio_postgres::Transaction;
+use tokio_postgres::Client;
 use uuid::Uuid;
 
 use super::db_error;
@@ -33,27 +33,28 @@ pub fn encode<M: Model>(entry: &EntryOf<M>) -> Result<Row, StoreError> {
 
 /// Inserts a batch's rows with one statement. The primary key refuses a
 /// revision written twice, so two writers can never both succeed.
-pub async fn insert(tx: &Transaction<'_>, org: Uuid, rows: &[Row]) -> Result<(), StoreError> {
+pub async fn insert(client: &Client, org: Uuid, rows: &[Row]) -> Result<(), StoreError> {
     let revisions: Vec<i64> = rows.iter().map(|r| revision_param(r.revision)).collect();
     let entries: Vec<&str> = rows.iter().map(|r| r.json.as_str()).collect();
     let format = i32::try_from(LOG_LINE.current).unwrap_or(i32::MAX);
-    tx.execute(
-        "INSERT INTO vela_log (org, revision, format, entry)
+    client
+        .execute(
+            "INSERT INTO vela_log (org, revision, format, entry)
          SELECT $1, r, $2, e::jsonb FROM unnest($3::bigint[], $4::text[]) AS t (r, e)",
-        &[&org, &format, &revisions, &entries],
-    )
-    .await
-    .map_err(db_error)?;
+            &[&org, &format, &revisions, &entries],
+        )
+        .await
+        .map_err(db_error)?;
     Ok(())
 }
 
 /// Every entry after `since`, oldest first, refusing a gap.
 pub async fn after<M: Model>(
-    tx: &Transaction<'_>,
+    client: &Client,
     org: Uuid,
     since: u64,
 ) -> Result<Vec<EntryOf<M>>, StoreError> {
-    let rows = tx
+    let rows = client
         .query(
             "SELECT revision, format, entry::text FROM vela_log
              WHERE org = $1 AND revision > $2 ORDER BY revision",

@@ -1,7 +1,7 @@
 //! Snapshots as rows: the same document as `snapshot.json`, as JSONB, so
 //! loading is the newest snapshot plus the log rows after it.
 
-use tokio_postgres::Transaction;
+use tokio_postgres::Client;
 use uuid::Uuid;
 
 use super::db_error;
@@ -13,10 +13,10 @@ use crate::store::{Model, Snapshot, StoreError};
 /// The newest snapshot of an organisation, decoded (older versions through
 /// the snapshot's steps) on a blocking thread: it is the whole state.
 pub async fn newest<M: Model>(
-    tx: &Transaction<'_>,
+    client: &Client,
     org: Uuid,
 ) -> Result<Option<Snapshot<M, M::Actor>>, StoreError> {
-    let row = tx
+    let row = client
         .query_opt(
             "SELECT snapshot::text FROM vela_snapshots WHERE org = $1
              ORDER BY revision DESC LIMIT 1",
@@ -53,25 +53,27 @@ pub async fn encode<M: Model>(mut snapshot: Snapshot<M, M::Actor>) -> Result<Str
 /// Stores a snapshot of `revision` (another replica may have written the
 /// same one: kept) and drops the older ones.
 pub async fn write(
-    tx: &Transaction<'_>,
+    client: &Client,
     org: Uuid,
     revision: u64,
     json: &str,
 ) -> Result<(), StoreError> {
     let format = i32::try_from(SNAPSHOT.current).unwrap_or(i32::MAX);
     let revision = revision_param(revision);
-    tx.execute(
-        "INSERT INTO vela_snapshots (org, revision, format, snapshot)
+    client
+        .execute(
+            "INSERT INTO vela_snapshots (org, revision, format, snapshot)
          VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT DO NOTHING",
-        &[&org, &revision, &format, &json],
-    )
-    .await
-    .map_err(db_error)?;
-    tx.execute(
-        "DELETE FROM vela_snapshots WHERE org = $1 AND revision < $2",
-        &[&org, &revision],
-    )
-    .await
-    .map_err(db_error)?;
+            &[&org, &revision, &format, &json],
+        )
+        .await
+        .map_err(db_error)?;
+    client
+        .execute(
+            "DELETE FROM vela_snapshots WHERE org = $1 AND revision < $2",
+            &[&org, &revision],
+        )
+        .await
+        .map_err(db_error)?;
     Ok(())
 }
