@@ -24,6 +24,7 @@
 //! Snapshots are written every `snapshot_every` revisions in the
 //! background, after the commit of the revision they hold.
 
+mod import;
 mod listener;
 mod rows;
 mod schema;
@@ -42,7 +43,9 @@ use uuid::Uuid;
 use super::entry::{CommandMeta, Outcome, Snapshot};
 use super::ids::{CommandIds, Seen};
 use super::upgrade::SNAPSHOT;
+
 use super::{Changes, EntryOf, Model, Store, StoreError, StoreOptions};
+pub use import::{import, Imported};
 
 /// The channel of `LISTEN/NOTIFY`; the payload is `<org> <revision>`.
 const CHANNEL: &str = "vela_revisions";
@@ -290,7 +293,13 @@ impl<M: Model> Shared<M> {
         client: &tokio_postgres::Client,
         id: Uuid,
     ) -> Result<(), StoreError> {
-        if read(&org.memory).stale {
+        // Stale, or never loaded (made here while another replica or a
+        // migration wrote it): the newest snapshot and the rows after it.
+        let (stale, revision) = {
+            let memory = read(&org.memory);
+            (memory.stale, memory.revision)
+        };
+        if stale || revision == 0 {
             let fresh = self.load(client, id).await?;
             *write(&org.memory) = fresh;
         } else {

@@ -1,0 +1,79 @@
+//! `vela-server migrate`: a JSON data directory into an empty PostgreSQL
+//! database, verified there, refused into a database that holds data; a
+//! server on the database then serves what the directory held.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::postgres::TestDatabase;
+use common::Server;
+use serde_json::json;
+use uuid::Uuid;
+
+const FAST: &str = "--insecure-fast-hashing";
+
+fn migrate(data: &Path, url_file: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vela-server"))
+        .args(["migrate", "--data-dir"])
+        .arg(data)
+        .arg("--database-url-file")
+        .arg(url_file)
+        .env_remove("VELA_DATABASE_URL")
+        .output()
+        .expect("vela-server migrate runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
+    let db = TestDatabase::create();
+    // A snapshot and log lines after it, and no clean shutdown.
+    let mut json_server = Server::start(&[FAST, "--demo", "--snapshot-every", "20"]);
+    let giulia = json_server.login("giulia").await;
+    let (_, me) = giulia.get_json("/api/me").await;
+    let person = me["person"]["id"].as_str().expect("person").to_string();
+    let command = json!({"area": "directory", "type": "set_commute", "person": person, "km": 23});
+    let (status, body) = giulia
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let revision = body["results"][0]["revision"].as_u64().expect("accepted");
+    json_server.kill();
+    let temp = json_server.keep_dirs().expect("dirs");
+    let (data, dist) = (json_server.data_dir.clone(), json_server.dist_dir.clone());
+    drop(json_server);
+    let url_file = temp.path().join("database-url");
+    std::fs::write(&url_file, format!("{}\n", db.url())).expect("url file");
+
+    let (code, stdout, stderr) = migrate(&data, &url_file);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("verified"), "{stdout}");
+    assert!(stdout.contains(&format!("revision {revision}")), "{stdout}");
+
+    // Never into a database that holds data.
+    let (code, _, stderr) = migrate(&data, &url_file);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("empty"), "{stderr}");
+
+    // The accounts stay in the directory; the state comes from the database.
+    let pg_server = Server::start_plain(&data, &dist, &[FAST, "--database-url", &db.url()])
+        .expect("server on the database starts");
+    let giulia = pg_server.login("giulia").await;
+    let (status, pulled) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(status, 200, "{pulled}");
+    assert_eq!(pulled["revision"], revision);
+    assert_eq!(
+        pulled["snapshot"]["directory"]["people"][person.as_str()]["commute_km"],
+        23,
+        "the change made before the move is there"
+    );
+}
