@@ -126,3 +126,81 @@ async fn giulia_pushes_through_one_replica_and_marco_on_the_other_sees_it() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// One push that may fail (its server may be killed meanwhile): the
+/// revision if it was acknowledged.
+async fn try_push(session: &Session, id: Uuid, command: &Value) -> Option<u64> {
+    let response = session
+        .http
+        .post(format!("{}/api/sync/push?protocol=4", session.base))
+        .header(reqwest::header::COOKIE, &session.cookie)
+        .json(&json!({"commands": [{"id": id, "command": command}]}))
+        .send()
+        .await
+        .ok()?;
+    let body: Value = response.json().await.ok()?;
+    (body["results"][0]["status"] == "accepted")
+        .then(|| body["results"][0]["revision"].as_u64())
+        .flatten()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_replica_killed_under_load_loses_no_acknowledged_push() {
+    let db = TestDatabase::create();
+    let mut a = replica(&db);
+    let b = replica(&db);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = b.login("giulia").await;
+    let me = person_id(&giulia_a).await;
+
+    // Four clients push through A until it dies.
+    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut clients = Vec::new();
+    for client in 0..4u32 {
+        let session = giulia_a.clone();
+        let acknowledged = acknowledged.clone();
+        let me = me.clone();
+        clients.push(tokio::spawn(async move {
+            for n in 0..10_000u32 {
+                let id = Uuid::new_v4();
+                let command = json!({"area": "directory", "type": "set_commute",
+                    "person": me, "km": client * 10_000 + n});
+                match try_push(&session, id, &command).await {
+                    Some(revision) => acknowledged
+                        .lock()
+                        .expect("lock")
+                        .push((id, command, revision)),
+                    None => return,
+                }
+            }
+        }));
+    }
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while acknowledged.lock().expect("lock").len() < 100 {
+        assert!(tokio::time::Instant::now() < deadline, "pushes too slow");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    a.kill();
+    for client in clients {
+        client.await.expect("client task");
+    }
+    let acknowledged = acknowledged.lock().expect("lock").clone();
+    let newest = acknowledged.iter().map(|(_, _, r)| *r).max().expect("some");
+
+    // B has every one of them: a retry of each is answered with its
+    // revision, not applied again.
+    let (status, pulled) = giulia_b.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(status, 200, "{pulled}");
+    assert!(pulled["revision"].as_u64().expect("revision") >= newest);
+    let before = pulled["revision"].as_u64().expect("revision");
+    for (id, command, revision) in &acknowledged {
+        assert_eq!(
+            try_push(&giulia_b, *id, command).await,
+            Some(*revision),
+            "acknowledged by A as revision {revision}"
+        );
+    }
+    // And B keeps serving (after whatever A committed but could not
+    // acknowledge before it died, which B may learn of only now).
+    assert!(push_commute(&giulia_b, &me, 3).await > before);
+}
