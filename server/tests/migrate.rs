@@ -1,6 +1,7 @@
 //! `vela-server migrate`: a JSON data directory into an empty PostgreSQL
 //! database, verified there, refused into a database that holds data; a
-//! server on the database then serves what the directory held.
+//! server on the database then serves what the directory held. And back:
+//! `vela-server export` into an empty directory, served by the JSON store.
 
 mod common;
 
@@ -15,8 +16,12 @@ use uuid::Uuid;
 const FAST: &str = "--insecure-fast-hashing";
 
 fn migrate(data: &Path, url_file: &Path) -> (i32, String, String) {
+    run("migrate", data, url_file)
+}
+
+fn run(task: &str, data: &Path, url_file: &Path) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_vela-server"))
-        .args(["migrate", "--data-dir"])
+        .args([task, "--data-dir"])
         .arg(data)
         .arg("--database-url-file")
         .arg(url_file)
@@ -76,4 +81,41 @@ async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
         23,
         "the change made before the move is there"
     );
+
+    // A change made on the database, then the way back.
+    let km = json!({"area": "directory", "type": "set_commute", "person": person, "km": 31});
+    let (status, body) = giulia
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": Uuid::new_v4(), "command": km}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let last = body["results"][0]["revision"].as_u64().expect("accepted");
+    drop(pg_server);
+    let (code, _, stderr) = run("export", &data, &url_file);
+    assert_ne!(code, 0, "never into a directory that holds data");
+    assert!(stderr.contains("not empty"), "{stderr}");
+    let exported = temp.path().join("exported");
+    let (code, stdout, stderr) = run("export", &exported, &url_file);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains(&format!("revision {last}")), "{stdout}");
+    std::fs::copy(data.join("accounts.json"), exported.join("accounts.json")).expect("accounts");
+    let json_again = Server::start_plain(&exported, &dist, &[FAST]).expect("JSON server starts");
+    let giulia = json_again.login("giulia").await;
+    let (_, pulled) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(pulled["revision"], last);
+    assert_eq!(
+        pulled["snapshot"]["directory"]["people"][person.as_str()]["commute_km"],
+        31
+    );
+    // It goes on from there.
+    let (status, body) = giulia
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["revision"], last + 1, "{body}");
 }

@@ -120,7 +120,7 @@ fn read(data_dir: &Path) -> Result<Read, CliError> {
 
 /// The state's fingerprint: SHA-256 of its JSON (records only, in a fixed
 /// order), hex.
-fn hash(state: &State) -> String {
+pub(super) fn hash(state: &State) -> String {
     let json = serde_json::to_vec(state).unwrap_or_default();
     Sha256::digest(&json)
         .iter()

@@ -187,6 +187,21 @@ impl<M: Model> PgStore<M> {
     }
 }
 
+impl<M: Model> PgStore<M> {
+    /// An organisation as a snapshot would hold it now: its state, revision
+    /// and remembered command ids (for `vela-server export`).
+    pub fn snapshot(&self, org: Uuid) -> Result<Snapshot<M, M::Actor>, StoreError> {
+        let org = self.shared.org(org)?;
+        let memory = read(&org.memory);
+        Ok(Snapshot {
+            format: SNAPSHOT.current,
+            revision: memory.revision,
+            accepted: memory.ids.accepted(),
+            state: memory.state.clone(),
+        })
+    }
+}
+
 impl<M: Model> Drop for PgStore<M> {
     fn drop(&mut self) {
         self.listener.abort();
