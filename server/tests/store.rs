@@ -1024,6 +1024,36 @@ mod replicas {
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_replica_follows_again_after_its_notifications_connection_drops() {
+        let db = Database::new();
+        let a = db.open_with(options(1000)).await;
+        let b = db.open_with(options(1000)).await;
+        add(&a, Uuid::from_u128(1), 1).await;
+        reached(&b, 1).await;
+        let (client, connection) = tokio_postgres::connect(&db.0.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(connection);
+        let dropped: i64 = client
+            .query_one(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                 WHERE query = 'LISTEN vela_revisions' AND datname = current_database()",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(dropped, 2, "both replicas' listeners");
+        // Written while B may not be listening: caught up when it is again.
+        add(&a, Uuid::from_u128(2), 1).await;
+        reached(&b, 2).await;
+        until("B listens again", || b.writable()).await;
+        add(&a, Uuid::from_u128(3), 1).await;
+        reached(&b, 3).await;
+        assert_eq!(total(&b), (3, 3));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn an_organisation_made_on_one_replica_reaches_the_other() {
         let db = Database::new();
         let a = db.open_with(options(1000)).await;

@@ -28,6 +28,10 @@ pub(super) async fn run<M: Model>(
     loop {
         let listened = listen(&shared, &mut ready).await;
         shared.listening.store(false, Ordering::SeqCst);
+        if listened.is_ok() {
+            // It was connected: try again soon, as after a first failure.
+            backoff = Duration::from_millis(100);
+        }
         if let Err(error) = listened {
             if let Some(ready) = ready.take() {
                 let _ = ready.send(Err(error));
