@@ -74,6 +74,19 @@ pub struct Config {
     #[arg(long, env = "VELA_SNAPSHOT_EVERY", default_value_t = 10_000)]
     pub snapshot_every: u64,
 
+    /// Keep the organisations' logs and snapshots in PostgreSQL instead of
+    /// the data directory (e.g. `postgresql://vela@db.internal/vela`), so
+    /// several servers can serve them: see `docs/operations.md`. Put a
+    /// password in `--database-url-file`, not here. Accounts, sessions, feeds
+    /// and the mail outbox stay in the data directory for now.
+    #[arg(long, env = "VELA_DATABASE_URL", conflicts_with = "database_url_file")]
+    pub database_url: Option<String>,
+
+    /// A file holding the `--database-url` (with its password), kept out of
+    /// the command line and the environment.
+    #[arg(long, env = "VELA_DATABASE_URL_FILE")]
+    pub database_url_file: Option<PathBuf>,
+
     /// How many recent revisions each organisation keeps in memory to answer
     /// `pull?since=R`; clients further behind get a snapshot instead. Events
     /// carry whole records (a year-long request holds its hundred days), so
@@ -228,5 +241,18 @@ impl Config {
 
     pub fn idle_timeout(&self) -> Duration {
         Duration::from_secs(self.idle_timeout_secs.max(1))
+    }
+
+    /// The PostgreSQL connection string, if the store is PostgreSQL: from
+    /// `--database-url`, or the first line of `--database-url-file`.
+    pub fn database_url(&self) -> std::io::Result<Option<String>> {
+        if let Some(url) = &self.database_url {
+            return Ok(Some(url.clone()));
+        }
+        let Some(path) = &self.database_url_file else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(path)?;
+        Ok(text.lines().next().map(|line| line.trim().to_string()))
     }
 }

@@ -185,7 +185,7 @@ impl From<crate::store::StoreError> for ApiError {
             StoreError::Unavailable => ApiError::StoreUnavailable,
             // After start-up, an I/O error is a failed write: the store
             // retries it, and the client should too.
-            StoreError::Io { .. } => {
+            StoreError::Io { .. } | StoreError::Database(_) => {
                 tracing::error!(%error, "store write failed");
                 ApiError::StoreUnavailable
             }

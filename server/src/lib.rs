@@ -70,11 +70,19 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         recent_revisions: config.recent_revisions,
         ..StoreOptions::default()
     };
-    let data_dir = config.data_dir.clone();
-    // Replaying logs reads files: do it on a blocking thread.
-    let store = tokio::task::spawn_blocking(move || OrgStore::open(&data_dir, options))
-        .await
-        .map_err(|e| StartError::Task(e.to_string()))??;
+    let database_url = config
+        .database_url()
+        .map_err(|e| StartError::Task(format!("cannot read --database-url-file: {e}")))?;
+    let store = match database_url {
+        Some(url) => OrgStore::connect(&url, options).await?,
+        None => {
+            let data_dir = config.data_dir.clone();
+            // Replaying logs reads files: do it on a blocking thread.
+            tokio::task::spawn_blocking(move || OrgStore::open(&data_dir, options))
+                .await
+                .map_err(|e| StartError::Task(e.to_string()))??
+        }
+    };
     let store = Arc::new(store);
     let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
     let feeds = Arc::new(ics::Feeds::open(&config.data_dir)?);

@@ -1,6 +1,11 @@
-//! The JSON store on real files in temp dirs: durability, recovery,
-//! group commit, snapshots, idempotency. A toy model stands in for the
-//! domain so these tests say what the store guarantees, whatever the rules.
+//! The stores on a toy model, so these tests say what a store guarantees,
+//! whatever the rules. What every store promises (durability across a
+//! reopen, idempotency, batches, concurrency) is one suite run on both
+//! backends (`on_every_store!`): the JSON store on real files in temp dirs
+//! and the PostgreSQL store on a real PostgreSQL (`common/postgres.rs`).
+//! Then the JSON files' own recovery rules, and PostgreSQL's replicas.
+
+mod common;
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -8,10 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use common::postgres::TestDatabase;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use vela_server::store::{
-    Changes, CommandMeta, JsonStore, Model, Outcome, Store, StoreError, StoreOptions,
+    Changes, CommandMeta, JsonStore, Model, Outcome, PgStore, Store, StoreError, StoreOptions,
 };
 
 /// A running total; refuses to go below zero.
@@ -61,7 +67,7 @@ fn meta(id: Uuid, actor: &str) -> CommandMeta<String> {
 }
 
 /// Adds `n`, refusing a total below zero.
-async fn add(store: &JsonStore<Tally>, id: Uuid, n: i64) -> Outcome<String> {
+async fn add<S: Store<Tally>>(store: &S, id: Uuid, n: i64) -> Outcome<String> {
     store
         .submit(ORG, meta(id, "giulia"), |state: &Tally| {
             if state.total + n < 0 {
@@ -88,26 +94,283 @@ fn segments(data: &Path) -> Vec<PathBuf> {
     list
 }
 
-fn total(store: &JsonStore<Tally>) -> (i64, u64) {
+fn total<S: Store<Tally>>(store: &S) -> (i64, u64) {
     store.read(ORG, |s, revision| (s.total, revision)).unwrap()
 }
 
-#[tokio::test]
-async fn appends_survive_a_reopen() {
-    let temp = tempfile::tempdir().unwrap();
+/// Where a store keeps its data, so a test can open it again.
+trait Backend {
+    type Store: Store<Tally>;
+    fn new() -> Self;
+    /// Opens the store (again) with organisation `ORG` in it.
+    async fn open_with(&self, options: StoreOptions) -> Self::Store;
+}
+
+/// The JSON files in a temp dir.
+struct Files(tempfile::TempDir);
+
+impl Backend for Files {
+    type Store = JsonStore<Tally>;
+    fn new() -> Self {
+        Files(tempfile::tempdir().unwrap())
+    }
+    async fn open_with(&self, options: StoreOptions) -> JsonStore<Tally> {
+        let store = JsonStore::open(self.0.path(), options).expect("store opens");
+        store.create_organisation(ORG).expect("org");
+        store
+    }
+}
+
+/// A database of its own on the test PostgreSQL.
+struct Database(TestDatabase);
+
+impl Backend for Database {
+    type Store = PgStore<Tally>;
+    fn new() -> Self {
+        Database(TestDatabase::create())
+    }
+    async fn open_with(&self, options: StoreOptions) -> PgStore<Tally> {
+        let store = PgStore::connect(&self.0.url(), options)
+            .await
+            .expect("store connects");
+        store.create_organisation(ORG).expect("org");
+        store
+    }
+}
+
+/// Runs each generic test below once per backend.
+macro_rules! on_every_store {
+    ($($test:ident),* $(,)?) => {
+        mod json_store {
+            use super::Backend;
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    super::$test(super::Files::new()).await
+                }
+            )*
+        }
+        mod pg_store {
+            use super::Backend;
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    super::$test(super::Database::new()).await
+                }
+            )*
+        }
+    };
+}
+
+on_every_store!(
+    appends_survive_a_reopen,
+    concurrent_appends_all_survive,
+    the_same_id_gets_the_same_answer,
+    concurrent_duplicates_are_applied_once,
+    unknown_organisations_are_an_error,
+    a_batch_is_decided_at_once_and_each_command_answered,
+    remembered_ids_are_bounded_through_snapshots,
+    changes_are_listed_in_order_and_watchers_follow,
+);
+
+async fn appends_survive_a_reopen<B: Backend>(backend: B) {
     {
-        let store = open(temp.path(), 1000);
+        let store = backend.open_with(options(1000)).await;
         for n in 1..=5 {
             assert_eq!(
                 add(&store, Uuid::from_u128(n), n as i64).await,
                 Outcome::Accepted { revision: n as u64 }
             );
         }
-        // No shutdown: what is acknowledged must already be on disk.
+        // No shutdown: what is acknowledged must already be stored.
     }
-    let store = open(temp.path(), 1000);
+    let store = backend.open_with(options(1000)).await;
     assert_eq!(total(&store), (15, 5));
     assert_eq!(store.organisations(), vec![ORG]);
+}
+
+async fn concurrent_appends_all_survive<B: Backend>(backend: B) {
+    let store = Arc::new(backend.open_with(options(1_000_000)).await);
+    let mut tasks = Vec::new();
+    for n in 0..400u128 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            add(&*store, Uuid::from_u128(1000 + n), 1).await
+        }));
+    }
+    let mut revisions = Vec::new();
+    for task in tasks {
+        match task.await.unwrap() {
+            Outcome::Accepted { revision } => revisions.push(revision),
+            other => panic!("not accepted: {other:?}"),
+        }
+    }
+    revisions.sort();
+    assert_eq!(revisions, (1..=400).collect::<Vec<_>>());
+    drop(store);
+    let store = backend.open_with(options(1_000_000)).await;
+    assert_eq!(total(&store), (400, 400));
+    // Every id is still known after the reload.
+    for n in 0..400u128 {
+        assert!(matches!(
+            add(&store, Uuid::from_u128(1000 + n), 1).await,
+            Outcome::Accepted { .. }
+        ));
+    }
+    assert_eq!(total(&store), (400, 400));
+}
+
+async fn the_same_id_gets_the_same_answer<B: Backend>(backend: B) {
+    let store = backend.open_with(options(1000)).await;
+    let id = Uuid::from_u128(7);
+    assert_eq!(add(&store, id, 5).await, Outcome::Accepted { revision: 1 });
+    // A retry is not decided again (the total would change).
+    assert_eq!(add(&store, id, 5).await, Outcome::Accepted { revision: 1 });
+    assert_eq!(total(&store), (5, 1));
+
+    let refused = Uuid::from_u128(8);
+    assert_eq!(
+        add(&store, refused, -10).await,
+        Outcome::Rejected("negative_total".into())
+    );
+    // Even if the state would now allow it, the remembered answer stands.
+    add(&store, Uuid::from_u128(9), 100).await;
+    assert_eq!(
+        add(&store, refused, -10).await,
+        Outcome::Rejected("negative_total".into())
+    );
+
+    // Someone else reusing an id gets neither the answer nor a new revision.
+    let other = store
+        .submit(ORG, meta(id, "marco"), |_: &Tally| Ok(vec![Added(1)]))
+        .await
+        .unwrap();
+    assert_eq!(other, Outcome::IdInUse);
+    assert_eq!(total(&store), (105, 2));
+}
+
+async fn concurrent_duplicates_are_applied_once<B: Backend>(backend: B) {
+    let store = Arc::new(backend.open_with(options(1000)).await);
+    let id = Uuid::from_u128(42);
+    let mut tasks = Vec::new();
+    for _ in 0..32 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move { add(&*store, id, 1).await }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), Outcome::Accepted { revision: 1 });
+    }
+    assert_eq!(total(&*store), (1, 1));
+}
+
+async fn unknown_organisations_are_an_error<B: Backend>(backend: B) {
+    let store = backend.open_with(options(1000)).await;
+    let other = Uuid::from_u128(0xdead);
+    assert!(matches!(
+        store.read(other, |_, r| r),
+        Err(StoreError::UnknownOrganisation(id)) if id == other
+    ));
+    assert!(matches!(
+        store
+            .submit(other, meta(Uuid::from_u128(1), "giulia"), |_: &Tally| Ok(vec![Added(1)]))
+            .await,
+        Err(StoreError::UnknownOrganisation(id)) if id == other
+    ));
+}
+
+async fn a_batch_is_decided_at_once_and_each_command_answered<B: Backend>(backend: B) {
+    let store = backend.open_with(options(1000)).await;
+    let taken = Uuid::from_u128(1);
+    add(&store, taken, 1).await;
+    let batch = vec![
+        meta(Uuid::from_u128(2), "marco"),
+        meta(taken, "marco"),
+        meta(Uuid::from_u128(3), "marco"),
+        meta(Uuid::from_u128(4), "marco"),
+    ];
+    let amounts = [2, 100, -50, 4];
+    let outcomes = store
+        .submit_batch(ORG, batch, |state: &Tally, i| {
+            // Each command sees the ones before it in the batch.
+            if state.total + amounts[i] < 0 {
+                Err("negative_total".to_string())
+            } else {
+                Ok(vec![Added(amounts[i])])
+            }
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        vec![
+            Outcome::Accepted { revision: 2 },
+            Outcome::IdInUse,
+            Outcome::Rejected("negative_total".into()),
+            Outcome::Accepted { revision: 3 },
+        ]
+    );
+    assert_eq!(total(&store), (7, 3));
+    drop(store);
+    // Both accepted ones are durable; the id in use still belongs to giulia.
+    let store = backend.open_with(options(1000)).await;
+    assert_eq!(total(&store), (7, 3));
+    assert_eq!(
+        add(&store, taken, 1).await,
+        Outcome::Accepted { revision: 1 }
+    );
+}
+
+async fn remembered_ids_are_bounded_through_snapshots<B: Backend>(backend: B) {
+    let small = StoreOptions {
+        remembered_commands: 5,
+        ..options(10)
+    };
+    {
+        let store = backend.open_with(small.clone()).await;
+        for n in 1..=10 {
+            add(&store, Uuid::from_u128(n), 1).await;
+        }
+    }
+    let store = backend.open_with(small).await;
+    assert_eq!(total(&store), (10, 10));
+    // Remembered: the same answer. Forgotten: decided again.
+    assert_eq!(
+        add(&store, Uuid::from_u128(7), 1).await,
+        Outcome::Accepted { revision: 7 }
+    );
+    assert_eq!(
+        add(&store, Uuid::from_u128(2), 1).await,
+        Outcome::Accepted { revision: 11 }
+    );
+}
+
+async fn changes_are_listed_in_order_and_watchers_follow<B: Backend>(backend: B) {
+    let store = backend.open_with(options(1000)).await;
+    let mut durable = store.durable(ORG).unwrap();
+    for n in 1..=3 {
+        add(&store, Uuid::from_u128(n), 1).await;
+    }
+    durable.wait_for(|r| *r >= 3).await.unwrap();
+    store.wait_durable(ORG, 3).await.unwrap();
+    let Changes::Entries(entries) = store.changes_since(ORG, 1).unwrap() else {
+        panic!("revision 1 is recent");
+    };
+    let revisions: Vec<u64> = entries.iter().map(|e| e.revision).collect();
+    assert_eq!(revisions, vec![2, 3]);
+    assert!(matches!(store.changes_since(ORG, 9), Ok(Changes::TooOld)));
+}
+
+// The JSON files' own rules.
+
+#[tokio::test]
+async fn log_lines_carry_their_format_and_checksum() {
+    let temp = tempfile::tempdir().unwrap();
+    {
+        let store = open(temp.path(), 1000);
+        for n in 1..=5 {
+            add(&store, Uuid::from_u128(n), n as i64).await;
+        }
+    }
     let log = std::fs::read_to_string(&segments(temp.path())[0]).unwrap();
     assert_eq!(log.lines().count(), 6, "a header and five lines");
     assert!(log.ends_with('\n'));
@@ -122,37 +385,42 @@ async fn appends_survive_a_reopen() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_appends_share_fsyncs_and_all_survive() {
+#[tokio::test]
+async fn a_stray_directory_is_no_organisation() {
     let temp = tempfile::tempdir().unwrap();
-    let store = Arc::new(open(temp.path(), 1_000_000));
-    let mut tasks = Vec::new();
-    for n in 0..400u128 {
-        let store = store.clone();
-        tasks.push(tokio::spawn(async move {
-            add(&store, Uuid::from_u128(1000 + n), 1).await
-        }));
-    }
-    let mut revisions = Vec::new();
-    for task in tasks {
-        match task.await.unwrap() {
-            Outcome::Accepted { revision } => revisions.push(revision),
-            other => panic!("not accepted: {other:?}"),
+    drop(open(temp.path(), 1000));
+    std::fs::create_dir_all(temp.path().join("orgs").join("lost+found")).unwrap();
+    assert_eq!(open(temp.path(), 1000).organisations(), vec![ORG]);
+}
+
+#[tokio::test]
+async fn snapshots_list_the_remembered_ids_in_order() {
+    let temp = tempfile::tempdir().unwrap();
+    let small = StoreOptions {
+        remembered_commands: 5,
+        ..options(10)
+    };
+    {
+        let store = JsonStore::<Tally>::open(temp.path(), small).unwrap();
+        store.create_organisation(ORG).unwrap();
+        for n in 1..=10 {
+            add(&store, Uuid::from_u128(n), 1).await;
         }
     }
-    revisions.sort();
-    assert_eq!(revisions, (1..=400).collect::<Vec<_>>());
-    drop(store);
-    let store = open(temp.path(), 1_000_000);
-    assert_eq!(total(&store), (400, 400));
-    // Every id is still known after the reload.
-    for n in 0..400u128 {
-        assert!(matches!(
-            add(&store, Uuid::from_u128(1000 + n), 1).await,
-            Outcome::Accepted { .. }
-        ));
-    }
-    assert_eq!(total(&store), (400, 400));
+    let snapshot: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(org_dir(temp.path()).join("snapshot.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        snapshot["format"],
+        vela_server::store::upgrade::SNAPSHOT.current
+    );
+    let revisions: Vec<u64> = snapshot["accepted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["revision"].as_u64().unwrap())
+        .collect();
+    assert_eq!(revisions, vec![6, 7, 8, 9, 10]);
 }
 
 #[tokio::test]
@@ -395,152 +663,6 @@ async fn a_corrupt_snapshot_refuses_to_start() {
     assert!(
         error.to_string().contains(&path.display().to_string()),
         "{error}"
-    );
-}
-
-#[tokio::test]
-async fn the_same_id_gets_the_same_answer() {
-    let temp = tempfile::tempdir().unwrap();
-    let store = open(temp.path(), 1000);
-    let id = Uuid::from_u128(7);
-    assert_eq!(add(&store, id, 5).await, Outcome::Accepted { revision: 1 });
-    // A retry is not decided again (the total would change).
-    assert_eq!(add(&store, id, 5).await, Outcome::Accepted { revision: 1 });
-    assert_eq!(total(&store), (5, 1));
-
-    let refused = Uuid::from_u128(8);
-    assert_eq!(
-        add(&store, refused, -10).await,
-        Outcome::Rejected("negative_total".into())
-    );
-    // Even if the state would now allow it, the remembered answer stands.
-    add(&store, Uuid::from_u128(9), 100).await;
-    assert_eq!(
-        add(&store, refused, -10).await,
-        Outcome::Rejected("negative_total".into())
-    );
-
-    // Someone else reusing an id gets neither the answer nor a new revision.
-    let other = store
-        .submit(ORG, meta(id, "marco"), |_: &Tally| Ok(vec![Added(1)]))
-        .await
-        .unwrap();
-    assert_eq!(other, Outcome::IdInUse);
-    assert_eq!(total(&store), (105, 2));
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_duplicates_are_applied_once() {
-    let temp = tempfile::tempdir().unwrap();
-    let store = Arc::new(open(temp.path(), 1000));
-    let id = Uuid::from_u128(42);
-    let mut tasks = Vec::new();
-    for _ in 0..32 {
-        let store = store.clone();
-        tasks.push(tokio::spawn(async move { add(&store, id, 1).await }));
-    }
-    for task in tasks {
-        assert_eq!(task.await.unwrap(), Outcome::Accepted { revision: 1 });
-    }
-    assert_eq!(total(&store), (1, 1));
-}
-
-#[tokio::test]
-async fn unknown_organisations_are_an_error() {
-    let temp = tempfile::tempdir().unwrap();
-    let store = open(temp.path(), 1000);
-    let other = Uuid::from_u128(0xdead);
-    assert!(matches!(
-        store.read(other, |_, r| r),
-        Err(StoreError::UnknownOrganisation(id)) if id == other
-    ));
-    // A stray directory that is no organisation is ignored at start-up.
-    std::fs::create_dir_all(temp.path().join("orgs").join("lost+found")).unwrap();
-    drop(store);
-    assert_eq!(open(temp.path(), 1000).organisations(), vec![ORG]);
-}
-
-#[tokio::test]
-async fn a_batch_is_decided_at_once_and_each_command_answered() {
-    let temp = tempfile::tempdir().unwrap();
-    let store = open(temp.path(), 1000);
-    let taken = Uuid::from_u128(1);
-    add(&store, taken, 1).await;
-    let batch = vec![
-        meta(Uuid::from_u128(2), "marco"),
-        meta(taken, "marco"),
-        meta(Uuid::from_u128(3), "marco"),
-        meta(Uuid::from_u128(4), "marco"),
-    ];
-    let amounts = [2, 100, -50, 4];
-    let outcomes = store
-        .submit_batch(ORG, batch, |state: &Tally, i| {
-            // Each command sees the ones before it in the batch.
-            if state.total + amounts[i] < 0 {
-                Err("negative_total".to_string())
-            } else {
-                Ok(vec![Added(amounts[i])])
-            }
-        })
-        .await
-        .unwrap();
-    assert_eq!(
-        outcomes,
-        vec![
-            Outcome::Accepted { revision: 2 },
-            Outcome::IdInUse,
-            Outcome::Rejected("negative_total".into()),
-            Outcome::Accepted { revision: 3 },
-        ]
-    );
-    assert_eq!(total(&store), (7, 3));
-    drop(store);
-    // Both accepted ones are durable; the id in use still belongs to giulia.
-    let store = open(temp.path(), 1000);
-    assert_eq!(total(&store), (7, 3));
-    assert_eq!(
-        add(&store, taken, 1).await,
-        Outcome::Accepted { revision: 1 }
-    );
-}
-
-#[tokio::test]
-async fn remembered_ids_are_bounded_and_kept_in_order_through_snapshots() {
-    let temp = tempfile::tempdir().unwrap();
-    let small = StoreOptions {
-        remembered_commands: 5,
-        ..options(10)
-    };
-    {
-        let store = JsonStore::<Tally>::open(temp.path(), small.clone()).unwrap();
-        store.create_organisation(ORG).unwrap();
-        for n in 1..=10 {
-            add(&store, Uuid::from_u128(n), 1).await;
-        }
-    }
-    let snapshot: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(org_dir(temp.path()).join("snapshot.json")).unwrap())
-            .unwrap();
-    assert_eq!(
-        snapshot["format"],
-        vela_server::store::upgrade::SNAPSHOT.current
-    );
-    let revisions: Vec<u64> = snapshot["accepted"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["revision"].as_u64().unwrap())
-        .collect();
-    assert_eq!(revisions, vec![6, 7, 8, 9, 10]);
-    let store = JsonStore::<Tally>::open(temp.path(), small).unwrap();
-    // Remembered: the same answer. Forgotten: decided again.
-    assert_eq!(
-        add(&store, Uuid::from_u128(7), 1).await,
-        Outcome::Accepted { revision: 7 }
-    );
-    assert_eq!(
-        add(&store, Uuid::from_u128(2), 1).await,
-        Outcome::Accepted { revision: 11 }
     );
 }
 
@@ -819,5 +941,248 @@ mod chain {
             vela_server::store::format::checksum(line(4).as_bytes())
         );
         assert_eq!(total(&open(temp.path(), 1000)), (5, 5));
+    }
+}
+
+mod replicas {
+    //! The PostgreSQL store's own promises: several stores ("replicas") on
+    //! one database, and loading from snapshot rows.
+
+    use super::*;
+    use std::time::Duration;
+
+    /// Long enough for a loaded machine; the tests wait for conditions.
+    const PATIENCE: Duration = Duration::from_secs(60);
+
+    async fn until(what: &str, mut condition: impl FnMut() -> bool) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while !condition() {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "waited in vain: {what}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    async fn reached(store: &PgStore<Tally>, revision: u64) {
+        let mut durable = store.durable(ORG).unwrap();
+        tokio::time::timeout(PATIENCE, durable.wait_for(|r| *r >= revision))
+            .await
+            .expect("the revision reached this replica")
+            .unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn two_replicas_accept_pushes_for_one_organisation() {
+        let db = Database::new();
+        let a = Arc::new(db.open_with(options(1_000_000)).await);
+        let b = Arc::new(db.open_with(options(1_000_000)).await);
+
+        // B hears of A's revision without writing anything itself.
+        assert_eq!(
+            add(&*a, Uuid::from_u128(1), 1).await,
+            Outcome::Accepted { revision: 1 }
+        );
+        reached(&b, 1).await;
+        assert_eq!(total(&*b), (1, 1));
+        // A retry through the other replica is answered, not decided again.
+        assert_eq!(
+            add(&*b, Uuid::from_u128(1), 1).await,
+            Outcome::Accepted { revision: 1 }
+        );
+
+        let mut tasks = Vec::new();
+        for n in 0..300u128 {
+            let store = if n % 2 == 0 { a.clone() } else { b.clone() };
+            tasks.push(tokio::spawn(async move {
+                add(&*store, Uuid::from_u128(100 + n), 1).await
+            }));
+        }
+        let mut revisions = Vec::new();
+        for task in tasks {
+            match task.await.unwrap() {
+                Outcome::Accepted { revision } => revisions.push(revision),
+                other => panic!("not accepted: {other:?}"),
+            }
+        }
+        revisions.sort();
+        assert_eq!(
+            revisions,
+            (2..=301).collect::<Vec<_>>(),
+            "no revision twice"
+        );
+        for replica in [&a, &b] {
+            reached(replica, 301).await;
+            assert_eq!(total(&**replica), (301, 301));
+            let Changes::Entries(entries) = replica.changes_since(ORG, 0).unwrap() else {
+                panic!("every revision is recent");
+            };
+            let listed: Vec<u64> = entries.iter().map(|e| e.revision).collect();
+            assert_eq!(listed, (1..=301).collect::<Vec<_>>(), "in order, no gap");
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_replica_follows_again_after_its_notifications_connection_drops() {
+        let db = Database::new();
+        let a = db.open_with(options(1000)).await;
+        let b = db.open_with(options(1000)).await;
+        add(&a, Uuid::from_u128(1), 1).await;
+        reached(&b, 1).await;
+        let (client, connection) = tokio_postgres::connect(&db.0.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(connection);
+        let dropped: i64 = client
+            .query_one(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                 WHERE query = 'LISTEN vela_revisions' AND datname = current_database()",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(dropped, 2, "both replicas' listeners");
+        // Written while B may not be listening: caught up when it is again.
+        add(&a, Uuid::from_u128(2), 1).await;
+        reached(&b, 2).await;
+        until("B listens again", || b.writable()).await;
+        add(&a, Uuid::from_u128(3), 1).await;
+        reached(&b, 3).await;
+        assert_eq!(total(&b), (3, 3));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_organisation_made_on_one_replica_reaches_the_other() {
+        let db = Database::new();
+        let a = db.open_with(options(1000)).await;
+        let b = db.open_with(options(1000)).await;
+        let other = Uuid::from_u128(0xbeef);
+        a.create_organisation(other).unwrap();
+        a.submit(other, meta(Uuid::from_u128(5), "giulia"), |_: &Tally| {
+            Ok(vec![Added(7)])
+        })
+        .await
+        .unwrap();
+        until("the organisation reaches B", || {
+            b.read(other, |s, r| (s.total, r)).ok() == Some((7, 1))
+        })
+        .await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_restart_loads_the_newest_snapshot_and_the_rows_after_it() {
+        let db = Database::new();
+        {
+            let store = db.open_with(options(10)).await;
+            for n in 1..=25 {
+                add(&store, Uuid::from_u128(n), 1).await;
+            }
+            let (client, connection) = tokio_postgres::connect(&db.0.url(), tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            tokio::spawn(connection);
+            let mut newest = 0;
+            let deadline = tokio::time::Instant::now() + PATIENCE;
+            while newest < 20 {
+                assert!(tokio::time::Instant::now() < deadline, "no snapshot of 20");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                newest = client
+                    .query_one("SELECT coalesce(max(revision), 0) FROM vela_snapshots", &[])
+                    .await
+                    .unwrap()
+                    .get::<_, i64>(0);
+            }
+            let snapshots: i64 = client
+                .query_one("SELECT count(*) FROM vela_snapshots", &[])
+                .await
+                .unwrap()
+                .get(0);
+            assert_eq!(snapshots, 1, "older snapshots are dropped");
+            let format: i32 = client
+                .query_one("SELECT format FROM vela_log WHERE revision = 25", &[])
+                .await
+                .unwrap()
+                .get(0);
+            assert_eq!(format as u32, vela_server::store::upgrade::LOG_LINE.current);
+        }
+        let store = db.open_with(options(10)).await;
+        assert_eq!(total(&store), (25, 25));
+        // Ids before the snapshot are remembered through it.
+        assert_eq!(
+            add(&store, Uuid::from_u128(3), 1).await,
+            Outcome::Accepted { revision: 3 }
+        );
+        assert_eq!(
+            add(&store, Uuid::from_u128(26), 1).await,
+            Outcome::Accepted { revision: 26 }
+        );
+    }
+}
+
+mod throughput {
+    //! Figures, not checks: `cargo test -p vela-server --test store -- --ignored --nocapture`.
+
+    use super::*;
+    use std::time::Instant;
+
+    const CLIENTS: usize = 64;
+    const COMMANDS: usize = 4000;
+
+    /// Pushes `COMMANDS` one-command submits from `CLIENTS` tasks spread
+    /// over `stores`, and prints commands per second.
+    async fn measure<S: Store<Tally>>(name: &str, stores: Vec<Arc<S>>) {
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for client in 0..CLIENTS {
+            let store = stores[client % stores.len()].clone();
+            tasks.push(tokio::spawn(async move {
+                let mut slowest = std::time::Duration::ZERO;
+                for n in 0..COMMANDS / CLIENTS {
+                    let one = Instant::now();
+                    let id = Uuid::from_u128((client * COMMANDS + n) as u128 + 1);
+                    assert!(matches!(
+                        add(&*store, id, 1).await,
+                        Outcome::Accepted { .. }
+                    ));
+                    slowest = slowest.max(one.elapsed());
+                }
+                slowest
+            }));
+        }
+        let mut slowest = std::time::Duration::ZERO;
+        for task in tasks {
+            slowest = slowest.max(task.await.unwrap());
+        }
+        let elapsed = started.elapsed();
+        println!(
+            "{name}: {} commands from {CLIENTS} clients in {elapsed:.2?}: {:.0} commands/s, slowest {slowest:.2?}",
+            COMMANDS / CLIENTS * CLIENTS,
+            (COMMANDS / CLIENTS * CLIENTS) as f64 / elapsed.as_secs_f64()
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore]
+    async fn push_loop() {
+        let files = Files::new();
+        measure(
+            "json store",
+            vec![Arc::new(files.open_with(options(10_000)).await)],
+        )
+        .await;
+        let db = Database::new();
+        measure(
+            "pg store, one replica",
+            vec![Arc::new(db.open_with(options(10_000)).await)],
+        )
+        .await;
+        let db = Database::new();
+        let two = vec![
+            Arc::new(db.open_with(options(10_000)).await),
+            Arc::new(db.open_with(options(10_000)).await),
+        ];
+        measure("pg store, two replicas", two).await;
     }
 }

@@ -42,6 +42,7 @@ pub fn run_e2e(filters: &[String]) -> Result {
 fn steps(tally: &mut Tally) -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
+    tools::ensure_postgres()?;
 
     cmd::cargo(&["fmt", "--all", "--", "--check"])?;
     cmd::cargo(&[

@@ -41,6 +41,24 @@ pub fn ensure_browser() -> Result {
     apt_install(&missing)
 }
 
+/// PostgreSQL's server binaries, from Debian: the store tests start a real
+/// database of their own (`server/tests/common/postgres.rs`).
+pub fn ensure_postgres() -> Result {
+    if postgres_bin_dir().is_some() {
+        return Ok(());
+    }
+    apt_install(&["postgresql"])
+}
+
+/// Where Debian put `initdb` and `postgres` (any installed major version).
+fn postgres_bin_dir() -> Option<PathBuf> {
+    let versions = std::fs::read_dir("/usr/lib/postgresql").ok()?;
+    versions
+        .filter_map(|v| v.ok())
+        .map(|v| v.path().join("bin"))
+        .find(|bin| bin.join("initdb").exists() && bin.join("postgres").exists())
+}
+
 /// Puts the project's npm tools, then cargo's, first on PATH for every child.
 fn set_path() {
     let mut dirs = vec![root().join("node_modules/.bin")];

@@ -72,7 +72,7 @@ fn fatal(path: &Path, e: io::Error) -> CopyError {
 }
 
 /// Checks that `dir` is a readable Vela data directory.
-fn require_data_dir(dir: &Path) -> Result<(), CliError> {
+pub(super) fn require_data_dir(dir: &Path) -> Result<(), CliError> {
     let meta = std::fs::metadata(dir).map_err(|e| {
         CliError::new(format!(
             "cannot read the data directory {}: {e}",

@@ -14,7 +14,9 @@ use crate::Config;
 
 mod admin;
 mod archive;
+mod export;
 pub mod lock;
+mod migrate;
 mod owner;
 
 /// `vela-server`: serve (no subcommand) or administer a data directory.
@@ -61,6 +63,31 @@ pub enum Task {
     Check {
         #[arg(long)]
         data_dir: PathBuf,
+    },
+    /// Copies a data directory's organisations into an empty PostgreSQL
+    /// database and checks them there (the server must be stopped).
+    Migrate {
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// A file whose first line is the database URL (kept off the
+        /// command line, which other users can read).
+        #[arg(long, env = "VELA_DATABASE_URL_FILE")]
+        database_url_file: Option<PathBuf>,
+        /// The database URL; prefer `--database-url-file` when it holds a
+        /// password.
+        #[arg(long, env = "VELA_DATABASE_URL")]
+        database_url: Option<String>,
+    },
+    /// Writes a PostgreSQL database's organisations into an empty data
+    /// directory as the JSON store's files, and checks them there.
+    Export {
+        /// An empty or new directory.
+        #[arg(long)]
+        data_dir: PathBuf,
+        #[arg(long, env = "VELA_DATABASE_URL_FILE")]
+        database_url_file: Option<PathBuf>,
+        #[arg(long, env = "VELA_DATABASE_URL")]
+        database_url: Option<String>,
     },
 }
 
@@ -160,6 +187,40 @@ pub async fn run(task: Task) -> Result<String, CliError> {
             blocking(move || archive::restore(&input, &data_dir)).await
         }
         Task::Check { data_dir } => blocking(move || archive::check(&data_dir)).await,
+        Task::Migrate {
+            data_dir,
+            database_url_file,
+            database_url,
+        } => {
+            let url = database_url_of(database_url, database_url_file)?;
+            migrate::migrate(&data_dir, &url).await
+        }
+        Task::Export {
+            data_dir,
+            database_url_file,
+            database_url,
+        } => {
+            let url = database_url_of(database_url, database_url_file)?;
+            export::export(&url, &data_dir).await
+        }
+    }
+}
+
+/// The database URL given on the command line, or the first line of the
+/// file given instead.
+fn database_url_of(url: Option<String>, file: Option<PathBuf>) -> Result<String, CliError> {
+    match (url, file) {
+        (Some(url), _) => Ok(url),
+        (None, Some(file)) => Ok(std::fs::read_to_string(&file)
+            .map_err(|e| CliError::new(format!("{}: {e}", file.display())))?
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()),
+        (None, None) => Err(CliError::new(
+            "give the database with --database-url-file (or --database-url)",
+        )),
     }
 }
 

@@ -31,6 +31,10 @@ pub enum StoreError {
     /// condition does.
     #[error("the store cannot write to disk right now (full or failing); it retries on its own")]
     Unavailable,
+    /// The PostgreSQL store could not reach the database, or it refused a
+    /// statement; what was not committed was not acknowledged.
+    #[error("database: {0}")]
+    Database(String),
     #[error("no organisation {0}")]
     UnknownOrganisation(Uuid),
     #[error("cannot encode for the store: {0}")]

@@ -312,7 +312,7 @@ impl<M: Model> Store<M> for JsonStore<M> {
         decide: F,
     ) -> impl Future<Output = Result<Outcome<M::Rejection>, StoreError>> + Send
     where
-        F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection>,
+        F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection> + Send,
     {
         let mut decide = Some(decide);
         let batch = self.submit_batch(org, vec![command], move |state, _| match decide.take() {
@@ -335,7 +335,7 @@ impl<M: Model> Store<M> for JsonStore<M> {
         decide: F,
     ) -> impl Future<Output = Result<Vec<Outcome<M::Rejection>>, StoreError>> + Send
     where
-        F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection>,
+        F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection> + Send,
     {
         // Decide now, synchronously, so only the wait is in the future.
         let decided = self

@@ -823,6 +823,22 @@ impl Writer {
     }
 }
 
+/// Makes an organisation directory holding only a snapshot at `revision`,
+/// as compaction leaves one (for `vela-server export`): the (empty) segment
+/// the log continues in, then the snapshot.
+pub fn write_compacted(dir: &Path, revision: u64, job: SnapshotJob) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    if revision > 0 {
+        let segment = dir.join(segment_name(revision + 1));
+        File::create(&segment)
+            .and_then(|file| file.sync_all())
+            .map_err(|e| StoreError::io(&segment, e))?;
+    }
+    let path = dir.join(SNAPSHOT_FILE);
+    atomic_write_with(&path, job).map_err(|e| StoreError::io(&path, e))?;
+    sync_dir(dir).map_err(|e| StoreError::io(dir, e))
+}
+
 /// Writes a snapshot atomically, then deletes the segments it makes
 /// redundant: a segment can go once the next one starts at or before
 /// `revision + 1`, since all its lines are then inside the snapshot.

@@ -31,11 +31,13 @@ pub mod fsutil;
 mod ids;
 pub mod json;
 pub mod log;
+pub mod pg;
 pub mod upgrade;
 
 pub use entry::{CommandMeta, LogEntry, Outcome, Snapshot};
 pub use error::StoreError;
 pub use json::{verify, JsonStore, OrgSummary, StoreOptions, Summary};
+pub use pg::PgStore;
 
 /// What a store keeps: a state that events change deterministically.
 ///
@@ -96,7 +98,7 @@ pub trait Store<M: Model>: Send + Sync + 'static {
         decide: F,
     ) -> impl Future<Output = Result<Outcome<M::Rejection>, StoreError>> + Send
     where
-        F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection>;
+        F: FnOnce(&M) -> Result<Vec<M::Event>, M::Rejection> + Send;
 
     /// Answers a batch of commands at once: all of them are decided in order
     /// under one hold of the organisation's write lock (each sees the
@@ -110,7 +112,7 @@ pub trait Store<M: Model>: Send + Sync + 'static {
         decide: F,
     ) -> impl Future<Output = Result<Vec<Outcome<M::Rejection>>, StoreError>> + Send
     where
-        F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection>;
+        F: FnMut(&M, usize) -> Result<Vec<M::Event>, M::Rejection> + Send;
 
     /// Whether every organisation can write right now (false while a disk
     /// error lasts; the store retries on its own).

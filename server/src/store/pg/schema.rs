@@ -1,0 +1,77 @@
+//! The tables of the PostgreSQL store and the steps that create them.
+//!
+//! Each step runs once, in order, in one transaction under an advisory lock,
+//! so replicas starting together do not race; `vela_schema` records how many
+//! ran. A database migrated by a newer Vela is refused, as newer files are.
+
+use tokio_postgres::Client;
+
+use super::db_error;
+use crate::store::StoreError;
+
+/// Serialises schema changes between replicas (any constant unlikely to
+/// collide with the per-organisation keys, which are hashes of ids).
+const MIGRATION_LOCK: i64 = 0x7665_6c61_0001;
+
+/// One entry per schema version; never edit a released one, append.
+const STEPS: &[&str] = &[
+    // 1: organisations, their log rows and snapshots. `format` is the log
+    // line / snapshot format version (`store::upgrade`) the JSON was
+    // written in, so older rows go through the same steps as older files.
+    "CREATE TABLE vela_organisations (
+         org uuid PRIMARY KEY,
+         created_at timestamptz NOT NULL DEFAULT now()
+     );
+     CREATE TABLE vela_log (
+         org uuid NOT NULL REFERENCES vela_organisations (org),
+         revision bigint NOT NULL CHECK (revision > 0),
+         format integer NOT NULL,
+         entry jsonb NOT NULL,
+         PRIMARY KEY (org, revision)
+     );
+     CREATE TABLE vela_snapshots (
+         org uuid NOT NULL REFERENCES vela_organisations (org),
+         revision bigint NOT NULL,
+         format integer NOT NULL,
+         snapshot jsonb NOT NULL,
+         PRIMARY KEY (org, revision)
+     );",
+];
+
+/// Brings the database's tables to this build's version.
+pub async fn migrate(client: &mut Client) -> Result<(), StoreError> {
+    let tx = client.transaction().await.map_err(db_error)?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .await
+        .map_err(db_error)?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS vela_schema (version integer NOT NULL)")
+        .await
+        .map_err(db_error)?;
+    let found: i32 = tx
+        .query_opt("SELECT max(version) FROM vela_schema", &[])
+        .await
+        .map_err(db_error)?
+        .and_then(|row| row.get::<_, Option<i32>>(0))
+        .unwrap_or(0);
+    let known = STEPS.len();
+    let done = usize::try_from(found).unwrap_or(0);
+    if done > known {
+        return Err(StoreError::Database(format!(
+            "the database's tables were made by a newer Vela (schema {found}; this build knows up to {known})"
+        )));
+    }
+    for (index, step) in STEPS.iter().enumerate().skip(done) {
+        tx.batch_execute(step).await.map_err(db_error)?;
+        tracing::info!(version = index + 1, "database schema step applied");
+    }
+    if done < known {
+        let version = i32::try_from(known).unwrap_or(i32::MAX);
+        tx.execute("DELETE FROM vela_schema", &[])
+            .await
+            .map_err(db_error)?;
+        tx.execute("INSERT INTO vela_schema (version) VALUES ($1)", &[&version])
+            .await
+            .map_err(db_error)?;
+    }
+    tx.commit().await.map_err(db_error)
+}

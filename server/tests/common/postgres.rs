@@ -1,0 +1,297 @@
+//! A real PostgreSQL for the tests: Debian's server binaries, a cluster
+//! made with `initdb` in a temporary directory, on a free port of
+//! 127.0.0.1, one fresh database per test.
+//!
+//! The cluster is shared by the tests of one test binary that run at the
+//! same time and stopped (its directory deleted) when the last of them
+//! drops its [`TestDatabase`], also when a test panics. As root (the CI
+//! machines), every PostgreSQL program runs as the `postgres` user, which
+//! PostgreSQL requires; otherwise as the current user. The server also dies
+//! with the test process (`--pdeathsig`), so an aborted run leaves nothing
+//! running.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
+use std::time::{Duration, Instant};
+
+/// How long a loaded machine may take to start the cluster.
+const START_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// One database of its own, on the shared cluster.
+pub struct TestDatabase {
+    cluster: Arc<Cluster>,
+    name: String,
+}
+
+impl TestDatabase {
+    /// A fresh, empty database (and the cluster, if none is running).
+    pub fn create() -> TestDatabase {
+        let cluster = Cluster::shared();
+        let name = format!("vela_test_{}", uuid::Uuid::new_v4().simple());
+        cluster
+            .tool("createdb")
+            .arg(&name)
+            .status()
+            .ok()
+            .filter(|s| s.success())
+            .unwrap_or_else(|| panic!("createdb {name} failed"));
+        TestDatabase { cluster, name }
+    }
+
+    /// The connection string the store takes (`--database-url`).
+    pub fn url(&self) -> String {
+        format!(
+            "postgresql://postgres@127.0.0.1:{}/{}",
+            self.cluster.port, self.name
+        )
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        // Best effort: the cluster's directory goes anyway with the last one.
+        let _ = self
+            .cluster
+            .tool("dropdb")
+            .args(["--force", "--if-exists", &self.name])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// A running PostgreSQL server and its directory.
+struct Cluster {
+    /// Declared first: stopped before the directory is deleted.
+    server: Keeper,
+    port: u16,
+    bin: PathBuf,
+    as_postgres: bool,
+    _dir: tempfile::TempDir,
+}
+
+impl Cluster {
+    /// The running cluster, or a new one if no test holds one.
+    fn shared() -> Arc<Cluster> {
+        static SHARED: OnceLock<Mutex<Weak<Cluster>>> = OnceLock::new();
+        let slot = SHARED.get_or_init(|| Mutex::new(Weak::new()));
+        let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(cluster) = slot.upgrade() {
+            return cluster;
+        }
+        let cluster = Arc::new(Cluster::start());
+        *slot = Arc::downgrade(&cluster);
+        cluster
+    }
+
+    fn start() -> Cluster {
+        let bin = bin_dir();
+        let as_postgres = is_root();
+        let dir = tempfile::Builder::new()
+            .prefix("vela-pg-")
+            .tempdir()
+            .expect("temp dir");
+        let data = dir.path().join("data");
+        if as_postgres {
+            chown_to_postgres(dir.path());
+        }
+        let initdb = run_as(&bin.join("initdb"), as_postgres)
+            .args([
+                "--auth=trust",
+                "--username=postgres",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ])
+            .arg("-D")
+            .arg(&data)
+            .stdout(Stdio::null())
+            .output()
+            .expect("initdb runs");
+        assert!(
+            initdb.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&initdb.stderr)
+        );
+        let port = free_port();
+        let mut command = run_as(&bin.join("postgres"), as_postgres);
+        command
+            .arg("-D")
+            .arg(&data)
+            .args(["-p", &port.to_string(), "-c", "listen_addresses=127.0.0.1"])
+            .arg("-k")
+            .arg(dir.path())
+            .args(["-c", "max_connections=300", "-c", "shared_buffers=32MB"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let cluster = Cluster {
+            server: Keeper::spawn(command),
+            port,
+            bin,
+            as_postgres,
+            _dir: dir,
+        };
+        cluster.wait_ready();
+        cluster
+    }
+
+    /// Waits until the server accepts connections (or has died).
+    fn wait_ready(&self) {
+        let deadline = Instant::now() + START_TIMEOUT;
+        loop {
+            let ready = self
+                .tool("pg_isready")
+                .stdout(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            if ready {
+                return;
+            }
+            assert!(!self.server.exited(), "postgres exited before it was ready");
+            assert!(Instant::now() < deadline, "postgres did not start in time");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// A client program of the cluster, pointed at it.
+    fn tool(&self, name: &str) -> Command {
+        let mut command = run_as(&self.bin.join(name), self.as_postgres);
+        command.args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port.to_string(),
+            "-U",
+            "postgres",
+        ]);
+        command
+    }
+}
+
+/// The server process, spawned and reaped by a thread of its own: the
+/// parent-death signal follows the thread that spawned it, and test threads
+/// end while other tests still use the cluster.
+struct Keeper {
+    stop: std::sync::mpsc::Sender<()>,
+    exited: Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Keeper {
+    fn spawn(mut command: Command) -> Keeper {
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let (started, start) = std::sync::mpsc::channel();
+        let exited = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = exited.clone();
+        let thread = std::thread::spawn(move || {
+            let mut child: Child = match command.spawn() {
+                Ok(child) => child,
+                Err(e) => {
+                    let _ = started.send(Err(e));
+                    return;
+                }
+            };
+            let _ = started.send(Ok(()));
+            // Wake up now and then to notice an early death.
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(Duration::from_millis(50))
+            {
+                if child.try_wait().ok().flatten().is_some() {
+                    flag.store(true, std::sync::atomic::Ordering::SeqCst);
+                    let _ = stopped.recv();
+                    return;
+                }
+            }
+            // SIGQUIT: immediate shutdown, the backends go with the postmaster.
+            // SAFETY: a plain signal to our own child's pid.
+            unsafe {
+                libc::kill(child.id() as libc::pid_t, libc::SIGQUIT);
+            }
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while child.try_wait().ok().flatten().is_none() {
+                if Instant::now() > deadline {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        start
+            .recv()
+            .expect("keeper thread")
+            .expect("postgres starts");
+        Keeper {
+            stop,
+            exited,
+            thread: Some(thread),
+        }
+    }
+
+    fn exited(&self) -> bool {
+        self.exited.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for Keeper {
+    fn drop(&mut self) {
+        let _ = self.stop.send(());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Debian's server binaries (any major version), or those on PATH.
+fn bin_dir() -> PathBuf {
+    let installed = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.ok())
+        .map(|v| v.path().join("bin"))
+        .filter(|bin| bin.join("initdb").exists())
+        .max();
+    installed
+        .or_else(|| {
+            let path = std::env::var_os("PATH")?;
+            std::env::split_paths(&path).find(|dir| dir.join("initdb").exists())
+        })
+        .expect("PostgreSQL server binaries (Debian package `postgresql`; `cargo xtask test` installs it)")
+}
+
+fn is_root() -> bool {
+    // SAFETY: no arguments, no memory.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// `program` as the `postgres` user when running as root (PostgreSQL
+/// refuses to run as root), dying with this process either way.
+fn run_as(program: &Path, as_postgres: bool) -> Command {
+    let mut command = Command::new("setpriv");
+    if as_postgres {
+        command.args([
+            "--reuid=postgres",
+            "--regid=postgres",
+            "--init-groups",
+            "--reset-env",
+        ]);
+    }
+    command.arg("--pdeathsig=KILL").arg("--").arg(program);
+    command
+}
+
+fn chown_to_postgres(dir: &Path) {
+    let status = Command::new("chown")
+        .arg("postgres:postgres")
+        .arg(dir)
+        .status()
+        .expect("chown runs");
+    assert!(status.success(), "chown postgres {}", dir.display());
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}

@@ -1,0 +1,121 @@
+//! `vela-server migrate`: a JSON data directory into an empty PostgreSQL
+//! database, verified there, refused into a database that holds data; a
+//! server on the database then serves what the directory held. And back:
+//! `vela-server export` into an empty directory, served by the JSON store.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::postgres::TestDatabase;
+use common::Server;
+use serde_json::json;
+use uuid::Uuid;
+
+const FAST: &str = "--insecure-fast-hashing";
+
+fn migrate(data: &Path, url_file: &Path) -> (i32, String, String) {
+    run("migrate", data, url_file)
+}
+
+fn run(task: &str, data: &Path, url_file: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vela-server"))
+        .args([task, "--data-dir"])
+        .arg(data)
+        .arg("--database-url-file")
+        .arg(url_file)
+        .env_remove("VELA_DATABASE_URL")
+        .output()
+        .expect("vela-server migrate runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
+    let db = TestDatabase::create();
+    // A snapshot and log lines after it, and no clean shutdown.
+    let mut json_server = Server::start(&[FAST, "--demo", "--snapshot-every", "20"]);
+    let giulia = json_server.login("giulia").await;
+    let (_, me) = giulia.get_json("/api/me").await;
+    let person = me["person"]["id"].as_str().expect("person").to_string();
+    let command = json!({"area": "directory", "type": "set_commute", "person": person, "km": 23});
+    let (status, body) = giulia
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let revision = body["results"][0]["revision"].as_u64().expect("accepted");
+    json_server.kill();
+    let temp = json_server.keep_dirs().expect("dirs");
+    let (data, dist) = (json_server.data_dir.clone(), json_server.dist_dir.clone());
+    drop(json_server);
+    let url_file = temp.path().join("database-url");
+    std::fs::write(&url_file, format!("{}\n", db.url())).expect("url file");
+
+    let (code, stdout, stderr) = migrate(&data, &url_file);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("verified"), "{stdout}");
+    assert!(stdout.contains(&format!("revision {revision}")), "{stdout}");
+
+    // Never into a database that holds data.
+    let (code, _, stderr) = migrate(&data, &url_file);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("empty"), "{stderr}");
+
+    // The accounts stay in the directory; the state comes from the database.
+    let pg_server = Server::start_plain(&data, &dist, &[FAST, "--database-url", &db.url()])
+        .expect("server on the database starts");
+    let giulia = pg_server.login("giulia").await;
+    let (status, pulled) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(status, 200, "{pulled}");
+    assert_eq!(pulled["revision"], revision);
+    assert_eq!(
+        pulled["snapshot"]["directory"]["people"][person.as_str()]["commute_km"],
+        23,
+        "the change made before the move is there"
+    );
+
+    // A change made on the database, then the way back.
+    let km = json!({"area": "directory", "type": "set_commute", "person": person, "km": 31});
+    let (status, body) = giulia
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": Uuid::new_v4(), "command": km}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let last = body["results"][0]["revision"].as_u64().expect("accepted");
+    drop(pg_server);
+    let (code, _, stderr) = run("export", &data, &url_file);
+    assert_ne!(code, 0, "never into a directory that holds data");
+    assert!(stderr.contains("not empty"), "{stderr}");
+    let exported = temp.path().join("exported");
+    let (code, stdout, stderr) = run("export", &exported, &url_file);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains(&format!("revision {last}")), "{stdout}");
+    std::fs::copy(data.join("accounts.json"), exported.join("accounts.json")).expect("accounts");
+    let json_again = Server::start_plain(&exported, &dist, &[FAST]).expect("JSON server starts");
+    let giulia = json_again.login("giulia").await;
+    let (_, pulled) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(pulled["revision"], last);
+    assert_eq!(
+        pulled["snapshot"]["directory"]["people"][person.as_str()]["commute_km"],
+        31
+    );
+    // It goes on from there.
+    let (status, body) = giulia
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["revision"], last + 1, "{body}");
+}

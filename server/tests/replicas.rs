@@ -1,0 +1,206 @@
+//! Two `vela-server` processes on one PostgreSQL database: what one replica
+//! accepts reaches the other's live events and pulls, and either accepts
+//! pushes for the same organisation.
+
+mod common;
+
+use std::time::Duration;
+
+use common::postgres::TestDatabase;
+use common::{Server, Session};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+/// Generous for a loaded machine; the test waits for the event itself.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn replica(db: &TestDatabase) -> Server {
+    Server::start(&[
+        "--insecure-fast-hashing",
+        "--demo",
+        "--database-url",
+        &db.url(),
+    ])
+}
+
+async fn person_id(session: &Session) -> String {
+    let (status, me) = session.get_json("/api/me").await;
+    assert_eq!(status, 200, "{me}");
+    me["person"]["id"].as_str().expect("person id").to_string()
+}
+
+async fn push_commute(session: &Session, person: &str, km: u32) -> u64 {
+    let command = json!({"area": "directory", "type": "set_commute", "person": person, "km": km});
+    let (status, body) = session
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["status"], "accepted", "{body}");
+    body["results"][0]["revision"].as_u64().expect("revision")
+}
+
+/// The next `revision` event of an event stream.
+async fn next_revision(response: &mut reqwest::Response, buffer: &mut String) -> u64 {
+    loop {
+        if let Some(end) = buffer.find("\n\n") {
+            let frame: String = buffer.drain(..end + 2).collect();
+            if frame.lines().any(|l| l == "event: revision") {
+                let id = frame
+                    .lines()
+                    .find_map(|l| l.strip_prefix("id: "))
+                    .expect("id line");
+                return id.parse().expect("numeric id");
+            }
+            continue;
+        }
+        let chunk = response
+            .chunk()
+            .await
+            .expect("stream read")
+            .expect("stream still open");
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+#[tokio::test]
+async fn giulia_pushes_through_one_replica_and_marco_on_the_other_sees_it() {
+    let db = TestDatabase::create();
+    // The second replica finds the demo already seeded by the first.
+    let a = replica(&db);
+    let b = replica(&db);
+    let giulia = a.login("giulia").await;
+    let marco = b.login("marco").await;
+    let me = person_id(&giulia).await;
+
+    let mut stream = marco
+        .http
+        .get(format!("{}/api/sync/events?protocol=4", marco.base))
+        .header(reqwest::header::COOKIE, &marco.cookie)
+        .send()
+        .await
+        .expect("events");
+    assert_eq!(stream.status(), 200);
+    let mut buffer = String::new();
+
+    let revision = push_commute(&giulia, &me, 17).await;
+    let announced = tokio::time::timeout(PATIENCE, async {
+        loop {
+            let seen = next_revision(&mut stream, &mut buffer).await;
+            if seen >= revision {
+                return seen;
+            }
+        }
+    })
+    .await
+    .expect("replica B announces replica A's revision");
+    assert_eq!(announced, revision);
+
+    // B serves the change in its pulls, and takes the next push itself:
+    // one revision after A's, never the same number.
+    let (status, body) = marco
+        .get_json(&format!("/api/sync/pull?since={}&protocol=4", revision - 1))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let changes: &Vec<Value> = body["changes"].as_array().expect("changes");
+    assert_eq!(changes.len(), 1, "{body}");
+    assert_eq!(changes[0]["revision"], revision);
+    let giulia_on_b = b.login("giulia").await;
+    assert_eq!(push_commute(&giulia_on_b, &me, 18).await, revision + 1);
+    // ...which reaches A in turn.
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let (status, body) = giulia
+            .get_json(&format!("/api/sync/pull?since={revision}&protocol=4"))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        if body["revision"] == revision + 1 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "A never saw B's revision: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// One push that may fail (its server may be killed meanwhile): the
+/// revision if it was acknowledged.
+async fn try_push(session: &Session, id: Uuid, command: &Value) -> Option<u64> {
+    let response = session
+        .http
+        .post(format!("{}/api/sync/push?protocol=4", session.base))
+        .header(reqwest::header::COOKIE, &session.cookie)
+        .json(&json!({"commands": [{"id": id, "command": command}]}))
+        .send()
+        .await
+        .ok()?;
+    let body: Value = response.json().await.ok()?;
+    (body["results"][0]["status"] == "accepted")
+        .then(|| body["results"][0]["revision"].as_u64())
+        .flatten()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_replica_killed_under_load_loses_no_acknowledged_push() {
+    let db = TestDatabase::create();
+    let mut a = replica(&db);
+    let b = replica(&db);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = b.login("giulia").await;
+    let me = person_id(&giulia_a).await;
+
+    // Four clients push through A until it dies.
+    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut clients = Vec::new();
+    for client in 0..4u32 {
+        let session = giulia_a.clone();
+        let acknowledged = acknowledged.clone();
+        let me = me.clone();
+        clients.push(tokio::spawn(async move {
+            for n in 0..10_000u32 {
+                let id = Uuid::new_v4();
+                let command = json!({"area": "directory", "type": "set_commute",
+                    "person": me, "km": client * 10_000 + n});
+                match try_push(&session, id, &command).await {
+                    Some(revision) => acknowledged
+                        .lock()
+                        .expect("lock")
+                        .push((id, command, revision)),
+                    None => return,
+                }
+            }
+        }));
+    }
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while acknowledged.lock().expect("lock").len() < 100 {
+        assert!(tokio::time::Instant::now() < deadline, "pushes too slow");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    a.kill();
+    for client in clients {
+        client.await.expect("client task");
+    }
+    let acknowledged = acknowledged.lock().expect("lock").clone();
+    let newest = acknowledged.iter().map(|(_, _, r)| *r).max().expect("some");
+
+    // B has every one of them: a retry of each is answered with its
+    // revision, not applied again.
+    let (status, pulled) = giulia_b.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(status, 200, "{pulled}");
+    assert!(pulled["revision"].as_u64().expect("revision") >= newest);
+    let before = pulled["revision"].as_u64().expect("revision");
+    for (id, command, revision) in &acknowledged {
+        assert_eq!(
+            try_push(&giulia_b, *id, command).await,
+            Some(*revision),
+            "acknowledged by A as revision {revision}"
+        );
+    }
+    // And B keeps serving (after whatever A committed but could not
+    // acknowledge before it died, which B may learn of only now).
+    assert!(push_commute(&giulia_b, &me, 3).await > before);
+}
