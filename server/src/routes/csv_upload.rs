@@ -193,7 +193,7 @@ pub fn apply_checked(
     actor: Actor,
     commands: &[&Command],
     at: DateTime<Utc>,
-    still_holds: impl FnOnce(&DomainState) -> bool,
+    still_holds: impl FnOnce(&DomainState) -> bool + Send,
 ) -> Result<Option<Vec<u64>>, ApiError> {
     if commands.is_empty() {
         return Ok(Some(Vec::new()));
