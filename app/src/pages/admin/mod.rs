@@ -1,12 +1,10 @@
 //! Pages that change the rules of the work — the team rules (leads) and the
-//! individual agreements (administrators) — and the administrators' home
-//! with the monthly monitoring.
+//! individual agreements (administrators) — and the administrators' home.
 
 mod agreement_form;
 mod agreements;
 mod audit;
 mod home;
-mod monitoring;
 mod notices_form;
 mod organisation;
 mod partnership;
