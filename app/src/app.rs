@@ -130,6 +130,8 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/training/paths/new") view=webinars::NewPath />
             <Route path=path!("/training/paths/:id") view=webinars::EditPath />
             <Route path=path!("/admin") view=crate::pages::admin::Administration />
+            <Route path=path!("/monitoring") view=crate::pages::monitoring::MonitoringPage />
+            <Route path=path!("/monitoring/piao") view=crate::pages::monitoring::PiaoReport />
             <Route path=path!("/notifications") view=crate::pages::notifications::NotificationsPage />
             <Route path=path!("/profile") view=crate::pages::profile::Profile />
             <Route path=path!("/accessibility") view=|| view! { <NoticePage notice=Notice::Accessibility /> } />

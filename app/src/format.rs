@@ -49,6 +49,14 @@ pub fn month_title(year: i32, month: u32, locale: Locale) -> String {
     }
 }
 
+/// "nov 26" / "Nov 26": a month along a chart's axis.
+pub fn month_short(year: i32, month: u32, locale: Locale) -> String {
+    match NaiveDate::from_ymd_opt(year, month, 1) {
+        Some(date) => format_date(date, locale, &[("month", "short"), ("year", "2-digit")]),
+        None => String::new(),
+    }
+}
+
 /// "martedì 24 novembre 2026" / "Tuesday, 24 November 2026".
 pub fn long_date(date: NaiveDate, locale: Locale) -> String {
     format_date(

@@ -51,7 +51,8 @@ async fn the_administrator_downloads_the_month_per_team_with_a_total() {
     let rows = records(&response.bytes().await.expect("body"));
 
     assert_eq!(rows[0][0], "Struttura");
-    assert_eq!(rows[0].len(), 17);
+    assert_eq!(rows[0].len(), 18);
+    assert_eq!(rows[0][17], "Persone con accordo individuale");
     let teams = &rows[1..rows.len() - 1];
     let total = rows.last().expect("total row");
     assert_eq!(total[0], "Totale");
@@ -155,6 +156,8 @@ async fn the_routes_are_described_in_the_openapi_document() {
         "/api/reports/{period}/teams.csv",
         "/api/reports/{period}/weekdays.csv",
         "/api/reports/{period}/organisations.csv",
+        "/api/reports/{period}",
+        "/api/reports/{period}/organisations",
     ] {
         let route = &document["paths"][path]["get"];
         for status in ["200", "400", "401", "403"] {
@@ -264,4 +267,74 @@ async fn the_partnership_administrator_compares_the_organisations() {
         let (status, body) = server.login(who).await.get_json(&path).await;
         assert_eq!(status, 403, "{who}: {body}");
     }
+}
+
+#[tokio::test]
+async fn the_page_reads_the_same_figures_as_json() {
+    let server = Server::start(&[FAST, "--demo"]);
+    let year = chrono::Utc::now().format("%Y").to_string();
+    let admin = server.login("admin").await;
+    let (status, report) = admin.get_json(&format!("/api/reports/{year}")).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["period"], year.as_str());
+    assert_eq!(report["by_month"].as_array().map(Vec::len), Some(12));
+    assert_eq!(report["weekdays"].as_array().map(Vec::len), Some(5));
+    // The same total as the spreadsheet of the same period.
+    let rows = records(
+        &admin
+            .get(&format!("/api/reports/{year}/teams.csv"))
+            .await
+            .bytes()
+            .await
+            .expect("body"),
+    );
+    let total = rows.last().expect("total");
+    assert_eq!(report["total"]["staff"].as_f64(), Some(number(&total[2])));
+    assert_eq!(
+        report["total"]["days_away"].as_f64(),
+        Some(number(&total[6]))
+    );
+    let days = &report["total"];
+    assert_eq!(
+        days["days_away"].as_u64(),
+        Some(
+            days["agile_days"].as_u64().unwrap_or(0)
+                + days["remote_days"].as_u64().unwrap_or(0)
+                + days["telework_days"].as_u64().unwrap_or(0)
+        )
+    );
+
+    // A lead: his team only.
+    let (status, his) = server
+        .login("marco")
+        .await
+        .get_json(&format!("/api/reports/{year}"))
+        .await;
+    assert_eq!(status, 200, "{his}");
+    let teams: Vec<&str> = his["teams"]
+        .as_array()
+        .expect("teams")
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    assert_eq!(teams, vec!["Servizio Tributi"]);
+
+    // The partnership, for its administrator only.
+    let path = format!("/api/reports/{year}/organisations");
+    let (status, all) = admin.get_json(&path).await;
+    assert_eq!(status, 200, "{all}");
+    assert_eq!(all["members"].as_array().map(Vec::len), Some(2));
+    for who in ["admin.rovereto", "marco", "giulia"] {
+        let (status, body) = server.login(who).await.get_json(&path).await;
+        assert_eq!(status, 403, "{who}: {body}");
+        assert!(body["error"].is_string(), "{body}");
+    }
+    let (status, body) = server
+        .login("giulia")
+        .await
+        .get_json(&format!("/api/reports/{year}"))
+        .await;
+    assert_eq!(status, 403, "{body}");
+    let (status, body) = admin.get_json("/api/reports/2026-13").await;
+    assert_eq!(status, 400, "{body}");
 }

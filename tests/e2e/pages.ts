@@ -24,6 +24,8 @@ export const PAGES = [
   '/notifications',
   '/profile',
   '/admin',
+  '/monitoring',
+  '/monitoring/piao',
   '/admin/agreements',
   '/admin/people',
   '/admin/teams',

@@ -1,6 +1,7 @@
 //! Pieces of UI used by several pages.
 
 pub mod bell;
+pub mod chart;
 pub mod footer;
 pub mod header;
 pub mod icon;

@@ -4,55 +4,60 @@ use leptos_router::components::A;
 use crate::i18n::{use_i18n, Text};
 use crate::session::use_session;
 
-/// One entry of the main navigation: where it goes, its label, and the role
-/// it needs (none: everyone).
+/// One entry of the main navigation: where it goes, its label, and the
+/// roles that open it (any of them; none: everyone).
 struct NavItem {
     href: &'static str,
     label: Text,
-    role: Option<&'static str>,
+    roles: &'static [&'static str],
 }
 
 /// The areas of the product, one per kind of work people do in it.
-const ITEMS: [NavItem; 8] = [
+const ITEMS: [NavItem; 9] = [
     NavItem {
         href: "/calendar",
         label: |t| t.nav_calendar,
-        role: None,
+        roles: &[],
     },
     NavItem {
         href: "/absences",
         label: |t| t.absences.nav,
-        role: None,
+        roles: &[],
     },
     NavItem {
         href: "/team",
         label: |t| t.nav_team,
-        role: None,
+        roles: &[],
     },
     NavItem {
         href: "/approvals",
         label: |t| t.nav_approvals,
-        role: Some("lead"),
+        roles: &["lead"],
     },
     NavItem {
         href: "/objectives",
         label: |t| t.nav_objectives,
-        role: None,
+        roles: &[],
     },
     NavItem {
         href: "/webinars",
         label: |t| t.nav_webinars,
-        role: None,
+        roles: &[],
     },
     NavItem {
         href: "/training",
         label: |t| t.nav_training_admin,
-        role: Some("trainer"),
+        roles: &["trainer"],
+    },
+    NavItem {
+        href: "/monitoring",
+        label: |t| t.monitoring.nav,
+        roles: &["lead", "admin", "partnership_admin"],
     },
     NavItem {
         href: "/admin",
         label: |t| t.nav_administration,
-        role: Some("admin"),
+        roles: &["admin"],
     },
 ];
 
@@ -72,7 +77,9 @@ pub fn NavBar() -> impl IntoView {
             ITEMS
                 .iter()
                 .enumerate()
-                .filter(|(_, item)| item.role.is_none_or(|role| me.has_role(role)))
+                .filter(|(_, item)| {
+                    item.roles.is_empty() || item.roles.iter().any(|r| me.has_role(r))
+                })
                 .map(|(index, _)| index)
                 .collect::<Vec<usize>>()
         })

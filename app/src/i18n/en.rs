@@ -87,6 +87,7 @@ pub static TEXTS: Texts = Texts {
     team: super::team::EN,
     webinars: super::webinars::EN,
     admin: super::admin::EN,
+    monitoring: super::monitoring::EN,
     export: super::export::EN,
     audit: super::audit::EN,
     people_import: super::people_import::EN,

@@ -86,6 +86,7 @@ pub static TEXTS: Texts = Texts {
     team: super::team::IT,
     webinars: super::webinars::IT,
     admin: super::admin::IT,
+    monitoring: super::monitoring::IT,
     export: super::export::IT,
     audit: super::audit::IT,
     people_import: super::people_import::IT,

@@ -17,6 +17,7 @@ pub mod home;
 mod it;
 pub mod italian;
 pub mod lists;
+pub mod monitoring;
 pub mod notifications;
 pub mod objectives;
 pub mod offline;

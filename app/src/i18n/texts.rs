@@ -91,6 +91,7 @@ pub struct Texts {
     pub sync: super::sync::SyncTexts,
     pub calendar: super::calendar::CalendarTexts,
     pub admin: super::admin::AdminTexts,
+    pub monitoring: super::monitoring::MonitoringTexts,
     pub export: super::export::ExportTexts,
     pub audit: super::audit::AuditTexts,
     pub people_import: super::people_import::ImportTexts,

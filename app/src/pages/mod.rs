@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod export;
 pub mod home;
 pub mod login;
+pub mod monitoring;
 pub mod not_found;
 pub mod notice;
 pub mod notifications;

@@ -38,6 +38,13 @@ pub struct Row {
     pub name: String,
     /// Active members.
     pub staff: u32,
+    /// Active members with an individual agreement in force on at least one
+    /// day of the period (the PIAO's "people with an agreement").
+    #[serde(default)]
+    pub with_agreement: u32,
+    /// `with_agreement` over `staff`, in percent.
+    #[serde(default)]
+    pub agreement_share_pct: f64,
     /// Members with at least one approved day away (each counted once over
     /// the whole period).
     pub staff_away: u32,

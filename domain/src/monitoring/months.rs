@@ -75,6 +75,33 @@ impl Months {
         })
     }
 
+    /// The stretch of the same length just after this one; `None` past the
+    /// calendar's range.
+    pub fn next(&self) -> Option<Months> {
+        let first = self
+            .first
+            .checked_add_months(ChronoMonths::new(self.count))?;
+        let next = Months {
+            first,
+            count: self.count,
+        };
+        (next.last_day().year() <= crate::boundary::LAST_YEAR).then_some(next)
+    }
+
+    /// Reads a period as [`Months::label`] writes it — `2026-11`, `2026` or
+    /// `2026-01..2026-06` — within the years the domain accepts (see
+    /// [`crate::boundary`]); `None` for anything else. The server's report
+    /// routes and the app's page address share it.
+    pub fn parse(period: &str) -> Option<Months> {
+        if let Some((from, until)) = period.split_once("..") {
+            return Months::between(parse_month(from)?, parse_month(until)?);
+        }
+        if period.len() == 4 {
+            return Months::year(parse_year(period)?);
+        }
+        parse_month(period).map(Months::of)
+    }
+
     /// `"2026-11"` for one month, `"2026"` for a calendar year,
     /// `"2026-01..2026-06"` otherwise.
     pub fn label(&self) -> String {
@@ -92,6 +119,24 @@ impl Months {
     }
 }
 
+fn parse_year(year: &str) -> Option<i32> {
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    (crate::boundary::FIRST_YEAR..=crate::boundary::LAST_YEAR)
+        .contains(&year)
+        .then_some(year)
+}
+
+fn parse_month(month: &str) -> Option<NaiveDate> {
+    let (year, number) = month.split_once('-')?;
+    if number.len() != 2 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(parse_year(year)?, number.parse().ok()?, 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +152,8 @@ mod tests {
         assert_eq!(year.starts().count(), 12);
         assert_eq!(year.last_day(), d(2026, 12, 31));
         assert_eq!(year.previous().unwrap().label(), "2025");
+        assert_eq!(year.next().unwrap().label(), "2027");
+        assert!(Months::year(2199).unwrap().next().is_none());
         let month = Months::of(d(2026, 2, 17));
         assert_eq!(
             (month.label(), month.last_day()),
@@ -125,5 +172,37 @@ mod tests {
         assert!(Months::between(d(2020, 1, 1), d(2025, 1, 1)).is_none());
         assert!(Months::between(d(2020, 1, 1), d(2024, 12, 1)).is_some());
         assert!(Months::year(2000).unwrap().previous().is_none());
+    }
+
+    #[test]
+    fn a_label_reads_back_as_its_months() {
+        for label in ["2026-11", "2026", "2026-01..2026-06", "2025-11..2026-02"] {
+            assert_eq!(
+                Months::parse(label).map(|m| m.label()).as_deref(),
+                Some(label)
+            );
+        }
+        assert_eq!(Months::parse("2026").map(|m| m.count), Some(12));
+        for bad in [
+            "2026-13",
+            "2026-1",
+            "26-11",
+            "2026/11",
+            "",
+            "x",
+            "2026-00",
+            "+202-11",
+            "0000-01",
+            "9999-12",
+            "9999",
+            "+202",
+            "2026-06..2026-01",
+            "2000-01..2026-01",
+            "2026-01..",
+            "..2026-01",
+            "2026-01..2026-02..2026-03",
+        ] {
+            assert!(Months::parse(bad).is_none(), "{bad}");
+        }
     }
 }

@@ -50,6 +50,7 @@ pub fn report(state: &State, months: Months) -> PartnershipReport {
         let r = &m.total;
         total.staff += r.staff;
         total.staff_away += r.staff_away;
+        total.with_agreement += r.with_agreement;
         total.person_days += r.person_days;
         total.days_away += r.days_away;
         total.agile_days += r.agile_days;
@@ -62,6 +63,7 @@ pub fn report(state: &State, months: Months) -> PartnershipReport {
         total.objectives_achieved += r.objectives_achieved;
     }
     total.staff_share_pct = pct(total.staff_away, total.staff);
+    total.agreement_share_pct = pct(total.with_agreement, total.staff);
     total.days_share_pct = pct(total.days_away, total.person_days);
     total.co2_kg = f64::from(total.commute_km) * KG_CO2_PER_CAR_KM;
     PartnershipReport {

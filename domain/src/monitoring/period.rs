@@ -181,6 +181,7 @@ pub(super) fn gather(state: &State, org: OrgId, months: Months, scope: &Scope) -
     }
 
     let goals = objectives_report(state, whole);
+    let agreed = with_agreement(state, org, whole);
     let mut teams: Vec<Row> = tallies
         .into_iter()
         .filter(|(team, _)| dir.org_of_team(*team) == Some(org) && scope.covers(Some(*team)))
@@ -198,6 +199,7 @@ pub(super) fn gather(state: &State, org: OrgId, months: Months, scope: &Scope) -
                     .map(|t| t.name.clone())
                     .unwrap_or_default(),
                 staff_away: count(tally.away.len()),
+                with_agreement: agreed.get(&team).copied().unwrap_or(0),
                 training_people: count(tally.trained.len()),
                 objectives: figures.map_or(0, |g| g.objectives),
                 objectives_achieved: figures.map_or(0, |g| g.by_status.achieved),
@@ -209,6 +211,7 @@ pub(super) fn gather(state: &State, org: OrgId, months: Months, scope: &Scope) -
 
     total.staff = teams.iter().map(|r| r.staff).sum();
     total.staff_away = teams.iter().map(|r| r.staff_away).sum();
+    total.with_agreement = teams.iter().map(|r| r.with_agreement).sum();
     total.person_days = teams.iter().map(|r| r.person_days).sum();
     total.training_people = teams.iter().map(|r| r.training_people).sum();
     let (objectives, achieved) = objectives_in(&goals, scope);
@@ -233,6 +236,35 @@ pub(super) fn gather(state: &State, org: OrgId, months: Months, scope: &Scope) -
     }
 }
 
+/// Per team of `org`, its active members with an agreement in force on at
+/// least one day of `period`.
+fn with_agreement(state: &State, org: OrgId, period: Period) -> BTreeMap<TeamId, u32> {
+    let dir = &state.directory;
+    let people: BTreeSet<PersonId> = dir
+        .agreements
+        .values()
+        .filter(|a| {
+            a.valid_from <= period.until
+                && a.valid_until.is_none_or(|u| u >= period.from)
+                && a.withdrawn_from
+                    .is_none_or(|w| w > period.from && w > a.valid_from)
+        })
+        .map(|a| a.person)
+        .collect();
+    let mut teams = BTreeMap::new();
+    for person in people {
+        if let Some(team) = dir
+            .people
+            .get(&person)
+            .filter(|p| p.active && p.org == org)
+            .and_then(|p| p.team)
+        {
+            *teams.entry(team).or_insert(0) += 1;
+        }
+    }
+    teams
+}
+
 /// Objectives and achieved ones in scope: the whole organisation's (people
 /// in no team included) or the sum of the scope's teams.
 fn objectives_in(report: &crate::objectives::report::Report, scope: &Scope) -> (u32, u32) {
@@ -255,6 +287,7 @@ fn objectives_in(report: &crate::objectives::report::Report, scope: &Scope) -> (
 fn finish(row: Row) -> Row {
     Row {
         staff_share_pct: pct(row.staff_away, row.staff),
+        agreement_share_pct: pct(row.with_agreement, row.staff),
         days_share_pct: pct(row.days_away, row.person_days),
         co2_kg: f64::from(row.commute_km) * KG_CO2_PER_CAR_KM,
         ..row
@@ -336,7 +369,13 @@ mod tests {
         // People are counted once over the year, never more than the staff.
         for row in &year.teams {
             assert!(row.staff_away <= row.staff, "{row:?}");
+            assert!(row.with_agreement <= row.staff, "{row:?}");
         }
+        assert!(year.total.with_agreement > 0, "{:?}", year.total);
+        assert_eq!(
+            year.total.with_agreement,
+            year.teams.iter().map(|r| r.with_agreement).sum::<u32>()
+        );
         assert_eq!(year.previous.as_ref().map(|r| r.days_away), Some(0));
     }
 
@@ -410,6 +449,10 @@ mod tests {
         assert_eq!(
             theirs.total.staff,
             theirs.teams.iter().map(|r| r.staff).sum::<u32>()
+        );
+        assert_eq!(
+            theirs.total.with_agreement,
+            theirs.teams.iter().map(|r| r.with_agreement).sum::<u32>()
         );
         for row in &theirs.teams {
             let same = everything

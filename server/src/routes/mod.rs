@@ -77,6 +77,11 @@ pub fn app(state: AppState) -> Router {
         .route("/feeds/{file}", get(calendar::feed))
         .route("/webinars/{id}/ics", get(calendar::session))
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
+        .route("/reports/{period}", get(reports::report_json))
+        .route(
+            "/reports/{period}/organisations",
+            get(reports::organisations_json),
+        )
         .route("/reports/{period}/teams.csv", get(reports::teams_csv))
         .route("/reports/{period}/weekdays.csv", get(reports::weekdays_csv))
         .route(

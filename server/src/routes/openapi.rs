@@ -51,6 +51,9 @@ pub fn document() -> Value {
     let mail_status = of::<super::mail::MailStatus>(&mut generator);
     let period_param = json!({"name": "period", "in": "path", "required": true, "description": "a month (2026-11), a year (2026) or a range of at most 60 months (2026-01..2026-06)", "schema": {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(\\.\\.[0-9]{4}-(0[1-9]|1[0-2]))?)?$"}});
     let audit_page = of::<super::audit::AuditPage>(&mut generator);
+    let period_report = of::<vela_domain::monitoring::PeriodReport>(&mut generator);
+    let partnership_report =
+        of::<vela_domain::monitoring::partnership::PartnershipReport>(&mut generator);
     let personal_data = of::<super::personal_data::PersonalDataFile>(&mut generator);
     let import_result = of::<super::people_import::ImportResult>(&mut generator);
     let import_file_error = of::<vela_domain::directory::import::FileError>(&mut generator);
@@ -165,8 +168,26 @@ pub fn document() -> Value {
                     "404": error("no such session"),
                 }), true),
             }},
+            "/api/reports/{period}": {"get": {
+                "summary": "The monitoring over a month, a year or a range as JSON, for the app's page: the same figures as the CSV files (per team, the total, each month's total, presence by weekday, the stretch before for the change). Counts only. Administrators get their organisation, team leads their own teams.",
+                "parameters": [period_param.clone()],
+                "responses": with_errors(json!({
+                    "200": ok(period_report),
+                    "400": error("a period not written YYYY-MM, YYYY or YYYY-MM..YYYY-MM"),
+                    "403": error("neither an administrator nor a team lead"),
+                }), true),
+            }},
+            "/api/reports/{period}/organisations": {"get": {
+                "summary": "Every organisation of the partnership side by side with the partnership's total, as JSON. The partnership administrator only.",
+                "parameters": [period_param.clone()],
+                "responses": with_errors(json!({
+                    "200": ok(partnership_report),
+                    "400": error("a period not written YYYY-MM, YYYY or YYYY-MM..YYYY-MM"),
+                    "403": error("not the partnership administrator"),
+                }), true),
+            }},
             "/api/reports/{period}/teams.csv": {"get": {
-                "summary": "The monitoring per team (PIAO shape) over a month, a year or a range, as CSV for spreadsheets: staff and days at a distance with their shares, days by mode (agile, remote, telework) and their total, commute km and CO2 avoided, training hours, objectives; one row per team and a total. Counts only, never a person's figures. UTF-8 with a byte order mark, `;`-separated, decimal comma. Administrators get their organisation, team leads their own teams.",
+                "summary": "The monitoring per team (PIAO shape) over a month, a year or a range, as CSV for spreadsheets: staff and days at a distance with their shares, days by mode (agile, remote, telework) and their total, commute km and CO2 avoided, training hours, objectives, people with an agreement in force; one row per team and a total. Counts only, never a person's figures. UTF-8 with a byte order mark, `;`-separated, decimal comma. Administrators get their organisation, team leads their own teams.",
                 "parameters": [period_param.clone()],
                 "responses": with_errors(json!({
                     "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},

@@ -1,16 +1,22 @@
 //! `GET /api/reports/{period}/teams.csv`, `…/weekdays.csv` and
 //! `…/organisations.csv`: the monitoring (`vela_domain::monitoring`) as
-//! spreadsheet files. A period is a month (`2026-11`), a year (`2026`) or a
+//! spreadsheet files; `GET /api/reports/{period}` and
+//! `…/organisations` the same reports as JSON, for the app's monitoring
+//! page (a lead's synced view lacks figures their teams' report counts —
+//! colleagues' commutes, training, objectives — so the page asks here, and
+//! page and files always agree). A period is a month (`2026-11`), a year (`2026`) or a
 //! range of months (`2026-01..2026-06`). Administrators get their
 //! organisation, leads their own teams (the domain's `Scope`), the
 //! partnership administrator every organisation side by side.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use chrono::{NaiveDate, Weekday};
+use axum::Json;
+use chrono::Weekday;
 use vela_domain::actor::administers_partnership;
 use vela_domain::ids::PersonId;
-use vela_domain::monitoring::{partnership, period, Months, PeriodReport, Row, Scope};
+use vela_domain::monitoring::partnership::{self, PartnershipReport};
+use vela_domain::monitoring::{period, Months, PeriodReport, Row, Scope};
 use vela_domain::Actor;
 
 use super::spreadsheet::{self, decimal};
@@ -19,7 +25,7 @@ use crate::error::ApiError;
 use crate::store::Store;
 use crate::AppState;
 
-const TEAMS_HEADER: [&str; 17] = [
+const TEAMS_HEADER: [&str; 18] = [
     "Struttura",
     "Periodo",
     "Personale",
@@ -37,6 +43,7 @@ const TEAMS_HEADER: [&str; 17] = [
     "Persone formate",
     "Obiettivi",
     "Obiettivi raggiunti",
+    "Persone con accordo individuale",
 ];
 
 const WEEKDAYS_HEADER: [&str; 7] = [
@@ -55,7 +62,7 @@ pub async fn teams_csv(
     user: CurrentUser,
     Path(period): Path<String>,
 ) -> Result<Response, ApiError> {
-    let report = monitoring(&state, &user, &period)?;
+    let report = monitoring(&state, &user, &period).await?;
     let mut writer = spreadsheet::writer();
     let body = (|| {
         writer.write_record(TEAMS_HEADER)?;
@@ -77,7 +84,7 @@ pub async fn weekdays_csv(
     user: CurrentUser,
     Path(period): Path<String>,
 ) -> Result<Response, ApiError> {
-    let report = monitoring(&state, &user, &period)?;
+    let report = monitoring(&state, &user, &period).await?;
     let mut writer = spreadsheet::writer();
     let body = (|| {
         writer.write_record(WEEKDAYS_HEADER)?;
@@ -107,16 +114,7 @@ pub async fn organisations_csv(
     user: CurrentUser,
     Path(period): Path<String>,
 ) -> Result<Response, ApiError> {
-    let months = parse_period(&period)?;
-    let actor = Actor::Person(PersonId(user.person_id));
-    let report = state
-        .store
-        .read(user.org_id, |all, _| {
-            administers_partnership(all, &actor).then(|| partnership::report(all, months))
-        })?
-        .ok_or(ApiError::Forbidden(
-            "only the partnership administrator compares its organisations",
-        ))?;
+    let report = organisations(&state, &user, &period).await?;
     let mut writer = spreadsheet::writer();
     let body = (|| {
         let mut header = TEAMS_HEADER;
@@ -137,29 +135,73 @@ pub async fn organisations_csv(
     )
 }
 
+/// The report of `period` as JSON, for the caller's scope (as the CSV).
+pub async fn report_json(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(period): Path<String>,
+) -> Result<Json<PeriodReport>, ApiError> {
+    monitoring(&state, &user, &period).await.map(Json)
+}
+
+/// The partnership's organisations side by side as JSON, for its
+/// administrator.
+pub async fn organisations_json(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(period): Path<String>,
+) -> Result<Json<PartnershipReport>, ApiError> {
+    organisations(&state, &user, &period).await.map(Json)
+}
+
 /// The report of `period` for the part of the caller's own organisation
 /// they may read: all of it for its administrators, their teams for a lead.
-fn monitoring(
+/// Built off the async workers: a long range reads every day of it.
+async fn monitoring(
     state: &AppState,
     user: &CurrentUser,
     period: &str,
 ) -> Result<PeriodReport, ApiError> {
     let months = parse_period(period)?;
-    let actor = Actor::Person(PersonId(user.person_id));
-    state
-        .store
-        .read(user.org_id, |all, _| {
-            let mine = all.directory.org_of_person(PersonId(user.person_id))?;
-            let scope = Scope::of(all, &actor, mine)?;
+    let person = PersonId(user.person_id);
+    let (store, org) = (state.store.clone(), user.org_id);
+    tokio::task::spawn_blocking(move || {
+        store.read(org, |all, _| {
+            let mine = all.directory.org_of_person(person)?;
+            let scope = Scope::of(all, &Actor::Person(person), mine)?;
             Some(period::report(all, mine, months, &scope))
-        })?
-        .ok_or(ApiError::Forbidden(
-            "only administrators and team leads download the monitoring",
-        ))
+        })
+    })
+    .await
+    .map_err(ApiError::internal)??
+    .ok_or(ApiError::Forbidden(
+        "only administrators and team leads read the monitoring",
+    ))
+}
+
+/// Every organisation over `period`, for the partnership administrator.
+async fn organisations(
+    state: &AppState,
+    user: &CurrentUser,
+    period: &str,
+) -> Result<PartnershipReport, ApiError> {
+    let months = parse_period(period)?;
+    let actor = Actor::Person(PersonId(user.person_id));
+    let (store, org) = (state.store.clone(), user.org_id);
+    tokio::task::spawn_blocking(move || {
+        store.read(org, |all, _| {
+            administers_partnership(all, &actor).then(|| partnership::report(all, months))
+        })
+    })
+    .await
+    .map_err(ApiError::internal)??
+    .ok_or(ApiError::Forbidden(
+        "only the partnership administrator compares its organisations",
+    ))
 }
 
 fn parse_period(period: &str) -> Result<Months, ApiError> {
-    months_of(period).ok_or_else(|| {
+    Months::parse(period).ok_or_else(|| {
         ApiError::BadRequest(format!(
             "a period is written YYYY-MM (a month), YYYY (a year) or YYYY-MM..YYYY-MM (at most {} \
              months), not {period:?}",
@@ -168,43 +210,12 @@ fn parse_period(period: &str) -> Result<Months, ApiError> {
     })
 }
 
-/// `2026-11`, `2026` or `2026-01..2026-06`, within the years the domain
-/// accepts (see `vela_domain::boundary`).
-fn months_of(period: &str) -> Option<Months> {
-    if let Some((from, until)) = period.split_once("..") {
-        return Months::between(parse_month(from)?, parse_month(until)?);
-    }
-    if period.len() == 4 {
-        let year = parse_year(period)?;
-        return Months::year(year);
-    }
-    parse_month(period).map(Months::of)
-}
-
-fn parse_year(year: &str) -> Option<i32> {
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let year: i32 = year.parse().ok()?;
-    (vela_domain::boundary::FIRST_YEAR..=vela_domain::boundary::LAST_YEAR)
-        .contains(&year)
-        .then_some(year)
-}
-
-fn parse_month(month: &str) -> Option<NaiveDate> {
-    let (year, number) = month.split_once('-')?;
-    if number.len() != 2 || !number.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(parse_year(year)?, number.parse().ok()?, 1)
-}
-
 /// A period as a file name part (`2026-01..2026-06` → `2026-01_2026-06`).
 fn file_label(period: &str) -> String {
     period.replace("..", "_")
 }
 
-fn team_record(period: &str, name: &str, row: &Row) -> [String; 17] {
+fn team_record(period: &str, name: &str, row: &Row) -> [String; 18] {
     [
         name.to_owned(),
         period.to_owned(),
@@ -223,6 +234,7 @@ fn team_record(period: &str, name: &str, row: &Row) -> [String; 17] {
         row.training_people.to_string(),
         row.objectives.to_string(),
         row.objectives_achieved.to_string(),
+        row.with_agreement.to_string(),
     ]
 }
 
@@ -235,38 +247,5 @@ fn weekday_it(day: Weekday) -> &'static str {
         Weekday::Fri => "venerdì",
         Weekday::Sat => "sabato",
         Weekday::Sun => "domenica",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::months_of;
-
-    #[test]
-    fn periods_are_a_month_a_year_or_a_range() {
-        assert_eq!(months_of("2026-11").map(|m| m.count), Some(1));
-        assert_eq!(months_of("2026").map(|m| m.count), Some(12));
-        assert_eq!(months_of("2026-01..2026-06").map(|m| m.count), Some(6));
-        for bad in [
-            "2026-13",
-            "2026-1",
-            "26-11",
-            "2026/11",
-            "",
-            "x",
-            "2026-00",
-            "+202-11",
-            "0000-01",
-            "9999-12",
-            "9999",
-            "+202",
-            "2026-06..2026-01",
-            "2000-01..2026-01",
-            "2026-01..",
-            "..2026-01",
-            "2026-01..2026-02..2026-03",
-        ] {
-            assert!(months_of(bad).is_none(), "{bad}");
-        }
     }
 }

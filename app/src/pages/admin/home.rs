@@ -1,12 +1,11 @@
-//! The Administration page: where the rules of the work are changed, and
-//! the month's monitoring.
+//! The Administration page: where the rules of the work are changed, with
+//! the way to the monitoring.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use vela_domain::directory::Role;
 
-use super::monitoring::Monitoring;
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
 use crate::pages::team::my_id;
@@ -119,6 +118,10 @@ pub fn Administration() -> impl IntoView {
                         <span>{move || i18n.t().admin.rules_hint}</span>
                     </li>
                     <li>
+                        <A href="/monitoring">{move || i18n.t().monitoring.nav}</A>
+                        <span>{move || i18n.t().monitoring.admin_hint}</span>
+                    </li>
+                    <li>
                         <A href="/admin/audit">{move || i18n.t().audit.link}</A>
                         <span>{move || i18n.t().audit.hint}</span>
                     </li>
@@ -126,7 +129,6 @@ pub fn Administration() -> impl IntoView {
                 </ul>
             </section>
             <MailLine />
-            <Monitoring />
         }
         .into_any()
     });

@@ -1,6 +1,5 @@
 //! Pages that change the rules of the work — the team rules (leads) and the
-//! individual agreements (administrators) — and the administrators' home
-//! with the monthly monitoring.
+//! individual agreements (administrators) — and the administrators' home.
 
 mod absences_import;
 mod agreement_form;
@@ -8,7 +7,6 @@ mod agreements;
 mod audit;
 mod csv_upload;
 mod home;
-mod monitoring;
 mod notices_form;
 mod organisation;
 mod partnership;
