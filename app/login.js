@@ -216,23 +216,27 @@ function start(root) {
     root.hidden = false;
   }
 
-  // A first visit waits (briefly) for how this deployment signs people in,
-  // so the demo notice and the single sign-on button do not push the form
-  // down once it shows; later visits know it already.
+  // The form shows once its fonts are here (preloaded by index.html), so no
+  // line moves when they arrive, and on a first visit once the deployment
+  // is known, so the demo notice and the single sign-on button do not push
+  // it down; a second at most, whatever is late.
   const known = stored('vela.config') !== null;
-  const waited = known ? null : setTimeout(reveal, 1000);
-  if (known) reveal();
-  fetch('/api/config')
+  const fonts = document.fonts
+    ? Promise.all(['400', '600', '700'].map((weight) => document.fonts.load(`${weight} 1em "Titillium Web"`)))
+    : Promise.resolve();
+  const asked = fetch('/api/config')
     .then((response) => (response.ok ? response.text() : Promise.reject(new Error('config'))))
     .then((body) => {
       config = Object.assign({ local_passwords: true }, JSON.parse(body));
       store('vela.config', body);
+      render();
     })
     .catch(() => {
       // Unreachable: the last known answer holds, as in the app.
-    })
-    .finally(() => {
-      clearTimeout(waited);
-      reveal();
     });
+  const cap = setTimeout(reveal, 1000);
+  Promise.all([fonts.catch(() => {}), known ? null : asked]).then(() => {
+    clearTimeout(cap);
+    reveal();
+  });
 }

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSWORD, collectErrors } from './helpers';
 
 // The sign-in form of index.html works before the WebAssembly has arrived:
@@ -133,4 +134,41 @@ test('a signed-in person reopening Vela never sees the form', async ({ page }) =
   release();
   await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Accedi', exact: true })).toHaveCount(0);
+});
+
+test('with the WASM held, the form has no axe violations, fits 375 px and has 44 px targets', async ({ page }) => {
+  await holdWasm(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Account dimostrativi' })).toBeVisible();
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const mismatch = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
+  expect([...axe.violations, ...mismatch.violations].map((v) => v.id)).toEqual([]);
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('#static-login button, #static-login input'))
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && (r.width < 43.5 || r.height < 43.5)).length,
+  );
+  expect(small).toBe(0);
+});
+
+test('with single sign-on and no local passwords, the form offers only the sign-on button', async ({ page }) => {
+  await holdWasm(page);
+  await page.route('**/api/config', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ demo: false, sso: true, sso_label: 'MyID', local_passwords: false }),
+    }),
+  );
+  await page.goto('/?sso_error=unknown_person');
+  await expect(page.getByRole('link', { name: 'Accedi con MyID' })).toHaveAttribute('href', '/api/auth/oidc/login');
+  await expect(page.getByRole('alert')).toHaveText(
+    "Il tuo account non corrisponde a nessuna persona attiva in Vela: chiedi all'amministratore di aggiungerti o riattivarti.",
+  );
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Account dimostrativi' })).toHaveCount(0);
+  await expect(page.getByRole('note')).toHaveCount(0);
 });
