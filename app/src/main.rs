@@ -14,10 +14,18 @@ mod json;
 mod lists;
 mod pages;
 mod session;
+mod static_login;
 mod storage;
 mod sync;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // The sign-in form of index.html may be in use: the app starts once a
+    // sign-in it sent has its answer, and takes over what was typed.
+    // (wasm-bindgen's executor: Leptos sets up its own when it mounts.)
+    wasm_bindgen_futures::spawn_local(async {
+        static_login::settled().await;
+        static_login::take();
+        leptos::mount::mount_to_body(app::App);
+    });
 }

@@ -4,8 +4,10 @@ import { collectErrors, login } from './helpers';
 test('the app renders in Italian by default, without console errors', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/');
-  // Text only the WASM app renders: fails if the app did not start.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accedi a Vela');
+  // Only the WASM app draws the footer (index.html's own form has none):
+  // fails if the app did not start.
+  await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   await expect(page.getByRole('button', { name: 'Italiano' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('Nome utente')).toBeVisible();

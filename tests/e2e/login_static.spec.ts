@@ -1,0 +1,174 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { DEMO_PASSWORD, collectErrors } from './helpers';
+
+// The sign-in form of index.html works before the WebAssembly has arrived:
+// the app's download is held (not failed) by route interception, and let
+// through when the test says so. Nothing here changes the demo data.
+
+// A service worker would answer the app's files itself, past the page's routes.
+test.use({ serviceWorkers: 'block' });
+
+/** Holds every request for the app's WASM until `release` is called. */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Only the app draws the footer: it is there once the app has started. */
+const appStarted = (page: Page) => page.getByRole('contentinfo');
+
+test('with the WASM held, the form says a wrong password, signs in, and the app opens signed in', async ({ page }) => {
+  const errors = collectErrors(page);
+  const release = await holdWasm(page);
+  await page.goto('/calendar');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accedi a Vela');
+  await expect(page.getByRole('heading', { name: 'Account dimostrativi' })).toBeVisible();
+  await expect(page.getByRole('note')).toHaveText('Versione dimostrativa: dati di prova');
+
+  await page.getByLabel('Nome utente').fill('sara');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Nome utente o password non corretti.');
+  await expect(page.getByLabel('Nome utente')).toHaveValue('sara');
+
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Caricamento…');
+  await expect(page.getByRole('textbox', { name: 'Nome utente' })).toHaveCount(0);
+  // Signed in on the server before the app exists.
+  expect((await page.request.get('/api/me')).status()).toBe(200);
+  await expect(appStarted(page)).toHaveCount(0);
+
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Accedi', exact: true })).toHaveCount(0);
+  // The browser logs the refused password's 401; nothing else may fail.
+  expect(errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
+});
+
+test('what is typed survives the app arriving mid-typing, cursor included', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await page.getByLabel('Nome utente').fill('giulia');
+  await page.getByLabel('Password').focus();
+  await page.keyboard.type('vela-');
+  await expect(appStarted(page)).toHaveCount(0);
+
+  release();
+  await expect(appStarted(page)).toBeVisible();
+  await expect(page.getByLabel('Nome utente')).toHaveValue('giulia');
+  await expect(page.getByLabel('Password')).toHaveValue('vela-');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  // Typing goes on where it stopped, in the app's own form.
+  await page.keyboard.type('demo');
+  await expect(page.getByLabel('Password')).toHaveValue(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
+});
+
+test('a message shown by the form stays when the app takes over', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Inserisci nome utente e password.');
+  release();
+  await expect(appStarted(page)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText('Inserisci nome utente e password.');
+});
+
+test('too many attempts and an unreachable server are said as the app says them, in English too', async ({ page }) => {
+  const release = await holdWasm(page);
+  let answer: 'limited' | 'down' = 'limited';
+  await page.route('**/api/auth/login', (route) =>
+    answer === 'limited'
+      ? route.fulfill({
+          status: 429,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: 'rate_limited', message: 'slow down' }),
+        })
+      : route.abort('connectionrefused'),
+  );
+  await page.goto('/');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in to Vela');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Use the account marco' }).click();
+  await expect(page.getByLabel('Username')).toHaveValue('marco');
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Too many failed attempts: try again in a minute.');
+  answer = 'down';
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The server cannot be reached: check your connection and try again.',
+  );
+
+  // The language chosen here is the app's.
+  release();
+  await expect(appStarted(page)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in to Vela');
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Username')).toHaveValue('marco');
+});
+
+test('a signed-in person reopening Vela never sees the form', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Nome utente').fill('giulia');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
+
+  const release = await holdWasm(page);
+  await page.reload();
+  // The page has loaded, its own script has run, and the form stays hidden.
+  await page.waitForFunction(() => 'velaLogin' in window);
+  await expect(page.getByRole('textbox', { name: 'Nome utente' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Accedi', exact: true })).toHaveCount(0);
+});
+
+test('with the WASM held, the form has no axe violations, fits 375 px and has 44 px targets', async ({ page }) => {
+  await holdWasm(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Account dimostrativi' })).toBeVisible();
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const mismatch = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
+  expect([...axe.violations, ...mismatch.violations].map((v) => v.id)).toEqual([]);
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('#static-login button, #static-login input'))
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && (r.width < 43.5 || r.height < 43.5)).length,
+  );
+  expect(small).toBe(0);
+});
+
+test('with single sign-on and no local passwords, the form offers only the sign-on button', async ({ page }) => {
+  await holdWasm(page);
+  await page.route('**/api/config', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ demo: false, sso: true, sso_label: 'MyID', local_passwords: false }),
+    }),
+  );
+  await page.goto('/?sso_error=unknown_person');
+  await expect(page.getByRole('link', { name: 'Accedi con MyID' })).toHaveAttribute('href', '/api/auth/oidc/login');
+  await expect(page.getByRole('alert')).toHaveText(
+    "Il tuo account non corrisponde a nessuna persona attiva in Vela: chiedi all'amministratore di aggiungerti o riattivarti.",
+  );
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Account dimostrativi' })).toHaveCount(0);
+  await expect(page.getByRole('note')).toHaveCount(0);
+});
