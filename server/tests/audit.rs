@@ -49,8 +49,10 @@ fn entries(page: &Value) -> &Vec<Value> {
     page["entries"].as_array().expect("entries")
 }
 
+/// Today in Rome, as the audit's date filters read dates (between
+/// midnight in Rome and midnight UTC the two differ).
 fn today() -> String {
-    chrono::Utc::now().date_naive().to_string()
+    vela_domain::calendar::rome_date(chrono::Utc::now()).to_string()
 }
 
 #[tokio::test]
