@@ -14,6 +14,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 use vela_domain::ids::OrgId;
 
+use crate::audit::Audit;
 use crate::auth::{password, Account, Auth};
 use crate::org_store::{now, OrgStore};
 use crate::store::{CommandMeta, Outcome, Store, StoreError};
@@ -32,12 +33,48 @@ pub enum SeedError {
     Store(#[from] StoreError),
     #[error("cannot create the demo accounts: {0}")]
     Accounts(String),
+    #[error("cannot write the audit trail: {0}")]
+    Audit(String),
+}
+
+/// Keeps an organisation's audit trail up with a seed. The trail is written
+/// from the revisions the store keeps in memory, and a seed runs before the
+/// trail's follower starts, so it catches up well before those are dropped.
+pub struct SeedTrail {
+    pub audit: Arc<Audit>,
+    /// The store's `--recent-revisions`.
+    pub recent_revisions: usize,
+}
+
+impl SeedTrail {
+    /// After the command at `index`: catches up every half of the revisions
+    /// kept in memory.
+    async fn after(&self, index: usize, store: &Arc<OrgStore>, org: Uuid) -> Result<(), SeedError> {
+        let every = (self.recent_revisions / 2).max(1);
+        if index % every == every - 1 {
+            self.catch_up(store, org).await?;
+        }
+        Ok(())
+    }
+
+    async fn catch_up(&self, store: &Arc<OrgStore>, org: Uuid) -> Result<(), SeedError> {
+        let (audit, store) = (self.audit.clone(), store.clone());
+        tokio::task::spawn_blocking(move || audit.catch_up(&store, org))
+            .await
+            .map_err(|e| SeedError::Audit(e.to_string()))?
+            .map_err(|e| SeedError::Audit(e.to_string()))?;
+        Ok(())
+    }
 }
 
 /// Seeds the demo partnership unless it is complete, and gives each of its
 /// people without an account a demo account. Called only with `--demo`: a
 /// production data directory starts empty.
-pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>) -> Result<(), SeedError> {
+pub async fn seed(
+    store: &Arc<OrgStore>,
+    auth: &Arc<Auth>,
+    trail: &SeedTrail,
+) -> Result<(), SeedError> {
     store.create_organisation(DEMO_ORG)?;
     let at = now();
     let today = vela_domain::calendar::rome_date(at);
@@ -98,7 +135,9 @@ pub async fn seed(store: &Arc<OrgStore>, auth: &Arc<Auth>) -> Result<(), SeedErr
                 })
             }
         }
+        trail.after(index, store, DEMO_ORG).await?;
     }
+    trail.catch_up(store, DEMO_ORG).await?;
     if fresh > 0 {
         tracing::info!(commands = fresh, "demo organisation seeded");
     }
@@ -165,6 +204,7 @@ pub const SYNTHETIC_ORG: Uuid = Uuid::from_u128(0x5157);
 pub async fn seed_synthetic(
     store: &Arc<OrgStore>,
     auth: &Arc<Auth>,
+    trail: &SeedTrail,
     people: usize,
 ) -> Result<(), SeedError> {
     if store.organisations().contains(&SYNTHETIC_ORG) {
@@ -190,7 +230,9 @@ pub async fn seed_synthetic(
         if !matches!(outcome, Outcome::Accepted { .. }) {
             refused += 1;
         }
+        trail.after(index, store, SYNTHETIC_ORG).await?;
     }
+    trail.catch_up(store, SYNTHETIC_ORG).await?;
     tracing::info!(
         people,
         commands = total,

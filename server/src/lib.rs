@@ -86,9 +86,15 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let store = Arc::new(store);
     let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
     let feeds = Arc::new(ics::Feeds::open(&config.data_dir)?);
+    // Before seeding: the seeds keep the audit trail up with them.
+    let audit = Arc::new(audit::Audit::new(&config.data_dir));
+    let trail = demo::SeedTrail {
+        audit: audit.clone(),
+        recent_revisions: config.recent_revisions,
+    };
     match config.synthetic {
-        Some(people) => demo::seed_synthetic(&store, &auth, people).await?,
-        None if config.demo => demo::seed(&store, &auth).await?,
+        Some(people) => demo::seed_synthetic(&store, &auth, &trail, people).await?,
+        None if config.demo => demo::seed(&store, &auth, &trail).await?,
         None => {}
     }
     let oidc = auth::oidc::OidcConfig::from_config(&config)?
@@ -115,7 +121,6 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         std::time::Duration::from_secs(config.scheduler_every_secs.max(1)),
         shutdown_rx.clone(),
     );
-    let audit = Arc::new(audit::Audit::new(&config.data_dir));
     let on_anonymised = forget_credentials(auth.clone(), feeds.clone());
     for org in store.organisations() {
         audit::trail::follow(

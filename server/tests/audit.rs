@@ -328,3 +328,36 @@ async fn the_trail_survives_compaction_and_a_restart() {
     assert_eq!(revisions, (1..=revisions.len() as u64).collect::<Vec<_>>());
     drop(temp);
 }
+
+/// Seeding runs before the trail's follower starts: a seed longer than the
+/// revisions kept in memory must still reach the trail whole.
+#[tokio::test]
+async fn a_seed_longer_than_the_recent_revisions_is_all_in_the_trail() {
+    let server = Server::start(&[
+        FAST,
+        "--demo",
+        "--recent-revisions",
+        "10",
+        "--snapshot-every",
+        "5",
+    ]);
+    let org_dir = std::fs::read_dir(server.data_dir.join("orgs"))
+        .expect("orgs")
+        .next()
+        .expect("one store")
+        .expect("entry")
+        .path();
+    let trail = std::fs::read_to_string(org_dir.join("audit.jsonl")).expect("trail");
+    let revisions: Vec<u64> = trail
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("line")["revision"]
+                .as_u64()
+                .expect("revision")
+        })
+        .collect();
+    assert!(revisions.len() > 10, "{trail}");
+    assert!(!trail.contains("missing_from"), "a gap in the trail");
+    assert_eq!(revisions, (1..=revisions.len() as u64).collect::<Vec<_>>());
+    assert!(!server.log_text().contains("misses revisions"));
+}
