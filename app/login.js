@@ -2,9 +2,10 @@
 //
 // index.html carries the form's markup, hidden; this script shows it to
 // someone with no session, speaks their language, and posts to the same
-// login API as the app's own form. When the app starts it takes over what
-// was typed (`app/src/static_login.rs`); `window.velaLogin.pending` is a
-// promise while a sign-in is under way, so the app waits for its outcome.
+// login API as the app's own form. This form is the first login page even
+// once the app has arrived: replacing it would move what the person reads
+// and types. `window.velaLogin.signedIn` is a promise the app waits for
+// (`app/src/static_login.rs`) before it draws itself in the form's place.
 //
 // The texts are the app's, copied: each line is `key: [Italian, English],`
 // with the field names of `app/src/i18n/texts.rs`, and a unit test of the
@@ -46,6 +47,11 @@ const TEXTS = {
   login_sso_invalid_token: ["La risposta del servizio di accesso non è valida: riprova e, se si ripete, avvisa l'amministratore.", "The sign-in service's answer is not valid: try again and, if it happens again, tell your administrator."],
   login_sso_unknown_person: ["Il tuo account non corrisponde a nessuna persona attiva in Vela: chiedi all'amministratore di aggiungerti o riattivarti.", 'Your account matches no active person in Vela: ask your administrator to add or reactivate you.'],
   login_sso_missing_claim: ["Il servizio di accesso non ha indicato chi sei: avvisa l'amministratore.", 'The sign-in service did not say who you are: tell your administrator.'],
+  footer_label: ['Informazioni sul servizio', 'About the service'],
+  footer_about: ['Vela — pianificazione del lavoro agile, software libero (EUPL 1.2).', 'Vela — planning smart working, free software (EUPL 1.2).'],
+  accessibility: ['Dichiarazione di accessibilità', 'Accessibility statement'],
+  privacy: ['Informativa sulla privacy', 'Privacy notice'],
+  legal: ['Note legali', 'Legal notes'],
   login_sso_no_role: ["Il tuo account non ha alcun ruolo in Vela presso il servizio di accesso dell'ente: chiedi all'amministratore.", "Your account has no Vela role at your organisation's sign-in service: ask your administrator."],
 };
 
@@ -58,7 +64,7 @@ const WITH_NAME = {
 // Pages the app shows signed out too: they wait for the app.
 const NOTICES = ['/accessibility', '/privacy', '/legal'];
 
-const velaLogin = { pending: null };
+const velaLogin = { signedIn: null };
 window.velaLogin = velaLogin;
 
 function stored(key) {
@@ -98,6 +104,8 @@ function start(root) {
   let language = saved === 'en' ? 1 : 0;
   let config = Object.assign({ demo: false, sso: false, local_passwords: true }, stored('vela.config'));
   let busy = false;
+  let signedIn;
+  velaLogin.signedIn = new Promise((resolve) => (signedIn = resolve));
   // Why the last single sign-on came back here, if it did.
   const ssoCode = new URLSearchParams(location.search).get('sso_error');
   const ssoFailure = ssoCode === null ? null : TEXTS[`login_sso_${ssoCode}`] ? `login_sso_${ssoCode}` : 'login_error_generic';
@@ -164,16 +172,16 @@ function start(root) {
     busy = true;
     submit.disabled = true;
     showError(null);
-    velaLogin.pending = signIn(name, password.value).then((outcome) => {
+    signIn(name, password.value).then((outcome) => {
       busy = false;
       submit.disabled = false;
-      velaLogin.pending = null;
       if (outcome === 'signed_in') {
-        // The app opens signed in from what it remembers; until it
-        // arrives, say that it is coming.
+        // The app opens signed in from what it remembers; until it has
+        // arrived, say that it is coming.
         const page = root.querySelector('.login');
         page.hidden = true;
         page.after(loading());
+        signedIn();
       } else {
         showError(outcome);
       }

@@ -20,12 +20,12 @@ mod sync;
 
 fn main() {
     console_error_panic_hook::set_once();
-    // The sign-in form of index.html may be in use: the app starts once a
-    // sign-in it sent has its answer, and takes over what was typed.
+    // The sign-in form of index.html is the first login page: the app
+    // draws itself once someone has signed in through it.
     // (wasm-bindgen's executor: Leptos sets up its own when it mounts.)
     wasm_bindgen_futures::spawn_local(async {
-        static_login::settled().await;
-        static_login::take();
+        static_login::signed_in().await;
+        static_login::remove();
         leptos::mount::mount_to_body(app::App);
     });
 }

@@ -1,103 +1,43 @@
-//! The hand-over from the sign-in form of `index.html` (run by
-//! `app/login.js` before the WebAssembly arrives) to the app's own login
-//! page: what was typed, the message shown and where the cursor was.
-
-use std::cell::RefCell;
+//! The first login page is the sign-in form of `index.html`, run by
+//! `app/login.js` before the WebAssembly arrives. The app leaves it in
+//! place until someone has signed in through it: drawing the app's own
+//! form over it would move what the person is reading and typing (and
+//! repaint the page's largest text late). The app's login page serves
+//! later sign-ins, after a sign-out or an ended session.
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::Text;
-
-/// What the person left in the static form.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Handover {
-    pub username: String,
-    pub password: String,
-    /// The message shown (the `Texts` field name the script used).
-    pub error: Option<String>,
-    /// The field that had the focus, with its selection.
-    pub focus: Option<(Field, u32, u32)>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Username,
-    Password,
-}
-
-thread_local! {
-    static HANDOVER: RefCell<Option<Handover>> = const { RefCell::new(None) };
-}
-
-/// Waits for a sign-in the static form has under way, so its outcome (a
-/// session, or a message) is known before the app starts.
-pub async fn settled() {
-    let pending = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"velaLogin".into()).ok())
-        .and_then(|login| js_sys::Reflect::get(&login, &"pending".into()).ok())
+/// Waits until someone has signed in through the static form, when the
+/// script showed it (a person with no session); returns at once otherwise.
+pub async fn signed_in() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let signed_in = js_sys::Reflect::get(&window, &"velaLogin".into())
+        .ok()
+        .and_then(|login| js_sys::Reflect::get(&login, &"signedIn".into()).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    if let Some(pending) = pending {
-        let _ = wasm_bindgen_futures::JsFuture::from(pending).await;
-    }
-}
-
-/// Removes the static form from the page (before the app mounts, so no
-/// landmark or id is ever there twice) and keeps what it held for the
-/// app's login page.
-pub fn take() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(signed_in) = signed_in else {
         return;
     };
-    let Some(root) = document.get_element_by_id("static-login") else {
-        return;
-    };
-    let input = |id: &str| {
-        document
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    };
-    let shown = !root.has_attribute("hidden");
-    let (user, pass) = (input("static-username"), input("static-password"));
-    if let (true, Some(user), Some(pass)) = (shown, user, pass) {
-        let focused = document.active_element();
-        let focus = [(Field::Username, &user), (Field::Password, &pass)]
-            .into_iter()
-            .find(|(_, el)| focused.as_ref() == Some(el.unchecked_ref::<web_sys::Element>()))
-            .map(|(field, el)| {
-                let start = el.selection_start().ok().flatten().unwrap_or(0);
-                let end = el.selection_end().ok().flatten().unwrap_or(start);
-                (field, start, end)
-            });
-        let error = root
-            .query_selector("[data-error]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute("data-error"))
-            .filter(|key| !key.is_empty());
-        let handover = Handover {
-            username: user.value(),
-            password: pass.value(),
-            error,
-            focus,
-        };
-        HANDOVER.with(|h| *h.borrow_mut() = Some(handover));
+    // Says the app is here and waiting (the browser tests look for it).
+    if let Some(root) = window
+        .document()
+        .and_then(|d| d.get_element_by_id("static-login"))
+    {
+        let _ = root.set_attribute("data-app", "waiting");
     }
-    root.remove();
+    let _ = wasm_bindgen_futures::JsFuture::from(signed_in).await;
 }
 
-/// What the static form held, once: the first login page takes it.
-pub fn handed_over() -> Option<Handover> {
-    HANDOVER.with(|h| h.borrow_mut().take())
-}
-
-/// The app's sentence for a message the static form showed.
-pub fn message(key: &str) -> Text {
-    match key {
-        "login_error_credentials" => |t| t.login_error_credentials,
-        "login_error_rate_limited" => |t| t.login_error_rate_limited,
-        "login_error_offline" => |t| t.login_error_offline,
-        "login_error_missing" => |t| t.login_error_missing,
-        _ => |t| t.login_error_generic,
+/// Removes the static form (before the app mounts, so no landmark or id is
+/// ever on the page twice).
+pub fn remove() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("static-login"))
+    {
+        root.remove();
     }
 }
 
@@ -184,6 +124,11 @@ mod tests {
             "login_sso_unknown_person" => t.login_sso_unknown_person,
             "login_sso_missing_claim" => t.login_sso_missing_claim,
             "login_sso_no_role" => t.login_sso_no_role,
+            "footer_label" => t.frame.footer_label,
+            "footer_about" => t.frame.footer_about,
+            "accessibility" => t.frame.accessibility,
+            "privacy" => t.frame.privacy,
+            "legal" => t.frame.legal,
             other => panic!("login.js names {other}, which the test does not know"),
         };
         text.to_string()
@@ -196,19 +141,6 @@ mod tests {
         for (key, it, en) in texts {
             assert_eq!(it, app_text(Locale::It, &key), "{key} in Italian");
             assert_eq!(en, app_text(Locale::En, &key), "{key} in English");
-        }
-    }
-
-    #[test]
-    fn every_message_of_the_static_form_has_its_sentence() {
-        for key in [
-            "login_error_credentials",
-            "login_error_rate_limited",
-            "login_error_offline",
-            "login_error_missing",
-        ] {
-            let it = Locale::It.texts();
-            assert_eq!(super::message(key)(it), app_text(Locale::It, key));
         }
     }
 }

@@ -2,9 +2,10 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSWORD, collectErrors } from './helpers';
 
-// The sign-in form of index.html works before the WebAssembly has arrived:
-// the app's download is held (not failed) by route interception, and let
-// through when the test says so. Nothing here changes the demo data.
+// The sign-in form of index.html works before the WebAssembly has arrived,
+// and stays the login page once it has: the app draws itself only after a
+// sign-in. The app's download is held (not failed) by route interception,
+// and let through when the test says so. Nothing here changes the demo data.
 
 // A service worker would answer the app's files itself, past the page's routes.
 test.use({ serviceWorkers: 'block' });
@@ -20,8 +21,11 @@ async function holdWasm(page: Page): Promise<() => void> {
   return release;
 }
 
-/** Only the app draws the footer: it is there once the app has started. */
-const appStarted = (page: Page) => page.getByRole('contentinfo');
+/** The app has arrived and waits for a sign-in through the form. */
+const appWaiting = (page: Page) => page.locator('#static-login[data-app="waiting"]');
+
+/** Only the signed-in app draws the main navigation. */
+const appDrawn = (page: Page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
 test('with the WASM held, the form says a wrong password, signs in, and the app opens signed in', async ({ page }) => {
   const errors = collectErrors(page);
@@ -30,6 +34,9 @@ test('with the WASM held, the form says a wrong password, signs in, and the app 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accedi a Vela');
   await expect(page.getByRole('heading', { name: 'Account dimostrativi' })).toBeVisible();
   await expect(page.getByRole('note')).toHaveText('Versione dimostrativa: dati di prova');
+  await expect(
+    page.getByRole('contentinfo').getByRole('link', { name: 'Dichiarazione di accessibilità' }),
+  ).toHaveAttribute('href', '/accessibility');
 
   await page.getByLabel('Nome utente').fill('sara');
   await page.getByLabel('Password').fill('not-the-password');
@@ -43,7 +50,7 @@ test('with the WASM held, the form says a wrong password, signs in, and the app 
   await expect(page.getByRole('textbox', { name: 'Nome utente' })).toHaveCount(0);
   // Signed in on the server before the app exists.
   expect((await page.request.get('/api/me')).status()).toBe(200);
-  await expect(appStarted(page)).toHaveCount(0);
+  await expect(appDrawn(page)).toHaveCount(0);
 
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
@@ -53,33 +60,36 @@ test('with the WASM held, the form says a wrong password, signs in, and the app 
   expect(errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
 });
 
-test('what is typed survives the app arriving mid-typing, cursor included', async ({ page }) => {
+test('the app arriving mid-typing changes nothing on the page: text, cursor and layout stay', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/');
   await page.getByLabel('Nome utente').fill('giulia');
   await page.getByLabel('Password').focus();
   await page.keyboard.type('vela-');
-  await expect(appStarted(page)).toHaveCount(0);
+  const before = await page.getByRole('heading', { level: 1 }).boundingBox();
+  await expect(appWaiting(page)).toHaveCount(0);
 
   release();
-  await expect(appStarted(page)).toBeVisible();
+  await expect(appWaiting(page)).toHaveCount(1);
   await expect(page.getByLabel('Nome utente')).toHaveValue('giulia');
   await expect(page.getByLabel('Password')).toHaveValue('vela-');
   await expect(page.getByLabel('Password')).toBeFocused();
-  // Typing goes on where it stopped, in the app's own form.
+  expect(await page.getByRole('heading', { level: 1 }).boundingBox()).toEqual(before);
+  // Typing goes on where it stopped; the app draws itself once signed in.
   await page.keyboard.type('demo');
   await expect(page.getByLabel('Password')).toHaveValue(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
+  await expect(appDrawn(page)).toBeVisible();
+  await expect(page.locator('#static-login')).toHaveCount(0);
 });
 
-test('a message shown by the form stays when the app takes over', async ({ page }) => {
+test('a message shown by the form stays when the app arrives', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/');
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Inserisci nome utente e password.');
   release();
-  await expect(appStarted(page)).toBeVisible();
+  await expect(appWaiting(page)).toHaveCount(1);
   await expect(page.getByRole('alert')).toHaveText('Inserisci nome utente e password.');
 });
 
@@ -110,12 +120,15 @@ test('too many attempts and an unreachable server are said as the app says them,
     'The server cannot be reached: check your connection and try again.',
   );
 
-  // The language chosen here is the app's.
+  // The language chosen here is the app's once signed in.
   release();
-  await expect(appStarted(page)).toBeVisible();
+  await expect(appWaiting(page)).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in to Vela');
-  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('Username')).toHaveValue('marco');
+  await page.unroute('**/api/auth/login');
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
 test('a signed-in person reopening Vela never sees the form', async ({ page }) => {

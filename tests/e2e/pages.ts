@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { login } from './helpers';
 
 /** The demo accounts, one per role (the partnership's Rovereto admin too). */
@@ -47,6 +47,15 @@ export const WIDTHS = [
   { width: 768, height: 1024 },
   { width: 375, height: 812 },
 ];
+
+/**
+ * Gives a test that walks `paths` time in proportion to them: the list grows
+ * with the app, and a loaded machine takes seconds per page. A safety net
+ * only: every step waits for its own condition.
+ */
+export function allowPerPage(paths: string[], perPage = 30_000) {
+  test.setTimeout(60_000 + perPage * paths.length);
+}
 
 /** Signs `username` in on a fresh page. */
 export async function signIn(page: Page, username: string) {

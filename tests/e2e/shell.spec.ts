@@ -5,8 +5,9 @@ test('the app renders in Italian by default, without console errors', async ({ p
   const errors = collectErrors(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accedi a Vela');
-  // Only the WASM app draws the footer (index.html's own form has none):
-  // fails if the app did not start.
+  // The WASM app has started and waits behind index.html's form for a
+  // sign-in: fails if the app did not start.
+  await expect(page.locator('#static-login[data-app="waiting"]')).toHaveCount(1);
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   await expect(page.getByRole('button', { name: 'Italiano' })).toHaveAttribute('aria-pressed', 'true');

@@ -38,31 +38,9 @@ fn sso_error(code: &str) -> Text {
 pub fn Login() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    // What the sign-in form of index.html held when the app arrived.
-    let handover = crate::static_login::handed_over().unwrap_or_default();
-    let username = RwSignal::new(handover.username);
-    let password = RwSignal::new(handover.password);
-    let error = RwSignal::new(handover.error.as_deref().map(crate::static_login::message));
-    let username_input = NodeRef::<leptos::html::Input>::new();
-    let password_input = NodeRef::<leptos::html::Input>::new();
-    // The cursor stays where it was, so typing goes on undisturbed.
-    if let Some((field, start, end)) = handover.focus {
-        let node = match field {
-            crate::static_login::Field::Username => username_input,
-            crate::static_login::Field::Password => password_input,
-        };
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
-            }
-            let Some(input) = node.get() else {
-                return false;
-            };
-            let _ = input.focus();
-            let _ = input.set_selection_range(start, end);
-            true
-        });
-    }
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
     let deployment = crate::deployment::use_deployment();
     // Why the last single sign-on came back here, if it did.
@@ -147,7 +125,6 @@ pub fn Login() -> impl IntoView {
                 <label for="login-username">{move || i18n.t().login_username}</label>
                 <input
                     id="login-username"
-                    node_ref=username_input
                     name="username"
                     autocomplete="username"
                     autocapitalize="none"
@@ -157,7 +134,6 @@ pub fn Login() -> impl IntoView {
                 <label for="login-password">{move || i18n.t().login_password}</label>
                 <input
                     id="login-password"
-                    node_ref=password_input
                     name="password"
                     type="password"
                     autocomplete="current-password"

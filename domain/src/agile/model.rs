@@ -165,23 +165,54 @@ pub struct RefusedDay {
 
 /// How many members of a team are away on a day. Everyone sees these, also
 /// for other teams, instead of names.
+///
+/// A zero count is left out of the JSON: a person's view holds a year of
+/// these for every team (most of an employee's pull at 2,500 people), and a
+/// missing count reads as zero in every release, so readers old and new
+/// accept either form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamDay {
     /// Approved days away (agile, remote or telework).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub away: u32,
     /// Days asked for and not decided yet.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub pending: u32,
     /// Members absent (any calendar day of an absence).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub absent: u32,
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 impl TeamDay {
     /// Whether nothing is counted (such entries are not kept).
     pub fn is_empty(&self) -> bool {
         *self == TeamDay::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TeamDay;
+
+    /// Pulls and browser caches written before zero counts were left out
+    /// hold every count; both forms read the same.
+    #[test]
+    fn a_team_day_reads_the_same_with_or_without_its_zero_counts() {
+        let day = TeamDay {
+            away: 3,
+            pending: 0,
+            absent: 1,
+        };
+        let short = serde_json::to_string(&day).expect("json");
+        assert_eq!(short, r#"{"away":3,"absent":1}"#);
+        let full: TeamDay =
+            serde_json::from_str(r#"{"away":3,"pending":0,"absent":1}"#).expect("full form");
+        assert_eq!(full, day);
+        assert_eq!(serde_json::from_str::<TeamDay>(&short).expect("short"), day);
     }
 }
