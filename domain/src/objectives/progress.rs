@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::score::{key_result_progress, overall_score, score};
 use super::{Amount, Objective, Owner, Period, Status};
 use crate::calendar::rome_date;
-use crate::ids::TeamId;
+use crate::ids::{KeyResultId, TeamId};
 use crate::State;
 
 /// One point of an objective's curve: how things stood right after a
@@ -20,6 +20,8 @@ use crate::State;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurvePoint {
     pub at: DateTime<Utc>,
+    /// The key result whose update made this point (`None` for the start).
+    pub updated: Option<KeyResultId>,
     /// The objective's weighted score then, 0–100 %.
     pub score: Amount,
     /// Each key result's value then, in the objective's key-result order.
@@ -47,7 +49,7 @@ pub fn curve(objective: &Objective) -> Vec<CurvePoint> {
     for kr in &mut replay.key_results {
         kr.current = kr.baseline;
     }
-    let mut points = vec![point(&replay, start)];
+    let mut points = vec![point(&replay, start, None)];
     for update in &objective.updates {
         let Some(kr) = replay
             .key_results
@@ -57,14 +59,15 @@ pub fn curve(objective: &Objective) -> Vec<CurvePoint> {
             continue;
         };
         kr.current = update.value;
-        points.push(point(&replay, update.at));
+        points.push(point(&replay, update.at, Some(update.key_result)));
     }
     points
 }
 
-fn point(objective: &Objective, at: DateTime<Utc>) -> CurvePoint {
+fn point(objective: &Objective, at: DateTime<Utc>, updated: Option<KeyResultId>) -> CurvePoint {
     CurvePoint {
         at,
+        updated,
         score: score(objective),
         values: objective.key_results.iter().map(|kr| kr.current).collect(),
         progress: objective
@@ -191,6 +194,9 @@ mod tests {
         assert_eq!(points[2].values, vec![percent("300"), percent("20")]);
         assert_eq!(points[2].progress, vec![percent("25"), percent("50")]);
         assert_eq!(points[3].at, now() + day * 3);
+        let kr1 = o.key_results[1].id;
+        assert_eq!(points[0].updated, None);
+        assert_eq!(points[2].updated, Some(kr1));
         assert_eq!(
             points.last().map(|p| p.score),
             Some(crate::objectives::score::score(o)),
