@@ -3,12 +3,13 @@
 //! synced view, as the app does — verifies for the Provincia's
 //! administrator with the facts of the attendance; a changed code does not;
 //! the Comune di Rovereto's administrator gets 404 and an employee or a
-//! lead 403, as JSON errors.
+//! lead 403, as JSON errors; and once the trainer takes the attendance
+//! back, the code no longer verifies.
 
 mod common;
 
 use common::{Server, Session};
-use serde_json::Value;
+use serde_json::{json, Value};
 use vela_domain::ids::PersonId;
 use vela_domain::webinars::certificate::{certificates_of, CertificateKind};
 use vela_domain::State;
@@ -91,4 +92,25 @@ async fn a_certificate_code_verifies_only_for_its_organisations_administrators()
         let (status, body) = who.get_json(&path(&certificate.code)).await;
         assert_error(status, &body, 403, "forbidden");
     }
+
+    // The facts are read now: once the trainer takes the attendance back,
+    // the printed code no longer verifies.
+    let sara = server.login("sara").await;
+    let command = json!({
+        "area": "webinars",
+        "type": "mark_attendance",
+        "session": certificate.item,
+        "person": me.0,
+        "present": false,
+    });
+    let (status, body) = sara
+        .post_json(
+            "/api/sync/push?protocol=4",
+            &json!({"commands": [{"id": uuid::Uuid::new_v4(), "command": command}]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["results"][0]["status"], "accepted", "{body}");
+    let (status, body) = admin.get_json(&path(&certificate.code)).await;
+    assert_error(status, &body, 404, "not_found");
 }
