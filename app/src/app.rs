@@ -112,6 +112,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/organisation") view=crate::pages::admin::OrganisationPage />
             <Route path=path!("/admin/partnership") view=crate::pages::admin::Partnership />
             <Route path=path!("/admin/audit") view=crate::pages::admin::AuditLog />
+            <Route path=path!("/admin/certificates") view=crate::pages::admin::VerifyCertificate />
             <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/absences") view=crate::pages::absences::Absences />
             <Route path=path!("/objectives") view=MyObjectives />
@@ -122,6 +123,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/webinars") view=webinars::WebinarList />
             <Route path=path!("/webinars/mine") view=webinars::MyTraining />
             <Route path=path!("/webinars/:id") view=webinars::SessionPage />
+            <Route path=path!("/certificates/:kind/:id") view=webinars::CertificatePage />
             <Route path=path!("/training") view=webinars::TrainingAdmin />
             <Route path=path!("/training/mine") view=webinars::MyTraining />
             <Route path=path!("/training/sessions/new") view=webinars::NewSession />

@@ -32,6 +32,7 @@ export const PAGES = [
   '/admin/people/import',
   '/admin/absences/import',
   '/admin/audit',
+  '/admin/certificates',
   '/admin/teams',
   '/admin/organisation',
   '/admin/partnership',
@@ -74,12 +75,16 @@ export async function open(page: Page, path: string) {
   await expect(page.locator('main .loading')).toHaveCount(0);
 }
 
-/** The addresses of a few pages with a record id: a webinar and an objective. */
+/**
+ * The addresses of a few pages with a record id: a webinar, an objective
+ * (with its progress curves) and a certificate of attendance.
+ */
 export async function recordPages(page: Page): Promise<string[]> {
   const found: string[] = [];
   for (const [list, pattern] of [
     ['/webinars', /^\/webinars\/[0-9a-f-]{36}$/],
     ['/objectives', /^\/objectives\/[0-9a-f-]{36}$/],
+    ['/webinars/mine', /^\/certificates\/(session|path)\/[0-9a-f-]{36}$/],
   ] as const) {
     await open(page, list);
     const hrefs = await page.locator('main a[href]').evaluateAll((links) =>

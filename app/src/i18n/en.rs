@@ -88,6 +88,7 @@ pub static TEXTS: Texts = Texts {
     webinars: super::webinars::EN,
     admin: super::admin::EN,
     monitoring: super::monitoring::EN,
+    certificates: super::certificates::EN,
     export: super::export::EN,
     audit: super::audit::EN,
     people_import: super::people_import::EN,

@@ -87,6 +87,7 @@ pub static TEXTS: Texts = Texts {
     webinars: super::webinars::IT,
     admin: super::admin::IT,
     monitoring: super::monitoring::IT,
+    certificates: super::certificates::IT,
     export: super::export::IT,
     audit: super::audit::IT,
     people_import: super::people_import::IT,

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod agreement;
 pub mod audit;
 pub mod calendar;
+pub mod certificates;
 mod en;
 pub mod export;
 pub mod frame;

@@ -149,6 +149,23 @@ pub struct ObjectivesTexts {
     pub person_score: fn(&str) -> String,
     /// The statuses' names, in the order of `Status::ALL`.
     pub status_names: [&'static str; 7],
+
+    pub curve_heading: &'static str,
+    pub curve_title: &'static str,
+    /// "From {first} at the start to {last} after {n} updates (latest: {date})."
+    pub curve_summary: fn(&str, &str, usize, &str) -> String,
+    pub curve_empty: &'static str,
+    pub curve_col_when: &'static str,
+    /// A key result's curve: "{indicator} over time".
+    pub kr_curve_title: fn(&str) -> String,
+    /// "From {first} to {last} {unit} in {n} updates."
+    pub kr_curve_summary: fn(&str, &str, &str, usize) -> String,
+    /// "Progress this period: score {score} over {n} objectives ({achieved}
+    /// achieved), {updates} updates recorded".
+    pub team_progress: fn(&str, u32, u32, u32) -> String,
+    /// "; the latest on {date}".
+    pub team_progress_last: fn(&str) -> String,
+    pub team_progress_none: &'static str,
 }
 
 impl ObjectivesTexts {
@@ -313,6 +330,28 @@ pub const IT: ObjectivesTexts = ObjectivesTexts {
         "Parzialmente raggiunto",
         "Non raggiunto",
     ],
+
+    curve_heading: "Andamento",
+    curve_title: "Andamento del punteggio",
+    curve_summary: |first, last, n, date| {
+        let updates = if n == 1 { "1 aggiornamento".to_owned() } else { format!("{n} aggiornamenti") };
+        format!("Da {first} all'avvio a {last} dopo {updates} (ultimo: {date}).")
+    },
+    curve_empty: "L'andamento comparirà quando l'obiettivo sarà avviato.",
+    curve_col_when: "Data",
+    kr_curve_title: |indicator| format!("Andamento: {indicator}"),
+    kr_curve_summary: |first, last, unit, n| {
+        let updates = if n == 1 { "1 aggiornamento".to_owned() } else { format!("{n} aggiornamenti") };
+        format!("Da {first} a {last} {unit} in {updates}.")
+    },
+    team_progress: |score, n, achieved, updates| {
+        let objectives = if n == 1 { "1 obiettivo".to_owned() } else { format!("{n} obiettivi") };
+        let achieved = if achieved == 1 { "1 raggiunto".to_owned() } else { format!("{achieved} raggiunti") };
+        let updates = if updates == 1 { "1 aggiornamento registrato".to_owned() } else { format!("{updates} aggiornamenti registrati") };
+        format!("Avanzamento nel periodo: punteggio {score} su {objectives} ({achieved}), {updates}")
+    },
+    team_progress_last: |date| format!(", l'ultimo il {date}"),
+    team_progress_none: "Nessun obiettivo concordato nel periodo.",
 };
 
 pub const EN: ObjectivesTexts = ObjectivesTexts {
@@ -466,6 +505,43 @@ pub const EN: ObjectivesTexts = ObjectivesTexts {
         "Partly achieved",
         "Not achieved",
     ],
+
+    curve_heading: "Progress over time",
+    curve_title: "Score over time",
+    curve_summary: |first, last, n, date| {
+        let updates = if n == 1 {
+            "1 update".to_owned()
+        } else {
+            format!("{n} updates")
+        };
+        format!("From {first} at the start to {last} after {updates} (latest: {date}).")
+    },
+    curve_empty: "The curve will appear once the objective is started.",
+    curve_col_when: "Date",
+    kr_curve_title: |indicator| format!("Over time: {indicator}"),
+    kr_curve_summary: |first, last, unit, n| {
+        let updates = if n == 1 {
+            "1 update".to_owned()
+        } else {
+            format!("{n} updates")
+        };
+        format!("From {first} to {last} {unit} in {updates}.")
+    },
+    team_progress: |score, n, achieved, updates| {
+        let objectives = if n == 1 {
+            "1 objective".to_owned()
+        } else {
+            format!("{n} objectives")
+        };
+        let updates = if updates == 1 {
+            "1 update recorded".to_owned()
+        } else {
+            format!("{updates} updates recorded")
+        };
+        format!("Progress this period: score {score} over {objectives} ({achieved} achieved), {updates}")
+    },
+    team_progress_last: |date| format!(", the latest on {date}"),
+    team_progress_none: "No objective agreed in the period.",
 };
 
 fn status_list_it(statuses: &[Status]) -> String {

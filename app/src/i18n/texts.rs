@@ -92,6 +92,7 @@ pub struct Texts {
     pub calendar: super::calendar::CalendarTexts,
     pub admin: super::admin::AdminTexts,
     pub monitoring: super::monitoring::MonitoringTexts,
+    pub certificates: super::certificates::CertificatesTexts,
     pub export: super::export::ExportTexts,
     pub audit: super::audit::AuditTexts,
     pub people_import: super::people_import::ImportTexts,

@@ -16,13 +16,15 @@
 //! proposed. Amounts are fixed-point decimals ([`Amount`]), never floats.
 //! [`score`] says how far an objective got; [`authority`] who may do what
 //! (and [`authority::may_log_work`] for the agile area); [`report`] the
-//! monitoring figures.
+//! monitoring figures; [`progress`] the curve of an objective over its
+//! updates and a team's progress over a period.
 
 mod amount;
 mod apply;
 pub mod authority;
 mod command;
 mod objective;
+pub mod progress;
 mod rejection;
 pub mod report;
 pub mod score;

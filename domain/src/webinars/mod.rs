@@ -5,8 +5,10 @@
 //! Read in this order: [`Session`] (what a webinar is, its join window and
 //! seats), [`Registration`] (a person's seat or waitlist place), [`Command`]
 //! and [`apply`] (who may do what, and every rule), [`view`] / [`redact`]
-//! (who sees what) and [`report`] (training hours, attendance and feedback
-//! figures). Calendar files are the server's: it formats these records.
+//! (who sees what), [`report`] (training hours, attendance and feedback
+//! figures), [`progress`] (a person's way along a training path) and
+//! [`certificate`] (certificates of attendance and their verification
+//! codes). Calendar files are the server's: it formats these records.
 //!
 //! Seat counts live beside the registrations ([`Part::occupancy`]) and travel
 //! in every registration event, so a person who sees only their own
@@ -15,14 +17,18 @@
 //! "waitlisted" exactly as the server will.
 
 mod apply;
+pub mod certificate;
 mod command;
 mod path;
+pub mod progress;
 mod registration;
 mod rejection;
 pub mod report;
 mod session;
 mod visibility;
 
+#[cfg(test)]
+mod certificate_tests;
 #[cfg(test)]
 mod tests;
 

@@ -23,6 +23,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod certificates;
 pub mod config;
 pub mod csv_upload;
 pub mod health;
@@ -77,6 +78,7 @@ pub fn app(state: AppState) -> Router {
         .route("/feeds/{file}", get(calendar::feed))
         .route("/webinars/{id}/ics", get(calendar::session))
         .route("/webinars/{id}/attendees.csv", get(webinars::attendees_csv))
+        .route("/certificates/{code}", get(certificates::check))
         .route("/reports/{period}", get(reports::report_json))
         .route(
             "/reports/{period}/organisations",

@@ -52,6 +52,7 @@ pub fn document() -> Value {
     let period_param = json!({"name": "period", "in": "path", "required": true, "description": "a month (2026-11), a year (2026) or a range of at most 60 months (2026-01..2026-06)", "schema": {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(\\.\\.[0-9]{4}-(0[1-9]|1[0-2]))?)?$"}});
     let audit_page = of::<super::audit::AuditPage>(&mut generator);
     let period_report = of::<vela_domain::monitoring::PeriodReport>(&mut generator);
+    let certificate = of::<vela_domain::webinars::certificate::Certificate>(&mut generator);
     let partnership_report =
         of::<vela_domain::monitoring::partnership::PartnershipReport>(&mut generator);
     let personal_data = of::<super::personal_data::PersonalDataFile>(&mut generator);
@@ -166,6 +167,15 @@ pub fn document() -> Value {
                     "200": {"description": "the CSV file (attachment)", "content": {"text/csv": {"schema": {"type": "string"}}}},
                     "403": error("not a trainer of the session nor an administrator"),
                     "404": error("no such session"),
+                }), true),
+            }},
+            "/api/certificates/{code}": {"get": {
+                "summary": "Checks the verification code of a certificate of attendance (a session attended or a training path completed): the facts as the state holds them now — organisation, person, session(s), hours, date. Administrators, for the people of their own organisation. Case, spaces and dashes in the code do not matter.",
+                "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string", "examples": ["K7QM-3XPA-9D2F-HT6W"]}}],
+                "responses": with_errors(json!({
+                    "200": ok(certificate),
+                    "403": error("not an administrator"),
+                    "404": error("no certificate of the administrator's organisation has this code (changed, made up, withdrawn, or another organisation's)"),
                 }), true),
             }},
             "/api/reports/{period}": {"get": {

@@ -38,7 +38,7 @@ pub struct Column {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     /// Unique on the page: the ids of the title and summary derive from it.
-    pub id: &'static str,
+    pub id: String,
     pub title: String,
     /// A sentence a screen reader hears and a printout keeps, such as
     /// "Highest: March, 42%".

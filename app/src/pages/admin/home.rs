@@ -125,6 +125,10 @@ pub fn Administration() -> impl IntoView {
                         <A href="/admin/audit">{move || i18n.t().audit.link}</A>
                         <span>{move || i18n.t().audit.hint}</span>
                     </li>
+                    <li>
+                        <A href="/admin/certificates">{move || i18n.t().certificates.verify_link}</A>
+                        <span>{move || i18n.t().certificates.verify_link_hint}</span>
+                    </li>
                     {partnership}
                 </ul>
             </section>

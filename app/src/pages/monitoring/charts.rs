@@ -67,7 +67,7 @@ fn build(report: &PeriodReport, locale: Locale) -> Vec<(bool, Chart)> {
     let days = per_month(&|r| r.days_share_pct);
     let days_text: Vec<String> = days.iter().map(|v| percent(*v, locale)).collect();
     let distance = Chart {
-        id: "chart-distance",
+        id: "chart-distance".into(),
         title: t.chart_distance.to_owned(),
         summary: format!(
             "{}: {}",
@@ -107,7 +107,7 @@ fn build(report: &PeriodReport, locale: Locale) -> Vec<(bool, Chart)> {
     let office: Vec<f64> = report.weekdays.iter().map(|d| d.in_office_pct).collect();
     let office_text: Vec<String> = office.iter().map(|v| percent(*v, locale)).collect();
     let weekdays = Chart {
-        id: "chart-weekdays",
+        id: "chart-weekdays".into(),
         title: t.chart_weekdays.to_owned(),
         summary: format!(
             "{} {}",
@@ -136,7 +136,7 @@ fn build(report: &PeriodReport, locale: Locale) -> Vec<(bool, Chart)> {
     let km = per_month(&|r| f64::from(r.commute_km));
     let km_text: Vec<String> = km.iter().map(|v| number(*v, locale, 0)).collect();
     let commute = Chart {
-        id: "chart-commute",
+        id: "chart-commute".into(),
         title: t.chart_commute.to_owned(),
         summary: summary(&long, &km, &km_text, false),
         labels: short.clone(),
@@ -165,7 +165,7 @@ fn build(report: &PeriodReport, locale: Locale) -> Vec<(bool, Chart)> {
     let hours = per_month(&|r| f64::from(r.training_minutes) / 60.0);
     let hours_text: Vec<String> = hours.iter().map(|v| number(*v, locale, 1)).collect();
     let training = Chart {
-        id: "chart-training",
+        id: "chart-training".into(),
         title: t.chart_training.to_owned(),
         summary: summary(&long, &hours, &hours_text, false),
         labels: short.clone(),
@@ -184,7 +184,7 @@ fn build(report: &PeriodReport, locale: Locale) -> Vec<(bool, Chart)> {
     let achieved = per_month(&|r| f64::from(r.objectives_achieved));
     let achieved_text: Vec<String> = achieved.iter().map(|v| number(*v, locale, 0)).collect();
     let objectives = Chart {
-        id: "chart-objectives",
+        id: "chart-objectives".into(),
         title: t.chart_objectives.to_owned(),
         summary: summary(&long, &achieved, &achieved_text, false),
         labels: short,

@@ -15,6 +15,7 @@ use vela_domain::objectives::{
 use vela_domain::rejection::{CommonRejection, Problem::Empty};
 use vela_domain::{Actor, Command, Rejection, State};
 
+use super::curve::ProgressCurves;
 use super::logic::{amount_text, days_worked_on, parse_amount, specs_of};
 use super::parts::{
     allowed, me, owner_name, period_text, person_name, short_date, tx, Flags, ProgressBar,
@@ -284,6 +285,7 @@ fn ObjectiveBody(
             }}
         </p>
         {move || objective.get().map(|o| view! { <KeyResults objective=o /> })}
+        {move || objective.get().map(|o| view! { <ProgressCurves objective=o /> })}
         <section aria-labelledby="actions-heading" class="objective-actions">
             <h2 id="actions-heading">{tx(|t| t.actions_heading)}</h2>
             {actions}

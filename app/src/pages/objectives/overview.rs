@@ -1,12 +1,14 @@
 //! `/objectives/team`: the lead's overview of each team they lead — the
 //! proposals waiting for them, each person's objectives and score, the
-//! team's shared objectives, and the overdue ones flagged.
+//! team's shared objectives, the overdue ones flagged, and the team's
+//! progress over the period in one line.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use vela_domain::calendar::rome_date;
 use vela_domain::ids::{PersonId, TeamId};
-use vela_domain::objectives::{score, Objective, Owner, Status};
+use vela_domain::objectives::progress::{team_progress, TeamProgress};
+use vela_domain::objectives::{score, Amount, Objective, Owner, Status};
 use vela_domain::State;
 
 use super::filter::PeriodFilter;
@@ -24,6 +26,7 @@ struct TeamView {
     people: Vec<(PersonId, String, Vec<Objective>)>,
     shared: Vec<Objective>,
     overdue: usize,
+    progress: TeamProgress,
 }
 
 fn team_view(
@@ -94,6 +97,7 @@ fn team_view(
         people,
         shared,
         overdue,
+        progress: team_progress(state, team, period),
     })
 }
 
@@ -165,9 +169,11 @@ fn TeamSection(team: TeamView, today: NaiveDate) -> impl IntoView {
     let proposals = team.proposals.clone();
     let people = team.people.clone();
     let shared = team.shared.clone();
+    let progress = team.progress.clone();
     view! {
         <section class="team-section" aria-labelledby=heading_id>
             <h2 id=h2_id>{move || (i18n.t().objectives.overview_team)(&name)}</h2>
+            <ProgressLine progress=progress />
             {(overdue > 0)
                 .then(|| {
                     view! {
@@ -225,6 +231,40 @@ fn TeamSection(team: TeamView, today: NaiveDate) -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// The team's progress over the period in one sentence (the domain's
+/// `team_progress`: commitments, their weighted score, updates recorded).
+#[component]
+fn ProgressLine(progress: TeamProgress) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let locale = i18n.locale();
+        let t = &i18n.t().objectives;
+        let text = match progress.score {
+            None => t.team_progress_none.to_owned(),
+            Some(score) => {
+                let score = crate::format::percent(
+                    score.thousandths() as f64 / Amount::SCALE as f64,
+                    locale,
+                );
+                let last = progress
+                    .last_update
+                    .map(|d| (t.team_progress_last)(&short_date(d, locale)))
+                    .unwrap_or_default();
+                format!(
+                    "{}{last}.",
+                    (t.team_progress)(
+                        &score,
+                        progress.objectives,
+                        progress.achieved,
+                        progress.updates
+                    )
+                )
+            }
+        };
+        view! { <p class="team-progress">{text}</p> }
     }
 }
 

@@ -1,5 +1,6 @@
-//! "My training": the sessions the person attended, their total training
-//! hours, and their upcoming registrations.
+//! "My training": the sessions the person attended (each with its
+//! certificate), their total training hours, their upcoming registrations,
+//! and their progress along their training paths.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,6 +8,7 @@ use vela_domain::calendar::rome_date;
 use vela_domain::webinars::report::hours_by_person;
 use vela_domain::webinars::{RegistrationStatus, Session, SessionStatus};
 
+use super::progress::MyPaths;
 use super::{duration, me_id, my_status, use_now, PromotionNotice, WebinarTabs};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
@@ -75,12 +77,19 @@ pub fn MyTraining() -> impl IntoView {
             .into_iter()
             .map(|x| {
                 let href = format!("/webinars/{}", x.id.0);
+                let certificate = format!("/certificates/session/{}", x.id.0);
                 let title = x.title.clone();
+                let c = &i18n.t().certificates;
                 view! {
                     <tr>
                         <th scope="row"><A href=href>{title}</A></th>
                         <td>{long_date(rome_date(x.start), locale)}</td>
                         <td>{duration(x.minutes())}</td>
+                        <td>
+                            <A href=certificate attr:aria-label=(c.certificate_for)(&x.title)>
+                                {c.certificate_link}
+                            </A>
+                        </td>
                     </tr>
                 }
             })
@@ -92,6 +101,7 @@ pub fn MyTraining() -> impl IntoView {
                         <th scope="col">{t.col_session}</th>
                         <th scope="col">{t.col_date}</th>
                         <th scope="col">{t.col_duration}</th>
+                        <th scope="col">{i18n.t().certificates.col_certificate}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -139,6 +149,7 @@ pub fn MyTraining() -> impl IntoView {
             {attended_view}
             <h2>{move || i18n.t().webinars.mine_upcoming}</h2>
             {upcoming_view}
+            <MyPaths />
         </section>
     }
 }

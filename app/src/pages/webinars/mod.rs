@@ -1,14 +1,17 @@
 //! Webinars and training paths: the employee's catalogue, a session's page,
-//! "my training", and the trainer's pages (sessions, paths, registrations,
+//! "my training" with the person's training paths and certificates of
+//! attendance, and the trainer's pages (sessions, paths, registrations,
 //! attendance, feedback).
 
 mod access;
+mod certificate;
 mod detail;
 mod form;
 mod list;
 mod manage;
 mod mine;
 mod paths;
+mod progress;
 mod trainer;
 
 use std::collections::BTreeSet;
@@ -22,6 +25,7 @@ use vela_domain::ids::{PersonId, SessionId};
 use vela_domain::webinars::{Audience, Command as Web, RegistrationStatus, Session, SessionStatus};
 use vela_domain::{Actor, Command, Rejection, State};
 
+pub use certificate::CertificatePage;
 pub use detail::SessionPage;
 pub use form::{EditSession, NewSession};
 pub use list::WebinarList;
@@ -84,7 +88,7 @@ pub(crate) fn when(session: &Session, locale: Locale) -> String {
 }
 
 /// "2 h 30 min".
-pub(crate) fn duration(minutes: u32) -> String {
+pub fn duration(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),
