@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::Lazy;
 
 use vela_domain::directory::{Command as DirCommand, Language};
 use vela_domain::ids::PersonId;
 use vela_domain::Command;
 
+use crate::areas::objectives;
 use crate::components::header::AppHeader;
 use crate::components::refused::RefusedChanges;
 use crate::components::sync_status::SyncStatus;
@@ -16,9 +18,6 @@ use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
 use crate::pages::notice::{Notice, NoticePage};
-use crate::pages::objectives::{
-    EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
-};
 use crate::pages::webinars;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
@@ -114,11 +113,11 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/audit") view=crate::pages::admin::AuditLog />
             <Route path=path!("/agreement") view=MyAgreement />
             <Route path=path!("/absences") view=crate::pages::absences::Absences />
-            <Route path=path!("/objectives") view=MyObjectives />
-            <Route path=path!("/objectives/new") view=NewObjective />
-            <Route path=path!("/objectives/team") view=TeamOverview />
-            <Route path=path!("/objectives/:id") view=ObjectiveDetail />
-            <Route path=path!("/objectives/:id/edit") view=EditObjective />
+            <Route path=path!("/objectives") view={Lazy::<objectives::Mine>::new()} />
+            <Route path=path!("/objectives/new") view={Lazy::<objectives::New>::new()} />
+            <Route path=path!("/objectives/team") view={Lazy::<objectives::Team>::new()} />
+            <Route path=path!("/objectives/:id") view={Lazy::<objectives::Detail>::new()} />
+            <Route path=path!("/objectives/:id/edit") view={Lazy::<objectives::Edit>::new()} />
             <Route path=path!("/webinars") view=webinars::WebinarList />
             <Route path=path!("/webinars/mine") view=webinars::MyTraining />
             <Route path=path!("/webinars/:id") view=webinars::SessionPage />
