@@ -59,10 +59,9 @@ pub fn build(dist: &Path) -> Result<App> {
     let bindgen_dir = work.join("bindgen");
     bindgen(&main, &bindgen_dir)?;
     let main_wasm = bindgen_dir.join(format!("{PACKAGE}_bg.wasm"));
-    optimise(&main_wasm)?;
-    for piece in &pieces {
-        optimise(piece)?;
-    }
+    let mut modules = vec![main_wasm.clone()];
+    modules.extend(pieces.iter().cloned());
+    optimise_all(&modules)?;
     install(
         dist,
         &bindgen_dir.join(format!("{PACKAGE}.js")),
@@ -137,24 +136,56 @@ fn bindgen(main: &Path, out_dir: &Path) -> Result {
     )
 }
 
+/// wasm-opt -Oz in place on every module, as many at once as there are
+/// cores (there are dozens of small chunks).
+fn optimise_all(modules: &[PathBuf]) -> Result {
+    println!("xtask: wasm-opt -Oz on {} modules", modules.len());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for batch in modules.chunks(cores) {
+        let handles: Vec<_> = batch
+            .iter()
+            .map(|wasm| {
+                let wasm = wasm.clone();
+                std::thread::spawn(move || optimise(&wasm))
+            })
+            .collect();
+        for handle in handles {
+            handle
+                .join()
+                .map_err(|_| "a wasm-opt thread panicked".to_string())??;
+        }
+    }
+    Ok(())
+}
+
 /// wasm-opt -Oz in place (binaryen's npm build, first on PATH: see tools.rs).
 fn optimise(wasm: &Path) -> Result {
-    cmd::run_in(
-        Command::new("wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "--output",
-            ])
-            .arg(wasm)
-            .arg(wasm),
-        &root(),
-    )
+    let output = Command::new("wasm-opt")
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--output",
+        ])
+        .arg(wasm)
+        .arg(wasm)
+        .current_dir(root())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("could not start wasm-opt: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "wasm-opt {} failed: {}",
+            wasm.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
 }
 
 /// Copies every file into `dist` under a content-hashed name and rewrites
@@ -211,15 +242,21 @@ fn install(dist: &Path, js: &Path, wasm: &Path, loader: &Path, pieces: &[PathBuf
     Ok(app)
 }
 
-/// Rewrites `import … from '<from>'` (either quote) to import `to`.
+/// Rewrites every `import … from '<from>'` (either quote) to import `to`
+/// (wasm-bindgen writes one import per function the main module takes).
 fn replace_import(code: &str, from: &str, to: &str) -> Result<String> {
+    let mut code = code.to_string();
+    let mut found = false;
     for quote in ['\'', '"'] {
         let needle = format!("from {quote}{from}{quote}");
-        if code.contains(&needle) {
-            return replace_exactly_once(code, &needle, &format!("from {quote}{to}{quote}"));
-        }
+        found |= code.contains(&needle);
+        code = code.replace(&needle, &format!("from {quote}{to}{quote}"));
     }
-    Err(format!("the bindings do not import {from}"))
+    if found {
+        Ok(code)
+    } else {
+        Err(format!("the bindings do not import {from}"))
+    }
 }
 
 /// `needle` must be there exactly once: anything else means the generated
@@ -239,10 +276,13 @@ mod tests {
 
     #[test]
     fn only_the_import_statement_is_renamed() {
-        let code = "import * as s from './__wasm_split.js';\nimports['./__wasm_split.js'] = s;";
+        let code =
+            "import * as a from './__wasm_split.js';\nimport * as b from './__wasm_split.js';\n\
+                    imports['./__wasm_split.js'] = a;";
         assert_eq!(
             replace_import(code, "./__wasm_split.js", "./app-split-1.js").unwrap(),
-            "import * as s from './app-split-1.js';\nimports['./__wasm_split.js'] = s;"
+            "import * as a from './app-split-1.js';\nimport * as b from './app-split-1.js';\n\
+             imports['./__wasm_split.js'] = a;"
         );
         assert!(replace_import(code, "./other.js", "./x.js").is_err());
     }

@@ -4,21 +4,49 @@
 //!
 //! A split point is a function marked `#[wasm_split(<piece>, …)]`: the
 //! build (`xtask/src/split.rs`) moves it, and everything only it reaches,
-//! into `<piece>`'s file. Each area has one such function taking the page
-//! to show, and [`lazy_routes!`] gives each page a route type for
-//! `leptos_router::Lazy`. Code two areas share goes into a chunk both load.
+//! into `<piece>`'s file. [`area!`] writes one such function per area,
+//! taking the page to show, and a route type per page for
+//! `leptos_router::Lazy`. Code two areas share goes into a chunk both load;
+//! code the first page also reaches stays in the main module.
+//!
+//! To move a page out of the first download: add it to an area here and
+//! route it as `view={Lazy::<area::Page>::new()}` in `app.rs`.
 
+pub mod absences;
+pub mod admin;
+pub mod export;
+pub mod monitoring;
 pub mod objectives;
+pub mod personal;
+pub mod team;
+pub mod webinars;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::use_i18n;
 
-/// Declares a `LazyRoute` type per page of one area: `$load` is the area's
-/// split function, `$page` what it is given for that route.
-macro_rules! lazy_routes {
-    ($load:path { $($route:ident => $page:expr),* $(,)? }) => {
+/// Declares one area: its split function `load` in piece `$piece`, which
+/// renders the page it is given, and a `LazyRoute` type per page for
+/// `leptos_router::Lazy` (`$route` shows the component `$page`).
+macro_rules! area {
+    ($piece:ident { $($route:ident => $page:path),* $(,)? }) => {
+        /// The pages of this area.
+        #[derive(Debug, Clone, Copy)]
+        pub enum Page {
+            $($route),*
+        }
+
+        #[leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn load(
+            page: Page,
+        ) -> Result<leptos::prelude::AnyView, leptos::wasm_split::SplitLoaderError> {
+            use leptos::prelude::IntoAny;
+            Ok(match page {
+                $(Page::$route => $page().into_any(),)*
+            })
+        }
+
         $(
             #[derive(Debug)]
             pub struct $route;
@@ -29,13 +57,13 @@ macro_rules! lazy_routes {
                 }
 
                 async fn view(_: Self) -> leptos::prelude::AnyView {
-                    $crate::areas::or_unavailable($load($page).await)
+                    $crate::areas::or_unavailable(load(Page::$route).await)
                 }
             }
         )*
     };
 }
-pub(crate) use lazy_routes;
+pub(crate) use area;
 
 /// The page, or, when its piece could not be downloaded (a first visit
 /// without a connection), a page saying so instead of stopping the app.
