@@ -1,25 +1,22 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::Lazy;
 
 use vela_domain::directory::{Command as DirCommand, Language};
 use vela_domain::ids::PersonId;
 use vela_domain::Command;
 
+use crate::areas;
 use crate::components::header::AppHeader;
 use crate::components::refused::RefusedChanges;
 use crate::components::sync_status::SyncStatus;
 use crate::i18n::{provide_i18n, use_i18n, Locale};
 use crate::pages::calendar::{MyAgreement, MyCalendar};
-use crate::pages::export::ExportCalendar;
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
 use crate::pages::notice::{Notice, NoticePage};
-use crate::pages::objectives::{
-    EditObjective, MyObjectives, NewObjective, ObjectiveDetail, TeamOverview,
-};
-use crate::pages::webinars;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
 
@@ -100,42 +97,42 @@ fn Pages() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=Home />
             <Route path=path!("/calendar") view=MyCalendar />
-            <Route path=path!("/calendar/export") view=ExportCalendar />
-            <Route path=path!("/team") view=crate::pages::team::TeamCalendar />
-            <Route path=path!("/approvals") view=crate::pages::approvals::Approvals />
-            <Route path=path!("/team/rules") view=crate::pages::admin::TeamRules />
-            <Route path=path!("/admin/agreements") view=crate::pages::admin::Agreements />
-            <Route path=path!("/admin/people") view=crate::pages::admin::People />
-            <Route path=path!("/admin/people/import") view=crate::pages::admin::PeopleImport />
-            <Route path=path!("/admin/absences/import") view=crate::pages::admin::AbsencesImport />
-            <Route path=path!("/admin/teams") view=crate::pages::admin::Teams />
-            <Route path=path!("/admin/organisation") view=crate::pages::admin::OrganisationPage />
-            <Route path=path!("/admin/partnership") view=crate::pages::admin::Partnership />
-            <Route path=path!("/admin/audit") view=crate::pages::admin::AuditLog />
-            <Route path=path!("/admin/certificates") view=crate::pages::admin::VerifyCertificate />
+            <Route path=path!("/calendar/export") view={Lazy::<areas::export::Calendar>::new()} />
+            <Route path=path!("/team") view={Lazy::<areas::team::Calendar>::new()} />
+            <Route path=path!("/approvals") view={Lazy::<areas::team::Approvals>::new()} />
+            <Route path=path!("/team/rules") view={Lazy::<areas::admin::TeamRules>::new()} />
+            <Route path=path!("/admin/agreements") view={Lazy::<areas::admin::Agreements>::new()} />
+            <Route path=path!("/admin/people") view={Lazy::<areas::admin::People>::new()} />
+            <Route path=path!("/admin/people/import") view={Lazy::<areas::admin::PeopleImport>::new()} />
+            <Route path=path!("/admin/absences/import") view={Lazy::<areas::admin::AbsencesImport>::new()} />
+            <Route path=path!("/admin/teams") view={Lazy::<areas::admin::Teams>::new()} />
+            <Route path=path!("/admin/organisation") view={Lazy::<areas::admin::Organisation>::new()} />
+            <Route path=path!("/admin/partnership") view={Lazy::<areas::admin::Partnership>::new()} />
+            <Route path=path!("/admin/audit") view={Lazy::<areas::admin::Audit>::new()} />
+            <Route path=path!("/admin/certificates") view={Lazy::<areas::admin::Certificates>::new()} />
             <Route path=path!("/agreement") view=MyAgreement />
-            <Route path=path!("/absences") view=crate::pages::absences::Absences />
-            <Route path=path!("/objectives") view=MyObjectives />
-            <Route path=path!("/objectives/new") view=NewObjective />
-            <Route path=path!("/objectives/team") view=TeamOverview />
-            <Route path=path!("/objectives/:id") view=ObjectiveDetail />
-            <Route path=path!("/objectives/:id/edit") view=EditObjective />
-            <Route path=path!("/webinars") view=webinars::WebinarList />
-            <Route path=path!("/webinars/mine") view=webinars::MyTraining />
-            <Route path=path!("/webinars/:id") view=webinars::SessionPage />
-            <Route path=path!("/certificates/:kind/:id") view=webinars::CertificatePage />
-            <Route path=path!("/training") view=webinars::TrainingAdmin />
-            <Route path=path!("/training/mine") view=webinars::MyTraining />
-            <Route path=path!("/training/sessions/new") view=webinars::NewSession />
-            <Route path=path!("/training/sessions/:id") view=webinars::ManageSession />
-            <Route path=path!("/training/sessions/:id/edit") view=webinars::EditSession />
-            <Route path=path!("/training/paths/new") view=webinars::NewPath />
-            <Route path=path!("/training/paths/:id") view=webinars::EditPath />
-            <Route path=path!("/admin") view=crate::pages::admin::Administration />
-            <Route path=path!("/monitoring") view=crate::pages::monitoring::MonitoringPage />
-            <Route path=path!("/monitoring/piao") view=crate::pages::monitoring::PiaoReport />
-            <Route path=path!("/notifications") view=crate::pages::notifications::NotificationsPage />
-            <Route path=path!("/profile") view=crate::pages::profile::Profile />
+            <Route path=path!("/absences") view={Lazy::<areas::absences::List>::new()} />
+            <Route path=path!("/objectives") view={Lazy::<areas::objectives::Mine>::new()} />
+            <Route path=path!("/objectives/new") view={Lazy::<areas::objectives::New>::new()} />
+            <Route path=path!("/objectives/team") view={Lazy::<areas::objectives::Team>::new()} />
+            <Route path=path!("/objectives/:id") view={Lazy::<areas::objectives::Detail>::new()} />
+            <Route path=path!("/objectives/:id/edit") view={Lazy::<areas::objectives::Edit>::new()} />
+            <Route path=path!("/webinars") view={Lazy::<areas::webinars::List>::new()} />
+            <Route path=path!("/webinars/mine") view={Lazy::<areas::webinars::Mine>::new()} />
+            <Route path=path!("/webinars/:id") view={Lazy::<areas::webinars::Session>::new()} />
+            <Route path=path!("/certificates/:kind/:id") view={Lazy::<areas::webinars::Certificate>::new()} />
+            <Route path=path!("/training") view={Lazy::<areas::webinars::Trainer>::new()} />
+            <Route path=path!("/training/mine") view={Lazy::<areas::webinars::Mine>::new()} />
+            <Route path=path!("/training/sessions/new") view={Lazy::<areas::webinars::NewSession>::new()} />
+            <Route path=path!("/training/sessions/:id") view={Lazy::<areas::webinars::ManageSession>::new()} />
+            <Route path=path!("/training/sessions/:id/edit") view={Lazy::<areas::webinars::EditSession>::new()} />
+            <Route path=path!("/training/paths/new") view={Lazy::<areas::webinars::NewPath>::new()} />
+            <Route path=path!("/training/paths/:id") view={Lazy::<areas::webinars::EditPath>::new()} />
+            <Route path=path!("/admin") view={Lazy::<areas::admin::Home>::new()} />
+            <Route path=path!("/monitoring") view={Lazy::<areas::monitoring::Figures>::new()} />
+            <Route path=path!("/monitoring/piao") view={Lazy::<areas::monitoring::Piao>::new()} />
+            <Route path=path!("/notifications") view={Lazy::<areas::personal::Notifications>::new()} />
+            <Route path=path!("/profile") view={Lazy::<areas::personal::Profile>::new()} />
             <Route path=path!("/accessibility") view=|| view! { <NoticePage notice=Notice::Accessibility /> } />
             <Route path=path!("/privacy") view=|| view! { <NoticePage notice=Notice::Privacy /> } />
             <Route path=path!("/legal") view=|| view! { <NoticePage notice=Notice::Legal /> } />

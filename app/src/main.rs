@@ -6,6 +6,7 @@
 
 mod api;
 mod app;
+mod areas;
 mod components;
 mod deployment;
 mod format;

@@ -192,11 +192,15 @@ test('Marco rejects two selected days at once with one reason', async ({ page })
   await expect(page.getByRole('heading', { name: '0 giornate in attesa' })).toBeFocused();
 
   // Chiara reads the one reason on both days (her view holds the decision's note).
+  // The page says so once the decision is applied on the device; the push
+  // may still be on its way, so the server is asked until it has it.
   const mine = await apiAs('chiara');
-  const pulled = await (await mine.get('/api/sync/pull?protocol=4')).json();
-  const text = JSON.stringify(pulled);
+  const pulledText = async () => JSON.stringify(await (await mine.get('/api/sync/pull?protocol=4')).json());
+  await expect
+    .poll(async () => (await pulledText()).split('Chiusura del bilancio: servono tutti in ufficio').length - 1)
+    .toBeGreaterThanOrEqual(2);
+  const text = await pulledText();
   for (const date of days) expect(text).toContain(date);
-  expect(text.split('Chiusura del bilancio: servono tutti in ufficio').length - 1).toBeGreaterThanOrEqual(2);
   await mine.dispose();
   expect(errors).toEqual([]);
 });

@@ -1,8 +1,9 @@
-//! Builds the SPA into dist/ with trunk, then makes index.html CSP-clean.
+//! Builds the SPA into dist/: trunk for the page, its styles and files,
+//! `split.rs` for the WebAssembly in pieces; then makes index.html CSP-clean.
 //!
-//! trunk writes the WASM start-up code as an inline `<script type="module">`.
-//! Our CSP allows no inline script, so the code moves to its own file,
-//! named by a hash of its content like trunk's other assets.
+//! The WASM start-up code is an inline `<script type="module">` (as trunk
+//! writes it). Our CSP allows no inline script, so the code moves to its own
+//! file, named by a hash of its content like trunk's other assets.
 
 use std::path::Path;
 use std::process::Command;
@@ -13,6 +14,9 @@ pub fn build() -> Result {
     // Release profile and wasm-opt level are set in app/index.html.
     cmd::run_in(Command::new("trunk").args(["build", "--release"]), &root())?;
     let dist = root().join("dist");
+    let app = crate::split::build(&dist)?;
+    println!("xtask: pieces loaded on demand: {}", app.pieces.join(", "));
+    add_start_up(&dist, &app)?;
     externalise_inline_scripts(&dist)?;
     write_service_worker(&dist, &root().join("app/sw.js"))?;
     // Last, so every file above (sw.js and index.html included) has its copies.
@@ -23,6 +27,27 @@ pub fn build() -> Result {
 /// a first visit that later fails to start leaves an installable shell.
 const REGISTER_SERVICE_WORKER: &str =
     "if ('serviceWorker' in navigator) { navigator.serviceWorker.register('/sw.js').catch(() => {}); }\n";
+
+/// Has index.html preload the start-up files and start the app.
+fn add_start_up(dist: &Path, app: &crate::split::App) -> Result {
+    let index_path = dist.join("index.html");
+    let html = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let tags = format!(
+        "<link rel=\"modulepreload\" href=\"/{js}\" crossorigin=\"anonymous\">\
+         <link rel=\"modulepreload\" href=\"/{loader}\" crossorigin=\"anonymous\">\
+         <link rel=\"preload\" href=\"/{wasm}\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\
+         <script type=\"module\">\nimport init from '/{js}';\nawait init({{ module_or_path: '/{wasm}' }});\n</script>\n</head>",
+        js = app.js,
+        loader = app.loader,
+        wasm = app.wasm,
+    );
+    if html.matches("</head>").count() != 1 {
+        return Err("index.html must have one </head>".into());
+    }
+    std::fs::write(&index_path, html.replace("</head>", &tags))
+        .map_err(|e| format!("{}: {e}", index_path.display()))
+}
 
 /// Writes dist/sw.js from its template with the list of files to precache
 /// and a version derived from their (content-hashed) names.
@@ -114,7 +139,7 @@ fn strip_build_time_nonces(html: &str) -> String {
 }
 
 /// FNV-1a: a stable content hash for cache-busting file names.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })

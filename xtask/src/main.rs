@@ -15,6 +15,7 @@ mod compress;
 mod dist;
 mod server;
 mod size;
+mod split;
 mod summary;
 mod test;
 mod tools;

@@ -17,8 +17,14 @@ const FIRST_ROUTE_BROTLI_BYTES: u64 = 400 * 1024;
 const LOGIN_PAGE_BROTLI_BYTES: u64 = 60 * 1024;
 
 /// Prints the raw, gzip -9 and brotli size of each .wasm, .js and .css in
-/// `dist`; returns the gzip total.
+/// `dist`, then what the first load needs (the files index.html names: the
+/// start-up script, the main module and the loaders of the pieces, the
+/// styles) and each piece of WebAssembly loaded when its area is first
+/// opened; returns the gzip total of the first load.
 pub fn report(dist: &Path) -> Result<u64> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let named = referenced(&html);
     let mut rows = Vec::new();
     for entry in std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e} (build it first: cargo xtask dist)", dist.display()))?
@@ -31,35 +37,50 @@ pub fn report(dist: &Path) -> Result<u64> {
         if !matches!(ext, "wasm" | "js" | "css") {
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if name == "sw.js" {
+            // Installed by the browser beside the page, not part of it.
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         // The copy the server sends, if the build wrote one.
         let br = match std::fs::read(path.with_extension(format!("{ext}.br"))) {
             Ok(copy) => copy.len() as u64,
             Err(_) => compress::brotli(&bytes)?.len() as u64,
         };
-        rows.push((
+        rows.push(Row {
+            first_load: named.contains(&name),
             name,
-            bytes.len() as u64,
-            compress::gzip(&bytes)?.len() as u64,
-            br,
-        ));
+            raw: bytes.len() as u64,
+            gzip: compress::gzip(&bytes)?.len() as u64,
+            brotli: br,
+        });
     }
-    rows.sort();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
     println!("size report (dist/, gzip -9 and brotli 11):");
-    for (name, raw, gz, br) in &rows {
-        println!(
-            "  {name:<48} {:>9} raw {:>9} gzip {:>9} brotli",
-            kib(*raw),
-            kib(*gz),
-            kib(*br)
-        );
+    println!("  first load (named by index.html):");
+    for row in rows.iter().filter(|r| r.first_load) {
+        row.print();
     }
-    let total: u64 = rows.iter().map(|r| r.2).sum();
-    let brotli_total: u64 = rows.iter().map(|r| r.3).sum();
+    let pieces: Vec<&Row> = rows
+        .iter()
+        .filter(|r| !r.first_load && r.name.ends_with(".wasm"))
+        .collect();
+    println!("  pieces, loaded when their area is first opened (chunk_*: shared by several):");
+    for row in &pieces {
+        row.print();
+    }
+    for row in rows
+        .iter()
+        .filter(|r| !r.first_load && !r.name.ends_with(".wasm"))
+    {
+        println!("  not loaded by index.html: {}", row.name);
+    }
+    let total: u64 = rows.iter().filter(|r| r.first_load).map(|r| r.gzip).sum();
+    let brotli_total: u64 = rows.iter().filter(|r| r.first_load).map(|r| r.brotli).sum();
     let verdict = if total <= BUDGET_BYTES {
         "within"
     } else {
@@ -80,21 +101,50 @@ pub fn report(dist: &Path) -> Result<u64> {
         kib(brotli_total),
         kib(FIRST_ROUTE_BROTLI_BYTES)
     );
-    login_page(dist)?;
+    println!(
+        "  pieces: {} files, {} brotli in all, the largest {}",
+        pieces.len(),
+        kib(pieces.iter().map(|r| r.brotli).sum()),
+        kib(pieces.iter().map(|r| r.brotli).max().unwrap_or(0))
+    );
+    login_page(dist, &named)?;
     Ok(total)
+}
+
+struct Row {
+    name: String,
+    first_load: bool,
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+impl Row {
+    fn print(&self) {
+        println!(
+            "    {:<46} {:>9} raw {:>9} gzip {:>9} brotli",
+            self.name,
+            kib(self.raw),
+            kib(self.gzip),
+            kib(self.brotli)
+        );
+    }
 }
 
 /// Prints the bytes the login page needs before the WASM: index.html and
 /// every stylesheet, preloaded font and its own script, but not the app's
 /// start-up (which the form does not wait for), as the server sends them
 /// (brotli; a font is its own compression).
-fn login_page(dist: &Path) -> Result {
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+fn login_page(dist: &Path, named: &[String]) -> Result {
     let mut files = vec!["index.html".to_string()];
-    files.extend(referenced(&html).into_iter().filter(|name| {
-        name.ends_with(".css") || name.ends_with(".woff2") || name.starts_with("login-")
-    }));
+    files.extend(
+        named
+            .iter()
+            .filter(|name| {
+                name.ends_with(".css") || name.ends_with(".woff2") || name.starts_with("login-")
+            })
+            .cloned(),
+    );
     let mut total = 0;
     for name in &files {
         let path = dist.join(name);

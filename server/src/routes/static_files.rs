@@ -94,6 +94,10 @@ mod tests {
         assert!(is_hashed_asset("/vela-app-5983e4a84dd19c52_bg.wasm"));
         assert!(is_hashed_asset("/vela-app-5983e4a84dd19c52.js"));
         assert!(is_hashed_asset("/main-73c3ad4b7d99ffa1.css"));
+        // The pieces of the app and their loaders (xtask/src/split.rs).
+        assert!(is_hashed_asset("/split_admin-eb0cea330000d9e7.wasm"));
+        assert!(is_hashed_asset("/chunk_9-267f61d110268ca1.wasm"));
+        assert!(is_hashed_asset("/vela-app-split-a57308e60912a598.js"));
         assert!(!is_hashed_asset("/sw.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/calendar"));

@@ -1,0 +1,5 @@
+//! Absences (`pages/absences/`).
+
+super::area!(absences {
+    List => crate::pages::absences::Absences,
+});

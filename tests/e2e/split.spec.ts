@@ -1,0 +1,97 @@
+import { test, expect, type Page } from '@playwright/test';
+import { collectErrors, login } from './helpers';
+
+// The app in pieces (xtask/src/split.rs, app/src/areas/): the first page
+// loads the main module only; an area's piece is fetched when the area is
+// first opened, and the service worker keeps every piece for offline use.
+
+/** The pieces the page itself asks for, in order (the service worker's own precaching is not the page's). */
+function pieceRequests(page: Page): string[] {
+  const pieces: string[] = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.slice(1);
+    if (/^(split|chunk)_.+\.wasm$/.test(name)) pieces.push(name);
+  });
+  return pieces;
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigazione principale' });
+
+/** Opens an area from the main navigation and waits for its page. */
+async function openArea(page: Page, link: string, heading: string) {
+  await nav(page).getByRole('link', { name: link, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
+}
+
+test('a first visit to Objectives and Administration after sign-in loads their pieces, not before', async ({ page }) => {
+  const errors = collectErrors(page);
+  const pieces = pieceRequests(page);
+  await page.goto('/');
+  await login(page, 'admin');
+  await openArea(page, 'Il mio calendario', 'Il mio calendario');
+  expect(pieces).toEqual([]);
+
+  const objectives = page.waitForResponse((r) => /\/split_objectives-[0-9a-f]{16}\.wasm$/.test(r.url()));
+  await openArea(page, 'Obiettivi', 'Obiettivi');
+  const piece = await objectives;
+  expect(piece.ok()).toBeTruthy();
+  expect(piece.headers()['content-type']).toBe('application/wasm');
+  expect(pieces.some((p) => p.startsWith('split_admin'))).toBe(false);
+
+  const admin = page.waitForRequest((r) => /\/split_admin-[0-9a-f]{16}\.wasm$/.test(r.url()));
+  await openArea(page, 'Amministrazione', 'Amministrazione');
+  await admin;
+
+  // Back to an area already loaded: its piece is not asked for again.
+  const before = pieces.length;
+  await openArea(page, 'Obiettivi', 'Obiettivi');
+  expect(pieces.length).toBe(before);
+  expect(errors).toEqual([]);
+});
+
+test('offline after one visit, every area opens from the pieces the service worker keeps', async ({ page, context }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await login(page, 'admin');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect(nav(page)).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  for (const [link, heading] of [
+    ['Il mio calendario', 'Il mio calendario'],
+    ['Assenze', 'Assenze'],
+    ['Il mio team', 'Calendario del team'],
+    ['Obiettivi', 'Obiettivi'],
+    ['Webinar', 'Webinar'],
+    ['Monitoraggio', 'Monitoraggio del lavoro agile'],
+    ['Amministrazione', 'Amministrazione'],
+  ]) {
+    await openArea(page, link, heading);
+  }
+  await page.goto('/calendar/export');
+  await expect(page.getByRole('heading', { level: 1, name: 'Esporta il calendario' })).toBeVisible();
+  await context.setOffline(false);
+  expect(errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|api\//.test(e))).toEqual([]);
+});
+
+test.describe('without the service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('an area whose piece cannot be downloaded says so, and opens on a second try', async ({ page }) => {
+    await page.goto('/');
+    await login(page, 'admin');
+    await page.route(/\/split_webinars-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await nav(page).getByRole('link', { name: 'Webinar', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Impossibile aprire questa pagina' })).toBeVisible();
+    // The app itself goes on: another area still opens.
+    await openArea(page, 'Il mio calendario', 'Il mio calendario');
+
+    await page.unroute(/\/split_webinars-[0-9a-f]{16}\.wasm$/);
+    await openArea(page, 'Webinar', 'Webinar');
+  });
+});
