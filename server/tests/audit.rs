@@ -275,6 +275,30 @@ async fn sign_ins_failures_and_passwords_are_in_the_security_log() {
     assert!(!pull.to_string().contains("sign_in"));
 }
 
+/// The one store's directory of a demo server.
+fn store_dir(server: &Server) -> std::path::PathBuf {
+    std::fs::read_dir(server.data_dir.join("orgs"))
+        .expect("orgs")
+        .next()
+        .expect("one store")
+        .expect("entry")
+        .path()
+}
+
+/// The trail's text and the revision of each of its lines.
+fn trail_revisions(org_dir: &std::path::Path) -> (String, Vec<u64>) {
+    let trail = std::fs::read_to_string(org_dir.join("audit.jsonl")).expect("trail");
+    let revisions = trail
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("line")["revision"]
+                .as_u64()
+                .expect("revision")
+        })
+        .collect();
+    (trail, revisions)
+}
+
 #[tokio::test]
 async fn the_trail_survives_compaction_and_a_restart() {
     let mut server = Server::start(&[FAST, "--demo", "--snapshot-every", "2"]);
@@ -284,12 +308,7 @@ async fn the_trail_survives_compaction_and_a_restart() {
     for km in 0..6 {
         accepted(&admin, commute(&ids["giulia"], km)).await;
     }
-    let org_dir = std::fs::read_dir(server.data_dir.join("orgs"))
-        .expect("orgs")
-        .next()
-        .expect("one store")
-        .expect("entry")
-        .path();
+    let org_dir = store_dir(&server);
     // The first segments were compacted away.
     let wait_until = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while org_dir.join("log-1.jsonl").exists() {
@@ -315,15 +334,7 @@ async fn the_trail_survives_compaction_and_a_restart() {
         "{page}"
     );
     // Every revision is in the trail exactly once, none missing.
-    let trail = std::fs::read_to_string(org_dir.join("audit.jsonl")).expect("trail");
-    let revisions: Vec<u64> = trail
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).expect("line")["revision"]
-                .as_u64()
-                .expect("revision")
-        })
-        .collect();
+    let (trail, revisions) = trail_revisions(&org_dir);
     assert!(!trail.contains("missing_from"));
     assert_eq!(revisions, (1..=revisions.len() as u64).collect::<Vec<_>>());
     drop(temp);
@@ -341,21 +352,8 @@ async fn a_seed_longer_than_the_recent_revisions_is_all_in_the_trail() {
         "--snapshot-every",
         "5",
     ]);
-    let org_dir = std::fs::read_dir(server.data_dir.join("orgs"))
-        .expect("orgs")
-        .next()
-        .expect("one store")
-        .expect("entry")
-        .path();
-    let trail = std::fs::read_to_string(org_dir.join("audit.jsonl")).expect("trail");
-    let revisions: Vec<u64> = trail
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).expect("line")["revision"]
-                .as_u64()
-                .expect("revision")
-        })
-        .collect();
+    let org_dir = store_dir(&server);
+    let (trail, revisions) = trail_revisions(&org_dir);
     assert!(revisions.len() > 10, "{trail}");
     assert!(!trail.contains("missing_from"), "a gap in the trail");
     assert_eq!(revisions, (1..=revisions.len() as u64).collect::<Vec<_>>());
