@@ -29,10 +29,11 @@ try {
   });
   await flow.navigate(`${base}/`, { name: 'login' });
 
-  await page.waitForSelector('#login-username');
-  await page.type('#login-username', 'giulia');
-  await page.type('#login-password', 'vela-demo');
-  await page.click('form.login-form button[type=submit]');
+  // The first login page is index.html's own form (app/login.js).
+  await page.waitForSelector('#static-username', { visible: true });
+  await page.type('#static-username', 'giulia');
+  await page.type('#static-password', 'vela-demo');
+  await page.click('#static-login form.login-form button[type=submit]');
   await page.waitForSelector('nav.main-nav');
 
   // Keep the session cookie and the stored identity for the second page.
