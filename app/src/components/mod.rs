@@ -9,5 +9,6 @@ pub mod language_switch;
 pub mod month_grid;
 pub mod nav;
 pub mod offline;
+pub mod print_button;
 pub mod refused;
 pub mod sync_status;

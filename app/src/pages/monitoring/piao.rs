@@ -61,17 +61,7 @@ pub fn PiaoReport() -> impl IntoView {
             <p class="piao-organisation">{organisation}</p>
             <p>{move || i18n.t().monitoring.piao_intro}</p>
             <div class="piao-actions">
-                <button
-                    type="button"
-                    class="primary print-button"
-                    on:click=move |_| {
-                        if let Some(window) = web_sys::window() {
-                            let _ = window.print();
-                        }
-                    }
-                >
-                    {move || i18n.t().monitoring.print}
-                </button>
+                <crate::components::print_button::PrintButton label=|t| t.monitoring.print />
                 <A href=move || format!("/monitoring?period={}", year()) attr:class="print-button">
                     {move || i18n.t().monitoring.back}
                 </A>

@@ -50,17 +50,7 @@ pub fn CertificatePage() -> impl IntoView {
     view! {
         <section class="page certificate-page">
             <div class="certificate-actions">
-                <button
-                    type="button"
-                    class="primary print-button"
-                    on:click=move |_| {
-                        if let Some(window) = web_sys::window() {
-                            let _ = window.print();
-                        }
-                    }
-                >
-                    {move || i18n.t().certificates.print}
-                </button>
+                <crate::components::print_button::PrintButton label=|t| t.certificates.print />
                 <A href="/webinars/mine" attr:class="print-button">
                     {move || i18n.t().certificates.back}
                 </A>
