@@ -64,7 +64,11 @@ const WITH_NAME = {
 // Pages the app shows signed out too: they wait for the app.
 const NOTICES = ['/accessibility', '/privacy', '/legal'];
 
-const velaLogin = { signedIn: null };
+// `shown` settles once this page's form has painted (at once when there is
+// no form to show): the app's start-up code waits for it before fetching
+// the WASM, so the form's own files have the connection to themselves.
+let shown;
+const velaLogin = { signedIn: null, shown: new Promise((resolve) => (shown = resolve)) };
 window.velaLogin = velaLogin;
 
 function stored(key) {
@@ -92,6 +96,8 @@ const signedOut =
   stored('vela.me') === null && !NOTICES.includes(location.pathname) && !location.search.includes('signed_in=sso');
 if (root && signedOut) {
   start(root);
+} else {
+  shown();
 }
 
 function start(root) {
@@ -222,6 +228,14 @@ function start(root) {
   function reveal() {
     render();
     root.hidden = false;
+    // After the frame that paints the form; the mark lets tests and
+    // profiles see the order.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!performance.getEntriesByName('vela:login-shown').length) performance.mark('vela:login-shown');
+        shown();
+      }),
+    );
   }
 
   // The form shows once its fonts are here (preloaded by index.html), so no

@@ -131,6 +131,22 @@ test('too many attempts and an unreachable server are said as the app says them,
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+test('the WASM is fetched only after the form has painted, so the form has the connection first', async ({ page }) => {
+  await page.goto('/');
+  await expect(appWaiting(page)).toBeAttached();
+  const order = await page.evaluate(() => {
+    const shown = performance.getEntriesByName('vela:login-shown')[0]?.startTime ?? null;
+    const wasm = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('.wasm'))
+      .map((entry) => entry.startTime);
+    return { shown, firstWasm: wasm.length ? Math.min(...wasm) : null };
+  });
+  expect(order.shown).not.toBeNull();
+  expect(order.firstWasm).not.toBeNull();
+  expect(order.firstWasm!).toBeGreaterThanOrEqual(order.shown!);
+});
+
 test('a signed-in person reopening Vela never sees the form', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Nome utente').fill('giulia');

@@ -28,7 +28,13 @@ pub fn build() -> Result {
 const REGISTER_SERVICE_WORKER: &str =
     "if ('serviceWorker' in navigator) { navigator.serviceWorker.register('/sw.js').catch(() => {}); }\n";
 
-/// Has index.html preload the start-up files and start the app.
+/// Has index.html preload the start-up code and start the app.
+///
+/// The WASM is fetched only once `login.js` has shown its form (at once for
+/// someone signed in): on a first visit over a slow connection its half a
+/// megabyte would otherwise share the line with the form's own files and
+/// delay the page a person is waiting for. Nothing preloads it for the same
+/// reason; a signed-in person's visits take it from the service worker.
 fn add_start_up(dist: &Path, app: &crate::split::App) -> Result {
     let index_path = dist.join("index.html");
     let html = std::fs::read_to_string(&index_path)
@@ -36,8 +42,7 @@ fn add_start_up(dist: &Path, app: &crate::split::App) -> Result {
     let tags = format!(
         "<link rel=\"modulepreload\" href=\"/{js}\" crossorigin=\"anonymous\">\
          <link rel=\"modulepreload\" href=\"/{loader}\" crossorigin=\"anonymous\">\
-         <link rel=\"preload\" href=\"/{wasm}\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\
-         <script type=\"module\">\nimport init from '/{js}';\nawait init({{ module_or_path: '/{wasm}' }});\n</script>\n</head>",
+         <script type=\"module\">\nimport init from '/{js}';\nawait window.velaLogin?.shown;\nawait init({{ module_or_path: '/{wasm}' }});\n</script>\n</head>",
         js = app.js,
         loader = app.loader,
         wasm = app.wasm,
