@@ -94,6 +94,62 @@ async fn each_command_of_a_batch_is_answered_on_its_own() {
     assert_eq!(body["results"][1]["status"], "accepted", "{body}");
 }
 
+/// A snapshot as it comes over the wire when the client accepts `accept`:
+/// its `Content-Encoding` and its JSON, decoded.
+async fn snapshot_encoded(session: &Session, accept: &str) -> (Option<String>, Value) {
+    use std::io::Read;
+    let response = session
+        .http
+        .get(format!("{}/api/sync/pull?since=0&protocol=4", session.base))
+        .header(reqwest::header::COOKIE, &session.cookie)
+        .header(reqwest::header::ACCEPT_ENCODING, accept)
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(response.status(), 200);
+    let vary = response.headers().get(reqwest::header::VARY).cloned();
+    assert!(
+        vary.is_some_and(|v| v.to_str().unwrap_or("").contains("accept-encoding")),
+        "a cache must keep one copy per encoding"
+    );
+    let encoding = response
+        .headers()
+        .get(reqwest::header::CONTENT_ENCODING)
+        .map(|v| v.to_str().expect("ascii").to_string());
+    let bytes = response.bytes().await.expect("body");
+    let mut json = Vec::new();
+    match encoding.as_deref() {
+        Some("br") => brotli::Decompressor::new(&bytes[..], 4096)
+            .read_to_end(&mut json)
+            .map(drop),
+        Some("gzip") => flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_end(&mut json)
+            .map(drop),
+        _ => Ok(json.extend_from_slice(&bytes)),
+    }
+    .expect("decodes");
+    (encoding, serde_json::from_slice(&json).expect("JSON"))
+}
+
+#[tokio::test]
+async fn a_snapshot_comes_in_the_encoding_the_client_accepts_and_reads_the_same() {
+    let server = demo().await;
+    let session = server.login("giulia").await;
+    let (encoding, plain) = snapshot_encoded(&session, "identity").await;
+    assert_eq!(encoding, None);
+    assert!(plain["snapshot"]["directory"].is_object(), "{plain}");
+    for (accept, expected) in [("gzip, deflate, br, zstd", "br"), ("br;q=0, gzip", "gzip")] {
+        let (encoding, body) = snapshot_encoded(&session, accept).await;
+        assert_eq!(encoding.as_deref(), Some(expected), "{accept}");
+        // The directory: what nothing changes meanwhile (timed notifications may).
+        assert_eq!(
+            body["snapshot"]["directory"],
+            plain["snapshot"]["directory"]
+        );
+        assert_eq!(body["snapshot"]["agile"], plain["snapshot"]["agile"]);
+    }
+}
+
 #[tokio::test]
 async fn pull_since_a_revision_returns_only_the_newer_changes() {
     let server = demo().await;

@@ -26,6 +26,7 @@ pub mod calendar;
 pub mod certificates;
 pub mod config;
 pub mod csv_upload;
+pub mod encoded_json;
 pub mod health;
 pub mod mail;
 pub mod me;
