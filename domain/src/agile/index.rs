@@ -58,10 +58,7 @@ fn count_absence(part: &mut Part, team: TeamId, absence: &Absence, delta: i64) {
 pub(super) fn put_day(state: &mut State, day: &DayPlan) {
     let team = team_of(&state.directory, day.person);
     let part = &mut state.agile;
-    let old = part
-        .days
-        .entry(day.person)
-        .or_default()
+    let old = std::sync::Arc::make_mut(part.days.entry(day.person).or_default())
         .insert(day.date, day.clone());
     if let Some(team) = team {
         if let Some(old) = old {

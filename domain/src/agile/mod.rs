@@ -49,6 +49,16 @@ pub use visibility::{redact, sees_team_by_name, view};
 
 use crate::ids::{AbsenceId, AgreementId, PersonId, RequestId, TeamId};
 
+/// One person's day plans by date, shared between copies of the state.
+///
+/// Most of a large organisation's state is its day plans (a year of them for
+/// 2,500 people is some 250,000 records). The server copies the state for
+/// every snapshot it writes and every view it sends; sharing each person's
+/// plans makes such a copy a pointer per person, and a change copies only
+/// the changed person's plans (`Arc::make_mut`), and only while a copy
+/// still holds them. The JSON is the map's, as before.
+pub type PersonDays = std::sync::Arc<BTreeMap<NaiveDate, DayPlan>>;
+
 /// This area's part of an organisation's state.
 ///
 /// The first three maps are the records; the others are indexes derived
@@ -73,7 +83,7 @@ pub struct Part {
     /// Every day plan entry, by person then date: one record per person and
     /// day (a new request for a rejected or cancelled day replaces it).
     #[serde(default)]
-    pub days: BTreeMap<PersonId, BTreeMap<NaiveDate, DayPlan>>,
+    pub days: BTreeMap<PersonId, PersonDays>,
     /// Every request, with the days it asked for.
     #[serde(default)]
     pub requests: BTreeMap<RequestId, Request>,

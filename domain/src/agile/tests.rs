@@ -126,6 +126,39 @@ fn a_request_becomes_pending_days_and_counts_for_the_team() {
 }
 
 #[test]
+fn copies_of_the_state_share_each_persons_plans_until_one_changes() {
+    use std::sync::Arc;
+    let mut s = org();
+    ok(&mut s, GIULIA, request(1, &[date(2026, 12, 1)]));
+    ok(&mut s, LUCA, request(2, &[date(2026, 12, 2)]));
+    let copy = s.clone();
+    let admin_view = crate::visibility::view(&s, &Actor::Person(ADMIN));
+    for person in [GIULIA, LUCA] {
+        assert!(Arc::ptr_eq(
+            &s.agile.days[&person],
+            &copy.agile.days[&person]
+        ));
+        assert!(Arc::ptr_eq(
+            &s.agile.days[&person],
+            &admin_view.agile.days[&person]
+        ));
+    }
+
+    ok(&mut s, GIULIA, request(3, &[date(2026, 12, 3)]));
+    assert!(!Arc::ptr_eq(
+        &s.agile.days[&GIULIA],
+        &copy.agile.days[&GIULIA]
+    ));
+    assert!(Arc::ptr_eq(&s.agile.days[&LUCA], &copy.agile.days[&LUCA]));
+    // The copy keeps what it held.
+    assert_eq!(copy.agile.days[&GIULIA].len(), 1);
+    assert_eq!(s.agile.days[&GIULIA].len(), 2);
+    // And the JSON is the plain map's.
+    let json = serde_json::to_value(&copy.agile.days[&GIULIA]).unwrap();
+    assert_eq!(json["2026-12-01"]["status"], "pending");
+}
+
+#[test]
 fn a_recurring_request_expands_into_days_each_with_its_result() {
     let mut s = org();
     let events = ok(

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::{Absence, DayPlan, Event, Part, Request, TeamDay};
+use super::{Absence, DayPlan, Event, Part, PersonDays, Request, TeamDay};
 use crate::actor::{leads_team, manages, require_admin, Actor};
 use crate::ids::{PersonId, TeamId};
 use crate::State;
@@ -109,11 +109,12 @@ pub fn view(state: &State, actor: &Actor) -> Part {
     };
     for (person, days) in &part.days {
         let s = sight_of(*person);
-        if s > Sight::None {
-            view.days.insert(
-                *person,
-                days.iter().map(|(d, p)| (*d, day_for(s, p))).collect(),
-            );
+        if s >= Sight::Work {
+            // Nothing hidden: the view shares the state's plans.
+            view.days.insert(*person, days.clone());
+        } else if s > Sight::None {
+            let shown = days.iter().map(|(d, p)| (*d, day_for(s, p))).collect();
+            view.days.insert(*person, PersonDays::new(shown));
         }
     }
     for (id, request) in &part.requests {

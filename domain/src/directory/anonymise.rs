@@ -130,7 +130,7 @@ pub(super) fn scrub(state: &mut State, person: PersonId) {
         request.note.clear();
     }
     if let Some(days) = agile.days.get_mut(&person) {
-        for day in days.values_mut() {
+        for day in std::sync::Arc::make_mut(days).values_mut() {
             day.decision_note = None;
             if let Some(activity) = &mut day.activity {
                 activity.note.clear();
