@@ -1,6 +1,7 @@
 //! Two `vela-server` processes on one PostgreSQL database: what one replica
 //! accepts reaches the other's live events and pulls, and either accepts
-//! pushes for the same organisation.
+//! pushes for the same organisation; accounts, sessions, login limits and
+//! calendar feeds are shared, so anyone may be served by either.
 
 mod common;
 
@@ -8,6 +9,7 @@ use std::time::Duration;
 
 use common::postgres::TestDatabase;
 use common::{Server, Session};
+use sha2::Digest;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -15,12 +17,37 @@ use uuid::Uuid;
 const PATIENCE: Duration = Duration::from_secs(30);
 
 fn replica(db: &TestDatabase) -> Server {
-    Server::start(&[
-        "--insecure-fast-hashing",
-        "--demo",
-        "--database-url",
-        &db.url(),
-    ])
+    replica_with(db, &[])
+}
+
+fn replica_with(db: &TestDatabase, extra: &[&str]) -> Server {
+    let url = db.url();
+    let flags = [
+        &["--insecure-fast-hashing", "--demo", "--database-url", &url],
+        extra,
+    ]
+    .concat();
+    Server::start(&flags)
+}
+
+/// The first (text) column of every row `sql` answers, one per line.
+async fn column(db: &TestDatabase, sql: &str) -> String {
+    let (client, connection) = tokio_postgres::connect(&db.url(), tokio_postgres::NoTls)
+        .await
+        .expect("connect");
+    tokio::spawn(connection);
+    let rows = client.query(sql, &[]).await.expect("query");
+    rows.iter()
+        .map(|row| format!("{}\n", row.get::<_, String>(0)))
+        .collect()
+}
+
+/// `session`'s cookie, sent to another replica.
+fn on(server: &Server, session: &Session) -> Session {
+    Session {
+        base: server.base.clone(),
+        ..session.clone()
+    }
 }
 
 async fn person_id(session: &Session) -> String {
@@ -203,4 +230,161 @@ async fn a_replica_killed_under_load_loses_no_acknowledged_push() {
     // And B keeps serving (after whatever A committed but could not
     // acknowledge before it died, which B may learn of only now).
     assert!(push_commute(&giulia_b, &me, 3).await > before);
+}
+
+#[tokio::test]
+async fn a_session_started_on_one_replica_holds_on_the_other_and_ends_on_both() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = on(&b, &giulia_a);
+
+    let (status, me) = giulia_b.get_json("/api/me").await;
+    assert_eq!(status, 200, "A's cookie is a session on B: {me}");
+    assert_eq!(me["person"]["username"], "giulia", "{me}");
+    let (status, body) = giulia_b.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(status, 200, "{body}");
+
+    // The database holds the token's hash, never the token.
+    let token = giulia_a
+        .cookie
+        .strip_prefix("vela_session=")
+        .expect("cookie pair");
+    let stored = column(&db, "SELECT encode(token_sha256, 'hex') FROM vela_sessions").await;
+    assert!(!stored.contains(token), "{stored}");
+    let hashed: String = sha2::Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(stored.contains(&hashed), "{stored}");
+
+    let (status, body) = giulia_b.post_json("/api/auth/logout", &json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = giulia_a.get_json("/api/me").await;
+    assert_eq!(status, 401, "signed out through B ends the session on A: {body}");
+}
+
+#[tokio::test]
+async fn a_password_set_through_one_replica_signs_in_through_the_other() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    let admin = a.login("admin").await;
+    let giulia_b = b.login("giulia").await;
+    let giulia_id = person_id(&giulia_b).await;
+
+    let (status, body) = admin
+        .put_json(
+            &format!("/api/people/{giulia_id}/password"),
+            &json!({"password": "una password nuova"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = giulia_b.get_json("/api/me").await;
+    assert_eq!(status, 401, "a new password set on A ends the sessions on B");
+    assert_eq!(b.login_with("giulia", "vela-demo").await.err(), Some(401));
+    let giulia = b
+        .login_with("giulia", "una password nuova")
+        .await
+        .expect("the new password signs in through B");
+    assert_eq!(person_id(&giulia).await, giulia_id);
+}
+
+/// A feed URL's status and body, fetched without a cookie.
+async fn fetch_feed(server: &Server, path: &str) -> (u16, String) {
+    let response = common::client()
+        .get(server.url(path))
+        .send()
+        .await
+        .expect("GET feed");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn a_feed_made_on_one_replica_serves_on_the_other_until_revoked_there() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    let giulia_a = a.login("giulia").await;
+
+    let (status, created) = giulia_a.post_json("/api/calendar/feed", &json!({})).await;
+    assert_eq!(status, 200, "{created}");
+    let path = created["url"].as_str().expect("url").to_string();
+    let (status, body) = fetch_feed(&b, &path).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.starts_with("BEGIN:VCALENDAR"), "{body}");
+    let (status, body) = on(&b, &giulia_a).get_json("/api/calendar/feed").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["active"], true, "{body}");
+    let token = path
+        .trim_start_matches("/api/feeds/")
+        .trim_end_matches(".ics");
+    let stored = column(&db, "SELECT token_sha256 FROM vela_feeds").await;
+    assert_eq!(stored.len(), 64 + 1, "one hash: {stored}");
+    assert!(!stored.contains(token), "{stored}");
+
+    let response = common::client()
+        .delete(b.url("/api/calendar/feed"))
+        .header(reqwest::header::COOKIE, &giulia_a.cookie)
+        .json(&json!({}))
+        .send()
+        .await
+        .expect("DELETE");
+    assert_eq!(response.status().as_u16(), 200);
+    let (status, _) = fetch_feed(&a, &path).await;
+    assert_eq!(status, 404, "revoked through B, gone on A");
+}
+
+#[tokio::test]
+async fn failed_sign_ins_through_both_replicas_add_up_to_one_limit() {
+    let db = TestDatabase::create();
+    let a = replica_with(&db, &["--login-attempts-per-minute", "4"]);
+    let b = replica_with(&db, &["--login-attempts-per-minute", "4"]);
+    for server in [&a, &b, &a, &b] {
+        assert_eq!(server.login_with("giulia", "sbagliata").await.err(), Some(401));
+    }
+    // The fifth guess is refused through either replica, even the right
+    // password, as one server refuses it.
+    assert_eq!(b.login_with("giulia", "sbagliata").await.err(), Some(429));
+    assert_eq!(a.login_with("giulia", "vela-demo").await.err(), Some(429));
+    // Another account from the same address is not held.
+    a.login("marco").await;
+}
+
+#[tokio::test]
+async fn a_replica_keeps_no_credentials_in_its_data_directory() {
+    let db = TestDatabase::create();
+    let mut a = replica(&db);
+    let giulia = a.login("giulia").await;
+    let me = person_id(&giulia).await;
+    push_commute(&giulia, &me, 9).await;
+    let (status, body) = giulia.post_json("/api/calendar/feed", &json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = giulia.get_json("/api/admin/mail").await;
+    assert!(status == 403 || status == 200, "{status} {body}");
+    assert!(a.terminate().success());
+
+    let mut found = Vec::new();
+    let mut dirs = vec![a.data_dir.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("data dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let relative = path.strip_prefix(&a.data_dir).expect("inside");
+                found.push(relative.display().to_string());
+            }
+        }
+    }
+    found.sort();
+    // What is left is the process lock and the audit trail (the audit
+    // files, not yet in the database); no accounts, feeds, sessions, mail
+    // or log of the store.
+    let allowed = |name: &str| {
+        name == "vela.lock" || name == "security.jsonl" || name.ends_with("/audit.jsonl")
+    };
+    assert!(found.iter().all(|name| allowed(name)), "{found:?}");
 }

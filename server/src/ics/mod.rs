@@ -3,7 +3,8 @@
 //! - [`calendar`]: a person's calendar (approved days away from the office as
 //!   all-day events, webinar seats as timed events in Europe/Rome), built
 //!   from what that person may see and nothing else;
-//! - [`feeds`]: the personal feed tokens (`<data>/feeds.json`), so a
+//! - [`feeds`]: the personal feed tokens (`<data>/feeds.json` or the
+//!   database), so a
 //!   calendar app can subscribe without a session cookie.
 //!
 //! One session's file ("add to my calendar") is [`session_file`]: the same
@@ -15,4 +16,4 @@ pub mod calendar;
 pub mod feeds;
 
 pub use calendar::{person_calendar, session_file, session_uid};
-pub use feeds::{FeedError, Feeds};
+pub use feeds::{FeedError, Feeds, FileFeeds, PgFeeds};

@@ -136,7 +136,7 @@ pub async fn complete(
         .auth
         .sessions
         .create(user.clone())
-        .map_err(ApiError::internal)?;
+        .await?;
     outcome::sign_in_succeeded(&user, &identity, client);
     let signed_in = SecurityEvent {
         address: Some(client),

@@ -36,6 +36,37 @@ const STEPS: &[&str] = &[
          snapshot jsonb NOT NULL,
          PRIMARY KEY (org, revision)
      );",
+    // 2: what a replica must share beside the log, so any replica serves
+    // anyone: accounts (argon2id hashes), sessions and calendar feeds (only
+    // the SHA-256 of their tokens, never the tokens) and the login limits
+    // (one row per counted key, its attempts in the window).
+    "CREATE TABLE vela_accounts (
+         username text PRIMARY KEY,
+         person uuid NOT NULL,
+         org uuid NOT NULL,
+         password_hash text NOT NULL
+     );
+     CREATE INDEX vela_accounts_person ON vela_accounts (person);
+     CREATE TABLE vela_sessions (
+         token_sha256 bytea PRIMARY KEY,
+         person uuid NOT NULL,
+         org uuid NOT NULL,
+         username text NOT NULL,
+         created_at timestamptz NOT NULL,
+         last_seen timestamptz NOT NULL
+     );
+     CREATE INDEX vela_sessions_person ON vela_sessions (person);
+     CREATE TABLE vela_login_limits (
+         key text PRIMARY KEY,
+         attempts timestamptz[] NOT NULL,
+         updated_at timestamptz NOT NULL
+     );
+     CREATE TABLE vela_feeds (
+         person uuid PRIMARY KEY,
+         org uuid NOT NULL,
+         token_sha256 text NOT NULL UNIQUE,
+         created_at timestamptz NOT NULL
+     );",
 ];
 
 /// Brings the database's tables to this build's version.
