@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use common::postgres::TestDatabase;
 use common::{Server, Session};
-use sha2::Digest;
 use serde_json::{json, Value};
+use sha2::Digest;
 use uuid::Uuid;
 
 /// Generous for a loaded machine; the test waits for the event itself.
@@ -262,7 +262,10 @@ async fn a_session_started_on_one_replica_holds_on_the_other_and_ends_on_both() 
     let (status, body) = giulia_b.post_json("/api/auth/logout", &json!({})).await;
     assert_eq!(status, 200, "{body}");
     let (status, body) = giulia_a.get_json("/api/me").await;
-    assert_eq!(status, 401, "signed out through B ends the session on A: {body}");
+    assert_eq!(
+        status, 401,
+        "signed out through B ends the session on A: {body}"
+    );
 }
 
 #[tokio::test]
@@ -282,7 +285,10 @@ async fn a_password_set_through_one_replica_signs_in_through_the_other() {
         .await;
     assert_eq!(status, 200, "{body}");
     let (status, _) = giulia_b.get_json("/api/me").await;
-    assert_eq!(status, 401, "a new password set on A ends the sessions on B");
+    assert_eq!(
+        status, 401,
+        "a new password set on A ends the sessions on B"
+    );
     assert_eq!(b.login_with("giulia", "vela-demo").await.err(), Some(401));
     let giulia = b
         .login_with("giulia", "una password nuova")
@@ -343,7 +349,10 @@ async fn failed_sign_ins_through_both_replicas_add_up_to_one_limit() {
     let a = replica_with(&db, &["--login-attempts-per-minute", "4"]);
     let b = replica_with(&db, &["--login-attempts-per-minute", "4"]);
     for server in [&a, &b, &a, &b] {
-        assert_eq!(server.login_with("giulia", "sbagliata").await.err(), Some(401));
+        assert_eq!(
+            server.login_with("giulia", "sbagliata").await.err(),
+            Some(401)
+        );
     }
     // The fifth guess is refused through either replica, even the right
     // password, as one server refuses it.

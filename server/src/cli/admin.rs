@@ -86,9 +86,7 @@ pub async fn create_in_database(
     organisation: &str,
     password: String,
 ) -> Result<String, CliError> {
-    let accounts = Accounts::Pg(PgAccounts::new(
-        crate::store::pg::pool(url, 1).await?,
-    ));
+    let accounts = Accounts::Pg(PgAccounts::new(crate::store::pg::pool(url, 1).await?));
     if accounts.get(username).await?.is_some() {
         return Err(CliError::new(format!(
             "the username {} is taken",

@@ -14,6 +14,7 @@ use crate::Config;
 
 mod admin;
 mod archive;
+mod credentials;
 mod export;
 pub mod lock;
 mod migrate;
@@ -186,8 +187,7 @@ pub async fn run(task: Task) -> Result<String, CliError> {
                 }
                 (url, file, _) => {
                     let url = database_url_of(url, file)?;
-                    admin::create_in_database(&url, &username, &name, &organisation, password)
-                        .await
+                    admin::create_in_database(&url, &username, &name, &organisation, password).await
                 }
             }
         }

@@ -11,8 +11,8 @@ use uuid::Uuid;
 
 use super::ApiJson;
 use crate::audit::{SecurityEvent, SecurityKind};
-use crate::auth::pool::PoolError;
 use crate::auth::limiter::Refused;
+use crate::auth::pool::PoolError;
 use crate::auth::{accounts, cookie, Auth, SessionUser};
 use crate::error::ApiError;
 use crate::store::Store;

@@ -158,7 +158,10 @@ impl PgLimiter {
     }
 
     fn sweep_due(&self) -> bool {
-        let mut last = self.last_sweep.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut last = self
+            .last_sweep
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         if last.elapsed() >= SWEEP_EVERY {
             *last = Instant::now();
             true
