@@ -126,7 +126,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             }
         });
     }
-    let mailer = mail::Mailer::from_config(&config)?;
+    let mailer = mail::Mailer::from_config(&config, shared.as_ref())?;
     if let Some(mailer) = &mailer {
         mailer.start(store.clone(), shutdown_rx.clone());
     }

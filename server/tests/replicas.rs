@@ -397,3 +397,133 @@ async fn a_replica_keeps_no_credentials_in_its_data_directory() {
     };
     assert!(found.iter().all(|name| allowed(name)), "{found:?}");
 }
+
+/// A real SMTP server (`tests/smtp_sink.js`, the npm package `smtp-server`)
+/// saving each mail as a file; killed when dropped.
+struct Sink {
+    child: std::process::Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Sink {
+    fn start() -> Sink {
+        use std::io::BufRead;
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert!(
+            manifest.join("../node_modules/smtp-server").exists(),
+            "the mail tests need the npm package smtp-server: run `cargo xtask test` (or `npm ci`) first"
+        );
+        let dir = tempfile::tempdir().expect("mailbox dir");
+        let mut child = std::process::Command::new("node")
+            .arg(manifest.join("tests/smtp_sink.js"))
+            .arg(dir.path())
+            .arg("0")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("node runs the SMTP server");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("the SMTP server says where it listens");
+        let port = line
+            .trim()
+            .strip_prefix("listening ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected SMTP server output {line:?}"));
+        Sink { child, port, dir }
+    }
+
+    /// Every mail received so far for `to`.
+    fn mails_to(&self, to: &str) -> Vec<String> {
+        std::fs::read_dir(self.dir.path())
+            .expect("mailbox")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|m| m.starts_with(&format!("X-Envelope-To: {to}\r\n")))
+            .collect()
+    }
+}
+
+/// Giulia's Tuesdays and Thursdays of the month `months` ahead.
+fn request(months: u32) -> Value {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    let first = chrono::NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("first")
+        + chrono::Months::new(months);
+    let last = first + chrono::Months::new(1) - chrono::Days::new(1);
+    json!({"area": "agile", "type": "request_days", "id": Uuid::new_v4(),
+        "days": {"kind": "weekly", "weekdays": ["Tue", "Thu"], "from": first, "until": last},
+        "mode": "agile", "place": {"kind": "home"}, "note": "Chiusura pratiche TARI"})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_two_replicas_sending_each_mail_arrives_once() {
+    const MARCO: &str = "marco@provincia.example.org";
+    let sink = Sink::start();
+    let db = TestDatabase::create();
+    let smtp = format!("smtp://127.0.0.1:{}", sink.port);
+    let mail = [
+        "--smtp-url",
+        &smtp,
+        "--mail-from",
+        "Vela <vela@example.org>",
+        // The demo's own reminders stay out of the mailbox counted here.
+        "--scheduler-every-secs=86400",
+    ];
+    let a = replica_with(&db, &mail);
+    let b = replica_with(&db, &mail);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = on(&b, &giulia_a);
+    // Each request mails Marco, her lead, at once; both replicas collect
+    // and send.
+    let requests = 6;
+    for month in 0..requests {
+        let through = if month % 2 == 0 { &giulia_a } else { &giulia_b };
+        let (status, body) = through
+            .post_json(
+                "/api/sync/push?protocol=4",
+                &json!({"commands": [{"id": Uuid::new_v4(), "command": request(month + 2)}]}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["results"][0]["status"], "accepted", "{body}");
+    }
+    let admin = a.login("admin").await;
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let (status, outbox) = admin.get_json("/api/admin/mail").await;
+        assert_eq!(status, 200, "{outbox}");
+        let arrived = sink.mails_to(MARCO).len();
+        if arrived >= requests as usize && outbox["waiting"] == 0 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{arrived} mails, outbox {outbox}; A:\n{}\nB:\n{}",
+            a.log_text(),
+            b.log_text()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Both senders have looked at the outbox again since (they poll every
+    // second): nothing more arrives.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let mails = sink.mails_to(MARCO);
+    assert_eq!(mails.len(), requests as usize, "{mails:#?}");
+    let ids: std::collections::BTreeSet<&str> = mails
+        .iter()
+        .filter_map(|m| m.lines().find(|l| l.starts_with("Message-ID: ")))
+        .collect();
+    assert_eq!(ids.len(), requests as usize, "{ids:?}");
+}

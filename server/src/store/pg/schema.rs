@@ -67,6 +67,41 @@ const STEPS: &[&str] = &[
          token_sha256 text NOT NULL UNIQUE,
          created_at timestamptz NOT NULL
      );",
+    // 3: the mail outbox (`mail::outbox::pg`): per stored state the last
+    // revision whose mails are queued, the mails waiting (a sender's claim
+    // is `claimed_until`), the keys resolved (sent or dropped) and when a
+    // mail was last sent.
+    "CREATE TABLE vela_mail_cursors (
+         org uuid PRIMARY KEY,
+         revision bigint NOT NULL
+     );
+     CREATE TABLE vela_mail_pending (
+         org uuid NOT NULL,
+         revision bigint NOT NULL,
+         recipient uuid NOT NULL,
+         digest boolean NOT NULL,
+         notifications jsonb NOT NULL,
+         digest_at timestamptz,
+         attempts integer NOT NULL DEFAULT 0,
+         next_attempt timestamptz NOT NULL,
+         last_error text,
+         claimed_until timestamptz,
+         PRIMARY KEY (org, revision, recipient, digest)
+     );
+     CREATE TABLE vela_mail_sent (
+         org uuid NOT NULL,
+         revision bigint NOT NULL,
+         recipient uuid NOT NULL,
+         digest boolean NOT NULL,
+         resolved_at timestamptz NOT NULL,
+         delivered boolean NOT NULL,
+         PRIMARY KEY (org, revision, recipient, digest)
+     );
+     CREATE INDEX vela_mail_sent_resolved ON vela_mail_sent (resolved_at);
+     CREATE TABLE vela_mail_last_sent (
+         only_row boolean PRIMARY KEY CHECK (only_row),
+         at timestamptz NOT NULL
+     );",
 ];
 
 /// Brings the database's tables to this build's version.
