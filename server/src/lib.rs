@@ -84,6 +84,13 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         Some(url) => {
             let store = OrgStore::connect(&url, options).await?;
             shared = Some(store::pg::pool(&url, SHARED_POOL_SIZE).await?);
+            match cli::credentials::adopt(&config.data_dir, &url).await {
+                Ok(Some(what)) => tracing::warn!(
+                    "{what} copied from the data directory into the database, which keeps them from now on: accounts.json and feeds.json are no longer read"
+                ),
+                Ok(None) => {}
+                Err(e) => return Err(StartError::Task(format!("accounts and feeds: {e}"))),
+            }
             store
         }
         None => {

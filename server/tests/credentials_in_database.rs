@@ -157,3 +157,46 @@ async fn admin_commands_work_on_the_database_while_a_replica_serves_it() {
         .await
         .expect("the new password");
 }
+
+#[tokio::test]
+async fn a_server_on_the_database_adopts_the_files_an_older_migrate_left() {
+    let db = TestDatabase::create();
+    let mut json_server = Server::start(&[FAST, "--demo"]);
+    let giulia = json_server.login("giulia").await;
+    let (status, created) = giulia.post_json("/api/calendar/feed", &json!({})).await;
+    assert_eq!(status, 200, "{created}");
+    let feed = created["url"].as_str().expect("url").to_string();
+    assert!(json_server.terminate().success());
+    let _temp = json_server.keep_dirs().expect("dirs");
+    let (data, dist) = (json_server.data_dir.clone(), json_server.dist_dir.clone());
+    drop(json_server);
+    let url = db.url();
+    let (code, stdout, stderr) = vela(
+        &["migrate", "--data-dir", text(&data), "--database-url", &url],
+        "",
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // As the build before this one migrated: the state only.
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .expect("connect");
+    tokio::spawn(connection);
+    client
+        .batch_execute("DELETE FROM vela_accounts; DELETE FROM vela_feeds;")
+        .await
+        .expect("delete");
+
+    let pg_server = Server::start_plain(&data, &dist, &[FAST, "--database-url", &url])
+        .expect("server on the database starts");
+    pg_server.login("giulia").await;
+    assert_eq!(feed_status(&pg_server, &feed).await, 200);
+    assert!(pg_server
+        .log_text()
+        .contains("copied from the data directory"));
+    let accounts: i64 = client
+        .query_one("SELECT count(*) FROM vela_accounts", &[])
+        .await
+        .expect("count")
+        .get(0);
+    assert!(accounts > 0);
+}

@@ -103,6 +103,26 @@ pub async fn export(url: &str, data_dir: &Path) -> Result<String, CliError> {
     ))
 }
 
+/// At the start of a server on the database: a directory that still holds
+/// `accounts.json` or `feeds.json` (migrated by a build that left them
+/// there) while the database holds no account or feed gives them to the
+/// database once, so nobody is locked out by the upgrade. Answers what was
+/// adopted, if anything.
+pub async fn adopt(data_dir: &Path, url: &str) -> Result<Option<String>, CliError> {
+    let files = ["accounts.json", "feeds.json"];
+    if !files.iter().any(|f| data_dir.join(f).is_file()) || counts(url).await? != (0, 0) {
+        return Ok(None);
+    }
+    let dir = data_dir.to_path_buf();
+    let credentials = tokio::task::spawn_blocking(move || read(&dir))
+        .await
+        .map_err(|e| CliError::new(format!("the task failed: {e}")))??;
+    if credentials.accounts.is_empty() && credentials.feeds.is_empty() {
+        return Ok(None);
+    }
+    import(url, credentials).await.map(Some)
+}
+
 /// How many accounts and feeds the database holds (creating the tables if
 /// needed, as every connection does).
 async fn counts(url: &str) -> Result<(i64, i64), CliError> {

@@ -14,7 +14,7 @@ use crate::Config;
 
 mod admin;
 mod archive;
-mod credentials;
+pub mod credentials;
 mod export;
 pub mod lock;
 mod migrate;
