@@ -45,7 +45,7 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     pub auth: Arc<Auth>,
     pub store: Arc<OrgStore>,
-    /// Personal calendar feed tokens (`feeds.json`).
+    /// Personal calendar feed tokens (`feeds.json` or the database).
     pub feeds: Arc<ics::Feeds>,
     /// Notification mails, when an SMTP server is configured.
     pub mailer: Option<Arc<mail::Mailer>>,

@@ -4,8 +4,7 @@
 //!   all-day events, webinar seats as timed events in Europe/Rome), built
 //!   from what that person may see and nothing else;
 //! - [`feeds`]: the personal feed tokens (`<data>/feeds.json` or the
-//!   database), so a
-//!   calendar app can subscribe without a session cookie.
+//!   database), so a calendar app can subscribe without a session cookie.
 //!
 //! One session's file ("add to my calendar") is [`session_file`]: the same
 //! event, UID and time zone as in the personal calendar, so importing both

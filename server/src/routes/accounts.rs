@@ -1,7 +1,8 @@
 //! `PUT /api/people/{id}/password`: an administrator gives a person of
 //! their organisation the password they sign in with (a new colleague, or
-//! a forgotten password). The account lives in `accounts.json`, never in the
-//! synced state, so this is a route and not a domain command.
+//! a forgotten password). The account lives in `accounts.json` (or the
+//! database), never in the synced state, so this is a route and not a
+//! domain command.
 
 use axum::extract::{Path, State};
 use axum::Json;
