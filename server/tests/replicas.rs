@@ -360,6 +360,21 @@ async fn failed_sign_ins_through_both_replicas_add_up_to_one_limit() {
     assert_eq!(a.login_with("giulia", "vela-demo").await.err(), Some(429));
     // Another account from the same address is not held.
     a.login("marco").await;
+
+    // A parallel burst through both replicas gets no more guesses checked
+    // than the limit: each is reserved before its password is checked.
+    let burst = (0..16).map(|n| {
+        let server = if n % 2 == 0 { &a } else { &b };
+        server.login_with("marco", "sbagliata")
+    });
+    let answers: Vec<Option<u16>> = futures_util::future::join_all(burst)
+        .await
+        .into_iter()
+        .map(|r| r.err())
+        .collect();
+    let checked = answers.iter().filter(|a| **a == Some(401)).count();
+    let refused = answers.iter().filter(|a| **a == Some(429)).count();
+    assert_eq!((checked, refused), (4, 12), "{answers:?}");
 }
 
 #[tokio::test]
