@@ -198,3 +198,57 @@ impl Outbox {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pending(revision: u64, recipient: u128, digest_at: Option<DateTime<Utc>>) -> Pending {
+        Pending {
+            key: MailKey {
+                org: Uuid::from_u128(1),
+                revision,
+                recipient: PersonId(Uuid::from_u128(recipient)),
+                digest: digest_at.is_some(),
+            },
+            notifications: Vec::new(),
+            digest_at,
+            attempts: 0,
+            next_attempt: DateTime::UNIX_EPOCH,
+            last_error: None,
+        }
+    }
+
+    #[test]
+    fn immediate_mails_go_alone_and_a_recipients_digest_parts_together() {
+        let at = Some(DateTime::UNIX_EPOCH);
+        let groups = group(
+            [
+                pending(1, 7, None),
+                pending(2, 7, at),
+                pending(3, 8, at),
+                pending(4, 7, at),
+                pending(5, 7, None),
+            ]
+            .into_iter(),
+        );
+        let revisions: Vec<Vec<u64>> = groups
+            .iter()
+            .map(|g| g.iter().map(|p| p.key.revision).collect())
+            .collect();
+        assert_eq!(revisions, vec![vec![1], vec![5], vec![2, 4], vec![3]]);
+    }
+
+    #[test]
+    fn a_digest_part_waits_for_its_hour_and_retries_back_off_up_to_half_an_hour() {
+        let now = DateTime::UNIX_EPOCH + Duration::hours(1);
+        assert!(is_due(&pending(1, 7, None), now));
+        assert!(!is_due(
+            &pending(1, 7, Some(now + Duration::seconds(1))),
+            now
+        ));
+        assert_eq!(retry_after(1), Duration::seconds(5));
+        assert_eq!(retry_after(3), Duration::seconds(20));
+        assert_eq!(retry_after(40), Duration::minutes(30));
+    }
+}
