@@ -269,6 +269,23 @@ async fn a_session_started_on_one_replica_holds_on_the_other_and_ends_on_both() 
 }
 
 #[tokio::test]
+async fn a_session_in_the_database_ends_when_idle_on_every_replica() {
+    let db = TestDatabase::create();
+    let a = replica_with(&db, &["--session-ttl-secs", "2"]);
+    let b = replica_with(&db, &["--session-ttl-secs", "2"]);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = on(&b, &giulia_a);
+    // Used through B now and then, it stays alive past its idle time…
+    for _ in 0..6 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(giulia_b.get_json("/api/me").await.0, 200);
+    }
+    // …and left alone, it ends for A too.
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    assert_eq!(giulia_a.get_json("/api/me").await.0, 401);
+}
+
+#[tokio::test]
 async fn a_password_set_through_one_replica_signs_in_through_the_other() {
     let db = TestDatabase::create();
     let a = replica(&db);
