@@ -77,8 +77,9 @@ pub struct Config {
     /// Keep the organisations' logs and snapshots in PostgreSQL instead of
     /// the data directory (e.g. `postgresql://vela@db.internal/vela`), so
     /// several servers can serve them: see `docs/operations.md`. Put a
-    /// password in `--database-url-file`, not here. Accounts, sessions, feeds
-    /// and the mail outbox stay in the data directory for now.
+    /// password in `--database-url-file`, not here. Accounts, sessions,
+    /// login limits, calendar feeds and the mail outbox are kept there too;
+    /// the audit files stay in the data directory for now.
     #[arg(long, env = "VELA_DATABASE_URL", conflicts_with = "database_url_file")]
     pub database_url: Option<String>,
 

@@ -152,46 +152,54 @@ async fn seed_accounts(
     org: Uuid,
     usernames: &[String],
 ) -> Result<(), SeedError> {
-    let people: Vec<(String, Uuid)> = store.read(org, |state, _| {
+    let named: Vec<(String, Uuid)> = store.read(org, |state, _| {
         state
             .directory
             .people
             .values()
             .filter(|p| usernames.contains(&p.username))
-            .filter(|p| auth.accounts.get(&p.username).is_none())
             .map(|p| (p.username.clone(), p.id.0))
             .collect()
     })?;
+    let mut people = Vec::new();
+    for (username, person) in named {
+        let known = auth
+            .accounts
+            .get(&username)
+            .await
+            .map_err(|e| SeedError::Accounts(e.to_string()))?;
+        if known.is_none() {
+            people.push((username, person));
+        }
+    }
     if people.is_empty() {
         return Ok(());
     }
-    let auth = auth.clone();
-    tokio::task::spawn_blocking(move || {
-        // One hash for all: the demo password is public, so separate salts
-        // would protect nothing, and argon2 is slow by design.
-        let hash = password::hash(DEMO_PASSWORD, auth.strength)
-            .map_err(|e| SeedError::Accounts(e.to_string()))?;
-        let count = people.len();
-        auth.accounts
-            .upsert(
-                people
-                    .into_iter()
-                    .map(|(username, person_id)| {
-                        let account = Account {
-                            person_id,
-                            org_id: org,
-                            password_hash: hash.clone(),
-                        };
-                        (username, account)
-                    })
-                    .collect(),
-            )
-            .map_err(|e| SeedError::Accounts(e.to_string()))?;
-        tracing::info!(count, "demo accounts created");
-        Ok(())
-    })
-    .await
-    .map_err(|e| SeedError::Accounts(e.to_string()))?
+    // One hash for all: the demo password is public, so separate salts
+    // would protect nothing, and argon2 is slow by design.
+    let strength = auth.strength;
+    let hash = tokio::task::spawn_blocking(move || password::hash(DEMO_PASSWORD, strength))
+        .await
+        .map_err(|e| SeedError::Accounts(e.to_string()))?
+        .map_err(|e| SeedError::Accounts(e.to_string()))?;
+    let count = people.len();
+    let accounts = people
+        .into_iter()
+        .map(|(username, person_id)| {
+            let account = Account {
+                person_id,
+                org_id: org,
+                password_hash: hash.clone(),
+            };
+            (username, account)
+        })
+        .collect();
+    auth.accounts
+        .upsert(accounts)
+        .await
+        .map_err(|e| SeedError::Accounts(e.to_string()))?;
+    tracing::info!(count, "demo accounts created");
+    Ok(())
 }
 
 /// The load-test organisation of `vela_domain::demo::agile::synthetic`.

@@ -45,7 +45,7 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     pub auth: Arc<Auth>,
     pub store: Arc<OrgStore>,
-    /// Personal calendar feed tokens (`feeds.json`).
+    /// Personal calendar feed tokens (`feeds.json` or the database).
     pub feeds: Arc<ics::Feeds>,
     /// Notification mails, when an SMTP server is configured.
     pub mailer: Option<Arc<mail::Mailer>>,
@@ -54,6 +54,10 @@ pub struct AppState {
     /// Single sign-on, when an OpenID provider is configured.
     pub oidc: Option<Arc<auth::oidc::Oidc>>,
 }
+
+/// Connections per replica for accounts, sessions, limits and feeds (a
+/// session check per request is one short statement).
+const SHARED_POOL_SIZE: usize = 8;
 
 /// Starts the server and runs it until Ctrl-C or SIGTERM, then flushes.
 pub async fn run(config: Config) -> Result<(), StartError> {
@@ -73,8 +77,22 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let database_url = config
         .database_url()
         .map_err(|e| StartError::Task(format!("cannot read --database-url-file: {e}")))?;
+    // Accounts, sessions, limits and feeds beside the log: in the same
+    // database for replicas, else in the data directory and memory.
+    let mut shared = None;
     let store = match database_url {
-        Some(url) => OrgStore::connect(&url, options).await?,
+        Some(url) => {
+            let store = OrgStore::connect(&url, options).await?;
+            shared = Some(store::pg::pool(&url, SHARED_POOL_SIZE).await?);
+            match cli::credentials::adopt(&config.data_dir, &url).await {
+                Ok(Some(what)) => tracing::warn!(
+                    "{what} copied from the data directory into the database, which keeps them from now on: accounts.json and feeds.json are no longer read"
+                ),
+                Ok(None) => {}
+                Err(e) => return Err(StartError::Task(format!("accounts and feeds: {e}"))),
+            }
+            store
+        }
         None => {
             let data_dir = config.data_dir.clone();
             // Replaying logs reads files: do it on a blocking thread.
@@ -84,8 +102,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         }
     };
     let store = Arc::new(store);
-    let auth = Arc::new(Auth::open(&config.data_dir, &config)?);
-    let feeds = Arc::new(ics::Feeds::open(&config.data_dir)?);
+    let auth = Arc::new(Auth::open(&config.data_dir, &config, shared.as_ref())?);
+    let feeds = Arc::new(match &shared {
+        Some(pool) => ics::Feeds::Pg(ics::PgFeeds::new(pool.clone())),
+        None => ics::Feeds::File(Arc::new(ics::FileFeeds::open(&config.data_dir)?)),
+    });
     // Before seeding: the seeds keep the audit trail up with them.
     let audit = Arc::new(audit::Audit::new(&config.data_dir));
     let trail = demo::SeedTrail {
@@ -112,7 +133,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
             }
         });
     }
-    let mailer = mail::Mailer::from_config(&config)?;
+    let mailer = mail::Mailer::from_config(&config, shared.as_ref())?;
     if let Some(mailer) = &mailer {
         mailer.start(store.clone(), shutdown_rx.clone());
     }
@@ -186,15 +207,21 @@ pub async fn run(config: Config) -> Result<(), StartError> {
 /// username and the feed live beside the state, and would still name them.
 fn forget_credentials(auth: Arc<Auth>, feeds: Arc<ics::Feeds>) -> audit::trail::OnAnonymised {
     Arc::new(move |people| {
-        for person in people {
-            if let Err(e) = auth.accounts.remove_person(person.0) {
-                tracing::error!(%person, "cannot remove an anonymised person's account: {e}");
+        // Always called on a blocking thread (the audit trail's), which may
+        // wait for the runtime: done before the trail moves on.
+        tokio::runtime::Handle::current().block_on(async {
+            for person in people {
+                if let Err(e) = auth.accounts.remove_person(person.0).await {
+                    tracing::error!(%person, "cannot remove an anonymised person's account: {e}");
+                }
+                if let Err(e) = feeds.revoke(person.0).await {
+                    tracing::error!(%person, "cannot revoke an anonymised person's feed: {e}");
+                }
+                if let Err(e) = auth.sessions.end_person(person.0).await {
+                    tracing::error!(%person, "cannot end an anonymised person's sessions: {e}");
+                }
             }
-            if let Err(e) = feeds.revoke(person.0) {
-                tracing::error!(%person, "cannot revoke an anonymised person's feed: {e}");
-            }
-            auth.sessions.remove_person(person.0);
-        }
+        });
     })
 }
 

@@ -1,6 +1,7 @@
 //! Two `vela-server` processes on one PostgreSQL database: what one replica
 //! accepts reaches the other's live events and pulls, and either accepts
-//! pushes for the same organisation.
+//! pushes for the same organisation; accounts, sessions, login limits and
+//! calendar feeds are shared, so anyone may be served by either.
 
 mod common;
 
@@ -9,18 +10,44 @@ use std::time::Duration;
 use common::postgres::TestDatabase;
 use common::{Server, Session};
 use serde_json::{json, Value};
+use sha2::Digest;
 use uuid::Uuid;
 
 /// Generous for a loaded machine; the test waits for the event itself.
 const PATIENCE: Duration = Duration::from_secs(30);
 
 fn replica(db: &TestDatabase) -> Server {
-    Server::start(&[
-        "--insecure-fast-hashing",
-        "--demo",
-        "--database-url",
-        &db.url(),
-    ])
+    replica_with(db, &[])
+}
+
+fn replica_with(db: &TestDatabase, extra: &[&str]) -> Server {
+    let url = db.url();
+    let flags = [
+        &["--insecure-fast-hashing", "--demo", "--database-url", &url],
+        extra,
+    ]
+    .concat();
+    Server::start(&flags)
+}
+
+/// The first (text) column of every row `sql` answers, one per line.
+async fn column(db: &TestDatabase, sql: &str) -> String {
+    let (client, connection) = tokio_postgres::connect(&db.url(), tokio_postgres::NoTls)
+        .await
+        .expect("connect");
+    tokio::spawn(connection);
+    let rows = client.query(sql, &[]).await.expect("query");
+    rows.iter()
+        .map(|row| format!("{}\n", row.get::<_, String>(0)))
+        .collect()
+}
+
+/// `session`'s cookie, sent to another replica.
+fn on(server: &Server, session: &Session) -> Session {
+    Session {
+        base: server.base.clone(),
+        ..session.clone()
+    }
 }
 
 async fn person_id(session: &Session) -> String {
@@ -203,4 +230,332 @@ async fn a_replica_killed_under_load_loses_no_acknowledged_push() {
     // And B keeps serving (after whatever A committed but could not
     // acknowledge before it died, which B may learn of only now).
     assert!(push_commute(&giulia_b, &me, 3).await > before);
+}
+
+#[tokio::test]
+async fn a_session_started_on_one_replica_holds_on_the_other_and_ends_on_both() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = on(&b, &giulia_a);
+
+    let (status, me) = giulia_b.get_json("/api/me").await;
+    assert_eq!(status, 200, "A's cookie is a session on B: {me}");
+    assert_eq!(me["person"]["username"], "giulia", "{me}");
+    let (status, body) = giulia_b.get_json("/api/sync/pull?since=0&protocol=4").await;
+    assert_eq!(status, 200, "{body}");
+
+    // The database holds the token's hash, never the token.
+    let token = giulia_a
+        .cookie
+        .strip_prefix("vela_session=")
+        .expect("cookie pair");
+    let stored = column(&db, "SELECT encode(token_sha256, 'hex') FROM vela_sessions").await;
+    assert!(!stored.contains(token), "{stored}");
+    let hashed: String = sha2::Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(stored.contains(&hashed), "{stored}");
+
+    let (status, body) = giulia_b.post_json("/api/auth/logout", &json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = giulia_a.get_json("/api/me").await;
+    assert_eq!(
+        status, 401,
+        "signed out through B ends the session on A: {body}"
+    );
+}
+
+#[tokio::test]
+async fn a_session_in_the_database_ends_when_idle_on_every_replica() {
+    let db = TestDatabase::create();
+    let a = replica_with(&db, &["--session-ttl-secs", "2"]);
+    let b = replica_with(&db, &["--session-ttl-secs", "2"]);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = on(&b, &giulia_a);
+    // Used through B now and then, it stays alive past its idle time…
+    for _ in 0..6 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(giulia_b.get_json("/api/me").await.0, 200);
+    }
+    // …and left alone, it ends for A too.
+    tokio::time::sleep(Duration::from_millis(2200)).await;
+    assert_eq!(giulia_a.get_json("/api/me").await.0, 401);
+}
+
+#[tokio::test]
+async fn a_password_set_through_one_replica_signs_in_through_the_other() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    let admin = a.login("admin").await;
+    let giulia_b = b.login("giulia").await;
+    let giulia_id = person_id(&giulia_b).await;
+
+    let (status, body) = admin
+        .put_json(
+            &format!("/api/people/{giulia_id}/password"),
+            &json!({"password": "una password nuova"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = giulia_b.get_json("/api/me").await;
+    assert_eq!(
+        status, 401,
+        "a new password set on A ends the sessions on B"
+    );
+    assert_eq!(b.login_with("giulia", "vela-demo").await.err(), Some(401));
+    let giulia = b
+        .login_with("giulia", "una password nuova")
+        .await
+        .expect("the new password signs in through B");
+    assert_eq!(person_id(&giulia).await, giulia_id);
+}
+
+/// A feed URL's status and body, fetched without a cookie.
+async fn fetch_feed(server: &Server, path: &str) -> (u16, String) {
+    let response = common::client()
+        .get(server.url(path))
+        .send()
+        .await
+        .expect("GET feed");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn a_feed_made_on_one_replica_serves_on_the_other_until_revoked_there() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    let giulia_a = a.login("giulia").await;
+
+    let (status, created) = giulia_a.post_json("/api/calendar/feed", &json!({})).await;
+    assert_eq!(status, 200, "{created}");
+    let path = created["url"].as_str().expect("url").to_string();
+    let (status, body) = fetch_feed(&b, &path).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.starts_with("BEGIN:VCALENDAR"), "{body}");
+    let (status, body) = on(&b, &giulia_a).get_json("/api/calendar/feed").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["active"], true, "{body}");
+    let token = path
+        .trim_start_matches("/api/feeds/")
+        .trim_end_matches(".ics");
+    let stored = column(&db, "SELECT token_sha256 FROM vela_feeds").await;
+    assert_eq!(stored.len(), 64 + 1, "one hash: {stored}");
+    assert!(!stored.contains(token), "{stored}");
+
+    let response = common::client()
+        .delete(b.url("/api/calendar/feed"))
+        .header(reqwest::header::COOKIE, &giulia_a.cookie)
+        .json(&json!({}))
+        .send()
+        .await
+        .expect("DELETE");
+    assert_eq!(response.status().as_u16(), 200);
+    let (status, _) = fetch_feed(&a, &path).await;
+    assert_eq!(status, 404, "revoked through B, gone on A");
+}
+
+#[tokio::test]
+async fn failed_sign_ins_through_both_replicas_add_up_to_one_limit() {
+    let db = TestDatabase::create();
+    let a = replica_with(&db, &["--login-attempts-per-minute", "4"]);
+    let b = replica_with(&db, &["--login-attempts-per-minute", "4"]);
+    for server in [&a, &b, &a, &b] {
+        assert_eq!(
+            server.login_with("giulia", "sbagliata").await.err(),
+            Some(401)
+        );
+    }
+    // The fifth guess is refused through either replica, even the right
+    // password, as one server refuses it.
+    assert_eq!(b.login_with("giulia", "sbagliata").await.err(), Some(429));
+    assert_eq!(a.login_with("giulia", "vela-demo").await.err(), Some(429));
+    // Another account from the same address is not held.
+    a.login("marco").await;
+
+    // A parallel burst through both replicas gets no more guesses checked
+    // than the limit: each is reserved before its password is checked.
+    let burst = (0..16).map(|n| {
+        let server = if n % 2 == 0 { &a } else { &b };
+        server.login_with("marco", "sbagliata")
+    });
+    let answers: Vec<Option<u16>> = futures_util::future::join_all(burst)
+        .await
+        .into_iter()
+        .map(|r| r.err())
+        .collect();
+    let checked = answers.iter().filter(|a| **a == Some(401)).count();
+    let refused = answers.iter().filter(|a| **a == Some(429)).count();
+    assert_eq!((checked, refused), (4, 12), "{answers:?}");
+}
+
+#[tokio::test]
+async fn a_replica_keeps_no_credentials_in_its_data_directory() {
+    let db = TestDatabase::create();
+    let mut a = replica(&db);
+    let giulia = a.login("giulia").await;
+    let me = person_id(&giulia).await;
+    push_commute(&giulia, &me, 9).await;
+    let (status, body) = giulia.post_json("/api/calendar/feed", &json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = giulia.get_json("/api/admin/mail").await;
+    assert!(status == 403 || status == 200, "{status} {body}");
+    assert!(a.terminate().success());
+
+    let mut found = Vec::new();
+    let mut dirs = vec![a.data_dir.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("data dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let relative = path.strip_prefix(&a.data_dir).expect("inside");
+                found.push(relative.display().to_string());
+            }
+        }
+    }
+    found.sort();
+    // What is left is the process lock and the audit trail (the audit
+    // files, not yet in the database); no accounts, feeds, sessions, mail
+    // or log of the store.
+    let allowed = |name: &str| {
+        name == "vela.lock" || name == "security.jsonl" || name.ends_with("/audit.jsonl")
+    };
+    assert!(found.iter().all(|name| allowed(name)), "{found:?}");
+}
+
+/// A real SMTP server (`tests/smtp_sink.js`, the npm package `smtp-server`)
+/// saving each mail as a file; killed when dropped.
+struct Sink {
+    child: std::process::Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Sink {
+    fn start() -> Sink {
+        use std::io::BufRead;
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert!(
+            manifest.join("../node_modules/smtp-server").exists(),
+            "the mail tests need the npm package smtp-server: run `cargo xtask test` (or `npm ci`) first"
+        );
+        let dir = tempfile::tempdir().expect("mailbox dir");
+        let mut child = std::process::Command::new("node")
+            .arg(manifest.join("tests/smtp_sink.js"))
+            .arg(dir.path())
+            .arg("0")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("node runs the SMTP server");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("the SMTP server says where it listens");
+        let port = line
+            .trim()
+            .strip_prefix("listening ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected SMTP server output {line:?}"));
+        Sink { child, port, dir }
+    }
+
+    /// Every mail received so far for `to`.
+    fn mails_to(&self, to: &str) -> Vec<String> {
+        std::fs::read_dir(self.dir.path())
+            .expect("mailbox")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|m| m.starts_with(&format!("X-Envelope-To: {to}\r\n")))
+            .collect()
+    }
+}
+
+/// Giulia's Tuesdays and Thursdays of the month `months` ahead.
+fn request(months: u32) -> Value {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    let first = chrono::NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("first")
+        + chrono::Months::new(months);
+    let last = first + chrono::Months::new(1) - chrono::Days::new(1);
+    json!({"area": "agile", "type": "request_days", "id": Uuid::new_v4(),
+        "days": {"kind": "weekly", "weekdays": ["Tue", "Thu"], "from": first, "until": last},
+        "mode": "agile", "place": {"kind": "home"}, "note": "Chiusura pratiche TARI"})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_two_replicas_sending_each_mail_arrives_once() {
+    const MARCO: &str = "marco@provincia.example.org";
+    let sink = Sink::start();
+    let db = TestDatabase::create();
+    let smtp = format!("smtp://127.0.0.1:{}", sink.port);
+    let mail = [
+        "--smtp-url",
+        &smtp,
+        "--mail-from",
+        "Vela <vela@example.org>",
+        // The demo's own reminders stay out of the mailbox counted here.
+        "--scheduler-every-secs=86400",
+    ];
+    let a = replica_with(&db, &mail);
+    let b = replica_with(&db, &mail);
+    let giulia_a = a.login("giulia").await;
+    let giulia_b = on(&b, &giulia_a);
+    // Each request mails Marco, her lead, at once; both replicas collect
+    // and send.
+    let requests = 6;
+    for month in 0..requests {
+        let through = if month % 2 == 0 { &giulia_a } else { &giulia_b };
+        let (status, body) = through
+            .post_json(
+                "/api/sync/push?protocol=4",
+                &json!({"commands": [{"id": Uuid::new_v4(), "command": request(month + 2)}]}),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["results"][0]["status"], "accepted", "{body}");
+    }
+    let admin = a.login("admin").await;
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let (status, outbox) = admin.get_json("/api/admin/mail").await;
+        assert_eq!(status, 200, "{outbox}");
+        let arrived = sink.mails_to(MARCO).len();
+        if arrived >= requests as usize && outbox["waiting"] == 0 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{arrived} mails, outbox {outbox}; A:\n{}\nB:\n{}",
+            a.log_text(),
+            b.log_text()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Both senders have looked at the outbox again since (they poll every
+    // second): nothing more arrives.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let mails = sink.mails_to(MARCO);
+    assert_eq!(mails.len(), requests as usize, "{mails:#?}");
+    let ids: std::collections::BTreeSet<&str> = mails
+        .iter()
+        .filter_map(|m| m.lines().find(|l| l.starts_with("Message-ID: ")))
+        .collect();
+    assert_eq!(ids.len(), requests as usize, "{ids:?}");
 }

@@ -26,6 +26,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             .auth
             .sessions
             .get(token)
+            .await?
             .ok_or(ApiError::Unauthenticated)?;
         Ok(CurrentUser {
             person_id: user.person_id,

@@ -1,12 +1,15 @@
 //! Who may call the API: accounts, sessions, login rate limits.
 //!
-//! Credentials live in `accounts.json`, apart from the synced domain state;
-//! a login checks the argon2id hash and starts an in-memory session whose
-//! random token travels in the `vela_session` cookie; [`CurrentUser`] turns
-//! that cookie back into a person on every request.
+//! Credentials live in `accounts.json` (or, with `--database-url`, in the
+//! database), apart from the synced domain state; a login checks the
+//! argon2id hash and starts a session (in memory, or in the database for
+//! replicas) whose random token travels in the `vela_session` cookie;
+//! [`CurrentUser`] turns that cookie back into a person on every request.
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
+
+use deadpool_postgres::Pool;
 
 use crate::config::Config;
 
@@ -33,7 +36,7 @@ pub use sessions::{SessionUser, Sessions};
 pub struct Auth {
     pub accounts: Accounts,
     pub sessions: Sessions,
-    pub limiter: Arc<LoginLimiter>,
+    pub limiter: LoginLimiter,
     /// Password checks, at most one per core at a time.
     pub pool: PasswordPool,
     /// Whose `X-Forwarded-For` is believed.
@@ -46,11 +49,31 @@ pub struct Auth {
 }
 
 impl Auth {
-    pub fn open(data_dir: &Path, config: &Config) -> Result<Self, accounts::AccountsError> {
+    /// Accounts, sessions and limits in the data directory and memory, or
+    /// with a `database` pool all in the database, shared by replicas.
+    pub fn open(
+        data_dir: &Path,
+        config: &Config,
+        database: Option<&Pool>,
+    ) -> Result<Self, accounts::AccountsError> {
+        let (idle, max_age) = (config.session_ttl(), config.session_max_age());
+        let per_minute = config.login_attempts_per_minute;
+        let (accounts, sessions, limiter) = match database {
+            None => (
+                Accounts::File(Arc::new(accounts::FileAccounts::open(data_dir)?)),
+                Sessions::in_memory(idle, max_age),
+                LoginLimiter::in_memory(per_minute),
+            ),
+            Some(pool) => (
+                Accounts::Pg(accounts::PgAccounts::new(pool.clone())),
+                Sessions::Pg(sessions::pg::PgSessions::new(pool.clone(), idle, max_age)),
+                LoginLimiter::Pg(limiter::PgLimiter::new(pool.clone(), per_minute)),
+            ),
+        };
         Ok(Auth {
-            accounts: Accounts::open(data_dir)?,
-            sessions: Sessions::new(config.session_ttl(), config.session_max_age()),
-            limiter: Arc::new(LoginLimiter::new(config.login_attempts_per_minute)),
+            accounts,
+            sessions,
+            limiter,
             pool: PasswordPool::per_core(),
             proxies: TrustedProxies::new(config.trusted_proxies.clone()),
             cookie: CookiePolicy {

@@ -87,6 +87,7 @@ mod tests {
                     "vela-server",
                     "--insecure-fast-hashing",
                 ]),
+                None,
             )
             .unwrap(),
         );

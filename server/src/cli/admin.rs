@@ -1,6 +1,8 @@
 //! `vela-server admin create | reset-password`: the first administrator of
-//! an installation (or of a new organisation), and a forgotten password,
-//! while the server is stopped.
+//! an installation (or of a new organisation), and a forgotten password.
+//! On a data directory, while the server is stopped; with `--database-url`,
+//! on the database, replicas running or not (the accounts are theirs too,
+//! and the new revision reaches them through `LISTEN/NOTIFY`).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -14,6 +16,7 @@ use super::lock::DataDirLock;
 use super::CliError;
 use crate::audit::Audit;
 use crate::auth::accounts::normalise;
+use crate::auth::accounts::{FileAccounts, PgAccounts};
 use crate::auth::{password, Account, Accounts, HashStrength};
 use crate::org_store::{now, OrgStore};
 use crate::store::{CommandMeta, Outcome, Store, StoreOptions};
@@ -37,8 +40,8 @@ pub async fn create(
         ))
     })?;
     let lock = DataDirLock::acquire(data_dir)?;
-    let accounts = Accounts::open(data_dir)?;
-    if accounts.get(username).is_some() {
+    let accounts = Accounts::File(Arc::new(FileAccounts::open(data_dir)?));
+    if accounts.get(username).await?.is_some() {
         return Err(CliError::new(format!(
             "the username {} is taken",
             normalise(username)
@@ -68,30 +71,69 @@ pub async fn create(
         .map_err(|e| CliError::new(format!("cannot close the data directory: {e}")))?;
     let (partition, person, org_name, created) = outcome?;
     closed?;
+    let username = write_account(&accounts, username, person, partition, password).await?;
+    super::owner::match_data_dir(data_dir)?;
+    drop(lock);
+    Ok(created_message(created, &org_name, &username))
+}
+
+/// `admin create --database-url`: the same commands through the database
+/// (served by any replica), the account in `vela_accounts`.
+pub async fn create_in_database(
+    url: &str,
+    username: &str,
+    name: &str,
+    organisation: &str,
+    password: String,
+) -> Result<String, CliError> {
+    let accounts = Accounts::Pg(PgAccounts::new(crate::store::pg::pool(url, 1).await?));
+    if accounts.get(username).await?.is_some() {
+        return Err(CliError::new(format!(
+            "the username {} is taken",
+            normalise(username)
+        )));
+    }
+    let store = Arc::new(OrgStore::connect(url, StoreOptions::default()).await?);
+    let (partition, person, org_name, created) =
+        add_administrator(&store, username, name, organisation).await?;
+    let username = write_account(&accounts, username, person, partition, password).await?;
+    Ok(created_message(created, &org_name, &username))
+}
+
+fn created_message(created: bool, org_name: &str, username: &str) -> String {
+    if created {
+        format!("created the organisation {org_name} and its administrator {username}")
+    } else {
+        format!("created the administrator {username} of {org_name}")
+    }
+}
+
+/// Hashes `password` (on a blocking thread) and stores the account;
+/// answers the username as stored.
+async fn write_account(
+    accounts: &Accounts,
+    username: &str,
+    person: PersonId,
+    partition: Uuid,
+    password: String,
+) -> Result<String, CliError> {
     let username = normalise(username);
-    let stored = username.clone();
-    tokio::task::spawn_blocking(move || {
-        let password_hash = password::hash(&password, HashStrength::Standard)
+    let password_hash =
+        tokio::task::spawn_blocking(move || password::hash(&password, HashStrength::Standard))
+            .await
+            .map_err(|e| CliError::new(format!("cannot hash the password: {e}")))?
             .map_err(|e| CliError::new(format!("cannot hash the password: {e}")))?;
-        accounts.set_for_person(
-            &stored,
+    accounts
+        .set_for_person(
+            &username,
             Account {
                 person_id: person.0,
                 org_id: partition,
                 password_hash,
             },
-        )?;
-        Ok::<_, CliError>(())
-    })
-    .await
-    .map_err(|e| CliError::new(format!("cannot write the account: {e}")))??;
-    super::owner::match_data_dir(data_dir)?;
-    drop(lock);
-    Ok(if created {
-        format!("created the organisation {org_name} and its administrator {username}")
-    } else {
-        format!("created the administrator {username} of {org_name}")
-    })
+        )
+        .await?;
+    Ok(username)
 }
 
 /// Runs the commands; answers the store partition, the new person, the
@@ -191,7 +233,7 @@ pub fn reset_password(data_dir: &Path, username: &str, password: &str) -> Result
         )));
     }
     let _lock = DataDirLock::acquire(data_dir)?;
-    let accounts = Accounts::open(data_dir)?;
+    let accounts = FileAccounts::open(data_dir)?;
     let username = normalise(username);
     let Some(account) = accounts.get(&username) else {
         return Err(CliError::new(format!("no account {username}")));
@@ -206,5 +248,44 @@ pub fn reset_password(data_dir: &Path, username: &str, password: &str) -> Result
         },
     )?;
     super::owner::match_data_dir(data_dir)?;
+    Ok(format!("the password of {username} is changed"))
+}
+
+/// `admin reset-password --database-url`: the new password holds on every
+/// replica at once, and the person's sessions end on all of them.
+pub async fn reset_password_in_database(
+    url: &str,
+    username: &str,
+    password: String,
+) -> Result<String, CliError> {
+    let pool = crate::store::pg::pool(url, 1).await?;
+    let accounts = PgAccounts::new(pool.clone());
+    let username = normalise(username);
+    let Some(account) = accounts.get(&username).await? else {
+        return Err(CliError::new(format!("no account {username}")));
+    };
+    let password_hash =
+        tokio::task::spawn_blocking(move || password::hash(&password, HashStrength::Standard))
+            .await
+            .map_err(|e| CliError::new(format!("cannot hash the password: {e}")))?
+            .map_err(|e| CliError::new(format!("cannot hash the password: {e}")))?;
+    let person = account.person_id;
+    accounts
+        .set_for_person(
+            &username,
+            Account {
+                password_hash,
+                ..account
+            },
+        )
+        .await?;
+    crate::auth::sessions::pg::PgSessions::new(
+        pool,
+        std::time::Duration::ZERO,
+        std::time::Duration::ZERO,
+    )
+    .remove_person(person)
+    .await
+    .map_err(|e| CliError::new(e.to_string()))?;
     Ok(format!("the password of {username} is changed"))
 }

@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use super::lock::{DataDirLock, LOCK_FILE};
 use super::CliError;
-use crate::auth::Accounts;
+use crate::auth::accounts::FileAccounts;
 use crate::org_store::OrgStore;
 use crate::store::{format, Store, StoreError, StoreOptions};
 
@@ -268,8 +268,8 @@ enum LoadError {
 /// Loads a data directory as start-up does (the store, the accounts, the
 /// feeds) and sums it up. Writes nothing a start-up would not.
 fn load(dir: &Path) -> Result<Summary, LoadError> {
-    let accounts = Accounts::open(dir)?;
-    crate::ics::Feeds::open(dir)?;
+    let accounts = FileAccounts::open(dir)?;
+    crate::ics::FileFeeds::open(dir)?;
     let store = OrgStore::open(dir, StoreOptions::default())?;
     let mut summary = Summary {
         organisations: Vec::new(),

@@ -6,8 +6,8 @@
 //! continues in (the database's older rows are history the JSON store
 //! would have compacted away). The directory is then opened strictly, as
 //! start-up opens it, and each organisation must have the database's
-//! revision and state (SHA-256). Accounts and feeds are not in the database
-//! yet: copy `accounts.json` and `feeds.json` from the server's directory.
+//! revision and state (SHA-256). The accounts and calendar feeds are
+//! written as `accounts.json` and `feeds.json` and counted there.
 
 use std::path::Path;
 
@@ -71,6 +71,7 @@ pub async fn export(url: &str, data_dir: &Path) -> Result<String, CliError> {
         ));
     }
     files.shutdown()?;
+    lines.push(super::credentials::export(url, data_dir).await?);
     Ok(format!(
         "exported {} organisation(s) into {}, verified:\n{}",
         expected.len(),

@@ -8,8 +8,9 @@
 //! (`store::pg::import`). Then the database is loaded as a server would load
 //! it, and each organisation must have the same revision, the same number
 //! of log rows and the same state (SHA-256 of its JSON) as the directory.
-//! Accounts, feeds and the other files stay in the data directory, which
-//! the server still uses beside the database.
+//! The accounts and calendar feeds (`accounts.json`, `feeds.json`) go
+//! into their tables too, then counted there, so a server on the database
+//! needs neither file; the audit files stay in the directory.
 
 use std::path::Path;
 
@@ -45,7 +46,13 @@ pub async fn migrate(data_dir: &Path, url: &str) -> Result<String, CliError> {
             data_dir.display()
         )));
     }
+    let dir = data_dir.to_path_buf();
+    let credentials = tokio::task::spawn_blocking(move || super::credentials::read(&dir))
+        .await
+        .map_err(|e| CliError::new(format!("the task failed: {e}")))??;
+    super::credentials::require_empty(url).await?;
     import::<State>(url, organisations).await?;
+    let credentials_line = super::credentials::import(url, credentials).await?;
     let store = PgStore::<State>::connect(url, StoreOptions::default()).await?;
     let mut lines = Vec::new();
     for org in &expected {
@@ -62,6 +69,7 @@ pub async fn migrate(data_dir: &Path, url: &str) -> Result<String, CliError> {
             org.id
         ));
     }
+    lines.push(credentials_line);
     Ok(format!(
         "migrated {} organisation(s) into the database, verified:\n{}",
         expected.len(),

@@ -14,6 +14,7 @@ use crate::Config;
 
 mod admin;
 mod archive;
+pub mod credentials;
 mod export;
 pub mod lock;
 mod migrate;
@@ -97,8 +98,12 @@ pub enum AdminTask {
     /// Creates an administrator (and their organisation if it is not there
     /// yet). The password is read from the first line of standard input.
     Create {
-        #[arg(long)]
-        data_dir: PathBuf,
+        #[arg(long, required_unless_present_any = ["database_url", "database_url_file"])]
+        data_dir: Option<PathBuf>,
+        #[arg(long, env = "VELA_DATABASE_URL_FILE")]
+        database_url_file: Option<PathBuf>,
+        #[arg(long, env = "VELA_DATABASE_URL")]
+        database_url: Option<String>,
         #[arg(long)]
         username: String,
         /// The administrator's full name.
@@ -112,8 +117,12 @@ pub enum AdminTask {
     },
     /// Gives an account a new password, read from standard input.
     ResetPassword {
-        #[arg(long)]
-        data_dir: PathBuf,
+        #[arg(long, required_unless_present_any = ["database_url", "database_url_file"])]
+        data_dir: Option<PathBuf>,
+        #[arg(long, env = "VELA_DATABASE_URL_FILE")]
+        database_url_file: Option<PathBuf>,
+        #[arg(long, env = "VELA_DATABASE_URL")]
+        database_url: Option<String>,
         #[arg(long)]
         username: String,
         #[command(flatten)]
@@ -164,21 +173,41 @@ pub async fn run(task: Task) -> Result<String, CliError> {
     match task {
         Task::Admin(AdminTask::Create {
             data_dir,
+            database_url_file,
+            database_url,
             username,
             name,
             organisation,
             password: _,
         }) => {
             let password = read_password()?;
-            admin::create(&data_dir, &username, &name, &organisation, password).await
+            match (database_url, database_url_file, data_dir) {
+                (None, None, Some(data_dir)) => {
+                    admin::create(&data_dir, &username, &name, &organisation, password).await
+                }
+                (url, file, _) => {
+                    let url = database_url_of(url, file)?;
+                    admin::create_in_database(&url, &username, &name, &organisation, password).await
+                }
+            }
         }
         Task::Admin(AdminTask::ResetPassword {
             data_dir,
+            database_url_file,
+            database_url,
             username,
             password: _,
         }) => {
             let password = read_password()?;
-            blocking(move || admin::reset_password(&data_dir, &username, &password)).await
+            match (database_url, database_url_file, data_dir) {
+                (None, None, Some(data_dir)) => {
+                    blocking(move || admin::reset_password(&data_dir, &username, &password)).await
+                }
+                (url, file, _) => {
+                    let url = database_url_of(url, file)?;
+                    admin::reset_password_in_database(&url, &username, password).await
+                }
+            }
         }
         Task::Backup { data_dir, output } => {
             blocking(move || archive::backup(&data_dir, &output)).await

@@ -71,7 +71,12 @@ pub struct Mailer {
 
 impl Mailer {
     /// The mailer `config` asks for, or `None` when mail is not configured.
-    pub fn from_config(config: &Config) -> Result<Option<Arc<Mailer>>, MailError> {
+    /// With a `database` pool the outbox is in the database, shared by
+    /// replicas; otherwise in the data directory.
+    pub fn from_config(
+        config: &Config,
+        database: Option<&deadpool_postgres::Pool>,
+    ) -> Result<Option<Arc<Mailer>>, MailError> {
         let (url, from) = match (&config.smtp_url, &config.mail_from) {
             (None, None) => return Ok(None),
             (Some(url), Some(from)) => (url, from),
@@ -101,7 +106,13 @@ impl Mailer {
         }
         let from: Mailbox = from.parse().map_err(|_| MailError::From(from.clone()))?;
         let clock_offset = Duration::seconds(config.mail_clock_offset_secs);
-        let outbox = Outbox::open(&config.data_dir, Utc::now() + clock_offset)?;
+        let outbox = match database {
+            Some(pool) => Outbox::Pg(outbox::PgOutbox::new(pool.clone())),
+            None => Outbox::File(outbox::FileOutbox::open(
+                &config.data_dir,
+                Utc::now() + clock_offset,
+            )?),
+        };
         Ok(Some(Arc::new(Mailer {
             outbox,
             transport: builder.build(),
@@ -117,8 +128,8 @@ impl Mailer {
     }
 
     /// The outbox as administrators of `org` see it.
-    pub fn status(&self, org: Uuid) -> OutboxStatus {
-        self.outbox.status(org)
+    pub async fn status(&self, org: Uuid) -> Result<OutboxStatus, OutboxError> {
+        self.outbox.status(org).await
     }
 
     /// Starts one collector per stored state and the sender.
@@ -145,15 +156,19 @@ impl Mailer {
         };
         // A first start with mail (or a new outbox) mails from now on, not
         // the whole history.
-        if self.outbox.cursor(org).is_none() {
-            let now = *durable.borrow();
-            if let Err(e) = self.outbox.queue(org, now, Vec::new()) {
-                tracing::error!("mail outbox: {e}");
+        match self.outbox.cursor(org).await {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                let now = *durable.borrow();
+                if let Err(e) = self.outbox.queue(org, now, Vec::new()).await {
+                    tracing::error!("mail outbox: {e}");
+                }
             }
+            Err(e) => tracing::error!("mail outbox: {e}"),
         }
         loop {
             durable.borrow_and_update();
-            if let Err(e) = self.collect_once(org, &store) {
+            if let Err(e) = self.collect_once(org, &store).await {
                 tracing::error!(%org, "mail outbox: {e}");
             }
             tokio::select! {
@@ -163,8 +178,8 @@ impl Mailer {
         }
     }
 
-    fn collect_once(&self, org: Uuid, store: &OrgStore) -> Result<(), OutboxError> {
-        let Some(cursor) = self.outbox.cursor(org) else {
+    async fn collect_once(&self, org: Uuid, store: &OrgStore) -> Result<(), OutboxError> {
+        let Some(cursor) = self.outbox.cursor(org).await? else {
             return Ok(());
         };
         let entries = match store.changes_since(org, cursor) {
@@ -175,7 +190,7 @@ impl Mailer {
                     %org, cursor, now,
                     "mail outbox: the log before revision {now} is compacted; notifications since {cursor} are not mailed"
                 );
-                return self.outbox.queue(org, now, Vec::new());
+                return self.outbox.queue(org, now, Vec::new()).await;
             }
             Err(e) => {
                 tracing::error!(%org, "mail outbox: cannot read the log: {e}");
@@ -207,7 +222,7 @@ impl Mailer {
             .read(org, |state, _| plan(state, org, told, now))
             .unwrap_or_default();
         let queued = !mails.is_empty();
-        self.outbox.queue(org, last, mails)?;
+        self.outbox.queue(org, last, mails).await?;
         if queued {
             self.wake.notify_one();
         }
@@ -216,8 +231,13 @@ impl Mailer {
 
     async fn send_loop(self: Arc<Self>, store: Arc<OrgStore>, mut shutdown: watch::Receiver<bool>) {
         loop {
-            for mail in self.outbox.due(self.now()) {
-                self.send_one(&store, mail).await;
+            match self.outbox.take_due(self.now()).await {
+                Ok(mails) => {
+                    for mail in mails {
+                        self.send_one(&store, mail).await;
+                    }
+                }
+                Err(e) => tracing::error!("mail outbox: {e}"),
             }
             tokio::select! {
                 () = self.wake.notified() => {},
@@ -244,17 +264,17 @@ impl Mailer {
         let Some(message) = built else {
             // The person or their address is gone: the app keeps the
             // notifications.
-            if let Err(e) = self.outbox.drop_mail(&keys) {
+            if let Err(e) = self.outbox.drop_mail(&keys).await {
                 tracing::error!("mail outbox: {e}");
             }
             return;
         };
         let result = self.transport.send(message).await;
         let recorded = match result {
-            Ok(_) => self.outbox.sent(&keys, now),
+            Ok(_) => self.outbox.sent(&keys, now).await,
             Err(e) => {
                 tracing::warn!(%org, %recipient, "mail not sent, will retry: {e}");
-                self.outbox.failed(&keys, &e.to_string(), now)
+                self.outbox.failed(&keys, &e.to_string(), now).await
             }
         };
         if let Err(e) = recorded {

@@ -1,7 +1,8 @@
 //! `PUT /api/people/{id}/password`: an administrator gives a person of
 //! their organisation the password they sign in with (a new colleague, or
-//! a forgotten password). The account lives in `accounts.json`, never in the
-//! synced state, so this is a route and not a domain command.
+//! a forgotten password). The account lives in `accounts.json` (or the
+//! database), never in the synced state, so this is a route and not a
+//! domain command.
 
 use axum::extract::{Path, State};
 use axum::Json;
@@ -62,25 +63,25 @@ pub async fn set_password(
             "the password must be at least {MIN_PASSWORD_CHARS} characters (and at most {MAX_PASSWORD_BYTES} bytes)"
         )));
     }
-    let auth = state.auth.clone();
-    let org_id = user.org_id;
-    let stored = username.clone();
-    tokio::task::spawn_blocking(move || {
-        let password_hash =
-            password::hash(&request.password, auth.strength).map_err(ApiError::internal)?;
-        let account = Account {
-            person_id: id,
-            org_id,
-            password_hash,
-        };
-        auth.accounts
-            .set_for_person(&stored, account)
-            .map_err(ApiError::internal)
-    })
-    .await
-    .map_err(ApiError::internal)??;
-    // Whoever knew the old password is signed out.
-    state.auth.sessions.remove_person(id);
+    let strength = state.auth.strength;
+    let password_hash =
+        tokio::task::spawn_blocking(move || password::hash(&request.password, strength))
+            .await
+            .map_err(ApiError::internal)?
+            .map_err(ApiError::internal)?;
+    let account = Account {
+        person_id: id,
+        org_id: user.org_id,
+        password_hash,
+    };
+    state
+        .auth
+        .accounts
+        .set_for_person(&username, account)
+        .await
+        .map_err(ApiError::internal)?;
+    // Whoever knew the old password is signed out, on every replica.
+    state.auth.sessions.end_person(id).await?;
     tracing::info!(person = %id, by = %user.person_id, "password set");
     let mut event = SecurityEvent::about(SecurityKind::PasswordSet, user.org_id, id);
     event.by = Some(user.person_id);

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::ApiJson;
 use crate::audit::{SecurityEvent, SecurityKind};
+use crate::auth::limiter::Refused;
 use crate::auth::pool::PoolError;
 use crate::auth::{accounts, cookie, Auth, SessionUser};
 use crate::error::ApiError;
@@ -64,9 +65,23 @@ pub async fn login(
         .auth
         .limiter
         .reserve(&username, client)
-        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+        .await
+        .map_err(|refused| match refused {
+            Refused::Limit(retry_after) => ApiError::RateLimited { retry_after },
+            Refused::Unavailable(e) => {
+                tracing::error!("login limits: {e}");
+                ApiError::StoreUnavailable
+            }
+        })?;
 
-    let account = state.auth.accounts.get(&username);
+    let account = match state.auth.accounts.get(&username).await {
+        Ok(account) => account,
+        Err(e) => {
+            reservation.release().await;
+            tracing::error!("accounts: {e}");
+            return Err(ApiError::StoreUnavailable);
+        }
+    };
     let checked = state
         .auth
         .pool
@@ -75,20 +90,20 @@ pub async fn login(
     let matches = match checked {
         Ok(matches) => matches,
         Err(PoolError::Busy) => {
-            reservation.release();
+            reservation.release().await;
             return Err(ApiError::Busy {
                 retry_after: std::time::Duration::from_secs(1),
             });
         }
         Err(PoolError::Task(detail)) => {
-            reservation.release();
+            reservation.release().await;
             return Err(ApiError::internal(detail));
         }
     };
     let account = match account {
         Some(account) if matches && can_sign_in(&state, &account) => account,
         other => {
-            let delay = reservation.failed();
+            let delay = reservation.failed().await;
             tracing::info!(%username, ip = %client, "failed login");
             let mut event = match &other {
                 Some(known) => {
@@ -105,7 +120,7 @@ pub async fn login(
             return Err(ApiError::InvalidCredentials);
         }
     };
-    reservation.succeeded();
+    reservation.succeeded().await;
     let mut signed_in =
         SecurityEvent::about(SecurityKind::SignIn, account.org_id, account.person_id);
     signed_in.address = Some(client);
@@ -119,7 +134,7 @@ pub async fn login(
             org_id: account.org_id,
             username: username.clone(),
         })
-        .map_err(ApiError::internal)?;
+        .await?;
     let set_cookie = set_cookie(&state.auth, Some(&token))?;
     let body = axum::Json(LoginResponse {
         username,
@@ -136,7 +151,7 @@ pub async fn logout(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     if let Some(token) = cookie::token(&headers) {
-        state.auth.sessions.remove(token);
+        state.auth.sessions.remove(token).await?;
     }
     let clear = set_cookie(&state.auth, None)?;
     Ok((

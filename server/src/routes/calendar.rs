@@ -81,7 +81,12 @@ pub async fn feed(
 ) -> Result<Response, ApiError> {
     const NO_FEED: ApiError = ApiError::Missing("no such calendar feed");
     let token = file.strip_suffix(".ics").ok_or(NO_FEED)?;
-    let (person, org) = state.feeds.find(token).ok_or(NO_FEED)?;
+    let (person, org) = state
+        .feeds
+        .find(token)
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or(NO_FEED)?;
     if !state.store.organisations().contains(&org) {
         return Err(NO_FEED);
     }
@@ -126,12 +131,19 @@ pub async fn session(
 }
 
 /// `GET /api/calendar/feed`: whether my feed is live.
-pub async fn feed_status(State(state): State<AppState>, user: CurrentUser) -> Json<FeedStatus> {
-    let feed = state.feeds.get(user.person_id);
-    Json(FeedStatus {
+pub async fn feed_status(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<FeedStatus>, ApiError> {
+    let feed = state
+        .feeds
+        .get(user.person_id)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(Json(FeedStatus {
         active: feed.is_some(),
         created_at: feed.map(|f| f.created_at),
-    })
+    }))
 }
 
 /// `POST /api/calendar/feed` with `{}`: a new secret URL; the previous one,
@@ -141,12 +153,11 @@ pub async fn create_feed(
     user: CurrentUser,
     ApiJson(NoFields {}): ApiJson<NoFields>,
 ) -> Result<Json<NewFeed>, ApiError> {
-    let feeds = state.feeds.clone();
-    let (token, feed) =
-        tokio::task::spawn_blocking(move || feeds.create(user.person_id, user.org_id, now()))
-            .await
-            .map_err(ApiError::internal)?
-            .map_err(ApiError::internal)?;
+    let (token, feed) = state
+        .feeds
+        .create(user.person_id, user.org_id, now())
+        .await
+        .map_err(ApiError::internal)?;
     let event = SecurityEvent::about(SecurityKind::FeedCreated, user.org_id, user.person_id);
     state.audit.record(&state.store, event).await;
     Ok(Json(NewFeed {
@@ -161,11 +172,10 @@ pub async fn revoke_feed(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<FeedStatus>, ApiError> {
-    let feeds = state.feeds.clone();
-    let person = user.person_id;
-    let revoked = tokio::task::spawn_blocking(move || feeds.revoke(person))
+    let revoked = state
+        .feeds
+        .revoke(user.person_id)
         .await
-        .map_err(ApiError::internal)?
         .map_err(ApiError::internal)?;
     if revoked {
         let event = SecurityEvent::about(SecurityKind::FeedRevoked, user.org_id, user.person_id);

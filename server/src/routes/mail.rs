@@ -55,7 +55,10 @@ pub async fn status(
             last_sent: None,
         },
         Some(mailer) => {
-            let s = mailer.status(user.org_id);
+            let s = mailer
+                .status(user.org_id)
+                .await
+                .map_err(ApiError::internal)?;
             MailStatus {
                 configured: true,
                 waiting: s.waiting,

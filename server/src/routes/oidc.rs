@@ -132,11 +132,7 @@ pub async fn complete(
         outcome::sign_in_failed(&error, client);
         return Ok(back_to_login(&state, &error));
     };
-    let token = state
-        .auth
-        .sessions
-        .create(user.clone())
-        .map_err(ApiError::internal)?;
+    let token = state.auth.sessions.create(user.clone()).await?;
     outcome::sign_in_succeeded(&user, &identity, client);
     let signed_in = SecurityEvent {
         address: Some(client),

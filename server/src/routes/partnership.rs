@@ -111,27 +111,25 @@ pub async fn add_member(
             .map(|p| p.username.clone())
             .unwrap_or_default()
     })?;
-    let auth = state.auth.clone();
-    let org_id = user.org_id;
-    let stored = username.clone();
     // If this fails the organisation exists without a password for its
     // administrator; the partnership administrator may set it with
     // `PUT /api/people/{id}/password`.
-    tokio::task::spawn_blocking(move || {
-        let password_hash = password::hash(&secret, auth.strength).map_err(ApiError::internal)?;
-        auth.accounts
-            .set_for_person(
-                &stored,
-                Account {
-                    person_id: person.0,
-                    org_id,
-                    password_hash,
-                },
-            )
-            .map_err(ApiError::internal)
-    })
-    .await
-    .map_err(ApiError::internal)??;
+    let strength = state.auth.strength;
+    let password_hash = tokio::task::spawn_blocking(move || password::hash(&secret, strength))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    let account = Account {
+        person_id: person.0,
+        org_id: user.org_id,
+        password_hash,
+    };
+    state
+        .auth
+        .accounts
+        .set_for_person(&username, account)
+        .await
+        .map_err(ApiError::internal)?;
     tracing::info!(organisation = %organisation.0, by = %user.person_id, "member organisation added");
     Ok(Json(MemberAdded {
         organisation: organisation.0,

@@ -75,8 +75,18 @@ async fn file(state: &AppState, user: &CurrentUser, person: Uuid) -> Result<Resp
         }
         export(s, PersonId(person)).ok_or(ApiError::Missing("no such person in your organisation"))
     })??;
-    let username = state.auth.accounts.username_of(person);
-    let calendar_feed_since = state.feeds.get(person).map(|f| f.created_at);
+    let username = state
+        .auth
+        .accounts
+        .username_of(person)
+        .await
+        .map_err(ApiError::internal)?;
+    let calendar_feed_since = state
+        .feeds
+        .get(person)
+        .await
+        .map_err(ApiError::internal)?
+        .map(|f| f.created_at);
     let path = state.audit.security_path();
     let security = tokio::task::spawn_blocking(move || security_lines(&path, person))
         .await

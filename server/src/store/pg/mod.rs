@@ -26,6 +26,7 @@
 
 mod import;
 mod listener;
+mod pool;
 mod rows;
 mod schema;
 mod snapshots;
@@ -46,6 +47,7 @@ use super::upgrade::SNAPSHOT;
 
 use super::{Changes, EntryOf, Model, Store, StoreError, StoreOptions};
 pub use import::{import, Imported};
+pub use pool::{pool, DbError};
 
 /// The channel of `LISTEN/NOTIFY`; the payload is `<org> <revision>`.
 const CHANNEL: &str = "vela_revisions";

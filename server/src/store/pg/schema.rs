@@ -36,6 +36,72 @@ const STEPS: &[&str] = &[
          snapshot jsonb NOT NULL,
          PRIMARY KEY (org, revision)
      );",
+    // 2: what a replica must share beside the log, so any replica serves
+    // anyone: accounts (argon2id hashes), sessions and calendar feeds (only
+    // the SHA-256 of their tokens, never the tokens) and the login limits
+    // (one row per counted key, its attempts in the window).
+    "CREATE TABLE vela_accounts (
+         username text PRIMARY KEY,
+         person uuid NOT NULL,
+         org uuid NOT NULL,
+         password_hash text NOT NULL
+     );
+     CREATE INDEX vela_accounts_person ON vela_accounts (person);
+     CREATE TABLE vela_sessions (
+         token_sha256 bytea PRIMARY KEY,
+         person uuid NOT NULL,
+         org uuid NOT NULL,
+         username text NOT NULL,
+         created_at timestamptz NOT NULL,
+         last_seen timestamptz NOT NULL
+     );
+     CREATE INDEX vela_sessions_person ON vela_sessions (person);
+     CREATE TABLE vela_login_limits (
+         key text PRIMARY KEY,
+         attempts timestamptz[] NOT NULL,
+         updated_at timestamptz NOT NULL
+     );
+     CREATE TABLE vela_feeds (
+         person uuid PRIMARY KEY,
+         org uuid NOT NULL,
+         token_sha256 text NOT NULL UNIQUE,
+         created_at timestamptz NOT NULL
+     );",
+    // 3: the mail outbox (`mail::outbox::pg`): per stored state the last
+    // revision whose mails are queued, the mails waiting (a sender's claim
+    // is `claimed_until`), the keys resolved (sent or dropped) and when a
+    // mail was last sent.
+    "CREATE TABLE vela_mail_cursors (
+         org uuid PRIMARY KEY,
+         revision bigint NOT NULL
+     );
+     CREATE TABLE vela_mail_pending (
+         org uuid NOT NULL,
+         revision bigint NOT NULL,
+         recipient uuid NOT NULL,
+         digest boolean NOT NULL,
+         notifications jsonb NOT NULL,
+         digest_at timestamptz,
+         attempts integer NOT NULL DEFAULT 0,
+         next_attempt timestamptz NOT NULL,
+         last_error text,
+         claimed_until timestamptz,
+         PRIMARY KEY (org, revision, recipient, digest)
+     );
+     CREATE TABLE vela_mail_sent (
+         org uuid NOT NULL,
+         revision bigint NOT NULL,
+         recipient uuid NOT NULL,
+         digest boolean NOT NULL,
+         resolved_at timestamptz NOT NULL,
+         delivered boolean NOT NULL,
+         PRIMARY KEY (org, revision, recipient, digest)
+     );
+     CREATE INDEX vela_mail_sent_resolved ON vela_mail_sent (resolved_at);
+     CREATE TABLE vela_mail_last_sent (
+         only_row boolean PRIMARY KEY CHECK (only_row),
+         at timestamptz NOT NULL
+     );",
 ];
 
 /// Brings the database's tables to this build's version.

@@ -1,47 +1,15 @@
-//! Login rate limits: few guesses per account, none that lock everyone out.
-//!
-//! Each attempt is **reserved before its password is checked** and counted
-//! as a failure from that moment: a burst of parallel guesses sees the
-//! reservations of the others, so no more than the limit are ever checked
-//! (checking first and counting after let a burst through whole). A right
-//! password gives its reservation back; an attempt that could not be checked
-//! (the server was busy) gives it back too.
-//!
-//! Three counts, each over the last minute:
-//! - per account **and** client address: `limit` guesses, then 429 until the
-//!   oldest leaves the window — even for the right password, or the limit
-//!   would only slow wrong guesses, not stop the right one;
-//! - per account, from any address: `ACCOUNT_FACTOR` × `limit`, so a guesser
-//!   with many addresses is held too, while one with a single address cannot
-//!   lock the account's owner out by themself;
-//! - per client address, over all accounts: never a refusal (behind a
-//!   reverse proxy every client may share one address, and one guesser must
-//!   not lock out the whole office) but a slow-down: past
-//!   `SLOW_DOWN_FACTOR` × `limit` failures, each further *failure* is answered
-//!   [`SLOW_DOWN`] later. Right passwords are never delayed.
-//!
-//! Which address is the client's is [`ClientAddress`]'s business (trusted
-//! proxies).
+//! The login limits of the JSON-file deployment, in memory (see the
+//! parent module for the rules).
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// The window in which failures are counted.
-const WINDOW: Duration = Duration::from_secs(60);
+use super::{ACCOUNT_FACTOR, SLOW_DOWN, SLOW_DOWN_FACTOR, WINDOW};
 
 /// Above this many tracked keys, stale ones are swept out on the next attempt.
 const SWEEP_ABOVE: usize = 10_000;
-
-/// The per-account limit is this many times the per-account-and-address one.
-pub const ACCOUNT_FACTOR: usize = 4;
-
-/// An address is slowed down past this many times the limit in failures.
-pub const SLOW_DOWN_FACTOR: usize = 10;
-
-/// How much later a slowed-down failure is answered.
-pub const SLOW_DOWN: Duration = Duration::from_secs(1);
 
 /// What attempts are counted against.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -52,7 +20,7 @@ enum Key {
 }
 
 /// Recent login attempts.
-pub struct LoginLimiter {
+pub struct MemoryLimiter {
     limit: usize,
     attempts: Mutex<HashMap<Key, VecDeque<Instant>>>,
 }
@@ -62,15 +30,15 @@ pub struct LoginLimiter {
 /// [`Reservation::release`]; dropped unresolved (the client went away during
 /// the check), it stays counted as a failure.
 pub struct Reservation {
-    limiter: Arc<LoginLimiter>,
+    limiter: Arc<MemoryLimiter>,
     account: String,
     address: IpAddr,
     at: Instant,
 }
 
-impl LoginLimiter {
+impl MemoryLimiter {
     pub fn new(attempts_per_minute: u32) -> Self {
-        LoginLimiter {
+        MemoryLimiter {
             limit: attempts_per_minute.max(1) as usize,
             attempts: Mutex::new(HashMap::new()),
         }
@@ -195,7 +163,7 @@ mod tests {
 
     #[test]
     fn reservations_count_before_the_check_so_a_burst_gets_the_limit_only() {
-        let limiter = Arc::new(LoginLimiter::new(5));
+        let limiter = Arc::new(MemoryLimiter::new(5));
         let held: Vec<Reservation> = (0..5)
             .map(|_| limiter.reserve("giulia", here()).expect("within the limit"))
             .collect();
@@ -219,7 +187,7 @@ mod tests {
 
     #[test]
     fn one_address_cannot_lock_out_other_accounts_or_other_addresses() {
-        let limiter = Arc::new(LoginLimiter::new(5));
+        let limiter = Arc::new(MemoryLimiter::new(5));
         for _ in 0..5 {
             limiter.reserve("giulia", here()).expect("ok").failed();
         }
@@ -233,7 +201,7 @@ mod tests {
 
     #[test]
     fn many_addresses_against_one_account_are_held_by_the_account_limit() {
-        let limiter = Arc::new(LoginLimiter::new(5));
+        let limiter = Arc::new(MemoryLimiter::new(5));
         let mut refused = 0;
         for i in 0..100u8 {
             match limiter.reserve("giulia", [10, 0, 0, i].into()) {
@@ -248,7 +216,7 @@ mod tests {
 
     #[test]
     fn a_spraying_address_is_slowed_down_not_refused() {
-        let limiter = Arc::new(LoginLimiter::new(5));
+        let limiter = Arc::new(MemoryLimiter::new(5));
         let mut delays = Vec::new();
         for i in 0..(5 * SLOW_DOWN_FACTOR + 3) {
             let r = limiter

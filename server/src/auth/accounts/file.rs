@@ -1,7 +1,6 @@
-//! Login credentials, kept apart from the synced domain state.
-//!
-//! `<data>/accounts.json` maps each username to the person and organisation
-//! it signs in as and an argon2id hash. It never travels to any client (the
+//! The accounts of the JSON-file deployment: `<data>/accounts.json` maps
+//! each username to the person and organisation it signs in as and an
+//! argon2id hash. It never travels to any client (the
 //! domain state does), and it is rewritten atomically on every change —
 //! fine for a file that changes only when accounts are created.
 
@@ -12,37 +11,12 @@ use std::sync::{Mutex, PoisonError, RwLock};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::{normalise, Account, AccountsError};
 use crate::store::fsutil::atomic_write;
 use crate::store::upgrade::ACCOUNTS;
 
-/// One account.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Account {
-    pub person_id: Uuid,
-    pub org_id: Uuid,
-    /// An argon2id PHC string.
-    pub password_hash: String,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum AccountsError {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{} is not a valid accounts file: {source}", path.display())]
-    Corrupt {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
-    #[error("cannot encode the accounts: {0}")]
-    Encode(serde_json::Error),
-}
-
 /// The accounts file and its contents in memory.
-pub struct Accounts {
+pub struct FileAccounts {
     path: PathBuf,
     by_username: RwLock<BTreeMap<String, Account>>,
     /// Serialises writers so two changes cannot overwrite each other's file.
@@ -73,12 +47,7 @@ fn decode(bytes: &[u8]) -> Result<BTreeMap<String, Account>, serde_json::Error> 
     Ok(serde_json::from_value::<File>(value)?.accounts)
 }
 
-/// Usernames are compared case-insensitively (people type them on phones).
-pub fn normalise(username: &str) -> String {
-    username.trim().to_lowercase()
-}
-
-impl Accounts {
+impl FileAccounts {
     /// Loads `<data>/accounts.json`; a missing file is no accounts yet.
     pub fn open(data_dir: &Path) -> Result<Self, AccountsError> {
         let path = data_dir.join("accounts.json");
@@ -90,7 +59,7 @@ impl Accounts {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
             Err(source) => return Err(AccountsError::Io { path, source }),
         };
-        Ok(Accounts {
+        Ok(FileAccounts {
             path,
             by_username: RwLock::new(by_username),
             write: Mutex::new(()),
@@ -103,6 +72,16 @@ impl Accounts {
             .unwrap_or_else(PoisonError::into_inner)
             .get(&normalise(username))
             .cloned()
+    }
+
+    /// Every account, by username.
+    pub fn all(&self) -> Vec<(String, Account)> {
+        self.by_username
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .map(|(name, a)| (name.clone(), a.clone()))
+            .collect()
     }
 
     /// How many accounts there are.
@@ -195,7 +174,7 @@ mod tests {
     #[test]
     fn accounts_survive_a_reopen_and_match_any_case() {
         let dir = tempfile::tempdir().unwrap();
-        let accounts = Accounts::open(dir.path()).unwrap();
+        let accounts = FileAccounts::open(dir.path()).unwrap();
         assert!(accounts.is_empty());
         let account = Account {
             person_id: Uuid::from_u128(1),
@@ -205,7 +184,7 @@ mod tests {
         accounts
             .upsert(vec![("Giulia".into(), account.clone())])
             .unwrap();
-        let reopened = Accounts::open(dir.path()).unwrap();
+        let reopened = FileAccounts::open(dir.path()).unwrap();
         assert_eq!(
             reopened.get(" GIULIA ").map(|a| a.person_id),
             Some(account.person_id)
@@ -221,7 +200,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("accounts.json"), b"{\"giulia\":").unwrap();
         assert!(matches!(
-            Accounts::open(dir.path()),
+            FileAccounts::open(dir.path()),
             Err(AccountsError::Corrupt { .. })
         ));
     }

@@ -1,4 +1,4 @@
-//! The durable mail outbox: `<data>/mail/outbox.json`.
+//! The mail outbox of the JSON-file deployment: `<data>/mail/outbox.json`.
 //!
 //! Every mail comes from one revision of the log: the notifications that
 //! revision gave one person. The collector reads the log from the cursor,
@@ -13,49 +13,17 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use vela_domain::ids::PersonId;
-use vela_domain::notifications::Notification;
 
+use super::{
+    group, is_due, retry_after, MailKey, OutboxError, OutboxStatus, Pending, OUTBOX_VERSION,
+};
 use crate::store::fsutil;
-
-/// The version of `outbox.json`'s layout.
-pub const OUTBOX_VERSION: u32 = 1;
 
 /// How many sent keys are remembered (far more than a cursor can lag).
 const SENT_KEPT: usize = 20_000;
-
-/// The first retry waits this long; each next one twice as long …
-const FIRST_RETRY: Duration = Duration::seconds(5);
-/// … up to this.
-const MAX_RETRY: Duration = Duration::minutes(30);
-
-/// Which revision gave which person a mail, and whether it waits for their
-/// digest: the identity of a mail, for "never twice".
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct MailKey {
-    pub org: Uuid,
-    pub revision: u64,
-    pub recipient: PersonId,
-    pub digest: bool,
-}
-
-/// A mail waiting to be sent (or to join its recipient's digest).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Pending {
-    pub key: MailKey,
-    pub notifications: Vec<Notification>,
-    /// For a digest part: when the digest goes.
-    #[serde(default)]
-    pub digest_at: Option<DateTime<Utc>>,
-    #[serde(default)]
-    pub attempts: u32,
-    pub next_attempt: DateTime<Utc>,
-    #[serde(default)]
-    pub last_error: Option<String>,
-}
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Stored {
@@ -73,42 +41,13 @@ struct Stored {
     last_sent: Option<DateTime<Utc>>,
 }
 
-/// Why the outbox could not be read or written.
-#[derive(Debug, thiserror::Error)]
-pub enum OutboxError {
-    #[error("cannot read or write {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{} is not a mail outbox: {source}", path.display())]
-    Corrupt {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
-    #[error("{} has layout version {found}, newer than this server's {OUTBOX_VERSION}", path.display())]
-    TooNew { path: PathBuf, found: u32 },
-}
-
-/// What administrators see of the outbox.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
-pub struct OutboxStatus {
-    /// Mails waiting (immediate ones and digest parts).
-    pub waiting: usize,
-    /// Those that failed at least once.
-    pub failing: usize,
-    /// The latest failure's reason.
-    pub last_error: Option<String>,
-    pub last_sent: Option<DateTime<Utc>>,
-}
-
 /// The outbox file and its copy in memory.
-pub struct Outbox {
+pub struct FileOutbox {
     path: PathBuf,
     inner: Mutex<Stored>,
 }
 
-impl Outbox {
+impl FileOutbox {
     /// Opens (or creates) `<data_dir>/mail/outbox.json`. A restart retries
     /// every waiting mail at once.
     pub fn open(data_dir: &Path, now: DateTime<Utc>) -> Result<Self, OutboxError> {
@@ -142,7 +81,7 @@ impl Outbox {
         for p in &mut stored.pending {
             p.next_attempt = p.next_attempt.min(now);
         }
-        Ok(Outbox {
+        Ok(FileOutbox {
             path,
             inner: Mutex::new(stored),
         })
@@ -195,21 +134,7 @@ impl Outbox {
     /// parts grouped once their hour has come. Each inner list is one mail.
     pub fn due(&self, now: DateTime<Utc>) -> Vec<Vec<Pending>> {
         let stored = self.lock();
-        let mut out = Vec::new();
-        let mut digests: BTreeMap<(Uuid, PersonId), Vec<Pending>> = BTreeMap::new();
-        for p in &stored.pending {
-            match p.digest_at {
-                None if p.next_attempt <= now => out.push(vec![p.clone()]),
-                None => {}
-                Some(at) if at <= now && p.next_attempt <= now => digests
-                    .entry((p.key.org, p.key.recipient))
-                    .or_default()
-                    .push(p.clone()),
-                Some(_) => {}
-            }
-        }
-        out.extend(digests.into_values());
-        out
+        group(stored.pending.iter().filter(|p| is_due(p, now)).cloned())
     }
 
     /// Records that the mail made of `keys` was accepted by the SMTP server.
@@ -238,8 +163,7 @@ impl Outbox {
         let mut next = stored.clone();
         for p in next.pending.iter_mut().filter(|p| keys.contains(&p.key)) {
             p.attempts = p.attempts.saturating_add(1);
-            let wait = FIRST_RETRY * 2i32.saturating_pow(p.attempts.min(12) - 1);
-            p.next_attempt = now + wait.min(MAX_RETRY);
+            p.next_attempt = now + retry_after(p.attempts);
             p.last_error = Some(error.to_owned());
         }
         self.save(&next)?;

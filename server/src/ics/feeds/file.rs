@@ -1,9 +1,5 @@
-//! Personal calendar feed tokens.
-//!
-//! A calendar app subscribes to `/api/feeds/<token>.ics` and cannot send the
-//! session cookie, so the URL itself is the credential: 32 random bytes from
-//! the operating system, base64url (43 characters). Only the token's SHA-256
-//! is kept, in `<data>/feeds.json` (person id → organisation, hash, creation
+//! The feeds of the JSON-file deployment: each token's SHA-256 in
+//! `<data>/feeds.json` (person id → organisation, hash, creation
 //! time), rewritten atomically like `accounts.json`; a leaked file does not
 //! open anyone's calendar. The URL is therefore shown once, when made;
 //! making a new one replaces (rotates) the old, revoking deletes it.
@@ -15,46 +11,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, RwLock};
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::{hash, new_token, well_formed, Feed, FeedError};
 use crate::store::fsutil::atomic_write;
 use crate::store::upgrade::FEEDS;
 
 /// The name of the file in the data directory.
 pub const FILE_NAME: &str = "feeds.json";
-
-/// One person's live feed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Feed {
-    pub org_id: Uuid,
-    /// Lower-case hex SHA-256 of the token.
-    pub token_sha256: String,
-    pub created_at: DateTime<Utc>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum FeedError {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{} is not a valid feeds file: {source}", path.display())]
-    Corrupt {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
-    #[error("cannot encode the feeds: {0}")]
-    Encode(serde_json::Error),
-    #[error("no randomness for a feed token: {0}")]
-    Random(getrandom::Error),
-}
 
 #[derive(Default)]
 struct Index {
@@ -98,30 +64,14 @@ fn decode(bytes: &[u8]) -> Result<BTreeMap<Uuid, Feed>, serde_json::Error> {
 }
 
 /// The feeds file and its contents in memory.
-pub struct Feeds {
+pub struct FileFeeds {
     path: PathBuf,
     index: RwLock<Index>,
     /// Serialises writers so two changes cannot overwrite each other's file.
     write: Mutex<()>,
 }
 
-/// The hex SHA-256 of a token.
-fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// Whether `token` looks like one this module makes (43 base64url characters).
-fn well_formed(token: &str) -> bool {
-    token.len() == 43
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-impl Feeds {
+impl FileFeeds {
     /// Loads `<data>/feeds.json`; a missing file is no feeds yet.
     pub fn open(data_dir: &Path) -> Result<Self, FeedError> {
         let path = data_dir.join(FILE_NAME);
@@ -133,11 +83,25 @@ impl Feeds {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
             Err(source) => return Err(FeedError::Io { path, source }),
         };
-        Ok(Feeds {
+        Ok(FileFeeds {
             path,
             index: RwLock::new(Index::from_people(by_person)),
             write: Mutex::new(()),
         })
+    }
+
+    /// Every live feed, by person.
+    pub fn all(&self) -> BTreeMap<Uuid, Feed> {
+        self.index
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .by_person
+            .clone()
+    }
+
+    /// Adds `feeds` (replacing a person's feed) durably; for `export`.
+    pub fn insert_all(&self, feeds: BTreeMap<Uuid, Feed>) -> Result<(), FeedError> {
+        self.change(|people| people.extend(feeds))
     }
 
     /// The person's live feed, if any.
@@ -169,9 +133,7 @@ impl Feeds {
         org_id: Uuid,
         now: DateTime<Utc>,
     ) -> Result<(String, Feed), FeedError> {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).map_err(FeedError::Random)?;
-        let token = URL_SAFE_NO_PAD.encode(bytes);
+        let token = new_token()?;
         let feed = Feed {
             org_id,
             token_sha256: hash(&token),
@@ -230,14 +192,14 @@ mod tests {
     #[test]
     fn tokens_open_their_person_until_rotated_or_revoked_and_survive_a_reopen() {
         let dir = tempfile::tempdir().unwrap();
-        let feeds = Feeds::open(dir.path()).unwrap();
+        let feeds = FileFeeds::open(dir.path()).unwrap();
         let (person, org) = (Uuid::from_u128(1), Uuid::from_u128(2));
         let (first, feed) = feeds.create(person, org, now()).unwrap();
         assert_eq!(first.len(), 43);
         assert_eq!(feeds.find(&first), Some((person, org)));
         assert_eq!(feeds.get(person), Some(feed.clone()));
 
-        let reopened = Feeds::open(dir.path()).unwrap();
+        let reopened = FileFeeds::open(dir.path()).unwrap();
         assert_eq!(reopened.find(&first), Some((person, org)));
 
         let (second, _) = feeds.create(person, org, now()).unwrap();
@@ -248,13 +210,13 @@ mod tests {
         assert!(feeds.revoke(person).unwrap());
         assert!(!feeds.revoke(person).unwrap());
         assert_eq!(feeds.find(&second), None);
-        assert_eq!(Feeds::open(dir.path()).unwrap().find(&second), None);
+        assert_eq!(FileFeeds::open(dir.path()).unwrap().find(&second), None);
     }
 
     #[test]
     fn the_file_holds_hashes_never_tokens() {
         let dir = tempfile::tempdir().unwrap();
-        let feeds = Feeds::open(dir.path()).unwrap();
+        let feeds = FileFeeds::open(dir.path()).unwrap();
         let (token, feed) = feeds
             .create(Uuid::from_u128(1), Uuid::from_u128(2), now())
             .unwrap();
@@ -267,13 +229,13 @@ mod tests {
     #[test]
     fn malformed_tokens_and_corrupt_files_are_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let feeds = Feeds::open(dir.path()).unwrap();
+        let feeds = FileFeeds::open(dir.path()).unwrap();
         assert_eq!(feeds.find(""), None);
         assert_eq!(feeds.find("../../etc/passwd"), None);
         assert_eq!(feeds.find(&"a".repeat(43)), None);
         std::fs::write(dir.path().join(FILE_NAME), b"{\"x\":").unwrap();
         assert!(matches!(
-            Feeds::open(dir.path()),
+            FileFeeds::open(dir.path()),
             Err(FeedError::Corrupt { .. })
         ));
     }

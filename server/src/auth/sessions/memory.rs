@@ -1,27 +1,16 @@
-//! Sessions: random tokens that stand for a signed-in person.
-//!
-//! Kept **in memory only**: a restart signs everyone out. That is a choice,
-//! not an omission: the app keeps its outbox offline and pushes it after the
-//! next login, so nothing is lost; and persisting tokens would put bearer
-//! secrets on disk and add a write per login. If sessions must survive
-//! restarts (several replicas), they belong in the shared backend next to
-//! the store, hashed.
+//! Sessions of the JSON-file deployment, **in memory only**: a restart
+//! signs everyone out. That is a choice, not an omission: the app keeps its
+//! outbox offline and pushes it after the next login, so nothing is lost;
+//! and persisting tokens would put bearer secrets on disk and add a write
+//! per login. Replicas share theirs in the database (`super::pg`), hashed.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use uuid::Uuid;
 
-/// Who a session belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionUser {
-    pub person_id: Uuid,
-    pub org_id: Uuid,
-    pub username: String,
-}
+use super::{new_token, SessionUser};
 
 struct Entry {
     user: SessionUser,
@@ -30,7 +19,7 @@ struct Entry {
 }
 
 /// The live sessions.
-pub struct Sessions {
+pub struct MemorySessions {
     idle: Duration,
     max_age: Duration,
     live: Mutex<Live>,
@@ -44,10 +33,10 @@ struct Live {
 /// How often expired sessions are swept out (they are also refused on use).
 const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
-impl Sessions {
+impl MemorySessions {
     /// Sessions end after `idle` without use or `max_age` after login.
     pub fn new(idle: Duration, max_age: Duration) -> Self {
-        Sessions {
+        MemorySessions {
             idle,
             max_age,
             live: Mutex::new(Live {
@@ -57,12 +46,9 @@ impl Sessions {
         }
     }
 
-    /// Starts a session and returns its token: 32 bytes from the operating
-    /// system's generator, base64url — unguessable, and safe in a cookie.
+    /// Starts a session and returns its token (see [`new_token`]).
     pub fn create(&self, user: SessionUser) -> Result<String, getrandom::Error> {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes)?;
-        let token = URL_SAFE_NO_PAD.encode(bytes);
+        let token = new_token()?;
         let now = Instant::now();
         let mut live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
         if now.duration_since(live.last_sweep) >= SWEEP_EVERY {
@@ -131,7 +117,7 @@ mod tests {
 
     #[test]
     fn tokens_are_long_random_and_end_on_logout() {
-        let sessions = Sessions::new(Duration::from_secs(60), Duration::from_secs(600));
+        let sessions = MemorySessions::new(Duration::from_secs(60), Duration::from_secs(600));
         let a = sessions.create(user()).unwrap();
         let b = sessions.create(user()).unwrap();
         assert_ne!(a, b);
@@ -146,7 +132,7 @@ mod tests {
 
     #[test]
     fn idle_sessions_expire() {
-        let sessions = Sessions::new(Duration::from_millis(30), Duration::from_secs(600));
+        let sessions = MemorySessions::new(Duration::from_millis(30), Duration::from_secs(600));
         let token = sessions.create(user()).unwrap();
         std::thread::sleep(Duration::from_millis(50));
         assert_eq!(sessions.get(&token), None);
@@ -154,7 +140,7 @@ mod tests {
 
     #[test]
     fn sessions_expire_at_their_maximum_age_even_when_used() {
-        let sessions = Sessions::new(Duration::from_secs(60), Duration::from_millis(40));
+        let sessions = MemorySessions::new(Duration::from_secs(60), Duration::from_millis(40));
         let token = sessions.create(user()).unwrap();
         assert!(sessions.get(&token).is_some());
         std::thread::sleep(Duration::from_millis(50));
