@@ -60,6 +60,22 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The cluster [`hold_cluster`] keeps running between tests.
+static HELD: Mutex<Option<Arc<Cluster>>> = Mutex::new(None);
+
+/// Keeps the cluster running until [`release_cluster`], also between tests
+/// that follow each other (the whole suite on PostgreSQL starts it once).
+pub fn hold_cluster() {
+    let cluster = Cluster::shared();
+    *HELD.lock().unwrap_or_else(|e| e.into_inner()) = Some(cluster);
+}
+
+/// Lets the held cluster stop once no database uses it.
+pub fn release_cluster() {
+    let held = HELD.lock().unwrap_or_else(|e| e.into_inner()).take();
+    drop(held);
+}
+
 /// A running PostgreSQL server and its directory.
 struct Cluster {
     /// Declared first: stopped before the directory is deleted.
@@ -122,6 +138,10 @@ impl Cluster {
             .arg("-k")
             .arg(dir.path())
             .args(["-c", "max_connections=300", "-c", "shared_buffers=32MB"])
+            // The tests kill Vela servers, never this PostgreSQL: what it
+            // committed stays in the OS's cache, so flushing it to the disk
+            // only slows the suite down (the bench's cluster flushes).
+            .args(["-c", "fsync=off", "-c", "full_page_writes=off"])
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         let cluster = Cluster {
