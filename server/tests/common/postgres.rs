@@ -60,6 +60,16 @@ impl Drop for TestDatabase {
     }
 }
 
+/// Whether the cluster flushes what it commits to the disk ([`flush_to_disk`]).
+static FLUSH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes the clusters started from now on flush every commit to the disk,
+/// as production does: for `vela-bench --postgres`, whose figures must
+/// include it. The tests do without.
+pub fn flush_to_disk() {
+    FLUSH.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// The cluster [`hold_cluster`] keeps running between tests.
 static HELD: Mutex<Option<Arc<Cluster>>> = Mutex::new(None);
 
@@ -138,12 +148,14 @@ impl Cluster {
             .arg("-k")
             .arg(dir.path())
             .args(["-c", "max_connections=300", "-c", "shared_buffers=32MB"])
-            // The tests kill Vela servers, never this PostgreSQL: what it
-            // committed stays in the OS's cache, so flushing it to the disk
-            // only slows the suite down (the bench's cluster flushes).
-            .args(["-c", "fsync=off", "-c", "full_page_writes=off"])
             .stdout(Stdio::null())
             .stderr(Stdio::null());
+        if !FLUSH.load(std::sync::atomic::Ordering::SeqCst) {
+            // The tests kill Vela servers, never this PostgreSQL: what it
+            // committed stays in the OS's cache, so flushing it to the disk
+            // only slows the suite down.
+            command.args(["-c", "fsync=off", "-c", "full_page_writes=off"]);
+        }
         let cluster = Cluster {
             server: Keeper::spawn(command),
             port,

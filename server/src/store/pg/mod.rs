@@ -309,6 +309,8 @@ impl<M: Model> Shared<M> {
                 stale: false,
             };
             memory.apply_all(entries, options.recent_revisions);
+            // The snapshot's text and rows are freed.
+            crate::memory::trim_soon();
             tracing::info!(org = %id, revision = memory.revision, "organisation loaded from the database");
             return Ok(memory);
         }
@@ -606,6 +608,10 @@ impl<M: Model> Shared<M> {
                 Ok::<_, StoreError>(client)
             }
             .await;
+            // The copy of the state and its JSON are freed: as the JSON
+            // store's snapshot thread does, give that memory back, or the
+            // resident size keeps the peak of the largest snapshot.
+            crate::memory::trim_soon();
             let client = match written {
                 Ok(client) => client,
                 Err(error) => {
