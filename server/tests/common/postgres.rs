@@ -121,24 +121,7 @@ impl Cluster {
         if as_postgres {
             chown_to_postgres(dir.path());
         }
-        let initdb = run_as(&bin.join("initdb"), as_postgres)
-            .args([
-                "--auth=trust",
-                "--username=postgres",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ])
-            .arg("-D")
-            .arg(&data)
-            .stdout(Stdio::null())
-            .output()
-            .expect("initdb runs");
-        assert!(
-            initdb.status.success(),
-            "initdb failed: {}",
-            String::from_utf8_lossy(&initdb.stderr)
-        );
+        copy_initialised(&initialised(&bin, as_postgres), &data);
         let port = free_port();
         let mut command = run_as(&bin.join("postgres"), as_postgres);
         command
@@ -272,6 +255,70 @@ impl Drop for Keeper {
             let _ = thread.join();
         }
     }
+}
+
+/// A cluster directory fresh from `initdb`, made once per machine, user and
+/// PostgreSQL version and then copied: `initdb` takes seconds on a loaded
+/// machine, and each test binary starts a cluster of its own.
+fn initialised(bin: &Path, as_postgres: bool) -> PathBuf {
+    // Named after the binaries' directory (Debian's holds the major
+    // version) and these `initdb` options (v1).
+    let binaries = bin.to_string_lossy().replace(['/', ' '], "_");
+    let base = option_env!("CARGO_TARGET_TMPDIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    // SAFETY: no arguments, no memory.
+    let uid = unsafe { libc::geteuid() };
+    let done = base.join(format!("vela-pg-initdb-{uid}{binaries}-v1"));
+    if done.join("PG_VERSION").exists() {
+        return done;
+    }
+    let making = tempfile::Builder::new()
+        .prefix("vela-pg-initdb-")
+        .tempdir_in(&base)
+        .expect("temp dir");
+    if as_postgres {
+        chown_to_postgres(making.path());
+    }
+    let data = making.path().join("data");
+    let initdb = run_as(&bin.join("initdb"), as_postgres)
+        .args([
+            "--auth=trust",
+            "--username=postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ])
+        .arg("-D")
+        .arg(&data)
+        .stdout(Stdio::null())
+        .output()
+        .expect("initdb runs");
+    assert!(
+        initdb.status.success(),
+        "initdb failed: {}",
+        String::from_utf8_lossy(&initdb.stderr)
+    );
+    // Another process may have made it meanwhile: either copy will do.
+    let _ = std::fs::rename(&data, &done);
+    done
+}
+
+/// Copies an initialised cluster directory, keeping owner and modes
+/// (PostgreSQL refuses a data directory others can read).
+fn copy_initialised(from: &Path, to: &Path) {
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .expect("cp runs");
+    assert!(
+        status.success(),
+        "cp -a {} {}",
+        from.display(),
+        to.display()
+    );
 }
 
 /// Debian's server binaries (any major version), or those on PATH.
