@@ -137,6 +137,7 @@ mod recorded {
 
 #[tokio::test]
 async fn a_v1_data_directory_is_upgraded_on_load_and_serves_the_same_data() {
+    json_store_only!("a fixture of version 1 JSON files");
     let temp = tempfile::tempdir().unwrap();
     let data = temp.path().join("data");
     copy_dir(&fixture(), &data);

@@ -39,7 +39,7 @@ fn run(task: &str, data: &Path, url_file: &Path) -> (i32, String, String) {
 async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
     let db = TestDatabase::create();
     // A snapshot and log lines after it, and no clean shutdown.
-    let mut json_server = Server::start(&[FAST, "--demo", "--snapshot-every", "20"]);
+    let mut json_server = Server::start_json(&[FAST, "--demo", "--snapshot-every", "20"]);
     let giulia = json_server.login("giulia").await;
     let (_, me) = giulia.get_json("/api/me").await;
     let person = me["person"]["id"].as_str().expect("person").to_string();
@@ -101,7 +101,8 @@ async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains(&format!("revision {last}")), "{stdout}");
     std::fs::copy(data.join("accounts.json"), exported.join("accounts.json")).expect("accounts");
-    let json_again = Server::start_plain(&exported, &dist, &[FAST]).expect("JSON server starts");
+    let json_again =
+        Server::start_plain_json(&exported, &dist, &[FAST]).expect("JSON server starts");
     let giulia = json_again.login("giulia").await;
     let (_, pulled) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(pulled["revision"], last);

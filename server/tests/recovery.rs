@@ -43,6 +43,7 @@ fn crashed_server() -> (Server, tempfile::TempDir, PathBuf) {
 
 #[tokio::test]
 async fn a_torn_last_line_is_cut_off_and_logged() {
+    json_store_only!("tears a log segment");
     let (server, _temp, segment) = crashed_server();
     let good = std::fs::read(&segment).unwrap();
     let mut file = std::fs::OpenOptions::new()
@@ -76,6 +77,7 @@ async fn a_torn_last_line_is_cut_off_and_logged() {
 
 #[tokio::test]
 async fn corruption_before_the_end_refuses_to_start() {
+    json_store_only!("corrupts a log segment");
     let (server, _temp, segment) = crashed_server();
     let text = std::fs::read_to_string(&segment).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -104,6 +106,7 @@ async fn corruption_before_the_end_refuses_to_start() {
 
 #[tokio::test]
 async fn a_complete_last_line_with_one_bad_byte_refuses_to_start_and_says_how_to_salvage() {
+    json_store_only!("corrupts a log segment");
     let (server, _temp, segment) = crashed_server();
     let mut bytes = std::fs::read(&segment).unwrap();
     let good_len = bytes.len();
@@ -138,6 +141,7 @@ async fn a_complete_last_line_with_one_bad_byte_refuses_to_start_and_says_how_to
 
 #[tokio::test]
 async fn a_missing_newest_segment_refuses_to_start() {
+    json_store_only!("deletes a log segment");
     // Snapshots every 20 revisions: the demo leaves one, and the segment
     // after it holds the newest revisions.
     let mut server = Server::start(&[FAST, "--demo", "--snapshot-every", "20"]);
@@ -185,6 +189,7 @@ async fn a_missing_newest_segment_refuses_to_start() {
 
 #[tokio::test]
 async fn a_full_disk_answers_503_and_heals_without_a_restart() {
+    json_store_only!("simulates a full disk under the log files");
     use serde_json::json;
 
     let (temp, data, dist) = common::temp_dirs();

@@ -954,7 +954,7 @@ mod replicas {
     /// Long enough for a loaded machine; the tests wait for conditions.
     const PATIENCE: Duration = Duration::from_secs(60);
 
-    async fn until(what: &str, mut condition: impl FnMut() -> bool) {
+    pub(super) async fn until(what: &str, mut condition: impl FnMut() -> bool) {
         let deadline = tokio::time::Instant::now() + PATIENCE;
         while !condition() {
             assert!(
@@ -965,7 +965,7 @@ mod replicas {
         }
     }
 
-    async fn reached(store: &PgStore<Tally>, revision: u64) {
+    pub(super) async fn reached(store: &PgStore<Tally>, revision: u64) {
         let mut durable = store.durable(ORG).unwrap();
         tokio::time::timeout(PATIENCE, durable.wait_for(|r| *r >= revision))
             .await
@@ -1118,6 +1118,116 @@ mod replicas {
             add(&store, Uuid::from_u128(26), 1).await,
             Outcome::Accepted { revision: 26 }
         );
+    }
+}
+
+mod pruning {
+    //! The PostgreSQL store deletes the log rows a snapshot holds (but for
+    //! the recent ones), and a replica left behind them loads the snapshot.
+
+    use super::replicas::{reached, until};
+    use super::*;
+    use std::time::Duration;
+
+    fn small() -> StoreOptions {
+        StoreOptions {
+            recent_revisions: 5,
+            ..options(10)
+        }
+    }
+
+    /// The advisory lock the stores take for `org`, as a statement.
+    const ORG_LOCK: &str = "SELECT pg_advisory_lock(hashtextextended($1::uuid::text, 0))";
+
+    async fn count(client: &tokio_postgres::Client, sql: &str) -> i64 {
+        client.query_one(sql, &[&ORG]).await.unwrap().get(0)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn old_rows_go_after_a_snapshot_and_a_replica_behind_them_loads_it() {
+        let db = Database::new();
+        let a = Arc::new(db.open_with(small()).await);
+        let b = Arc::new(db.open_with(small()).await);
+        let other = Uuid::from_u128(0xbeef);
+        a.create_organisation(other).unwrap();
+        b.create_organisation(other).unwrap();
+        let add_other = |store: Arc<PgStore<Tally>>, id: u128| async move {
+            store
+                .submit(other, meta(Uuid::from_u128(id), "marco"), |_: &Tally| {
+                    Ok(vec![Added(1)])
+                })
+                .await
+                .unwrap()
+        };
+        add(&*a, Uuid::from_u128(1), 1).await;
+        add_other(a.clone(), 9001).await;
+        reached(&b, 1).await;
+        until("B has the other organisation's revision", || {
+            b.read(other, |_, r| r).ok() == Some(1)
+        })
+        .await;
+
+        // Keep B's listener from following: it waits for B's writer of the
+        // other organisation, which waits for that organisation's lock.
+        let (client, connection) = tokio_postgres::connect(&db.0.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(connection);
+        client.execute(ORG_LOCK, &[&other]).await.unwrap();
+        let blocked = tokio::spawn(add_other(b.clone(), 9002));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        client
+            .execute(
+                "SELECT pg_notify('vela_revisions', $1)",
+                &[&format!("{other} 999")],
+            )
+            .await
+            .unwrap();
+
+        // A goes on alone: snapshots of 10, 20, 30, 40 and the rows pruned.
+        for n in 2..=40u128 {
+            add(&*a, Uuid::from_u128(n), 1).await;
+        }
+        let sql = "SELECT coalesce(max(revision), 0) FROM vela_snapshots WHERE org = $1";
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        while count(&client, sql).await < 40
+            || count(&client, "SELECT min(revision) FROM vela_log WHERE org = $1").await != 36
+        {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no snapshot of 40, rows pruned"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let kept = "SELECT count(*) FROM vela_log WHERE org = $1";
+        assert_eq!(count(&client, kept).await, 5, "the recent five: 36 to 40");
+        assert_eq!(total(&*b), (1, 1), "B is behind the pruned rows");
+
+        // B follows again: from the snapshot, not from rows that are gone.
+        client
+            .execute(
+                "SELECT pg_advisory_unlock(hashtextextended($1::uuid::text, 0))",
+                &[&other],
+            )
+            .await
+            .unwrap();
+        assert_eq!(blocked.await.unwrap(), Outcome::Accepted { revision: 2 });
+        reached(&b, 40).await;
+        assert_eq!(total(&*b), (40, 40));
+        // Ids of pruned rows still answer retries; writing goes on.
+        assert_eq!(
+            add(&*b, Uuid::from_u128(3), 1).await,
+            Outcome::Accepted { revision: 3 }
+        );
+        assert_eq!(
+            add(&*b, Uuid::from_u128(41), 1).await,
+            Outcome::Accepted { revision: 41 }
+        );
+        reached(&a, 41).await;
+        // A restart loads the snapshot and the rows after it.
+        drop(a);
+        let c = db.open_with(small()).await;
+        assert_eq!(total(&c), (41, 41));
     }
 }
 

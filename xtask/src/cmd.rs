@@ -44,7 +44,18 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
 }
 
 pub fn describe(command: &Command) -> String {
-    let mut parts = vec![command.get_program().to_string_lossy().into_owned()];
+    // Variables set for this command only, as a shell would show them.
+    let mut parts: Vec<String> = command
+        .get_envs()
+        .filter_map(|(name, value)| {
+            Some(format!(
+                "{}={}",
+                name.to_string_lossy(),
+                value?.to_string_lossy()
+            ))
+        })
+        .collect();
+    parts.push(command.get_program().to_string_lossy().into_owned());
     parts.extend(command.get_args().map(|a| a.to_string_lossy().into_owned()));
     parts.join(" ")
 }

@@ -3,7 +3,8 @@
 //! - `run`: install missing tools, build the SPA and the server, serve the app with demo data (`--demo`).
 //! - `test`: everything CI checks, stopping at the first failure, ending with a pass/fail summary.
 //! - `size`: gzip sizes of the built SPA.
-//! - `bench`: benchmarks that print figures (not timed tests).
+//! - `bench`: benchmarks that print figures (not timed tests); `bench --postgres`: the
+//!   server load benchmark on PostgreSQL, one and two replicas.
 //! - `audit`: Lighthouse (mobile) on the login and calendar pages.
 //! - `dist`: just build the SPA into dist/.
 //!
@@ -34,12 +35,13 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "e2e" => test::run_e2e(rest),
         "size" => size::report(&root().join("dist")).map(|_| ()),
+        "bench" if rest == ["--postgres"] => bench_postgres(),
         "bench" => bench(),
         "audit" => audit(),
         "dist" => tools::ensure_build_tools().and_then(|_| dist::build()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [server flags…] | test | e2e [playwright filters…] | size | bench | audit | dist>"
+                "usage: cargo xtask <run [server flags…] | test | e2e [playwright filters…] | size | bench [--postgres] | audit | dist>"
             );
             return ExitCode::from(2);
         }
@@ -97,6 +99,20 @@ fn bench() -> Result {
     let release = target_dir().join("release");
     cmd::run_in(
         std::process::Command::new(release.join("vela-bench")).arg(release.join("vela-server")),
+        &root(),
+    )
+}
+
+/// The server load benchmark on the PostgreSQL store (a cluster of its own,
+/// as the tests start one): one replica, then two on one database.
+fn bench_postgres() -> Result {
+    tools::ensure_postgres()?;
+    cmd::cargo(&["build", "--release", "-p", "vela-server", "--bins"])?;
+    let release = target_dir().join("release");
+    cmd::run_in(
+        std::process::Command::new(release.join("vela-bench"))
+            .arg("--postgres")
+            .arg(release.join("vela-server")),
         &root(),
     )
 }

@@ -11,16 +11,25 @@ pub struct Tally {
     pub passed: u64,
     pub failed: u64,
     pub skipped: u64,
+    /// Each test run's own counts, in order: `(command, passed, failed)`.
+    pub steps: Vec<(String, u64, u64)>,
 }
 
 impl Tally {
-    /// The closing line CI reads: `summary: N passed, N failed`.
+    /// The closing lines: one per test run, then the line CI reads,
+    /// `summary: N passed, N failed`.
     pub fn line(&self) -> String {
+        let mut lines: Vec<String> = self
+            .steps
+            .iter()
+            .map(|(step, passed, failed)| format!("  {passed} passed, {failed} failed: {step}"))
+            .collect();
         let mut line = format!("summary: {} passed, {} failed", self.passed, self.failed);
         if self.skipped > 0 {
             line.push_str(&format!(", {} skipped", self.skipped));
         }
-        line
+        lines.push(line);
+        lines.join("\n")
     }
 
     /// Runs a cargo test command, streaming its output and adding up the
@@ -35,6 +44,7 @@ impl Tally {
             .spawn()
             .map_err(|e| format!("could not start `{shown}`: {e}"))?;
         let stdout = child.stdout.take().ok_or("stdout not captured")?;
+        let (passed, failed) = (self.passed, self.failed);
         for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
             println!("{line}");
             if let Some(result) = line.trim().strip_prefix("test result: ") {
@@ -44,6 +54,8 @@ impl Tally {
             }
         }
         let status = child.wait().map_err(|e| e.to_string())?;
+        self.steps
+            .push((shown.clone(), self.passed - passed, self.failed - failed));
         if status.success() {
             Ok(())
         } else {
@@ -61,6 +73,11 @@ impl Tally {
         let stat = |key: &str| json["stats"][key].as_u64().unwrap_or(0);
         self.passed += stat("expected") + stat("flaky");
         self.failed += stat("unexpected");
+        self.steps.push((
+            "playwright (browser suite)".into(),
+            stat("expected") + stat("flaky"),
+            stat("unexpected"),
+        ));
         self.skipped += stat("skipped");
         Ok(())
     }

@@ -63,6 +63,14 @@ fn steps(tally: &mut Tally) -> Result {
 
     let unit =
         tally.cargo_test(Command::new(cargo_bin()).args(["test", "--workspace", "--no-fail-fast"]));
+    // The server suite again, every server on a database of its own (the
+    // tests about the JSON files as such say so and end early).
+    let on_postgres = tally.cargo_test(
+        Command::new(cargo_bin())
+            .args(["test", "-p", "vela-server", "--no-fail-fast"])
+            .env("VELA_TEST_STORE", "postgres"),
+    );
+    let unit = unit.and(on_postgres);
 
     dist::build()?;
     size::report(&root().join("dist"))?;

@@ -4,6 +4,9 @@
 #![allow(dead_code)] // each test file uses a different part of the harness
 
 pub mod postgres;
+pub mod store_kind;
+
+pub use store_kind::{store_kind, StoreKind};
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -27,6 +30,9 @@ pub struct Server {
     _temp: Option<tempfile::TempDir>,
     /// Lines the server wrote to stderr (its log), collected in the background.
     pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    /// The database this server stores in when the suite runs on PostgreSQL
+    /// (`VELA_TEST_STORE=postgres`); shared with a restart on the same data dir.
+    database: Option<std::sync::Arc<postgres::TestDatabase>>,
 }
 
 /// Makes a fresh temp dir with `data/` and a fake `dist/`.
@@ -76,6 +82,24 @@ impl Server {
         )
     }
 
+    /// Starts this build's server on the JSON files of fresh temp dirs, on
+    /// either run of the suite: for tests about the JSON store as such (what
+    /// `migrate` reads, what `export` writes).
+    pub fn start_json(extra: &[&str]) -> Server {
+        let (temp, data, dist) = temp_dirs();
+        let demo = (!extra.contains(&"--demo")).then_some("--demo");
+        let mut server = Server::start_plain_json(&data, &dist, &[extra, demo.as_slice()].concat())
+            .expect("server starts");
+        server._temp = Some(temp);
+        server
+    }
+
+    /// [`Server::start_plain`] on the JSON files, on either run of the suite.
+    pub fn start_plain_json(data: &Path, dist: &Path, extra: &[&str]) -> Result<Server, String> {
+        let binary = Path::new(env!("CARGO_BIN_EXE_vela-server"));
+        Server::launch(binary, data, dist, extra, &[], StoreKind::Json)
+    }
+
     /// Starts `binary` (this build's server, or an older release's) on the
     /// given dirs with exactly these flags and extra environment variables.
     pub fn start_binary(
@@ -85,9 +109,33 @@ impl Server {
         extra: &[&str],
         env: &[(&str, &Path)],
     ) -> Result<Server, String> {
+        Server::launch(binary, data, dist, extra, env, store_kind())
+    }
+
+    fn launch(
+        binary: &Path,
+        data: &Path,
+        dist: &Path,
+        extra: &[&str],
+        env: &[(&str, &Path)],
+        store: StoreKind,
+    ) -> Result<Server, String> {
         let mut command = Command::new(binary);
         for (name, value) in env {
             command.env(name, value);
+        }
+        // On the PostgreSQL run, this build's server gets the data dir's own
+        // database unless the test chose one; the URL goes by environment,
+        // off the command line, as production should pass it.
+        let chose_database = extra.iter().any(|a| a.starts_with("--database-url"))
+            || env
+                .iter()
+                .any(|(name, _)| name.starts_with("VELA_DATABASE_URL"));
+        let this_build = binary == Path::new(env!("CARGO_BIN_EXE_vela-server"));
+        let database = (store == StoreKind::Postgres && this_build && !chose_database)
+            .then(|| store_kind::database_for(data));
+        if let Some(database) = &database {
+            command.env("VELA_DATABASE_URL", database.url());
         }
         let mut child = command
             .args(["--addr", "127.0.0.1:0", "--data-dir"])
@@ -122,6 +170,9 @@ impl Server {
                     let _ = child.wait();
                     std::thread::sleep(Duration::from_millis(100));
                     let log = log.lock().expect("log lock").join("\n");
+                    if let Some(database) = database {
+                        store_kind::release(data, database);
+                    }
                     return Err(log);
                 }
             }
@@ -135,6 +186,7 @@ impl Server {
             dist_dir: dist.to_path_buf(),
             _temp: None,
             log,
+            database,
         })
     }
 
@@ -169,6 +221,14 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(database) = self.database.take() {
+            if self._temp.is_some() {
+                // The data dir goes with this server: so does its database.
+                store_kind::forget(&self.data_dir);
+            } else {
+                store_kind::release(&self.data_dir, database);
+            }
+        }
     }
 }
 

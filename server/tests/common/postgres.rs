@@ -60,6 +60,32 @@ impl Drop for TestDatabase {
     }
 }
 
+/// Whether the cluster flushes what it commits to the disk ([`flush_to_disk`]).
+static FLUSH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes the clusters started from now on flush every commit to the disk,
+/// as production does: for `vela-bench --postgres`, whose figures must
+/// include it. The tests do without.
+pub fn flush_to_disk() {
+    FLUSH.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// The cluster [`hold_cluster`] keeps running between tests.
+static HELD: Mutex<Option<Arc<Cluster>>> = Mutex::new(None);
+
+/// Keeps the cluster running until [`release_cluster`], also between tests
+/// that follow each other (the whole suite on PostgreSQL starts it once).
+pub fn hold_cluster() {
+    let cluster = Cluster::shared();
+    *HELD.lock().unwrap_or_else(|e| e.into_inner()) = Some(cluster);
+}
+
+/// Lets the held cluster stop once no database uses it.
+pub fn release_cluster() {
+    let held = HELD.lock().unwrap_or_else(|e| e.into_inner()).take();
+    drop(held);
+}
+
 /// A running PostgreSQL server and its directory.
 struct Cluster {
     /// Declared first: stopped before the directory is deleted.
@@ -95,24 +121,7 @@ impl Cluster {
         if as_postgres {
             chown_to_postgres(dir.path());
         }
-        let initdb = run_as(&bin.join("initdb"), as_postgres)
-            .args([
-                "--auth=trust",
-                "--username=postgres",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ])
-            .arg("-D")
-            .arg(&data)
-            .stdout(Stdio::null())
-            .output()
-            .expect("initdb runs");
-        assert!(
-            initdb.status.success(),
-            "initdb failed: {}",
-            String::from_utf8_lossy(&initdb.stderr)
-        );
+        copy_initialised(&initialised(&bin, as_postgres), &data);
         let port = free_port();
         let mut command = run_as(&bin.join("postgres"), as_postgres);
         command
@@ -124,6 +133,12 @@ impl Cluster {
             .args(["-c", "max_connections=300", "-c", "shared_buffers=32MB"])
             .stdout(Stdio::null())
             .stderr(Stdio::null());
+        if !FLUSH.load(std::sync::atomic::Ordering::SeqCst) {
+            // The tests kill Vela servers, never this PostgreSQL: what it
+            // committed stays in the OS's cache, so flushing it to the disk
+            // only slows the suite down.
+            command.args(["-c", "fsync=off", "-c", "full_page_writes=off"]);
+        }
         let cluster = Cluster {
             server: Keeper::spawn(command),
             port,
@@ -240,6 +255,70 @@ impl Drop for Keeper {
             let _ = thread.join();
         }
     }
+}
+
+/// A cluster directory fresh from `initdb`, made once per machine, user and
+/// PostgreSQL version and then copied: `initdb` takes seconds on a loaded
+/// machine, and each test binary starts a cluster of its own.
+fn initialised(bin: &Path, as_postgres: bool) -> PathBuf {
+    // Named after the binaries' directory (Debian's holds the major
+    // version) and these `initdb` options (v1).
+    let binaries = bin.to_string_lossy().replace(['/', ' '], "_");
+    let base = option_env!("CARGO_TARGET_TMPDIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    // SAFETY: no arguments, no memory.
+    let uid = unsafe { libc::geteuid() };
+    let done = base.join(format!("vela-pg-initdb-{uid}{binaries}-v1"));
+    if done.join("PG_VERSION").exists() {
+        return done;
+    }
+    let making = tempfile::Builder::new()
+        .prefix("vela-pg-initdb-")
+        .tempdir_in(&base)
+        .expect("temp dir");
+    if as_postgres {
+        chown_to_postgres(making.path());
+    }
+    let data = making.path().join("data");
+    let initdb = run_as(&bin.join("initdb"), as_postgres)
+        .args([
+            "--auth=trust",
+            "--username=postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ])
+        .arg("-D")
+        .arg(&data)
+        .stdout(Stdio::null())
+        .output()
+        .expect("initdb runs");
+    assert!(
+        initdb.status.success(),
+        "initdb failed: {}",
+        String::from_utf8_lossy(&initdb.stderr)
+    );
+    // Another process may have made it meanwhile: either copy will do.
+    let _ = std::fs::rename(&data, &done);
+    done
+}
+
+/// Copies an initialised cluster directory, keeping owner and modes
+/// (PostgreSQL refuses a data directory others can read).
+fn copy_initialised(from: &Path, to: &Path) {
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .expect("cp runs");
+    assert!(
+        status.success(),
+        "cp -a {} {}",
+        from.display(),
+        to.display()
+    );
 }
 
 /// Debian's server binaries (any major version), or those on PATH.

@@ -1,4 +1,4 @@
-//! The server under test, as a child process on a free port.
+//! The servers under test, as child processes on free ports.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -13,8 +13,16 @@ pub struct ServerProcess {
 impl ServerProcess {
     /// Starts `binary` on 127.0.0.1 with a fresh data dir seeded with a
     /// load-test organisation of `people` with a year of plans, and waits
-    /// for its "listening on" line (seeding happens before it).
-    pub fn start(binary: &Path, people: usize) -> Result<ServerProcess, String> {
+    /// for its "listening on" line (seeding happens before it). With
+    /// `database_url_file` the organisation is stored in that database
+    /// (seeded by the first replica only); `accounts` is a first replica's
+    /// `accounts.json` for another one, while accounts live in the data dir.
+    pub fn start(
+        binary: &Path,
+        people: usize,
+        database_url_file: Option<&Path>,
+        accounts: Option<&Path>,
+    ) -> Result<ServerProcess, String> {
         let dirs = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
         let dist = dirs.path().join("dist");
         std::fs::create_dir_all(&dist).map_err(|e| format!("dist: {e}"))?;
@@ -23,11 +31,21 @@ impl ServerProcess {
             "<!doctype html><title>bench</title>",
         )
         .map_err(|e| format!("index.html: {e}"))?;
-        let mut child = Command::new(binary)
+        let data = dirs.path().join("data");
+        if let Some(accounts) = accounts {
+            std::fs::create_dir_all(&data).map_err(|e| format!("data: {e}"))?;
+            std::fs::copy(accounts, data.join("accounts.json"))
+                .map_err(|e| format!("accounts: {e}"))?;
+        }
+        let mut command = Command::new(binary);
+        if let Some(file) = database_url_file {
+            command.arg("--database-url-file").arg(file);
+        }
+        let mut child = command
             .arg("--addr")
             .arg("127.0.0.1:0")
             .arg("--data-dir")
-            .arg(dirs.path().join("data"))
+            .arg(&data)
             .arg("--dist")
             .arg(&dist)
             .arg("--synthetic")
@@ -50,11 +68,18 @@ impl ServerProcess {
                 _ => return Err("the server exited before listening".into()),
             }
         };
+        // Keep draining stdout so the child never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
         Ok(ServerProcess {
             child,
             base,
             _dirs: dirs,
         })
+    }
+
+    /// Its `accounts.json`, for a second replica.
+    pub fn accounts(&self) -> std::path::PathBuf {
+        self._dirs.path().join("data").join("accounts.json")
     }
 
     /// Resident memory of the server in MiB, from /proc (Linux).

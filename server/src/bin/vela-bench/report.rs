@@ -27,6 +27,8 @@ impl Latencies {
 
 /// The figures of one organisation size.
 pub struct Row {
+    /// The store and how many servers: "JSON", "PG, 2 replicas".
+    pub setup: String,
     pub people: usize,
     /// Day plan records in the organisation.
     pub plans: usize,
@@ -38,16 +40,27 @@ pub struct Row {
     pub employee_snapshot_kib: f64,
     pub employee_recent: (f64, f64),
     pub lead_snapshot: (f64, f64),
-    pub rss_mib: f64,
-    /// The highest resident memory during the run.
-    pub peak_mib: f64,
+    /// Each server's resident memory after the run, in MiB.
+    pub rss_mib: Vec<f64>,
+    /// Each server's highest resident memory during the run.
+    pub peak_mib: Vec<f64>,
+}
+
+/// Figures of several servers: "83.1 + 80.2".
+fn each(figures: &[f64]) -> String {
+    figures
+        .iter()
+        .map(|f| format!("{f:.1}"))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 pub fn print(rows: &[Row]) {
     println!();
-    println!("vela-bench — 64 concurrent clients, one-command pushes, fsync on (times in ms)");
+    println!("vela-bench — 64 concurrent clients, one-command pushes, durable (fsync) acknowledgements (times in ms)");
     println!(
-        "{:>7} | {:>9} | {:>8} {:>8} | {:>9} | {:>9} | {:>16} {:>8} | {:>14} | {:>14} | {:>7} {:>8}",
+        "{:<15} | {:>7} | {:>9} | {:>8} {:>8} | {:>9} | {:>9} | {:>16} {:>8} | {:>14} | {:>14} | {:>13} | {:>13}",
+        "store",
         "people",
         "seed",
         "push p50",
@@ -63,7 +76,8 @@ pub fn print(rows: &[Row]) {
     );
     for r in rows {
         println!(
-            "{:>7} | {:>8.1}s | {:>8.2} {:>8.2} | {:>9.0} | {:>9.0} | {:>16.2} {:>8.2} | {:>14.2} | {:>14.2} | {:>7.1} {:>8.1}",
+            "{:<15} | {:>7} | {:>8.1}s | {:>8.2} {:>8.2} | {:>9.0} | {:>9.0} | {:>16.2} {:>8.2} | {:>14.2} | {:>14.2} | {:>13} | {:>13}",
+            r.setup,
             r.people,
             r.populate.as_secs_f64(),
             r.push.0,
@@ -74,23 +88,31 @@ pub fn print(rows: &[Row]) {
             r.employee_snapshot.1,
             r.employee_recent.0,
             r.lead_snapshot.0,
-            r.rss_mib,
-            r.peak_mib
+            each(&r.rss_mib),
+            each(&r.peak_mib)
         );
         println!(
-            "{:>7}   {} day plans; seeding took {:.1}s; employee snapshot {:.0} KiB",
+            "{:<15}   {} day plans; seeding took {:.1}s; employee snapshot {:.0} KiB",
             "",
             r.plans,
             r.populate.as_secs_f64(),
             r.employee_snapshot_kib
         );
     }
-    if let [small, large] = rows {
-        println!(
-            "write cost, {}× the people: push p50 {:.2}× , p99 {:.2}×",
-            large.people / small.people.max(1),
-            large.push.0 / small.push.0,
-            large.push.1 / small.push.1
-        );
+    // Write cost as the state grows: each setup's smallest and largest size.
+    let mut setups: Vec<&str> = rows.iter().map(|r| r.setup.as_str()).collect();
+    setups.dedup();
+    for setup in setups {
+        let of: Vec<&Row> = rows.iter().filter(|r| r.setup == setup).collect();
+        if let (Some(small), Some(large)) = (of.first(), of.last()) {
+            if small.people < large.people {
+                println!(
+                    "write cost ({setup}), {}× the people: push p50 {:.2}× , p99 {:.2}×",
+                    large.people / small.people.max(1),
+                    large.push.0 / small.push.0,
+                    large.push.1 / small.push.1
+                );
+            }
+        }
     }
 }

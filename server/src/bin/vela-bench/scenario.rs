@@ -8,6 +8,7 @@ use vela_domain::ids::PersonId;
 use vela_domain::{Command, State};
 
 use crate::client::Client;
+use crate::postgres;
 use crate::process::ServerProcess;
 use crate::report::{Latencies, Row};
 
@@ -23,26 +24,91 @@ const PULLS: usize = 30;
 const EMPLOYEE: &str = "persona1";
 const LEAD: &str = "persona0";
 
-pub async fn run(binary: &Path, people: usize) -> Result<Row, String> {
-    let populate_started = Instant::now();
-    let server = ServerProcess::start(binary, people)?;
-    let populate_time = populate_started.elapsed();
-    let admin = Client::login(&server.base, "admin").await?;
+/// Where the organisation is stored.
+#[derive(Clone, Copy, Debug)]
+pub enum Setup {
+    /// One server on its JSON files.
+    Json,
+    /// Servers on one PostgreSQL database, the clients spread over them.
+    Postgres { replicas: usize },
+}
 
-    let clients = sign_in_clients(&server.base, people).await?;
+impl std::fmt::Display for Setup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Setup::Json => write!(f, "JSON"),
+            Setup::Postgres { replicas: 1 } => write!(f, "PG, 1 replica"),
+            Setup::Postgres { replicas } => write!(f, "PG, {replicas} replicas"),
+        }
+    }
+}
+
+/// The servers of one run, and what keeps their database.
+struct Servers {
+    replicas: Vec<ServerProcess>,
+    _database: Option<(postgres::TestDatabase, tempfile::TempDir)>,
+}
+
+/// Starts the servers of `setup`; the first one seeds the organisation.
+fn start(binary: &Path, people: usize, setup: Setup) -> Result<Servers, String> {
+    let Setup::Postgres { replicas } = setup else {
+        let server = ServerProcess::start(binary, people, None, None)?;
+        return Ok(Servers {
+            replicas: vec![server],
+            _database: None,
+        });
+    };
+    let database = postgres::TestDatabase::create();
+    let dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+    let url_file = dir.path().join("database-url");
+    std::fs::write(&url_file, database.url()).map_err(|e| format!("url file: {e}"))?;
+    let first = ServerProcess::start(binary, people, Some(&url_file), None)?;
+    let accounts = first.accounts();
+    let mut servers = vec![first];
+    for _ in 1..replicas {
+        let accounts = accounts.exists().then_some(accounts.as_path());
+        servers.push(ServerProcess::start(
+            binary,
+            people,
+            Some(&url_file),
+            accounts,
+        )?);
+    }
+    Ok(Servers {
+        replicas: servers,
+        _database: Some((database, dir)),
+    })
+}
+
+pub async fn run(binary: &Path, people: usize, setup: Setup) -> Result<Row, String> {
+    let populate_started = Instant::now();
+    let servers = start(binary, people, setup)?;
+    let populate_time = populate_started.elapsed();
+    let first = &servers.replicas[0];
+    let admin = Client::login(&first.base, "admin").await?;
+
+    let bases: Vec<&str> = servers.replicas.iter().map(|s| s.base.as_str()).collect();
+    let clients = sign_in_clients(&bases, people).await?;
     let (concurrent, wall) = concurrent_pushes(&clients).await?;
     let sequential = sequential_pushes(&clients[0]).await?;
 
-    let employee = Client::login(&server.base, EMPLOYEE).await?;
-    let lead = Client::login(&server.base, LEAD).await?;
+    // Pulls on the last replica: with two, the one that heard of most
+    // revisions from the other.
+    let last = &servers.replicas[servers.replicas.len() - 1];
+    let employee = Client::login(&last.base, EMPLOYEE).await?;
+    let lead = Client::login(&last.base, LEAD).await?;
     let (_, revision) = snapshot(&employee).await?;
     let employee_snapshot = pulls(&employee, 0).await?;
     let employee_recent = pulls(&employee, revision.saturating_sub(20)).await?;
     let lead_snapshot = pulls(&lead, 0).await?;
     let (state, _) = snapshot(&admin).await?;
     let plans: usize = state.agile.days.values().map(|d| d.len()).sum();
+    // Resident memory once the burst is over: the server hands freed
+    // memory back within two seconds (`vela_server::memory`).
+    tokio::time::sleep(Duration::from_secs(3)).await;
 
     Ok(Row {
+        setup: setup.to_string(),
         people: state.directory.people.len(),
         plans,
         populate: populate_time,
@@ -53,18 +119,27 @@ pub async fn run(binary: &Path, people: usize) -> Result<Row, String> {
         employee_snapshot_kib: employee_snapshot.1 as f64 / 1024.0,
         employee_recent: employee_recent.0.summary(),
         lead_snapshot: lead_snapshot.0.summary(),
-        rss_mib: settled_rss(&server).await,
-        peak_mib: server.peak_mib().unwrap_or(f64::NAN),
+        rss_mib: servers
+            .replicas
+            .iter()
+            .map(|s| s.rss_mib().unwrap_or(f64::NAN))
+            .collect(),
+        peak_mib: servers
+            .replicas
+            .iter()
+            .map(|s| s.peak_mib().unwrap_or(f64::NAN))
+            .collect(),
     })
 }
 
-/// One session per client, each a different person (as many as exist).
-async fn sign_in_clients(base: &str, people: usize) -> Result<Vec<(Client, PersonId)>, String> {
+/// One session per client, each a different person (as many as exist),
+/// on the servers in turn (as a load balancer would spread them).
+async fn sign_in_clients(bases: &[&str], people: usize) -> Result<Vec<(Client, PersonId)>, String> {
     let mut clients = Vec::new();
     for i in 0..CLIENTS {
         let username = format!("persona{}", i % people.max(1));
         let username = username.as_str();
-        let client = Client::login(base, username).await?;
+        let client = Client::login(bases[i % bases.len()], username).await?;
         let (state, _) = snapshot(&client).await?;
         let me = state
             .directory
@@ -130,11 +205,4 @@ async fn pulls(client: &Client, since: u64) -> Result<(Latencies, usize), String
         size = bytes;
     }
     Ok((latencies, size))
-}
-
-/// Resident memory once the burst is over: the server hands freed memory
-/// back within two seconds (`vela_server::memory`).
-async fn settled_rss(server: &ServerProcess) -> f64 {
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    server.rss_mib().unwrap_or(f64::NAN)
 }

@@ -22,7 +22,9 @@
 //! used again. `listener` follows `LISTEN/NOTIFY`, so revisions committed by
 //! other replicas reach this one's `durable()` watchers (live events).
 //! Snapshots are written every `snapshot_every` revisions in the
-//! background, after the commit of the revision they hold.
+//! background, after the commit of the revision they hold; then the rows
+//! they hold are deleted but for the newest `recent_revisions` before them
+//! (a replica further behind loads the snapshot instead).
 
 mod import;
 mod listener;
@@ -51,6 +53,10 @@ pub use pool::{pool, DbError};
 
 /// The channel of `LISTEN/NOTIFY`; the payload is `<org> <revision>`.
 const CHANNEL: &str = "vela_revisions";
+
+/// Loads of an organisation that find its rows pruned under them before
+/// one is refused (each finds a newer snapshot, so one retry is the rule).
+const LOAD_ATTEMPTS: usize = 5;
 
 /// Connections per replica: one per organisation writing at once, plus
 /// catch-ups and snapshots.
@@ -270,35 +276,49 @@ impl<M: Model> Shared<M> {
     }
 
     /// An organisation's memory as the database has it: the newest snapshot
-    /// and the rows after it (rows are never deleted, so they follow on).
+    /// and the rows after it.
     async fn load(
         &self,
         client: &tokio_postgres::Client,
         id: Uuid,
     ) -> Result<Memory<M>, StoreError> {
-        let options = &self.options;
-        let mut ids = CommandIds::new(options.remembered_commands, options.remembered_rejections);
-        let (state, revision) = match snapshots::newest::<M>(client, id).await? {
-            Some(snapshot) => {
-                for command in snapshot.accepted {
-                    ids.accept(command.id, command.revision, command.actor);
+        // Another replica may store a newer snapshot and delete the rows
+        // after this one between the two reads: the next attempt reads that
+        // snapshot. Rows missing after the newest one are refused.
+        for _ in 0..LOAD_ATTEMPTS {
+            let options = &self.options;
+            let mut ids =
+                CommandIds::new(options.remembered_commands, options.remembered_rejections);
+            let (state, revision) = match snapshots::newest::<M>(client, id).await? {
+                Some(snapshot) => {
+                    for command in snapshot.accepted {
+                        ids.accept(command.id, command.revision, command.actor);
+                    }
+                    (snapshot.state, snapshot.revision)
                 }
-                (snapshot.state, snapshot.revision)
-            }
-            None => (M::default(), 0),
-        };
-        let mut memory = Memory {
-            state,
-            revision,
-            ids,
-            recent: VecDeque::new(),
-            snapshot_revision: revision,
-            stale: false,
-        };
-        let entries = rows::after::<M>(client, id, revision).await?;
-        memory.apply_all(entries, options.recent_revisions);
-        tracing::info!(org = %id, revision = memory.revision, "organisation loaded from the database");
-        Ok(memory)
+                None => (M::default(), 0),
+            };
+            let rows::After::Entries(entries) = rows::after::<M>(client, id, revision).await?
+            else {
+                continue;
+            };
+            let mut memory = Memory {
+                state,
+                revision,
+                ids,
+                recent: VecDeque::new(),
+                snapshot_revision: revision,
+                stale: false,
+            };
+            memory.apply_all(entries, options.recent_revisions);
+            // The snapshot's text and rows are freed.
+            crate::memory::trim_soon();
+            tracing::info!(org = %id, revision = memory.revision, "organisation loaded from the database");
+            return Ok(memory);
+        }
+        Err(StoreError::Database(format!(
+            "organisation {id}: the log rows after its newest snapshot are missing. The server will not drop acknowledged data on its own"
+        )))
     }
 
     /// Applies what other replicas committed since this one last looked
@@ -320,10 +340,18 @@ impl<M: Model> Shared<M> {
             let fresh = self.load(client, id).await?;
             *write(&org.memory) = fresh;
         } else {
-            let since = read(&org.memory).revision;
-            let entries = rows::after::<M>(client, id, since).await?;
-            if !entries.is_empty() {
-                write(&org.memory).apply_all(entries, self.options.recent_revisions);
+            match rows::after::<M>(client, id, revision).await? {
+                rows::After::Entries(entries) => {
+                    if !entries.is_empty() {
+                        write(&org.memory).apply_all(entries, self.options.recent_revisions);
+                    }
+                }
+                // So far behind that the rows it needs were pruned.
+                rows::After::Pruned => {
+                    let fresh = self.load(client, id).await?;
+                    tracing::info!(org = %id, from = revision, to = fresh.revision, "caught up from a snapshot");
+                    *write(&org.memory) = fresh;
+                }
             }
         }
         let revision = read(&org.memory).revision;
@@ -563,19 +591,43 @@ impl<M: Model> Shared<M> {
 
     /// Encodes and stores a snapshot in the background; a failure is only
     /// logged (the rows hold everything; the next snapshot will try again).
+    /// Then deletes the rows the snapshot holds, but for the newest
+    /// `recent_revisions` before it (a failure there is only logged too: the
+    /// next snapshot deletes them).
     fn write_snapshot(&self, id: Uuid, snapshot: Snapshot<M, M::Actor>) {
         let pool = self.pool.clone();
+        // The snapshot's own row stays, so a replica behind it always finds
+        // a row after its revision and can tell pruned rows from none.
+        let keep = u64::try_from(self.options.recent_revisions)
+            .unwrap_or(u64::MAX)
+            .max(1);
         tokio::spawn(async move {
             let revision = snapshot.revision;
             let written = async {
                 let json = snapshots::encode::<M>(snapshot).await?;
                 let client = pool.get().await.map_err(pool_error)?;
-                snapshots::write(&client, id, revision, &json).await
+                snapshots::write(&client, id, revision, &json).await?;
+                Ok::<_, StoreError>(client)
             }
             .await;
-            match written {
-                Ok(()) => tracing::info!(org = %id, revision, "snapshot stored"),
-                Err(error) => tracing::error!(org = %id, revision, %error, "snapshot not stored"),
+            // The copy of the state and its JSON are freed: as the JSON
+            // store's snapshot thread does, give that memory back, or the
+            // resident size keeps the peak of the largest snapshot.
+            crate::memory::trim_soon();
+            let client = match written {
+                Ok(client) => client,
+                Err(error) => {
+                    tracing::error!(org = %id, revision, %error, "snapshot not stored");
+                    return;
+                }
+            };
+            tracing::info!(org = %id, revision, "snapshot stored");
+            let Some(through) = revision.checked_sub(keep).filter(|r| *r > 0) else {
+                return;
+            };
+            match rows::prune(&client, id, through).await {
+                Ok(deleted) => tracing::debug!(org = %id, through, deleted, "log rows pruned"),
+                Err(error) => tracing::warn!(org = %id, through, %error, "log rows not pruned"),
             }
         });
     }

@@ -48,12 +48,21 @@ pub async fn insert(client: &Client, org: Uuid, rows: &[Row]) -> Result<(), Stor
     Ok(())
 }
 
-/// Every entry after `since`, oldest first, refusing a gap.
+/// What [`after`] found.
+pub enum After<M: Model> {
+    /// Every entry after the revision asked for, oldest first.
+    Entries(Vec<EntryOf<M>>),
+    /// The rows just after it were deleted ([`prune`]): a newer snapshot
+    /// holds them, load it instead.
+    Pruned,
+}
+
+/// Every entry after `since`, oldest first, refusing a gap between rows.
 pub async fn after<M: Model>(
     client: &Client,
     org: Uuid,
     since: u64,
-) -> Result<Vec<EntryOf<M>>, StoreError> {
+) -> Result<After<M>, StoreError> {
     let rows = client
         .query(
             "SELECT revision, format, entry::text FROM vela_log
@@ -62,6 +71,12 @@ pub async fn after<M: Model>(
         )
         .await
         .map_err(db_error)?;
+    if let Some(first) = rows.first() {
+        let revision: i64 = first.try_get(0).map_err(db_error)?;
+        if u64::try_from(revision).is_ok_and(|r| r > since + 1) {
+            return Ok(After::Pruned);
+        }
+    }
     let mut entries = Vec::with_capacity(rows.len());
     for (expected, row) in (since + 1..).zip(rows) {
         let revision: i64 = row.try_get(0).map_err(db_error)?;
@@ -78,7 +93,21 @@ pub async fn after<M: Model>(
         }
         entries.push(entry);
     }
-    Ok(entries)
+    Ok(After::Entries(entries))
+}
+
+/// Deletes an organisation's rows up to `through`, a revision a stored
+/// snapshot already holds, as the JSON store deletes older segments. A
+/// replica whose memory is older than that then loads the snapshot
+/// ([`After::Pruned`]); answers to retries stay in the snapshot's ids.
+pub async fn prune(client: &Client, org: Uuid, through: u64) -> Result<u64, StoreError> {
+    client
+        .execute(
+            "DELETE FROM vela_log WHERE org = $1 AND revision <= $2",
+            &[&org, &revision_param(through)],
+        )
+        .await
+        .map_err(db_error)
 }
 
 /// Decodes a row's entry of any readable version.
