@@ -130,6 +130,13 @@ impl Store<State> for OrgStore {
         }
     }
 
+    fn catch_up(&self, org: Uuid) -> impl Future<Output = Result<(), StoreError>> + Send {
+        match self {
+            OrgStore::Json(store) => Either::Left(store.catch_up(org)),
+            OrgStore::Pg(store) => Either::Right(store.catch_up(org)),
+        }
+    }
+
     fn shutdown(&self) -> Result<(), StoreError> {
         match self {
             OrgStore::Json(store) => store.shutdown(),

@@ -156,7 +156,9 @@ async fn a_production_start_is_empty_and_the_demo_comes_only_on_request() {
 
 #[tokio::test]
 async fn the_first_administrator_is_created_from_the_command_line() {
-    json_store_only!("`admin create` on the data dir; its --database-url form is in credentials_in_database.rs");
+    json_store_only!(
+        "`admin create` on the data dir; its --database-url form is in credentials_in_database.rs"
+    );
     let (_temp, data, dist) = temp_dirs();
     let d = path(&data);
     let create = |username: &str, password: &str| {

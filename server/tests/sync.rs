@@ -125,7 +125,10 @@ async fn snapshot_encoded(session: &Session, accept: &str) -> (Option<String>, V
         Some("gzip") => flate2::read::GzDecoder::new(&bytes[..])
             .read_to_end(&mut json)
             .map(drop),
-        _ => Ok(json.extend_from_slice(&bytes)),
+        _ => {
+            json.extend_from_slice(&bytes);
+            Ok(())
+        }
     }
     .expect("decodes");
     (encoding, serde_json::from_slice(&json).expect("JSON"))

@@ -163,6 +163,8 @@ pub async fn pull(
 ) -> Result<Response, ApiError> {
     let actor = actor_of(&state, &user)?;
     let store = &state.store;
+    // With several servers, what the caller pushed through another one.
+    store.catch_up(user.org_id).await?;
     if query.since > 0 {
         if let Changes::Entries(entries) = store.changes_since(user.org_id, query.since)? {
             let revision = entries.last().map_or(query.since, |e| e.revision);

@@ -140,6 +140,15 @@ pub trait Store<M: Model>: Send + Sync + 'static {
         revision: u64,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
+    /// Brings `org` up to everything acknowledged anywhere before the call:
+    /// a store shared by several servers reads what the others committed
+    /// and has not been announced here yet, so a client that pushed through
+    /// one server and pulls through another finds its own changes. A store
+    /// only this process writes is always up to date.
+    fn catch_up(&self, _org: Uuid) -> impl Future<Output = Result<(), StoreError>> + Send {
+        std::future::ready(Ok(()))
+    }
+
     /// Writes everything queued, takes a final snapshot, stops the writers.
     /// Blocking: call it from a blocking thread at shutdown.
     fn shutdown(&self) -> Result<(), StoreError>;

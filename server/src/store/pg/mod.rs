@@ -846,6 +846,17 @@ impl<M: Model> Store<M> for PgStore<M> {
         async move { wait_for(&*org?, revision).await }
     }
 
+    /// One query for the rows after this replica's revision (read under the
+    /// writer lock, so never during one of its own groups).
+    fn catch_up(&self, org: Uuid) -> impl Future<Output = Result<(), StoreError>> + Send {
+        let shared = self.shared.clone();
+        async move {
+            // An organisation this replica does not know yet is loaded too.
+            let client = shared.client().await?;
+            shared.follow(&client, org, u64::MAX).await
+        }
+    }
+
     /// Every acknowledged revision is already committed, and snapshots are
     /// written as revisions accumulate: nothing to flush. Stops following
     /// the other replicas.
