@@ -452,6 +452,16 @@ async fn sign_ins_through_one_replica_are_on_the_audit_page_of_the_other() {
         audit_entries(&admin, &format!("kind=security.sign_in&person={giulia_id}")).await;
     assert_eq!(signed_in.len(), 1, "{signed_in:?}");
     assert_eq!(signed_in[0]["person"]["name"], "Giulia Bianchi");
+    // Her personal data, downloaded through A, holds both attempts.
+    let (status, file) = on(&a, &giulia).get_json("/api/me/personal-data").await;
+    assert_eq!(status, 200, "{file}");
+    let kinds: Vec<&str> = file["security"]
+        .as_array()
+        .expect("security")
+        .iter()
+        .filter_map(|l| l["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["sign_in_failed", "sign_in"], "{file}");
     // One row per event, whichever replica wrote it.
     let rows = column(
         &db,
