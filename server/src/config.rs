@@ -78,8 +78,8 @@ pub struct Config {
     /// the data directory (e.g. `postgresql://vela@db.internal/vela`), so
     /// several servers can serve them: see `docs/operations.md`. Put a
     /// password in `--database-url-file`, not here. Accounts, sessions,
-    /// login limits, calendar feeds and the mail outbox are kept there too;
-    /// the audit files stay in the data directory for now.
+    /// login limits, calendar feeds, the mail outbox, the audit trail and
+    /// the security log are kept there too.
     #[arg(long, env = "VELA_DATABASE_URL", conflicts_with = "database_url_file")]
     pub database_url: Option<String>,
 

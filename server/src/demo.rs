@@ -58,10 +58,9 @@ impl SeedTrail {
     }
 
     async fn catch_up(&self, store: &Arc<OrgStore>, org: Uuid) -> Result<(), SeedError> {
-        let (audit, store) = (self.audit.clone(), store.clone());
-        tokio::task::spawn_blocking(move || audit.catch_up(&store, org))
+        self.audit
+            .catch_up(store, org)
             .await
-            .map_err(|e| SeedError::Audit(e.to_string()))?
             .map_err(|e| SeedError::Audit(e.to_string()))?;
         Ok(())
     }

@@ -108,7 +108,10 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         None => ics::Feeds::File(Arc::new(ics::FileFeeds::open(&config.data_dir)?)),
     });
     // Before seeding: the seeds keep the audit trail up with them.
-    let audit = Arc::new(audit::Audit::new(&config.data_dir));
+    let audit = Arc::new(match &shared {
+        Some(pool) => audit::Audit::Pg(audit::PgAudit::new(pool.clone())),
+        None => audit::Audit::in_dir(&config.data_dir),
+    });
     let trail = demo::SeedTrail {
         audit: audit.clone(),
         recent_revisions: config.recent_revisions,
@@ -187,18 +190,12 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     // Every acknowledged command is already durable; the audit trail takes
     // the last ones before the final snapshot, which writes everything so
     // the next start-up replays nothing.
-    tokio::task::spawn_blocking(move || {
-        for org in store.organisations() {
-            match audit.catch_up(&store, org) {
-                Ok(people) if !people.is_empty() => on_anonymised(people),
-                Ok(_) => {}
-                Err(e) => tracing::error!(%org, "audit trail: {e}"),
-            }
-        }
-        store.shutdown()
-    })
-    .await
-    .map_err(|e| StartError::Task(e.to_string()))??;
+    for org in store.organisations() {
+        audit::trail::catch_up_and_forget(&audit, &store, org, &on_anonymised).await;
+    }
+    tokio::task::spawn_blocking(move || store.shutdown())
+        .await
+        .map_err(|e| StartError::Task(e.to_string()))??;
     tracing::info!("stopped");
     Ok(())
 }

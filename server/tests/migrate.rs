@@ -63,6 +63,14 @@ async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("verified"), "{stdout}");
     assert!(stdout.contains(&format!("revision {revision}")), "{stdout}");
+    let (security, trail) = audit_lines(&data);
+    assert!(security >= 1 && trail >= 1, "{security} {trail}");
+    assert!(
+        stdout.contains(&format!(
+            "{security} security event(s), {trail} audit trail line(s)"
+        )),
+        "{stdout}"
+    );
 
     // Never into a database that holds data.
     let (code, _, stderr) = migrate(&data, &url_file);
@@ -80,6 +88,17 @@ async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
         pulled["snapshot"]["directory"]["people"][person.as_str()]["commute_km"],
         23,
         "the change made before the move is there"
+    );
+    let admin = pg_server.login("admin").await;
+    assert_eq!(
+        sign_ins(&admin, &person).await,
+        2,
+        "the sign-in before the move is in the security log"
+    );
+    let (_, page) = admin.get_json("/api/audit?size=200").await;
+    assert!(
+        page["total"].as_u64().expect("total") > 2,
+        "the trail came along: {page}"
     );
 
     // A change made on the database, then the way back.
@@ -100,10 +119,17 @@ async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
     let (code, stdout, stderr) = run("export", &exported, &url_file);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains(&format!("revision {last}")), "{stdout}");
+    let (security_out, trail_out) = audit_lines(&exported);
+    assert!(
+        security_out >= security + 2 && trail_out > trail,
+        "{security_out} {trail_out}"
+    );
     std::fs::copy(data.join("accounts.json"), exported.join("accounts.json")).expect("accounts");
     let json_again =
         Server::start_plain_json(&exported, &dist, &[FAST]).expect("JSON server starts");
     let giulia = json_again.login("giulia").await;
+    let admin = json_again.login("admin").await;
+    assert_eq!(sign_ins(&admin, &person).await, 3, "and back again");
     let (_, pulled) = giulia.get_json("/api/sync/pull?since=0&protocol=4").await;
     assert_eq!(pulled["revision"], last);
     assert_eq!(
@@ -119,4 +145,28 @@ async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
         .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["results"][0]["revision"], last + 1, "{body}");
+}
+
+/// How many lines `security.jsonl` and every `orgs/*/audit.jsonl` of
+/// `data` hold.
+fn audit_lines(data: &Path) -> (usize, usize) {
+    let count = |path: &Path| {
+        std::fs::read_to_string(path)
+            .map(|text| text.lines().filter(|l| !l.is_empty()).count())
+            .unwrap_or(0)
+    };
+    let trail = std::fs::read_dir(data.join("orgs"))
+        .expect("orgs")
+        .map(|entry| count(&entry.expect("entry").path().join("audit.jsonl")))
+        .sum();
+    (count(&data.join("security.jsonl")), trail)
+}
+
+/// How many sign-ins of `person` the audit page lists.
+async fn sign_ins(admin: &common::Session, person: &str) -> usize {
+    let (status, page) = admin
+        .get_json(&format!("/api/audit?kind=security.sign_in&person={person}"))
+        .await;
+    assert_eq!(status, 200, "{page}");
+    page["entries"].as_array().expect("entries").len()
 }

@@ -1,7 +1,8 @@
 //! Two `vela-server` processes on one PostgreSQL database: what one replica
 //! accepts reaches the other's live events and pulls, and either accepts
-//! pushes for the same organisation; accounts, sessions, login limits and
-//! calendar feeds are shared, so anyone may be served by either.
+//! pushes for the same organisation; accounts, sessions, login limits,
+//! calendar feeds and the audit are shared, so anyone may be served by
+//! either.
 
 mod common;
 
@@ -398,6 +399,7 @@ async fn failed_sign_ins_through_both_replicas_add_up_to_one_limit() {
 async fn a_replica_keeps_no_credentials_in_its_data_directory() {
     let db = TestDatabase::create();
     let mut a = replica(&db);
+    assert_eq!(a.login_with("giulia", "sbagliata").await.err(), Some(401));
     let giulia = a.login("giulia").await;
     let me = person_id(&giulia).await;
     push_commute(&giulia, &me, 9).await;
@@ -421,13 +423,150 @@ async fn a_replica_keeps_no_credentials_in_its_data_directory() {
         }
     }
     found.sort();
-    // What is left is the process lock and the audit trail (the audit
-    // files, not yet in the database); no accounts, feeds, sessions, mail
-    // or log of the store.
-    let allowed = |name: &str| {
-        name == "vela.lock" || name == "security.jsonl" || name.ends_with("/audit.jsonl")
-    };
-    assert!(found.iter().all(|name| allowed(name)), "{found:?}");
+    // Only the process lock: no accounts, feeds, sessions, mail, log of
+    // the store, audit trail or security log.
+    assert_eq!(found, ["vela.lock"]);
+}
+
+/// The audit page's entries of `kind`, as `session` reads them.
+async fn audit_entries(session: &Session, query: &str) -> Vec<Value> {
+    let (status, page) = session.get_json(&format!("/api/audit?{query}")).await;
+    assert_eq!(status, 200, "{page}");
+    page["entries"].as_array().expect("entries").clone()
+}
+
+#[tokio::test]
+async fn sign_ins_through_one_replica_are_on_the_audit_page_of_the_other() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    assert_eq!(b.login_with("giulia", "sbagliata").await.err(), Some(401));
+    let giulia = b.login("giulia").await;
+    let giulia_id = person_id(&giulia).await;
+    let admin = a.login("admin").await;
+
+    let failed = audit_entries(&admin, "kind=security.sign_in_failed").await;
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(failed[0]["person"]["id"], giulia_id.as_str());
+    let signed_in =
+        audit_entries(&admin, &format!("kind=security.sign_in&person={giulia_id}")).await;
+    assert_eq!(signed_in.len(), 1, "{signed_in:?}");
+    assert_eq!(signed_in[0]["person"]["name"], "Giulia Bianchi");
+    // Her personal data, downloaded through A, holds both attempts.
+    let (status, file) = on(&a, &giulia).get_json("/api/me/personal-data").await;
+    assert_eq!(status, 200, "{file}");
+    let kinds: Vec<&str> = file["security"]
+        .as_array()
+        .expect("security")
+        .iter()
+        .filter_map(|l| l["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["sign_in_failed", "sign_in"], "{file}");
+    // One row per event, whichever replica wrote it.
+    let rows = column(
+        &db,
+        "SELECT count(*)::text FROM vela_security_log WHERE kind LIKE 'security.sign_in%'",
+    )
+    .await;
+    assert_eq!(
+        rows.trim(),
+        "3",
+        "giulia's two attempts and admin's sign-in"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn each_revision_is_in_the_trail_once_in_order_whichever_replica_wrote_it() {
+    let db = TestDatabase::create();
+    let a = replica(&db);
+    let b = replica(&db);
+    let admin_a = a.login("admin").await;
+    let admin_b = on(&b, &admin_a);
+    let (_, pull) = admin_a.get_json("/api/sync/pull?since=0&protocol=4").await;
+    let luca = pull["snapshot"]["directory"]["people"]
+        .as_object()
+        .expect("people")
+        .iter()
+        .find(|(_, p)| p["username"] == "luca")
+        .map(|(id, _)| id.clone())
+        .expect("luca");
+    let today = chrono::Utc::now().date_naive();
+    let pushes = (0..24u64).map(|n| {
+        let session = if n % 2 == 0 { &admin_a } else { &admin_b };
+        let day = (today + chrono::Days::new(500 + n)).to_string();
+        let command = json!({"area": "agile", "type": "record_absence", "id": Uuid::new_v4(),
+            "person": luca, "from": day, "until": day, "kind": "leave", "reason": "visita"});
+        async move {
+            let (status, body) = session
+                .post_json(
+                    "/api/sync/push?protocol=4",
+                    &json!({"commands": [{"id": Uuid::new_v4(), "command": command}]}),
+                )
+                .await;
+            assert_eq!(status, 200, "{body}");
+            assert_eq!(body["results"][0]["status"], "accepted", "{body}");
+            body["results"][0]["revision"].as_u64().expect("revision")
+        }
+    });
+    let mut revisions = futures_util::future::join_all(pushes).await;
+    revisions.sort_unstable();
+    let newest = *revisions.last().expect("pushed");
+
+    // Both replicas follow the store; the trail catches up right behind.
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let written = column(
+            &db,
+            "SELECT coalesce(max(revision), 0)::text FROM vela_audit_trail",
+        )
+        .await;
+        if written.trim().parse::<u64>().expect("revision") >= newest {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the trail stays at {written}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored = column(
+        &db,
+        "SELECT org::text || ' ' || revision::text FROM vela_audit_trail ORDER BY org, revision",
+    )
+    .await;
+    let trail: Vec<u64> = stored
+        .lines()
+        .map(|l| {
+            l.split(' ')
+                .nth(1)
+                .expect("revision")
+                .parse()
+                .expect("number")
+        })
+        .collect();
+    let one_store = stored
+        .lines()
+        .map(|l| l.split(' ').next())
+        .collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(one_store.len(), 1, "the demo has one stored state");
+    assert_eq!(
+        trail,
+        (1..=trail.len() as u64).collect::<Vec<_>>(),
+        "each revision once, in order"
+    );
+    assert!(trail.len() as u64 >= newest);
+
+    // Both pages list each pushed revision once, newest first, and agree.
+    let query = "kind=agile.absence_recorded&size=200";
+    let page_a = audit_entries(&admin_a, query).await;
+    let page_b = audit_entries(&admin_b, query).await;
+    let shown: Vec<u64> = page_a
+        .iter()
+        .map(|e| e["revision"].as_u64().expect("revision"))
+        .filter(|r| revisions.contains(r))
+        .collect();
+    assert_eq!(shown, revisions.iter().rev().copied().collect::<Vec<_>>());
+    assert_eq!(page_a, page_b);
 }
 
 /// A real SMTP server (`tests/smtp_sink.js`, the npm package `smtp-server`)

@@ -1,15 +1,13 @@
 //! Reading the audit: the trail and the security log merged by time,
 //! filtered for one organisation, newest first, a page at a time.
 //!
-//! Both files are read as a stream and never held whole: a page keeps at
+//! Both logs are read as a stream and never held whole: a page keeps at
 //! most [`MAX_REACH`] entries in memory, so paging reaches the newest
 //! `MAX_REACH` matches — older ones are found by narrowing the dates. The
 //! CSV holds at most [`MAX_CSV_ROWS`] rows, oldest first.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::BufRead;
 use std::iter::Peekable;
-use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -107,14 +105,15 @@ impl Filter {
     }
 }
 
-/// The matching entries of the trail at `trail` and the security log at
-/// `security`, oldest first.
+/// The matching entries of a trail and the security log (each oldest
+/// first), oldest first. Lines of a newer format are skipped: the reader
+/// shows what it can, and never misreads what a later Vela wrote.
 pub fn entries<'a>(
-    trail: &Path,
-    security: &Path,
+    trail: impl Iterator<Item = TrailLine> + 'a,
+    security: impl Iterator<Item = SecurityLine> + 'a,
     filter: &'a Filter,
 ) -> impl Iterator<Item = Item> + 'a {
-    let changes = lines::<TrailLine>(trail)
+    let changes = trail
         .filter(|l| AUDIT_LINE.check(u64::from(l.format)).is_ok())
         .flat_map(move |line| {
             if let Some(from) = line.missing_from {
@@ -143,7 +142,7 @@ pub fn entries<'a>(
                 })
                 .collect()
         });
-    let security = lines::<SecurityLine>(security)
+    let security = security
         .filter(|s| SECURITY_LINE.check(u64::from(s.format)).is_ok())
         .filter(move |s| filter.security_matches(s))
         .map(|s| Item::Security(Box::new(s)));
@@ -151,19 +150,6 @@ pub fn entries<'a>(
         a: changes.peekable(),
         b: security.peekable(),
     }
-}
-
-/// The lines of a JSON Lines file that decode (a torn line is skipped, as
-/// are lines of a newer format by the callers: the reader shows what it
-/// can, and never misreads what a later Vela wrote).
-fn lines<T: serde::de::DeserializeOwned>(path: &Path) -> impl Iterator<Item = T> {
-    let file = std::fs::File::open(path).ok();
-    file.into_iter().flat_map(|f| {
-        std::io::BufReader::new(f)
-            .lines()
-            .map_while(Result::ok)
-            .filter_map(|line| serde_json::from_str::<T>(&line).ok())
-    })
 }
 
 /// Two time-ordered streams as one.
@@ -385,15 +371,5 @@ mod tests {
         }
         .collect();
         assert_eq!(revisions(&merged), vec![1, 2, 3, 4, 5, 6]);
-    }
-
-    #[test]
-    fn a_torn_line_spoils_only_itself() {
-        let dir = tempfile::tempdir().expect("temp");
-        let path = dir.path().join("security.jsonl");
-        std::fs::write(&path, b"{\"format\":1,\"revis").expect("torn");
-        super::super::append_bytes(&path, b"{\"revision\":2}\n").expect("append");
-        let text = std::fs::read_to_string(&path).expect("read");
-        assert_eq!(text.lines().last(), Some("{\"revision\":2}"));
     }
 }

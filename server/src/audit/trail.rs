@@ -1,5 +1,6 @@
-//! The audit trail of one stored state: `orgs/<id>/audit.jsonl`, one line
-//! per durable revision, appended by a follower that runs right behind the
+//! The audit trail of one stored state: one line per durable revision
+//! (`orgs/<id>/audit.jsonl`, or rows of `vela_audit_trail` with
+//! replicas), appended by a follower that runs right behind the
 //! store's durable revision (and once more at shutdown, before the final
 //! snapshot). It reads the revisions the store keeps in memory, not the
 //! segments, so compaction cannot take a revision away before the trail has
@@ -8,9 +9,6 @@
 //! before the restart): then the trail writes a line saying which revisions
 //! it could not describe rather than hiding the gap.
 
-use std::collections::HashMap;
-use std::io::BufRead;
-use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -23,6 +21,7 @@ use vela_domain::{actor, Actor};
 
 use super::Audit;
 use crate::org_store::OrgStore;
+use crate::store::pg::DbError;
 use crate::store::upgrade::AUDIT_LINE;
 use crate::store::{Changes, Store, StoreError};
 
@@ -61,90 +60,75 @@ pub enum TrailError {
         path: String,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("a trail task failed: {0}")]
+    Task(String),
 }
 
-/// The newest revision each trail holds (read from its file once).
-#[derive(Default)]
-pub(super) struct Cursors(HashMap<Uuid, u64>);
+impl From<tokio::task::JoinError> for TrailError {
+    fn from(error: tokio::task::JoinError) -> Self {
+        TrailError::Task(error.to_string())
+    }
+}
 
-impl Audit {
-    /// Appends a line for every durable revision of `org` the trail lacks;
-    /// returns the people those revisions anonymised. Blocking (file I/O).
-    pub fn catch_up(&self, store: &OrgStore, org: Uuid) -> Result<Vec<PersonId>, TrailError> {
-        let mut cursors = self.trail.lock().unwrap_or_else(|e| e.into_inner());
-        let path = self.trail_path(org);
-        let last = match cursors.0.get(&org) {
-            Some(last) => *last,
-            None => last_revision(&path),
-        };
-        let durable = *store.durable(org)?.borrow();
-        if durable <= last {
-            cursors.0.insert(org, last);
-            return Ok(Vec::new());
+/// The lines describing `org`'s durable revisions after `last` (none when
+/// the trail is up to date). When the store no longer keeps them all in
+/// memory, one gap line says which it could not describe.
+pub(super) fn describe(
+    store: &OrgStore,
+    org: Uuid,
+    last: u64,
+) -> Result<Vec<TrailLine>, StoreError> {
+    let durable = *store.durable(org)?.borrow();
+    if durable <= last {
+        return Ok(Vec::new());
+    }
+    match store.changes_since(org, last)? {
+        Changes::Entries(entries) => store.read(org, |state, _| {
+            entries
+                .iter()
+                .filter(|e| e.revision > last && e.revision <= durable)
+                .map(|e| {
+                    let actor_org = actor::actor_org(state, &e.actor);
+                    TrailLine {
+                        format: AUDIT_LINE.current,
+                        revision: e.revision,
+                        at: e.at,
+                        actor: e.actor,
+                        command_id: e.command_id,
+                        changes: e
+                            .events
+                            .iter()
+                            .filter_map(change)
+                            .map(|c| OrgChange {
+                                org: organisation_of(state, &c, actor_org),
+                                change: c,
+                            })
+                            .collect(),
+                        missing_from: None,
+                    }
+                })
+                .collect()
+        }),
+        Changes::TooOld => {
+            tracing::error!(%org, from = last + 1, until = durable, "the audit trail misses revisions that were compacted before it wrote them");
+            Ok(vec![TrailLine {
+                format: AUDIT_LINE.current,
+                revision: durable,
+                at: crate::org_store::now(),
+                actor: Actor::System,
+                command_id: Uuid::nil(),
+                changes: Vec::new(),
+                missing_from: Some(last + 1),
+            }])
         }
-        let lines = match store.changes_since(org, last)? {
-            Changes::Entries(entries) => store.read(org, |state, _| {
-                entries
-                    .iter()
-                    .filter(|e| e.revision > last && e.revision <= durable)
-                    .map(|e| {
-                        let actor_org = actor::actor_org(state, &e.actor);
-                        TrailLine {
-                            format: AUDIT_LINE.current,
-                            revision: e.revision,
-                            at: e.at,
-                            actor: e.actor,
-                            command_id: e.command_id,
-                            changes: e
-                                .events
-                                .iter()
-                                .filter_map(change)
-                                .map(|c| OrgChange {
-                                    org: organisation_of(state, &c, actor_org),
-                                    change: c,
-                                })
-                                .collect(),
-                            missing_from: None,
-                        }
-                    })
-                    .collect::<Vec<_>>()
-            })?,
-            Changes::TooOld => {
-                tracing::error!(%org, from = last + 1, until = durable, "the audit trail misses revisions that were compacted before it wrote them");
-                vec![TrailLine {
-                    format: AUDIT_LINE.current,
-                    revision: durable,
-                    at: crate::org_store::now(),
-                    actor: Actor::System,
-                    command_id: Uuid::nil(),
-                    changes: Vec::new(),
-                    missing_from: Some(last + 1),
-                }]
-            }
-        };
-        let Some(newest) = lines.last().map(|l| l.revision) else {
-            return Ok(Vec::new());
-        };
-        let mut bytes = Vec::new();
-        for line in &lines {
-            // Serialising our own types cannot fail; skip rather than panic.
-            if let Ok(mut json) = serde_json::to_vec(line) {
-                json.push(b'\n');
-                bytes.extend(json);
-            }
-        }
-        super::append_bytes(&path, &bytes).map_err(|source| TrailError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        cursors.0.insert(org, newest);
-        Ok(anonymised(&lines))
     }
 }
 
 /// The people anonymised in `lines` (the server then drops their account
 /// and calendar feed, which live beside the state).
-fn anonymised(lines: &[TrailLine]) -> Vec<PersonId> {
+pub(super) fn anonymised(lines: &[TrailLine]) -> Vec<PersonId> {
     lines
         .iter()
         .flat_map(|l| &l.changes)
@@ -153,28 +137,29 @@ fn anonymised(lines: &[TrailLine]) -> Vec<PersonId> {
         .collect()
 }
 
-/// The newest revision in a trail file (0 when there is none). A torn last
-/// line (a crash mid-write) is ignored: its revision is written again.
-fn last_revision(path: &Path) -> u64 {
-    let Ok(file) = std::fs::File::open(path) else {
-        return 0;
-    };
-    std::io::BufReader::new(file)
-        .lines()
-        .map_while(Result::ok)
-        .filter_map(|line| serde_json::from_str::<RevisionOnly>(&line).ok())
-        .map(|l| l.revision)
-        .max()
-        .unwrap_or(0)
-}
-
-#[derive(Deserialize)]
-struct RevisionOnly {
-    revision: u64,
-}
-
 /// What the server does when people are anonymised.
 pub type OnAnonymised = Arc<dyn Fn(Vec<PersonId>) + Send + Sync>;
+
+/// Brings `org`'s trail up to date, then forgets the credentials of the
+/// people its new lines anonymised.
+pub async fn catch_up_and_forget(
+    audit: &Arc<Audit>,
+    store: &Arc<OrgStore>,
+    org: Uuid,
+    on_anonymised: &OnAnonymised,
+) {
+    match audit.catch_up(store, org).await {
+        Ok(people) if !people.is_empty() => {
+            let forget = on_anonymised.clone();
+            // Rewrites files: off the async workers.
+            if let Err(e) = tokio::task::spawn_blocking(move || forget(people)).await {
+                tracing::error!(%org, "audit trail: {e}");
+            }
+        }
+        Ok(_) => {}
+        Err(e) => tracing::error!(%org, "audit trail: {e}"),
+    }
+}
 
 /// Keeps `org`'s trail right behind its durable revision until shutdown.
 pub fn follow(
@@ -189,19 +174,7 @@ pub fn follow(
             return;
         };
         loop {
-            let (a, s) = (audit.clone(), store.clone());
-            match tokio::task::spawn_blocking(move || a.catch_up(&s, org)).await {
-                Ok(Ok(people)) if !people.is_empty() => {
-                    let forget = on_anonymised.clone();
-                    // Rewrites files: off the async workers.
-                    if let Err(e) = tokio::task::spawn_blocking(move || forget(people)).await {
-                        tracing::error!(%org, "audit trail: {e}");
-                    }
-                }
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => tracing::error!(%org, "audit trail: {e}"),
-                Err(e) => tracing::error!(%org, "audit trail: {e}"),
-            }
+            catch_up_and_forget(&audit, &store, org, &on_anonymised).await;
             tokio::select! {
                 changed = durable.changed() => if changed.is_err() { break },
                 _ = shutdown.changed() => break,

@@ -57,11 +57,9 @@ pub async fn create(
     // trail must take the new revision now: the server could not describe
     // it afterwards.
     if let Ok((partition, ..)) = &outcome {
-        let (audit_store, partition) = (store.clone(), *partition);
-        let audit = Audit::new(data_dir);
-        tokio::task::spawn_blocking(move || audit.catch_up(&audit_store, partition))
+        Audit::in_dir(data_dir)
+            .catch_up(&store, *partition)
             .await
-            .map_err(|e| CliError::new(format!("cannot write the audit trail: {e}")))?
             .map_err(|e| CliError::new(format!("cannot write the audit trail: {e}")))?;
     }
     // Writes a snapshot and stops the writers whatever happened.

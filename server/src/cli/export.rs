@@ -7,7 +7,9 @@
 //! would have compacted away). The directory is then opened strictly, as
 //! start-up opens it, and each organisation must have the database's
 //! revision and state (SHA-256). The accounts and calendar feeds are
-//! written as `accounts.json` and `feeds.json` and counted there.
+//! written as `accounts.json` and `feeds.json`, the security log and the
+//! audit trails as `security.jsonl` and `orgs/<id>/audit.jsonl`, and
+//! counted there.
 
 use std::path::Path;
 
@@ -72,6 +74,7 @@ pub async fn export(url: &str, data_dir: &Path) -> Result<String, CliError> {
     }
     files.shutdown()?;
     lines.push(super::credentials::export(url, data_dir).await?);
+    lines.push(super::audit_logs::export(url, data_dir).await?);
     Ok(format!(
         "exported {} organisation(s) into {}, verified:\n{}",
         expected.len(),

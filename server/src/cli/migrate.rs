@@ -8,9 +8,10 @@
 //! (`store::pg::import`). Then the database is loaded as a server would load
 //! it, and each organisation must have the same revision, the same number
 //! of log rows and the same state (SHA-256 of its JSON) as the directory.
-//! The accounts and calendar feeds (`accounts.json`, `feeds.json`) go
-//! into their tables too, then counted there, so a server on the database
-//! needs neither file; the audit files stay in the directory.
+//! The accounts and calendar feeds (`accounts.json`, `feeds.json`), the
+//! security log and the audit trails go into their tables too, then
+//! counted there, so a server on the database needs none of the files
+//! (they stay in the directory, unread).
 
 use std::path::Path;
 
@@ -50,9 +51,12 @@ pub async fn migrate(data_dir: &Path, url: &str) -> Result<String, CliError> {
     let credentials = tokio::task::spawn_blocking(move || super::credentials::read(&dir))
         .await
         .map_err(|e| CliError::new(format!("the task failed: {e}")))??;
+    let audit = super::audit_logs::read(data_dir, expected.iter().map(|o| o.id).collect()).await?;
     super::credentials::require_empty(url).await?;
+    super::audit_logs::require_empty(url).await?;
     import::<State>(url, organisations).await?;
     let credentials_line = super::credentials::import(url, credentials).await?;
+    let audit_line = super::audit_logs::import(url, audit).await?;
     let store = PgStore::<State>::connect(url, StoreOptions::default()).await?;
     let mut lines = Vec::new();
     for org in &expected {
@@ -70,6 +74,7 @@ pub async fn migrate(data_dir: &Path, url: &str) -> Result<String, CliError> {
         ));
     }
     lines.push(credentials_line);
+    lines.push(audit_line);
     Ok(format!(
         "migrated {} organisation(s) into the database, verified:\n{}",
         expected.len(),

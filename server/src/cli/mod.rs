@@ -14,6 +14,7 @@ use crate::Config;
 
 mod admin;
 mod archive;
+mod audit_logs;
 pub mod credentials;
 mod export;
 pub mod lock;

@@ -196,19 +196,24 @@ async fn read<R: Send + 'static>(
     filter: Filter,
     take: impl FnOnce(&mut dyn Iterator<Item = query::Item>) -> R + Send + 'static,
 ) -> Result<R, ApiError> {
-    let audit = state.audit.clone();
-    let store = state.store.clone();
-    tokio::task::spawn_blocking(move || {
-        if let Err(e) = audit.catch_up(&store, store_org) {
-            tracing::error!(org = %store_org, "audit trail: {e}");
-        }
-        let trail = audit.trail_path(store_org);
-        let security = audit.security_path();
-        let mut items = query::entries(&trail, &security, &filter);
-        take(&mut items)
+    if let Err(e) = state.audit.catch_up(&state.store, store_org).await {
+        tracing::error!(org = %store_org, "audit trail: {e}");
+    }
+    let lines = state.audit.lines(store_org, &filter);
+    let (taken, failed) = tokio::task::spawn_blocking(move || {
+        let failure = lines.failure.clone();
+        let mut items = query::entries(lines.trail, lines.security, &filter);
+        let taken = take(&mut items);
+        drop(items);
+        let failed = failure.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        (taken, failed)
     })
     .await
-    .map_err(ApiError::internal)
+    .map_err(ApiError::internal)?;
+    match failed {
+        Some(e) => Err(ApiError::internal(e)),
+        None => Ok(taken),
+    }
 }
 
 fn named(

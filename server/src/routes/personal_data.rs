@@ -87,8 +87,9 @@ async fn file(state: &AppState, user: &CurrentUser, person: Uuid) -> Result<Resp
         .await
         .map_err(ApiError::internal)?
         .map(|f| f.created_at);
-    let path = state.audit.security_path();
-    let security = tokio::task::spawn_blocking(move || security_lines(&path, person))
+    let security = state
+        .audit
+        .security_about(person, MAX_SECURITY_LINES)
         .await
         .map_err(ApiError::internal)?;
     let body = serde_json::to_vec_pretty(&PersonalDataFile {
@@ -115,25 +116,4 @@ async fn file(state: &AppState, user: &CurrentUser, person: Uuid) -> Result<Resp
 
 fn query_org(s: &vela_domain::State, person: Uuid) -> Option<vela_domain::ids::OrgId> {
     s.directory.org_of_person(PersonId(person))
-}
-
-/// The newest lines about `person`, oldest first.
-fn security_lines(path: &std::path::Path, person: Uuid) -> Vec<SecurityLine> {
-    use std::io::BufRead;
-    let Ok(file) = std::fs::File::open(path) else {
-        return Vec::new();
-    };
-    let mut newest = std::collections::VecDeque::new();
-    for line in std::io::BufReader::new(file).lines().map_while(Result::ok) {
-        let Ok(line) = serde_json::from_str::<SecurityLine>(&line) else {
-            continue;
-        };
-        if line.person == Some(person) {
-            newest.push_back(line);
-            if newest.len() > MAX_SECURITY_LINES {
-                newest.pop_front();
-            }
-        }
-    }
-    newest.into()
 }

@@ -102,6 +102,34 @@ const STEPS: &[&str] = &[
          only_row boolean PRIMARY KEY CHECK (only_row),
          at timestamptz NOT NULL
      );",
+    // 4: the audit (`audit::pg`): the security log, one row per event (its
+    // JSON line, with the columns the audit page filters and pages on), and
+    // the trail, one row per revision of a stored state, written once
+    // whichever replica wrote the revision: a follower inserts past its
+    // state's cursor while it holds the cursor's row lock.
+    "CREATE TABLE vela_security_log (
+         id bigserial PRIMARY KEY,
+         at timestamptz NOT NULL,
+         org uuid,
+         kind text NOT NULL,
+         person uuid,
+         by_person uuid,
+         line jsonb NOT NULL
+     );
+     CREATE INDEX vela_security_log_org_at ON vela_security_log (org, at);
+     CREATE INDEX vela_security_log_person ON vela_security_log (person, at);
+     CREATE TABLE vela_audit_cursors (
+         org uuid PRIMARY KEY,
+         revision bigint NOT NULL
+     );
+     CREATE TABLE vela_audit_trail (
+         org uuid NOT NULL,
+         revision bigint NOT NULL,
+         at timestamptz NOT NULL,
+         line jsonb NOT NULL,
+         PRIMARY KEY (org, revision)
+     );
+     CREATE INDEX vela_audit_trail_at ON vela_audit_trail (org, at);",
 ];
 
 /// Brings the database's tables to this build's version.
