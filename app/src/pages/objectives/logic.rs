@@ -194,7 +194,7 @@ mod tests {
                 note: format!("giorno {d}"),
             }),
         };
-        let days = state.agile.days.entry(person).or_default();
+        let days = std::sync::Arc::make_mut(state.agile.days.entry(person).or_default());
         days.insert(date(2026, 3, 3), day(3, vec![objective]));
         days.insert(date(2026, 3, 5), day(5, vec![]));
         days.insert(date(2026, 3, 10), day(10, vec![objective]));
