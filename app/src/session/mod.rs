@@ -57,6 +57,9 @@ pub struct Session {
     /// Who was signed in when the server ended the session (in this tab),
     /// so the login form can say what waits for them.
     lost: RwSignal<Option<Me>>,
+    /// Set the moment sign-out starts, before the signed-in view is gone
+    /// (that happens on the next render): the sync loop sends nothing more.
+    ending: StoredValue<bool>,
 }
 
 impl Session {
@@ -86,6 +89,7 @@ impl Session {
     pub fn set(&self, me: Option<Me>) {
         if me.is_some() {
             self.lost.set(None);
+            self.ending.set_value(false);
         }
         match &me {
             Some(me) => storage::save(STORAGE_KEY, me),
@@ -123,6 +127,12 @@ impl Session {
         }
     }
 
+    /// Whether sign-out has started: nothing more may be sent for this
+    /// session.
+    pub(crate) fn ending(&self) -> bool {
+        self.ending.try_get_value().unwrap_or(true)
+    }
+
     /// Asks the sync loop to try sending now (instead of after its back-off).
     pub fn request_flush(&self) {
         self.flush.update(|n| *n += 1);
@@ -139,6 +149,7 @@ impl Session {
     /// the next person on this browser must not read goes with it; changes
     /// still waiting stay under this person's own key.
     pub async fn logout(&self) {
+        self.ending.set_value(true);
         let person = self.person();
         self.remembered.set(None);
         self.me.set(None);
@@ -179,6 +190,7 @@ pub fn provide_session() -> Session {
         waiting: RwSignal::new(0),
         flush: RwSignal::new(0),
         lost: RwSignal::new(None),
+        ending: StoredValue::new(false),
     };
     provide_context(session);
     let Some(last) = storage::load::<Me>(STORAGE_KEY) else {

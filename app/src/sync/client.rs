@@ -82,6 +82,7 @@ pub struct Sync {
     person: PersonId,
     wake: StoredValue<mpsc::UnboundedSender<()>>,
     alive: StoredValue<bool>,
+    session: Session,
     /// A stored outbox this build cannot read, kept as it was found.
     unreadable: RwSignal<Option<Unreadable>>,
     /// The cache is not written any more this session: the outbox needed its room.
@@ -164,7 +165,7 @@ impl Sync {
     }
 
     fn alive(&self) -> bool {
-        self.alive.try_get_value().unwrap_or(false)
+        self.alive.try_get_value().unwrap_or(false) && !self.session.ending()
     }
 
     /// Writes the outbox to its key, unless that key holds an outbox this
@@ -283,6 +284,7 @@ pub fn provide_sync(person: PersonId, session: Session) -> Sync {
         person,
         wake: StoredValue::new(wake_tx),
         alive,
+        session,
         unreadable: RwSignal::new(unreadable),
         no_cache: StoredValue::new(false),
         network: RwSignal::new(browser_online()),
