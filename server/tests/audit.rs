@@ -301,6 +301,7 @@ fn trail_revisions(org_dir: &std::path::Path) -> (String, Vec<u64>) {
 
 #[tokio::test]
 async fn the_trail_survives_compaction_and_a_restart() {
+    json_store_only!("reads the trail's files; the trail in PostgreSQL is tested in replicas.rs");
     let mut server = Server::start(&[FAST, "--demo", "--snapshot-every", "2"]);
     let admin = server.login("admin").await;
     let ids = people(&admin).await;
@@ -344,6 +345,7 @@ async fn the_trail_survives_compaction_and_a_restart() {
 /// revisions kept in memory must still reach the trail whole.
 #[tokio::test]
 async fn a_seed_longer_than_the_recent_revisions_is_all_in_the_trail() {
+    json_store_only!("reads the trail's files; the trail in PostgreSQL is tested in replicas.rs");
     let server = Server::start(&[
         FAST,
         "--demo",

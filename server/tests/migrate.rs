@@ -111,6 +111,10 @@ async fn a_data_directory_moves_into_an_empty_database_and_is_served_from_it() {
         .await;
     assert_eq!(status, 200, "{body}");
     let last = body["results"][0]["revision"].as_u64().expect("accepted");
+    // The trail follows acknowledged revisions in the background, and reading
+    // the audit page brings it up to date: before the server is killed.
+    let (status, page) = admin.get_json("/api/audit?size=1").await;
+    assert_eq!(status, 200, "{page}");
     drop(pg_server);
     let (code, _, stderr) = run("export", &data, &url_file);
     assert_ne!(code, 0, "never into a directory that holds data");
