@@ -55,7 +55,7 @@ async fn feed_status(server: &Server, path: &str) -> u16 {
 #[tokio::test]
 async fn migrate_and_export_carry_accounts_and_feeds() {
     let db = TestDatabase::create();
-    let mut json_server = Server::start(&[FAST, "--demo"]);
+    let mut json_server = Server::start_json(&[FAST, "--demo"]);
     let giulia = json_server.login("giulia").await;
     let (status, created) = giulia.post_json("/api/calendar/feed", &json!({})).await;
     assert_eq!(status, 200, "{created}");
@@ -95,7 +95,8 @@ async fn migrate_and_export_carry_accounts_and_feeds() {
         "",
     );
     assert_eq!(code, 0, "{stdout}{stderr}");
-    let json_again = Server::start_plain(&exported, &dist, &[FAST]).expect("JSON server starts");
+    let json_again =
+        Server::start_plain_json(&exported, &dist, &[FAST]).expect("JSON server starts");
     json_again.login("giulia").await;
     assert_eq!(feed_status(&json_again, &feed).await, 200);
     assert_eq!(
@@ -161,7 +162,7 @@ async fn admin_commands_work_on_the_database_while_a_replica_serves_it() {
 #[tokio::test]
 async fn a_server_on_the_database_adopts_the_files_an_older_migrate_left() {
     let db = TestDatabase::create();
-    let mut json_server = Server::start(&[FAST, "--demo"]);
+    let mut json_server = Server::start_json(&[FAST, "--demo"]);
     let giulia = json_server.login("giulia").await;
     let (status, created) = giulia.post_json("/api/calendar/feed", &json!({})).await;
     assert_eq!(status, 200, "{created}");

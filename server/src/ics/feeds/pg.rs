@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use deadpool_postgres::Pool;
 use uuid::Uuid;
 
@@ -64,7 +64,9 @@ impl PgFeeds {
         let feed = Feed {
             org_id,
             token_sha256: hash(&token),
-            created_at: now,
+            // As PostgreSQL keeps it (microseconds), so the answer now and
+            // every later read say the same time.
+            created_at: now.trunc_subsecs(6),
         };
         self.insert_all(BTreeMap::from([(person, feed.clone())]))
             .await?;
