@@ -6,48 +6,16 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{store_kind, temp_dirs, Server, Session, StoreKind};
+use common::{store_kind, temp_dirs, vela, Run, Server, Session, StoreKind};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
 const FAST: &str = "--insecure-fast-hashing";
 const PASSWORD: &str = "una-password-lunga";
-
-/// What a finished `vela-server` run said.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `vela-server args…`, writing `stdin` to it.
-fn vela(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vela-server"))
-        .args(args)
-        .env_remove("VELA_DATA_DIR")
-        .env_remove("VELA_DEMO")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn vela-server");
-    let mut input = child.stdin.take().expect("stdin");
-    // The process may exit before reading (bad flags): ignore a broken pipe.
-    let _ = input.write_all(stdin.as_bytes());
-    drop(input);
-    let out = child.wait_with_output().expect("wait");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn path(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")

@@ -6,37 +6,13 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use common::postgres::TestDatabase;
-use common::{temp_dirs, Server};
+use common::{temp_dirs, vela, Server};
 use serde_json::json;
 
 const FAST: &str = "--insecure-fast-hashing";
-
-/// Runs `vela-server args…` with `stdin`; its exit code, stdout and stderr.
-fn vela(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vela-server"))
-        .args(args)
-        .env_remove("VELA_DATABASE_URL")
-        .env_remove("VELA_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn vela-server");
-    let mut input = child.stdin.take().expect("stdin");
-    let _ = input.write_all(stdin.as_bytes());
-    drop(input);
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn text(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
@@ -66,7 +42,11 @@ async fn migrate_and_export_carry_accounts_and_feeds() {
     drop(json_server);
     let url = db.url();
 
-    let (code, stdout, stderr) = vela(
+    let common::Run {
+        code,
+        stdout,
+        stderr,
+    } = vela(
         &["migrate", "--data-dir", text(&data), "--database-url", &url],
         "",
     );
@@ -84,7 +64,11 @@ async fn migrate_and_export_carry_accounts_and_feeds() {
     drop(pg_server);
 
     let exported = temp.path().join("exported");
-    let (code, stdout, stderr) = vela(
+    let common::Run {
+        code,
+        stdout,
+        stderr,
+    } = vela(
         &[
             "export",
             "--data-dir",
@@ -112,7 +96,11 @@ async fn admin_commands_work_on_the_database_while_a_replica_serves_it() {
     let replica = Server::start(&[FAST, "--demo", "--database-url", &url]);
     let giulia = replica.login("giulia").await;
 
-    let (code, stdout, stderr) = vela(
+    let common::Run {
+        code,
+        stdout,
+        stderr,
+    } = vela(
         &[
             "admin",
             "create",
@@ -134,7 +122,11 @@ async fn admin_commands_work_on_the_database_while_a_replica_serves_it() {
         .await
         .expect("the new administrator signs in through the running replica");
 
-    let (code, stdout, stderr) = vela(
+    let common::Run {
+        code,
+        stdout,
+        stderr,
+    } = vela(
         &[
             "admin",
             "reset-password",
@@ -172,7 +164,11 @@ async fn a_server_on_the_database_adopts_the_files_an_older_migrate_left() {
     let (data, dist) = (json_server.data_dir.clone(), json_server.dist_dir.clone());
     drop(json_server);
     let url = db.url();
-    let (code, stdout, stderr) = vela(
+    let common::Run {
+        code,
+        stdout,
+        stderr,
+    } = vela(
         &["migrate", "--data-dir", text(&data), "--database-url", &url],
         "",
     );

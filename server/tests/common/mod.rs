@@ -232,6 +232,39 @@ impl Drop for Server {
     }
 }
 
+/// What a finished `vela-server` command said.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs this build's `vela-server args…` (a subcommand), writing `stdin` to
+/// it, without the deployment's environment variables of the test process.
+pub fn vela(args: &[&str], stdin: &str) -> Run {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vela-server"))
+        .args(args)
+        .env_remove("VELA_DATA_DIR")
+        .env_remove("VELA_DEMO")
+        .env_remove("VELA_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn vela-server");
+    let mut input = child.stdin.take().expect("stdin");
+    // The process may exit before reading (bad flags): ignore a broken pipe.
+    let _ = input.write_all(stdin.as_bytes());
+    drop(input);
+    let out = child.wait_with_output().expect("wait");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// A client without automatic decompression or cookies, so tests see the wire.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
