@@ -111,3 +111,31 @@ pub fn short_date(date: NaiveDate, locale: Locale) -> String {
         &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
     )
 }
+
+/// "07/12/2026", as Italian forms write a date (both languages: the
+/// sentences of a refusal and the audit list use it). Written out rather
+/// than through chrono's `format`, whose pattern parser would otherwise
+/// be in the first download for these few dates.
+pub fn numeric_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+}
+
+/// "08:30".
+pub fn hour_minute(time: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveTime};
+
+    #[test]
+    fn numeric_dates_and_times_have_their_leading_zeros() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(super::numeric_date(date), "07/03/2026");
+        let time = NaiveTime::from_hms_opt(8, 5, 0).unwrap();
+        assert_eq!(super::hour_minute(time), "08:05");
+    }
+}

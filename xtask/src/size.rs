@@ -24,7 +24,19 @@ const LOGIN_PAGE_BROTLI_BYTES: u64 = 60 * 1024;
 pub fn report(dist: &Path) -> Result<u64> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let named = referenced(&html);
+    let mut named = referenced(&html);
+    // The start-up script names the main module itself (it waits for the
+    // login form to paint before asking for it): that is first load too.
+    for boot in named.clone().iter().filter(|n| n.starts_with("boot-")) {
+        let path = dist.join(boot);
+        let code =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for name in quoted_paths(&code) {
+            if !named.contains(&name) {
+                named.push(name);
+            }
+        }
+    }
     let mut rows = Vec::new();
     for entry in std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e} (build it first: cargo xtask dist)", dist.display()))?
@@ -185,12 +197,33 @@ fn referenced(html: &str) -> Vec<String> {
     names
 }
 
+/// The local files a script names as `'/…'` (the start-up script's imports
+/// and the module it hands to `init`).
+fn quoted_paths(code: &str) -> Vec<String> {
+    code.split("'/")
+        .skip(1)
+        .filter_map(|part| part.split('\'').next())
+        .filter(|name| !name.is_empty() && !name.contains('/'))
+        .map(str::to_string)
+        .collect()
+}
+
 fn kib(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_load_counts_what_the_start_up_script_names() {
+        let code = "import init from '/vela-app-1.js';\nawait window.velaLogin?.shown;\n\
+                    await init({ module_or_path: '/vela-app-1_bg.wasm' });";
+        assert_eq!(
+            super::quoted_paths(code),
+            ["vela-app-1.js", "vela-app-1_bg.wasm"]
+        );
+    }
+
     #[test]
     fn the_login_page_counts_the_files_index_html_names() {
         let html = r##"<script type="module" src="/login-0123456789abcdef.js"></script>

@@ -55,7 +55,7 @@ fn Bell(sync: SyncContext) -> impl IntoView {
         <A
             href="/notifications"
             attr:class="bell"
-            attr:aria-label=move || (i18n.t().notifications.bell_label)(unread.get())
+            attr:aria-label=move || (i18n.t().bell_label)(unread.get())
         >
             <crate::components::icon::Icon name=crate::components::icon::IconName::Bell />
             // No figure when nothing is unread: the name says "none", and the
@@ -66,7 +66,7 @@ fn Bell(sync: SyncContext) -> impl IntoView {
             }}
         </A>
         <span class="visually-hidden" aria-live="polite">
-            {move || (i18n.t().notifications.bell_announce)(unread.get())}
+            {move || (i18n.t().bell_announce)(unread.get())}
         </span>
     }
 }

@@ -21,7 +21,7 @@ const ITEMS: [NavItem; 9] = [
     },
     NavItem {
         href: "/absences",
-        label: |t| t.absences.nav,
+        label: |t| t.nav_absences,
         roles: &[],
     },
     NavItem {
@@ -51,7 +51,7 @@ const ITEMS: [NavItem; 9] = [
     },
     NavItem {
         href: "/monitoring",
-        label: |t| t.monitoring.nav,
+        label: |t| t.nav_monitoring,
         roles: &["lead", "admin", "partnership_admin"],
     },
     NavItem {

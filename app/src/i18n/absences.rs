@@ -4,7 +4,6 @@
 use vela_domain::agile::AbsenceKind;
 
 pub struct AbsencesTexts {
-    pub nav: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
     pub form_title: &'static str,
@@ -44,8 +43,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-pub const IT: AbsencesTexts = AbsencesTexts {
-    nav: "Assenze",
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static AbsencesTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: AbsencesTexts = AbsencesTexts {
     title: "Assenze",
     intro: "Registra ferie, permessi e altre assenze. Le giornate di lavoro agile già pianificate nel periodo vengono ritirate e il conteggio della prevalenza si aggiorna.",
     form_title: "Registra un'assenza",
@@ -98,8 +105,7 @@ pub const IT: AbsencesTexts = AbsencesTexts {
     past: "Passate",
 };
 
-pub const EN: AbsencesTexts = AbsencesTexts {
-    nav: "Absences",
+static EN: AbsencesTexts = AbsencesTexts {
     title: "Absences",
     intro: "Record leave, permits and other absences. Agile days already planned in the period are withdrawn and the prevalence count is updated.",
     form_title: "Record an absence",

@@ -59,7 +59,16 @@ pub struct AbsenceImportTexts {
     pub row_error: fn(&RowError) -> String,
 }
 
-pub const IT: AbsenceImportTexts = AbsenceImportTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static AbsenceImportTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: AbsenceImportTexts = AbsenceImportTexts {
     title: "Importa assenze",
     intro: "Carica il file CSV esportato dal sistema di rilevazione presenze: prima vedi, riga per riga, quali assenze verrebbero registrate e quali giornate agili pianificate verrebbero ritirate; nulla viene salvato finché non confermi. Se anche una sola riga è rifiutata non si importa nulla. Le persone interessate ricevono l'avviso delle giornate ritirate.",
     open: "Importa assenze da file CSV",
@@ -115,7 +124,7 @@ pub const IT: AbsenceImportTexts = AbsenceImportTexts {
     row_error: row_error_it,
 };
 
-pub const EN: AbsenceImportTexts = AbsenceImportTexts {
+static EN: AbsenceImportTexts = AbsenceImportTexts {
     title: "Import absences",
     intro: "Upload the CSV file exported by the attendance system: first you see, row by row, which absences would be recorded and which planned agile days would be withdrawn; nothing is saved until you confirm. If even one row is refused nothing is imported. The people concerned are told about withdrawn days.",
     open: "Import absences from a CSV file",

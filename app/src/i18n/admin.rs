@@ -166,7 +166,16 @@ pub struct AdminTexts {
     pub agreements_empty: &'static str,
 }
 
-pub const IT: AdminTexts = AdminTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static AdminTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: AdminTexts = AdminTexts {
     title: "Amministrazione",
     intro: "Le regole del lavoro agile dell'ente e il monitoraggio mensile da trasmettere al partenariato.",
     only_admins: "Questa pagina è riservata all'amministrazione dell'ente.",
@@ -310,7 +319,7 @@ pub const IT: AdminTexts = AdminTexts {
     agreements_empty: "Nessun accordo individuale ancora: scegli una persona e crea il suo accordo.",
 };
 
-pub const EN: AdminTexts = AdminTexts {
+static EN: AdminTexts = AdminTexts {
     title: "Administration",
     intro: "The organisation's agile-work rules and the monthly monitoring for the partnership.",
     only_admins: "This page is for the organisation's administrators.",

@@ -126,7 +126,16 @@ fn kind_en(kind: &str) -> String {
     .to_owned()
 }
 
-pub const IT: AuditTexts = AuditTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static AuditTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: AuditTexts = AuditTexts {
     link: "Registro attività",
     hint: "Chi ha cambiato cosa e quando, accessi e credenziali",
     title: "Registro attività",
@@ -176,7 +185,7 @@ pub const IT: AuditTexts = AuditTexts {
     cancel: "Annulla",
 };
 
-pub const EN: AuditTexts = AuditTexts {
+static EN: AuditTexts = AuditTexts {
     link: "Audit log",
     hint: "Who changed what and when, sign-ins and credentials",
     title: "Audit log",

@@ -61,7 +61,16 @@ pub struct CertificatesTexts {
     pub title_label: &'static str,
 }
 
-pub const IT: CertificatesTexts = CertificatesTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static CertificatesTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: CertificatesTexts = CertificatesTexts {
     paths_heading: "I miei percorsi formativi",
     paths_empty: "Non segui ancora nessun percorso formativo: iscriviti a un incontro di un percorso dal catalogo.",
     path_progress: |a, r| {
@@ -126,7 +135,7 @@ pub const IT: CertificatesTexts = CertificatesTexts {
     title_label: "Titolo",
 };
 
-pub const EN: CertificatesTexts = CertificatesTexts {
+static EN: CertificatesTexts = CertificatesTexts {
     paths_heading: "My training paths",
     paths_empty: "You are not following any training path yet: register for a session of a path in the catalogue.",
     path_progress: |a, r| {

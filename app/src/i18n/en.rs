@@ -1,6 +1,7 @@
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
+    locale: super::Locale::En,
     app_title: "Vela — smart working",
     app_name: "Vela",
     tagline: "Smart working in public administration",
@@ -14,6 +15,17 @@ pub static TEXTS: Texts = Texts {
     nav_webinars: "Webinars",
     nav_training_admin: "Training admin",
     nav_administration: "Administration",
+    nav_absences: "Absences",
+    nav_monitoring: "Monitoring",
+    bell_label: |n| match n {
+        0 => "Notifications, none unread".into(),
+        n => format!("Notifications, {n} unread"),
+    },
+    bell_announce: |n| match n {
+        0 => String::new(),
+        1 => "You have 1 unread notification".into(),
+        n => format!("You have {n} unread notifications"),
+    },
 
     language_label: "Language",
 
@@ -84,19 +96,7 @@ pub static TEXTS: Texts = Texts {
     rejection: super::rejections::en,
 
     sync: super::sync::EN,
-    team: super::team::EN,
-    webinars: super::webinars::EN,
-    admin: super::admin::EN,
-    monitoring: super::monitoring::EN,
-    certificates: super::certificates::EN,
-    export: super::export::EN,
-    audit: super::audit::EN,
-    people_import: super::people_import::EN,
-    absences_import: super::absences_import::EN,
     calendar: super::calendar::EN,
-    objectives: super::objectives::EN,
-    notifications: super::notifications::EN,
-    absences: super::absences::EN,
     home: super::home::EN,
     agreement: super::agreement::EN,
     offline: super::offline::EN,

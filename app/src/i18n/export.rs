@@ -52,7 +52,16 @@ pub struct ExportTexts {
     pub howto_refresh: &'static str,
 }
 
-pub const IT: ExportTexts = ExportTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static ExportTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: ExportTexts = ExportTexts {
     title: "Esporta il calendario",
     intro: "Porta nel calendario che usi già (Outlook, Google Calendar, Calendario di Apple, \
             Thunderbird) le tue giornate di lavoro agile approvate e i webinar a cui sei iscritto.",
@@ -129,7 +138,7 @@ pub const IT: ExportTexts = ExportTexts {
                     un po' di ritardo.",
 };
 
-pub const EN: ExportTexts = ExportTexts {
+static EN: ExportTexts = ExportTexts {
     title: "Export calendar",
     intro: "Bring your approved agile days and the webinars you registered for into the \
             calendar you already use (Outlook, Google Calendar, Apple Calendar, Thunderbird).",

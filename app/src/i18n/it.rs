@@ -1,6 +1,7 @@
 use super::Texts;
 
 pub static TEXTS: Texts = Texts {
+    locale: super::Locale::It,
     app_title: "Vela — lavoro agile",
     app_name: "Vela",
     tagline: "Lavoro agile nella pubblica amministrazione",
@@ -14,6 +15,18 @@ pub static TEXTS: Texts = Texts {
     nav_webinars: "Webinar",
     nav_training_admin: "Gestione formazione",
     nav_administration: "Amministrazione",
+    nav_absences: "Assenze",
+    nav_monitoring: "Monitoraggio",
+    bell_label: |n| match n {
+        0 => "Notifiche, nessuna da leggere".into(),
+        1 => "Notifiche, 1 da leggere".into(),
+        n => format!("Notifiche, {n} da leggere"),
+    },
+    bell_announce: |n| match n {
+        0 => String::new(),
+        1 => "Hai 1 notifica da leggere".into(),
+        n => format!("Hai {n} notifiche da leggere"),
+    },
 
     language_label: "Lingua",
 
@@ -83,19 +96,7 @@ pub static TEXTS: Texts = Texts {
     rejection: super::rejections::it,
 
     sync: super::sync::IT,
-    team: super::team::IT,
-    webinars: super::webinars::IT,
-    admin: super::admin::IT,
-    monitoring: super::monitoring::IT,
-    certificates: super::certificates::IT,
-    export: super::export::IT,
-    audit: super::audit::IT,
-    people_import: super::people_import::IT,
-    absences_import: super::absences_import::IT,
     calendar: super::calendar::IT,
-    objectives: super::objectives::IT,
-    notifications: super::notifications::IT,
-    absences: super::absences::IT,
     home: super::home::IT,
     agreement: super::agreement::IT,
     offline: super::offline::IT,

@@ -2,7 +2,6 @@
 //! and of the yearly PIAO report.
 
 pub struct MonitoringTexts {
-    pub nav: &'static str,
     /// Beside the link on the administration page.
     pub admin_hint: &'static str,
     pub title: &'static str,
@@ -125,8 +124,16 @@ pub struct MonitoringTexts {
     pub piao_csv: &'static str,
 }
 
-pub const IT: MonitoringTexts = MonitoringTexts {
-    nav: "Monitoraggio",
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static MonitoringTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: MonitoringTexts = MonitoringTexts {
     admin_hint: "Le cifre del lavoro agile per mese, anno o intervallo, con i grafici e la relazione PIAO.",
     title: "Monitoraggio del lavoro agile",
     intro: "Le cifre dell'ente per un mese, un anno o un intervallo, nella forma della sezione \
@@ -239,8 +246,7 @@ pub const IT: MonitoringTexts = MonitoringTexts {
     piao_csv: "Le stesse cifre per il foglio di calcolo",
 };
 
-pub const EN: MonitoringTexts = MonitoringTexts {
-    nav: "Monitoring",
+static EN: MonitoringTexts = MonitoringTexts {
     admin_hint: "Agile work figures by month, year or range, with charts and the PIAO report.",
     title: "Agile work monitoring",
     intro: "The organisation's figures for a month, a year or a range, in the shape of the PIAO \

@@ -6,10 +6,6 @@ use vela_domain::notifications::{Delivery, Kind, Notification};
 pub struct NotificationsTexts {
     pub title: &'static str,
     pub intro: &'static str,
-    /// The bell's accessible name: "Notifications, {n} unread".
-    pub bell_label: fn(usize) -> String,
-    /// What screen readers hear when the count changes.
-    pub bell_announce: fn(usize) -> String,
     pub empty: &'static str,
     pub mark_read: &'static str,
     pub mark_all_read: &'static str,
@@ -43,19 +39,18 @@ fn who(n: &Notification) -> &str {
     &n.title
 }
 
-pub const IT: NotificationsTexts = NotificationsTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static NotificationsTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: NotificationsTexts = NotificationsTexts {
     title: "Notifiche",
     intro: "Le novità che ti riguardano, dalla più recente.",
-    bell_label: |n| match n {
-        0 => "Notifiche, nessuna da leggere".into(),
-        1 => "Notifiche, 1 da leggere".into(),
-        n => format!("Notifiche, {n} da leggere"),
-    },
-    bell_announce: |n| match n {
-        0 => String::new(),
-        1 => "Hai 1 notifica da leggere".into(),
-        n => format!("Hai {n} notifiche da leggere"),
-    },
     empty: "Nessuna notifica: qui compariranno richieste, decisioni, webinar e promemoria.",
     mark_read: "Segna come letta",
     mark_all_read: "Segna tutte come lette",
@@ -153,18 +148,9 @@ pub const IT: NotificationsTexts = NotificationsTexts {
     },
 };
 
-pub const EN: NotificationsTexts = NotificationsTexts {
+static EN: NotificationsTexts = NotificationsTexts {
     title: "Notifications",
     intro: "What concerns you, newest first.",
-    bell_label: |n| match n {
-        0 => "Notifications, none unread".into(),
-        n => format!("Notifications, {n} unread"),
-    },
-    bell_announce: |n| match n {
-        0 => String::new(),
-        1 => "You have 1 unread notification".into(),
-        n => format!("You have {n} unread notifications"),
-    },
     empty: "No notifications: requests, decisions, webinars and reminders will appear here.",
     mark_read: "Mark as read",
     mark_all_read: "Mark all as read",

@@ -171,8 +171,7 @@ pub struct ObjectivesTexts {
 impl ObjectivesTexts {
     /// The name of a status, as shown on badges.
     pub fn status(&self, status: Status) -> &'static str {
-        let index = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
-        self.status_names.get(index).copied().unwrap_or_default()
+        status_name(&self.status_names, status)
     }
 
     /// The name of an outcome (the status it closes with).
@@ -181,7 +180,16 @@ impl ObjectivesTexts {
     }
 }
 
-pub const IT: ObjectivesTexts = ObjectivesTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static ObjectivesTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: ObjectivesTexts = ObjectivesTexts {
     mine_title: "Obiettivi",
     mine_intro: "I tuoi obiettivi e quelli condivisi della tua struttura, con i risultati chiave che li misurano.",
     new_objective: "Nuovo obiettivo",
@@ -321,15 +329,7 @@ pub const IT: ObjectivesTexts = ObjectivesTexts {
                      «Obiettivi»; da lì puoi anche creare obiettivi condivisi della struttura.",
     person_no_objectives: "nessun obiettivo proposto",
     person_score: |name| format!("Punteggio complessivo di {name}"),
-    status_names: [
-        "Bozza",
-        "Proposto",
-        "Concordato",
-        "In corso",
-        "Raggiunto",
-        "Parzialmente raggiunto",
-        "Non raggiunto",
-    ],
+    status_names: STATUS_IT,
 
     curve_heading: "Andamento",
     curve_title: "Andamento del punteggio",
@@ -354,7 +354,7 @@ pub const IT: ObjectivesTexts = ObjectivesTexts {
     team_progress_none: "Nessun obiettivo concordato nel periodo.",
 };
 
-pub const EN: ObjectivesTexts = ObjectivesTexts {
+static EN: ObjectivesTexts = ObjectivesTexts {
     mine_title: "Objectives",
     mine_intro:
         "Your objectives and your team's shared ones, with the key results that measure them.",
@@ -496,15 +496,7 @@ pub const EN: ObjectivesTexts = ObjectivesTexts {
                      there you can also create objectives shared by the team.",
     person_no_objectives: "no objectives proposed",
     person_score: |name| format!("Overall score of {name}"),
-    status_names: [
-        "Draft",
-        "Proposed",
-        "Agreed",
-        "In progress",
-        "Achieved",
-        "Partly achieved",
-        "Not achieved",
-    ],
+    status_names: STATUS_EN,
 
     curve_heading: "Progress over time",
     curve_title: "Score over time",
@@ -544,10 +536,36 @@ pub const EN: ObjectivesTexts = ObjectivesTexts {
     team_progress_none: "No objective agreed in the period.",
 };
 
+/// The statuses' names apart from the page texts: the sentences of a
+/// refusal use them too, and those stay in the first download.
+const STATUS_IT: [&str; 7] = [
+    "Bozza",
+    "Proposto",
+    "Concordato",
+    "In corso",
+    "Raggiunto",
+    "Parzialmente raggiunto",
+    "Non raggiunto",
+];
+const STATUS_EN: [&str; 7] = [
+    "Draft",
+    "Proposed",
+    "Agreed",
+    "In progress",
+    "Achieved",
+    "Partly achieved",
+    "Not achieved",
+];
+
+fn status_name(names: &[&'static str; 7], status: Status) -> &'static str {
+    let index = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
+    names.get(index).copied().unwrap_or_default()
+}
+
 fn status_list_it(statuses: &[Status]) -> String {
     statuses
         .iter()
-        .map(|s| IT.status(*s).to_lowercase())
+        .map(|s| status_name(&STATUS_IT, *s).to_lowercase())
         .collect::<Vec<_>>()
         .join(" o ")
 }
@@ -555,7 +573,7 @@ fn status_list_it(statuses: &[Status]) -> String {
 fn status_list_en(statuses: &[Status]) -> String {
     statuses
         .iter()
-        .map(|s| EN.status(*s).to_lowercase())
+        .map(|s| status_name(&STATUS_EN, *s).to_lowercase())
         .collect::<Vec<_>>()
         .join(" or ")
 }
@@ -565,7 +583,7 @@ pub fn rejection_it(rejection: &Rejection) -> String {
     match rejection {
         Rejection::ObjectiveWrongStatus { status, expected } => format!(
             "L'obiettivo è nello stato «{}»: questa operazione richiede lo stato {}.",
-            IT.status(*status).to_lowercase(),
+            status_name(&STATUS_IT, *status).to_lowercase(),
             status_list_it(expected)
         ),
         Rejection::ObjectiveOwnerFixed => "Il titolare di un obiettivo non può cambiare.".into(),
@@ -614,7 +632,7 @@ pub fn rejection_en(rejection: &Rejection) -> String {
     match rejection {
         Rejection::ObjectiveWrongStatus { status, expected } => format!(
             "The objective is {}: this needs it to be {}.",
-            EN.status(*status).to_lowercase(),
+            status_name(&STATUS_EN, *status).to_lowercase(),
             status_list_en(expected)
         ),
         Rejection::ObjectiveOwnerFixed => "The owner of an objective cannot change.".into(),

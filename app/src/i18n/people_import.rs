@@ -71,7 +71,16 @@ pub struct ImportTexts {
     pub row_error: fn(&RowError) -> String,
 }
 
-pub const IT: ImportTexts = ImportTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static ImportTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: ImportTexts = ImportTexts {
     title: "Importa persone",
     intro: "Carica il file CSV esportato dal sistema del personale: prima vedi cosa cambierebbe, riga per riga; nulla viene salvato finché non confermi. Se anche una sola riga è rifiutata non si importa nulla.",
     open: "Importa da file CSV",
@@ -134,7 +143,7 @@ pub const IT: ImportTexts = ImportTexts {
     row_error: row_error_it,
 };
 
-pub const EN: ImportTexts = ImportTexts {
+static EN: ImportTexts = ImportTexts {
     title: "Import people",
     intro: "Upload the CSV file exported by the HR system: first you see what would change, row by row; nothing is saved until you confirm. If even one row is refused nothing is imported.",
     open: "Import from a CSV file",

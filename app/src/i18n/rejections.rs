@@ -24,7 +24,7 @@ pub fn it(rejection: &Rejection) -> String {
             }
             Dir::NoticeTooShort { min_days } => format!("Il preavviso di recesso deve essere di almeno {min_days} giorni."),
             Dir::WithdrawalTooSoon { earliest } => {
-                format!("Con il preavviso, il recesso può decorrere al più presto dal {}.", earliest.format("%d/%m/%Y"))
+                format!("Con il preavviso, il recesso può decorrere al più presto dal {}.", crate::format::numeric_date(*earliest))
             }
             Dir::ContactBandTooLong { minutes, max_minutes } => format!(
                 "Le fasce di contattabilità durano {} in tutto, più dell'orario medio giornaliero ({}).",
@@ -33,8 +33,8 @@ pub fn it(rejection: &Rejection) -> String {
             ),
             Dir::ContactInRestBand { start, end } => format!(
                 "La fascia {}–{} cade nella fascia di inoperabilità (22:00–06:00).",
-                start.format("%H:%M"),
-                end.format("%H:%M")
+                crate::format::hour_minute(*start),
+                crate::format::hour_minute(*end)
             ),
             Dir::RestTooShort { hours, min_hours } => {
                 format!("Le fasce lasciano {hours} ore di riposo consecutivo, meno delle {min_hours} dovute.")
@@ -44,7 +44,7 @@ pub fn it(rejection: &Rejection) -> String {
             Dir::StillActive => "Si può anonimizzare solo una persona disattivata.".into(),
             Dir::RetentionRunning { from } => format!(
                 "I dati sono conservati fino al termine del periodo di conservazione: si potrà anonimizzare dal {}.",
-                from.format("%d/%m/%Y")
+                crate::format::numeric_date(*from)
             ),
             Dir::Anonymised => "La persona è stata anonimizzata e non può più essere modificata.".into(),
         },
@@ -82,7 +82,7 @@ pub fn en(rejection: &Rejection) -> String {
             Dir::WithdrawalTooSoon { earliest } => {
                 format!(
                     "With the notice, the withdrawal can take effect from {} at the earliest.",
-                    earliest.format("%d/%m/%Y")
+                    crate::format::numeric_date(*earliest)
                 )
             }
             Dir::ContactBandTooLong {
@@ -95,8 +95,8 @@ pub fn en(rejection: &Rejection) -> String {
             ),
             Dir::ContactInRestBand { start, end } => format!(
                 "The band {}–{} falls in the 22:00–06:00 rest band.",
-                start.format("%H:%M"),
-                end.format("%H:%M")
+                crate::format::hour_minute(*start),
+                crate::format::hour_minute(*end)
             ),
             Dir::RestTooShort { hours, min_hours } => {
                 format!("The bands leave {hours} hours of consecutive rest, fewer than the {min_hours} due.")
@@ -108,7 +108,7 @@ pub fn en(rejection: &Rejection) -> String {
             Dir::StillActive => "Only a deactivated person can be anonymised.".into(),
             Dir::RetentionRunning { from } => format!(
                 "The records are kept for the retention period: the person can be anonymised from {}.",
-                from.format("%d/%m/%Y")
+                crate::format::numeric_date(*from)
             ),
             Dir::Anonymised => "The person has been anonymised and can no longer be changed.".into(),
         },

@@ -190,7 +190,16 @@ pub struct TeamTexts {
     pub agreement_withdrawn: &'static str,
 }
 
-pub const IT: TeamTexts = TeamTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static TeamTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: TeamTexts = TeamTexts {
     calendar_title: "Calendario del team",
     team_label: "Team",
     legend_title: "Legenda",
@@ -384,7 +393,7 @@ pub const IT: TeamTexts = TeamTexts {
     agreement_withdrawn: "Recesso registrato.",
 };
 
-pub const EN: TeamTexts = TeamTexts {
+static EN: TeamTexts = TeamTexts {
     calendar_title: "Team calendar",
     team_label: "Team",
     legend_title: "Key",

@@ -1,5 +1,7 @@
 /// Every user-visible string of the app, in one language.
 pub struct Texts {
+    /// The language these are in; the areas' own texts are found by it.
+    pub locale: super::Locale,
     /// Document title.
     pub app_title: &'static str,
     pub app_name: &'static str,
@@ -14,6 +16,12 @@ pub struct Texts {
     pub nav_webinars: &'static str,
     pub nav_training_admin: &'static str,
     pub nav_administration: &'static str,
+    pub nav_absences: &'static str,
+    pub nav_monitoring: &'static str,
+    /// The bell's name with the number of unread notifications.
+    pub bell_label: fn(usize) -> String,
+    /// What a screen reader hears when that number changes.
+    pub bell_announce: fn(usize) -> String,
 
     pub language_label: &'static str,
 
@@ -90,21 +98,61 @@ pub struct Texts {
 
     pub sync: super::sync::SyncTexts,
     pub calendar: super::calendar::CalendarTexts,
-    pub admin: super::admin::AdminTexts,
-    pub monitoring: super::monitoring::MonitoringTexts,
-    pub certificates: super::certificates::CertificatesTexts,
-    pub export: super::export::ExportTexts,
-    pub audit: super::audit::AuditTexts,
-    pub people_import: super::people_import::ImportTexts,
-    pub absences_import: super::absences_import::AbsenceImportTexts,
-    pub team: super::team::TeamTexts,
-    pub objectives: super::objectives::ObjectivesTexts,
-    pub webinars: super::webinars::WebinarsTexts,
-    pub notifications: super::notifications::NotificationsTexts,
-    pub absences: super::absences::AbsencesTexts,
     pub home: super::home::HomeTexts,
     pub agreement: super::agreement::AgreementTexts,
     pub offline: super::offline::OfflineTexts,
     pub lists: super::lists::ListTexts,
     pub frame: super::frame::FrameTexts,
+}
+
+/// The texts of the areas that are downloaded when first visited (see
+/// `crate::areas`): each area keeps its own, reached through these.
+impl Texts {
+    pub fn admin(&self) -> &'static super::admin::AdminTexts {
+        super::admin::texts(self.locale)
+    }
+
+    pub fn monitoring(&self) -> &'static super::monitoring::MonitoringTexts {
+        super::monitoring::texts(self.locale)
+    }
+
+    pub fn certificates(&self) -> &'static super::certificates::CertificatesTexts {
+        super::certificates::texts(self.locale)
+    }
+
+    pub fn export(&self) -> &'static super::export::ExportTexts {
+        super::export::texts(self.locale)
+    }
+
+    pub fn audit(&self) -> &'static super::audit::AuditTexts {
+        super::audit::texts(self.locale)
+    }
+
+    pub fn people_import(&self) -> &'static super::people_import::ImportTexts {
+        super::people_import::texts(self.locale)
+    }
+
+    pub fn absences_import(&self) -> &'static super::absences_import::AbsenceImportTexts {
+        super::absences_import::texts(self.locale)
+    }
+
+    pub fn team(&self) -> &'static super::team::TeamTexts {
+        super::team::texts(self.locale)
+    }
+
+    pub fn objectives(&self) -> &'static super::objectives::ObjectivesTexts {
+        super::objectives::texts(self.locale)
+    }
+
+    pub fn webinars(&self) -> &'static super::webinars::WebinarsTexts {
+        super::webinars::texts(self.locale)
+    }
+
+    pub fn notifications(&self) -> &'static super::notifications::NotificationsTexts {
+        super::notifications::texts(self.locale)
+    }
+
+    pub fn absences(&self) -> &'static super::absences::AbsencesTexts {
+        super::absences::texts(self.locale)
+    }
 }

@@ -188,7 +188,16 @@ fn when_it(date: &str, start: &str, end: &str) -> String {
     format!("{date}, {start}–{end}")
 }
 
-pub const IT: WebinarsTexts = WebinarsTexts {
+/// The texts in `locale`. Only this area's pages ask for them, so they
+/// travel in the area's piece of WebAssembly, not in the first download.
+pub fn texts(locale: super::Locale) -> &'static WebinarsTexts {
+    match locale {
+        super::Locale::It => &IT,
+        super::Locale::En => &EN,
+    }
+}
+
+static IT: WebinarsTexts = WebinarsTexts {
     tabs_label: "Sezioni della formazione",
     tab_catalogue: "Catalogo",
     tab_mine: "La mia formazione",
@@ -353,7 +362,7 @@ pub const IT: WebinarsTexts = WebinarsTexts {
     path_label: "Percorso",
 };
 
-pub const EN: WebinarsTexts = WebinarsTexts {
+static EN: WebinarsTexts = WebinarsTexts {
     tabs_label: "Training sections",
     tab_catalogue: "Catalogue",
     tab_mine: "My training",

@@ -64,7 +64,7 @@ pub fn sentence(n: &Notification, locale: Locale) -> String {
             format!("{day} {}", time_of_day(s, locale))
         })
         .unwrap_or_default();
-    (locale.texts().notifications.message)(n, &dates, &start)
+    (locale.texts().notifications().message)(n, &dates, &start)
 }
 
 #[component]
@@ -116,14 +116,14 @@ pub fn NotificationsPage() -> impl IntoView {
                     class="secondary"
                     on:click=move |_| submit(NoteCommand::MarkRead { ids: vec![id.clone()] })
                 >
-                    {move || i18n.t().notifications.mark_read}
+                    {move || i18n.t().notifications().mark_read}
                 </button>
             }
         });
         view! {
             <li class="notification" class:unread=!read>
                 {(!read).then(|| view! {
-                    <span class="badge">{move || i18n.t().notifications.unread_badge}</span>
+                    <span class="badge">{move || i18n.t().notifications().unread_badge}</span>
                 })}
                 <p class="notification-text">
                     <A
@@ -148,7 +148,7 @@ pub fn NotificationsPage() -> impl IntoView {
             return loading_view().into_any();
         }
         if list.with(Vec::is_empty) {
-            return view! { <p class="empty">{move || i18n.t().notifications.empty}</p> }
+            return view! { <p class="empty">{move || i18n.t().notifications().empty}</p> }
                 .into_any();
         }
         view! {
@@ -165,8 +165,8 @@ pub fn NotificationsPage() -> impl IntoView {
 
     view! {
         <section class="page notifications-page">
-            <h1>{move || i18n.t().notifications.title}</h1>
-            <p>{move || i18n.t().notifications.intro}</p>
+            <h1>{move || i18n.t().notifications().title}</h1>
+            <p>{move || i18n.t().notifications().intro}</p>
             <p class="team-alert" role="alert">{move || alert.get()}</p>
             <div class="actions">
                 <button
@@ -174,9 +174,9 @@ pub fn NotificationsPage() -> impl IntoView {
                     disabled=move || unread.get() == 0
                     on:click=move |_| submit(NoteCommand::MarkAllRead {})
                 >
-                    {move || i18n.t().notifications.mark_all_read}
+                    {move || i18n.t().notifications().mark_all_read}
                 </button>
-                <A href="/profile">{move || i18n.t().notifications.nav_profile}</A>
+                <A href="/profile">{move || i18n.t().notifications().nav_profile}</A>
             </div>
             {body}
         </section>

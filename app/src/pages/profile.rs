@@ -44,7 +44,7 @@ pub fn Profile() -> impl IntoView {
                             value=delivery_code(d)
                             selected=move || draft.with(|p| p.delivery(kind) == d)
                         >
-                            {move || (i18n.t().notifications.delivery_label)(d)}
+                            {move || (i18n.t().notifications().delivery_label)(d)}
                         </option>
                     }
                 })
@@ -53,7 +53,7 @@ pub fn Profile() -> impl IntoView {
                 <tr>
                     <th scope="row">
                         <label for=select_id.clone()>
-                            {move || (i18n.t().notifications.kind_label)(kind)}
+                            {move || (i18n.t().notifications().kind_label)(kind)}
                         </label>
                     </th>
                     <td>
@@ -97,7 +97,7 @@ pub fn Profile() -> impl IntoView {
         })) {
             Ok(()) => {
                 alert.set(String::new());
-                message.set(i18n.t().notifications.saved.to_owned());
+                message.set(i18n.t().notifications().saved.to_owned());
             }
             Err(r) => {
                 message.set(String::new());
@@ -108,21 +108,21 @@ pub fn Profile() -> impl IntoView {
 
     view! {
         <section class="page profile">
-            <h1>{move || i18n.t().notifications.profile_title}</h1>
-            <p>{move || i18n.t().notifications.profile_intro}</p>
+            <h1>{move || i18n.t().notifications().profile_title}</h1>
+            <p>{move || i18n.t().notifications().profile_intro}</p>
             <fieldset>
-                <legend>{move || i18n.t().notifications.mail_legend}</legend>
+                <legend>{move || i18n.t().notifications().mail_legend}</legend>
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t().notifications.col_kind}</th>
-                            <th scope="col">{move || i18n.t().notifications.col_delivery}</th>
+                            <th scope="col">{move || i18n.t().notifications().col_kind}</th>
+                            <th scope="col">{move || i18n.t().notifications().col_delivery}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
                 <div>
-                    <label for="digest-hour">{move || i18n.t().notifications.digest_hour}</label>
+                    <label for="digest-hour">{move || i18n.t().notifications().digest_hour}</label>
                     <select
                         id="digest-hour"
                         on:change=move |ev| {
@@ -135,14 +135,14 @@ pub fn Profile() -> impl IntoView {
                     </select>
                 </div>
             </fieldset>
-            <button type="button" on:click=save>{move || i18n.t().notifications.save}</button>
+            <button type="button" on:click=save>{move || i18n.t().notifications().save}</button>
             <p class="team-message" role="status">{move || message.get()}</p>
             <p class="team-alert" role="alert">{move || alert.get()}</p>
             <section class="my-data" aria-labelledby="my-data-title">
-                <h2 id="my-data-title">{move || i18n.t().audit.data_title}</h2>
-                <p>{move || i18n.t().audit.download_mine_hint}</p>
+                <h2 id="my-data-title">{move || i18n.t().audit().data_title}</h2>
+                <p>{move || i18n.t().audit().download_mine_hint}</p>
                 <a class="button" href="/api/me/personal-data" download="">
-                    {move || i18n.t().audit.download_mine}
+                    {move || i18n.t().audit().download_mine}
                 </a>
             </section>
         </section>

@@ -179,7 +179,7 @@ pub fn ChartFrame(chart: Chart, children: Children) -> impl IntoView {
                 {children()}
             </svg>
             <details class="chart-data">
-                <summary>{move || i18n.t().monitoring.show_data}</summary>
+                <summary>{move || i18n.t().monitoring().show_data}</summary>
                 <div class="table-wrap" role="region" tabindex="0" aria-label=region_label>
                     <table class="admin-table">
                         <caption>{chart.title.clone()}</caption>

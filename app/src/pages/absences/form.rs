@@ -63,7 +63,9 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
         ev.prevent_default();
         let t = i18n.t();
         let Some(cmd) = command(AbsenceId(Uuid::new_v4())) else {
-            feedback.0.set(Some(Err(t.absences.incomplete.to_owned())));
+            feedback
+                .0
+                .set(Some(Err(t.absences().incomplete.to_owned())));
             return;
         };
         let count = match preview.get_untracked() {
@@ -78,7 +80,7 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
                 let text = if sync.offline_untracked() {
                     t.offline.saved.to_owned()
                 } else {
-                    (t.absences.recorded)(count)
+                    (t.absences().recorded)(count)
                 };
                 feedback.0.set(Some(Ok(text)));
             }
@@ -89,7 +91,7 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
     let person_field = move || {
         let list = people.get();
         (list.len() > 1).then(|| {
-            let t = &i18n.t().absences;
+            let t = i18n.t().absences();
             let options = list
                 .into_iter()
                 .map(|(id, name)| {
@@ -118,7 +120,7 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
         })
     };
     let kinds = move || {
-        let t = &i18n.t().absences;
+        let t = i18n.t().absences();
         AbsenceKind::ALL
             .into_iter()
             .enumerate()
@@ -136,7 +138,7 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
         match preview.get() {
             Preview::Incomplete | Preview::Withdraws(0) => None,
             Preview::Withdraws(n) => {
-                Some(view! { <p class="warning">{(t.absences.will_withdraw)(n)}</p> }.into_any())
+                Some(view! { <p class="warning">{(t.absences().will_withdraw)(n)}</p> }.into_any())
             }
             Preview::Refused(r) => {
                 Some(view! { <p class="error">{(t.rejection)(&r)}</p> }.into_any())
@@ -146,10 +148,10 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
 
     view! {
         <section class="absence-form" aria-labelledby="absence-form-title">
-            <h2 id="absence-form-title">{move || i18n.t().absences.form_title}</h2>
+            <h2 id="absence-form-title">{move || i18n.t().absences().form_title}</h2>
             <form on:submit=submit novalidate>
                 {person_field}
-                <label for="absence-kind">{move || i18n.t().absences.kind}</label>
+                <label for="absence-kind">{move || i18n.t().absences().kind}</label>
                 <select
                     id="absence-kind"
                     on:change=move |ev| {
@@ -163,7 +165,7 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
                 </select>
                 <div class="absence-dates">
                     <div>
-                        <label for="absence-from">{move || i18n.t().absences.from}</label>
+                        <label for="absence-from">{move || i18n.t().absences().from}</label>
                         <input
                             id="absence-from"
                             type="date"
@@ -173,7 +175,7 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
                         />
                     </div>
                     <div>
-                        <label for="absence-until">{move || i18n.t().absences.until}</label>
+                        <label for="absence-until">{move || i18n.t().absences().until}</label>
                         <input
                             id="absence-until"
                             type="date"
@@ -182,7 +184,7 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
                         />
                     </div>
                 </div>
-                <label for="absence-reason">{move || i18n.t().absences.reason}</label>
+                <label for="absence-reason">{move || i18n.t().absences().reason}</label>
                 <input
                     id="absence-reason"
                     type="text"
@@ -192,11 +194,11 @@ pub fn AbsenceForm(me: PersonId) -> impl IntoView {
                     on:input=move |ev| reason.set(event_target_value(&ev))
                 />
                 <p class="hint" id="absence-reason-hint">
-                    {move || i18n.t().absences.reason_hint}
+                    {move || i18n.t().absences().reason_hint}
                 </p>
                 {preview_view}
                 <button type="submit" class="primary">
-                    {move || i18n.t().absences.record}
+                    {move || i18n.t().absences().record}
                 </button>
             </form>
         </section>

@@ -56,9 +56,9 @@ pub fn AbsenceList(me: PersonId) -> impl IntoView {
     });
     view! {
         <section class="absence-list" aria-labelledby="absence-list-title">
-            <h2 id="absence-list-title">{move || i18n.t().absences.list_title}</h2>
+            <h2 id="absence-list-title">{move || i18n.t().absences().list_title}</h2>
             <Show when=move || absences.with(Vec::is_empty)>
-                <p class="empty">{move || i18n.t().absences.list_empty}</p>
+                <p class="empty">{move || i18n.t().absences().list_empty}</p>
             </Show>
             // Keyed by id: an absence is never changed once recorded, only
             // cancelled (and then it leaves the list).
@@ -68,7 +68,7 @@ pub fn AbsenceList(me: PersonId) -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || !past.with(Vec::is_empty)>
-                <h3>{move || i18n.t().absences.past}</h3>
+                <h3>{move || i18n.t().absences().past}</h3>
                 <ul class="absences-past">
                     <For each=move || past.get() key=|a| a.id let:absence>
                         <AbsenceRow absence=absence me=me />
@@ -100,14 +100,14 @@ fn AbsenceRow(absence: Absence, me: PersonId) -> impl IntoView {
     });
     let dates = move || {
         let locale = i18n.locale();
-        (i18n.t().absences.range)(
+        (i18n.t().absences().range)(
             &long_date(absence.from, locale),
             &long_date(absence.until, locale),
         )
     };
     let detail = absence.detail.clone();
     let heading = move || {
-        let t = &i18n.t().absences;
+        let t = i18n.t().absences();
         let kind = detail.as_ref().map_or(t.absent, |d| (t.kind_name)(d.kind));
         match &who {
             Some(name) => format!("{name} — {kind}"),
@@ -125,7 +125,7 @@ fn AbsenceRow(absence: Absence, me: PersonId) -> impl IntoView {
             Ok(()) if sync.offline_untracked() => {
                 feedback.0.set(Some(Ok(t.offline.saved.to_owned())))
             }
-            Ok(()) => feedback.0.set(Some(Ok(t.absences.cancelled.to_owned()))),
+            Ok(()) => feedback.0.set(Some(Ok(t.absences().cancelled.to_owned()))),
             Err(r) => feedback.0.set(Some(Err((t.rejection)(&r)))),
         }
         confirming.set(false);
@@ -146,21 +146,21 @@ fn AbsenceRow(absence: Absence, me: PersonId) -> impl IntoView {
                         <button
                             type="button"
                             class="secondary"
-                            aria-label=move || format!("{} {}", i18n.t().absences.cancel, dates())
+                            aria-label=move || format!("{} {}", i18n.t().absences().cancel, dates())
                             on:click=move |_| confirming.set(true)
                         >
-                            {move || i18n.t().absences.cancel}
+                            {move || i18n.t().absences().cancel}
                         </button>
                     }
                 }
             >
                 <div class="absence-confirm" role="group" aria-labelledby=labelled.clone()>
-                    <p id=question_id.clone()>{move || (i18n.t().absences.cancel_question)(&dates())}</p>
+                    <p id=question_id.clone()>{move || (i18n.t().absences().cancel_question)(&dates())}</p>
                     <button type="button" class="primary danger" on:click=cancel>
-                        {move || i18n.t().absences.cancel_confirm}
+                        {move || i18n.t().absences().cancel_confirm}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                        {move || i18n.t().absences.cancel_keep}
+                        {move || i18n.t().absences().cancel_keep}
                     </button>
                 </div>
             </Show>

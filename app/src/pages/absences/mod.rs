@@ -36,7 +36,7 @@ pub fn Absences() -> impl IntoView {
             view! {
                 <p>
                     <a class="button-link" href="/admin/absences/import">
-                        {move || i18n.t().absences_import.open}
+                        {move || i18n.t().absences_import().open}
                     </a>
                 </p>
             }
@@ -44,8 +44,8 @@ pub fn Absences() -> impl IntoView {
     };
     view! {
         <section class="page absences">
-            <h1>{move || i18n.t().absences.title}</h1>
-            <p>{move || i18n.t().absences.intro}</p>
+            <h1>{move || i18n.t().absences().title}</h1>
+            <p>{move || i18n.t().absences().intro}</p>
             {import}
             <form::AbsenceForm me=me />
             <p class="absence-feedback" role="status">

@@ -120,7 +120,7 @@ pub fn AbsencesImport() -> impl IntoView {
                 send(true);
             }>
                 <div class="field">
-                    <label for="absence-import-file">{move || i18n.t().absences_import.file_label}</label>
+                    <label for="absence-import-file">{move || i18n.t().absences_import().file_label}</label>
                     <input id="absence-import-file" type="file" accept=".csv,text/csv" node_ref=input
                         on:change=move |_| {
                             let working = matches!(
@@ -136,7 +136,7 @@ pub fn AbsencesImport() -> impl IntoView {
                 <div class="form-buttons">
                     <button type="submit" class="primary" disabled=busy>
                         {move || {
-                            let t = &i18n.t().absences_import;
+                            let t = i18n.t().absences_import();
                             if matches!(stage.get(), Stage::Checking) { t.checking } else { t.check }
                         }}
                     </button>
@@ -146,7 +146,7 @@ pub fn AbsencesImport() -> impl IntoView {
     };
 
     let problem_text = move || {
-        let t = &i18n.t().absences_import;
+        let t = i18n.t().absences_import();
         problem.get().map(|p| match p {
             Problem::NoFile => t.no_file.to_owned(),
             Problem::Offline => t.offline.to_owned(),
@@ -169,7 +169,7 @@ pub fn AbsencesImport() -> impl IntoView {
                 .into_any(),
         ),
         Stage::Done { report } => {
-            let t = &i18n.t().absences_import;
+            let t = i18n.t().absences_import();
             let c = report.counts;
             Some(
                 view! {
@@ -206,12 +206,12 @@ pub fn AbsencesImport() -> impl IntoView {
 
     view! {
         <section class="page administration absences-import-page">
-            <p><a href="/absences">{move || i18n.t().absences_import.back}</a></p>
-            <h1>{move || i18n.t().absences_import.title}</h1>
-            <p>{move || i18n.t().absences_import.intro}</p>
+            <p><a href="/absences">{move || i18n.t().absences_import().back}</a></p>
+            <h1>{move || i18n.t().absences_import().title}</h1>
+            <p>{move || i18n.t().absences_import().intro}</p>
             <details class="import-format">
-                <summary>{move || i18n.t().absences_import.format_title}</summary>
-                <p>{move || i18n.t().absences_import.format_text}</p>
+                <summary>{move || i18n.t().absences_import().format_title}</summary>
+                <p>{move || i18n.t().absences_import().format_text}</p>
             </details>
             {body}
         </section>
@@ -259,7 +259,7 @@ fn PreviewPanel(
             </button>
         }
     };
-    let t = &i18n.t().absences_import;
+    let t = i18n.t().absences_import();
     let filters = view! {
         <div class="import-filters" role="group" aria-label=t.filters_label>
             {filter_button(Filter::All, format!("{} ({total})", t.kind_all))}
@@ -270,7 +270,7 @@ fn PreviewPanel(
     };
 
     let action = move || {
-        let t = &i18n.t().absences_import;
+        let t = i18n.t().absences_import();
         if busy {
             return view! { <p role="status">{t.applying}</p> }.into_any();
         }
@@ -336,7 +336,7 @@ fn PreviewPanel(
                 </table>
             </div>
             {move || {
-                let t = &i18n.t().absences_import;
+                let t = i18n.t().absences_import();
                 let n = shown.with(Vec::len);
                 if n == 0 {
                     Some(view! { <p class="hint">{t.none_of_kind}</p> }.into_any())
@@ -355,7 +355,7 @@ fn PreviewPanel(
 #[component]
 fn ImportRow(row: RowReport) -> impl IntoView {
     let i18n = use_i18n();
-    let t = &i18n.t().absences_import;
+    let t = i18n.t().absences_import();
     let locale = i18n.locale();
     let (outcome, details) = match &row.outcome {
         RowOutcome::New { withdrawn_days } => (t.outcome_new, (t.withdraws)(*withdrawn_days)),
@@ -372,7 +372,7 @@ fn ImportRow(row: RowReport) -> impl IntoView {
         move |d: Option<chrono::NaiveDate>| d.map(|d| short_date(d, locale)).unwrap_or_default();
     let kind = row
         .kind
-        .map(|k| (i18n.t().absences.kind_name)(k))
+        .map(|k| (i18n.t().absences().kind_name)(k))
         .unwrap_or_default();
     view! {
         <tr class:refused=refused>

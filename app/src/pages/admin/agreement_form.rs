@@ -136,7 +136,7 @@ pub fn AgreementForm(
     let existing = StoredValue::new(existing);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let mut errs = BTreeMap::new();
         let incomplete = || t.field_incomplete.to_owned();
         let from = valid_from.get_untracked().parse::<NaiveDate>();
@@ -278,14 +278,14 @@ pub fn AgreementForm(
                     on:input=move |ev| signal.set(event_target_value(&ev))
                 />
                 {(id == "valid_until").then(|| view! {
-                    <p id="agreement-valid_until-hint" class="team-hint">{move || i18n.t().team.field_valid_until_hint}</p>
+                    <p id="agreement-valid_until-hint" class="team-hint">{move || i18n.t().team().field_valid_until_hint}</p>
                 })}
                 {error_line(errors, id)}
             </div>
         }
     };
     // Labels are read when rendered; the form is rebuilt on a language change.
-    let t = move || &i18n.t().team;
+    let t = move || i18n.t().team();
 
     let title = {
         let name = name.clone();
@@ -322,11 +322,11 @@ pub fn AgreementForm(
                             <option value="telework" selected=move || mode.get() == WorkMode::Telework>{move || t().mode_telework}</option>
                         </select>
                     </div>
-                    {date_field("valid_from", || use_i18n().t().team.field_valid_from, valid_from)}
-                    {date_field("valid_until", || use_i18n().t().team.field_valid_until, valid_until)}
-                    {number("max_days_per_week", || use_i18n().t().team.field_max_week, max_week, "5")}
-                    {number("max_days_per_month", || use_i18n().t().team.field_max_month, max_month, "23")}
-                    {number("notice_days", || use_i18n().t().team.field_notice, notice, "365")}
+                    {date_field("valid_from", || use_i18n().t().team().field_valid_from, valid_from)}
+                    {date_field("valid_until", || use_i18n().t().team().field_valid_until, valid_until)}
+                    {number("max_days_per_week", || use_i18n().t().team().field_max_week, max_week, "5")}
+                    {number("max_days_per_month", || use_i18n().t().team().field_max_month, max_month, "23")}
+                    {number("notice_days", || use_i18n().t().team().field_notice, notice, "365")}
                 </div>
                 <fieldset
                     class="group"
@@ -449,7 +449,7 @@ fn Withdraw(
     let confirming = RwSignal::new(false);
     let id = agreement.id;
     let withdraw = move |_| {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let Ok(date) = effective.get_untracked().parse::<NaiveDate>() else {
             errors.set(BTreeMap::from([(
                 "withdraw",
@@ -480,8 +480,8 @@ fn Withdraw(
     });
     view! {
         <div class="withdraw">
-            <h3>{move || i18n.t().team.withdraw}</h3>
-            <label for="agreement-withdraw">{move || i18n.t().team.withdraw_effective}</label>
+            <h3>{move || i18n.t().team().withdraw}</h3>
+            <label for="agreement-withdraw">{move || i18n.t().team().withdraw_effective}</label>
             <input
                 id="agreement-withdraw"
                 type="date"
@@ -493,7 +493,7 @@ fn Withdraw(
             {error_line(errors, "withdraw")}
             <div class="form-buttons">
                 {move || {
-                    let t = &i18n.t().team;
+                    let t = i18n.t().team();
                     if confirming.get() {
                         let date = effective
                             .get()

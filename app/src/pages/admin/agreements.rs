@@ -82,7 +82,7 @@ pub fn Agreements() -> impl IntoView {
     // rows, so a live update redraws only the rows it changes.
     let ready = Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))));
     let rows = Memo::new(move |_| {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let locale = i18n.locale();
         state.with(|s| {
             // Only the own administration's people (the view may also hold
@@ -175,7 +175,7 @@ pub fn Agreements() -> impl IntoView {
     });
     let filters = move || {
         let l = &i18n.t().lists;
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         view! {
             <div class="list-filters" role="search">
                 <SearchField id="agreements-search" query page />
@@ -225,7 +225,7 @@ pub fn Agreements() -> impl IntoView {
     };
 
     let table = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         match ready.get() {
             (false, _) => return loading_view().into_any(),
             (true, false) => {
@@ -237,7 +237,7 @@ pub fn Agreements() -> impl IntoView {
             {move || {
                 none_yet
                     .get()
-                    .then(|| view! { <p class="admin-empty">{i18n.t().admin.agreements_empty}</p> })
+                    .then(|| view! { <p class="admin-empty">{i18n.t().admin().agreements_empty}</p> })
             }}
             {filters}
             <div class="table-wrap" role="region" tabindex="0" aria-label=t.agreements_title>
@@ -265,8 +265,8 @@ pub fn Agreements() -> impl IntoView {
 
     view! {
         <section class="page agreements">
-            <h1>{move || i18n.t().team.agreements_title}</h1>
-            <p>{move || i18n.t().team.agreements_intro}</p>
+            <h1>{move || i18n.t().team().agreements_title}</h1>
+            <p>{move || i18n.t().team().agreements_intro}</p>
             <p class="team-message" role="status">{move || message.get()}</p>
             {form}
             {table}
@@ -294,7 +294,7 @@ fn AgreementLine(
     editing: RwSignal<Option<PersonId>>,
     message: RwSignal<String>,
 ) -> impl IntoView {
-    let t = &use_i18n().t().team;
+    let t = &use_i18n().t().team();
     let person = row.person;
     let (text, action, label) = match row.summary {
         Some(summary) => (summary, t.edit, (t.edit_agreement)(&row.name)),

@@ -84,8 +84,8 @@ pub fn AuditLog() -> impl IntoView {
     let body = admin_only(access, move || view! { <AuditBody /> }.into_any());
     view! {
         <section class="page audit">
-            <h1>{move || i18n.t().audit.title}</h1>
-            <p>{move || i18n.t().audit.intro}</p>
+            <h1>{move || i18n.t().audit().title}</h1>
+            <p>{move || i18n.t().audit().intro}</p>
             {body}
         </section>
     }
@@ -138,7 +138,7 @@ fn AuditBody() -> impl IntoView {
             .get()
             .into_iter()
             .map(|(id, name)| {
-                let shown = if name.is_empty() { i18n.t().audit.anonymised.to_owned() } else { name };
+                let shown = if name.is_empty() { i18n.t().audit().anonymised.to_owned() } else { name };
                 view! { <option value=id.to_string() selected=move || filters.with(|f| f.person == Some(id))>{shown}</option> }
             })
             .collect_view()
@@ -148,7 +148,7 @@ fn AuditBody() -> impl IntoView {
             .get()
             .into_iter()
             .map(|kind| {
-                let label = (i18n.t().audit.kind_name)(&kind);
+                let label = (i18n.t().audit().kind_name)(&kind);
                 let value = kind.clone();
                 view! { <option value=value selected=move || filters.with(|f| f.kind == kind)>{label}</option> }
             })
@@ -158,16 +158,16 @@ fn AuditBody() -> impl IntoView {
 
     let list = move || {
         match entries.get() {
-        None => view! { <p role="status">{move || i18n.t().audit.loading}</p> }.into_any(),
+        None => view! { <p role="status">{move || i18n.t().audit().loading}</p> }.into_any(),
         Some(Err(_)) => view! {
             <div role="alert" class="audit-error">
-                <p>{move || i18n.t().audit.error}</p>
-                <button type="button" on:click=move |_| reload.update(|n| *n += 1)>{move || i18n.t().audit.retry}</button>
+                <p>{move || i18n.t().audit().error}</p>
+                <button type="button" on:click=move |_| reload.update(|n| *n += 1)>{move || i18n.t().audit().retry}</button>
             </div>
         }
         .into_any(),
         Some(Ok(p)) if p.entries.is_empty() => {
-            view! { <p class="admin-empty" role="status">{move || i18n.t().audit.empty}</p> }.into_any()
+            view! { <p class="admin-empty" role="status">{move || i18n.t().audit().empty}</p> }.into_any()
         }
         Some(Ok(p)) => {
             let current = page.get_untracked();
@@ -182,11 +182,11 @@ fn AuditBody() -> impl IntoView {
                 <table class="audit-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t().audit.when}</th>
-                            <th scope="col">{move || i18n.t().audit.what}</th>
-                            <th scope="col">{move || i18n.t().audit.who}</th>
-                            <th scope="col">{move || i18n.t().audit.whom}</th>
-                            <th scope="col">{move || i18n.t().audit.details}</th>
+                            <th scope="col">{move || i18n.t().audit().when}</th>
+                            <th scope="col">{move || i18n.t().audit().what}</th>
+                            <th scope="col">{move || i18n.t().audit().who}</th>
+                            <th scope="col">{move || i18n.t().audit().whom}</th>
+                            <th scope="col">{move || i18n.t().audit().details}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -195,13 +195,13 @@ fn AuditBody() -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
-                <nav class="audit-pages" aria-label=move || i18n.t().audit.title>
+                <nav class="audit-pages" aria-label=move || i18n.t().audit().title>
                     <button type="button" disabled=current == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                        {move || i18n.t().audit.previous}
+                        {move || i18n.t().audit().previous}
                     </button>
-                    <span role="status">{move || (i18n.t().audit.page_of)(current + 1, pages, p.total)}</span>
+                    <span role="status">{move || (i18n.t().audit().page_of)(current + 1, pages, p.total)}</span>
                     <button type="button" disabled=current + 1 >= pages on:click=move |_| page.update(|p| *p += 1)>
-                        {move || i18n.t().audit.next}
+                        {move || i18n.t().audit().next}
                     </button>
                 </nav>
             }
@@ -211,36 +211,36 @@ fn AuditBody() -> impl IntoView {
     };
 
     view! {
-        <form class="audit-filters" aria-label=move || i18n.t().audit.filters on:submit=|ev| ev.prevent_default()>
+        <form class="audit-filters" aria-label=move || i18n.t().audit().filters on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label for="audit-person">{move || i18n.t().audit.person}</label>
+                <label for="audit-person">{move || i18n.t().audit().person}</label>
                 <select id="audit-person" on:change=move |ev| set(|f, v| f.person = Uuid::parse_str(&v).ok(), event_target_value(&ev))>
-                    <option value="" selected=move || filters.with(|f| f.person.is_none())>{move || i18n.t().audit.anyone}</option>
+                    <option value="" selected=move || filters.with(|f| f.person.is_none())>{move || i18n.t().audit().anyone}</option>
                     {person_options}
                 </select>
             </div>
             <div class="field">
-                <label for="audit-kind">{move || i18n.t().audit.kind}</label>
+                <label for="audit-kind">{move || i18n.t().audit().kind}</label>
                 <select id="audit-kind" on:change=move |ev| set(|f, v| f.kind = v, event_target_value(&ev))>
-                    <option value="" selected=move || filters.with(|f| f.kind.is_empty())>{move || i18n.t().audit.any_kind}</option>
+                    <option value="" selected=move || filters.with(|f| f.kind.is_empty())>{move || i18n.t().audit().any_kind}</option>
                     {kind_options}
                 </select>
             </div>
             <div class="field">
-                <label for="audit-from">{move || i18n.t().audit.from}</label>
+                <label for="audit-from">{move || i18n.t().audit().from}</label>
                 <input id="audit-from" type="date" prop:value=move || filters.with(|f| f.from.clone())
                     on:change=move |ev| set(|f, v| f.from = v, event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="audit-until">{move || i18n.t().audit.until}</label>
+                <label for="audit-until">{move || i18n.t().audit().until}</label>
                 <input id="audit-until" type="date" prop:value=move || filters.with(|f| f.until.clone())
                     on:change=move |ev| set(|f, v| f.until = v, event_target_value(&ev)) />
             </div>
             <div class="form-buttons">
                 <button type="button" class="secondary" on:click=move |_| { filters.set(Filters::default()); page.set(0); }>
-                    {move || i18n.t().audit.clear}
+                    {move || i18n.t().audit().clear}
                 </button>
-                <a class="button" href=csv_href download="">{move || i18n.t().audit.csv}</a>
+                <a class="button" href=csv_href download="">{move || i18n.t().audit().csv}</a>
             </div>
         </form>
         {list}
@@ -253,14 +253,14 @@ fn AuditRow(row: Row) -> impl IntoView {
     let at = row.at.clone();
     let when = move || local_time(&at, i18n.locale());
     let kind = row.kind.clone();
-    let what = move || (i18n.t().audit.kind_name)(&kind);
+    let what = move || (i18n.t().audit().kind_name)(&kind);
     let name = move |n: &Option<Named>, none: &'static str| match n {
-        Some(n) if n.name.is_empty() => i18n.t().audit.anonymised.to_owned(),
+        Some(n) if n.name.is_empty() => i18n.t().audit().anonymised.to_owned(),
         Some(n) => n.name.clone(),
         None => none.to_owned(),
     };
     let actor = row.actor.clone();
-    let who = move || name(&actor, i18n.t().audit.system);
+    let who = move || name(&actor, i18n.t().audit().system);
     let whom = {
         let person = row.person.clone();
         let team = row.team.clone();
@@ -280,10 +280,10 @@ fn AuditRow(row: Row) -> impl IntoView {
         match (row.from, row.until) {
             (Some(f), Some(u)) if f != u => parts.push(format!(
                 "{} – {}",
-                f.format("%d/%m/%Y"),
-                u.format("%d/%m/%Y")
+                crate::format::numeric_date(f),
+                crate::format::numeric_date(u)
             )),
-            (Some(f), _) => parts.push(f.format("%d/%m/%Y").to_string()),
+            (Some(f), _) => parts.push(crate::format::numeric_date(f)),
             _ => {}
         }
         if let Some(a) = &row.absence {
@@ -299,7 +299,7 @@ fn AuditRow(row: Row) -> impl IntoView {
         move || {
             let mut shown = parts.clone();
             if missing {
-                shown.push((i18n.t().audit.missing)(&detail));
+                shown.push((i18n.t().audit().missing)(&detail));
             } else if !detail.is_empty() {
                 shown.push(detail.clone());
             }

@@ -35,8 +35,8 @@ pub fn VerifyCertificate() -> impl IntoView {
     });
     view! {
         <section class="page administration verify-certificate">
-            <h1>{move || i18n.t().certificates.verify_title}</h1>
-            <p>{move || i18n.t().certificates.verify_intro}</p>
+            <h1>{move || i18n.t().certificates().verify_title}</h1>
+            <p>{move || i18n.t().certificates().verify_intro}</p>
             {body}
         </section>
     }
@@ -71,7 +71,7 @@ fn VerifyForm(code: RwSignal<String>, outcome: RwSignal<Option<Outcome>>) -> imp
     };
     view! {
         <form class="verify-form" on:submit=check novalidate>
-            <label for="certificate-code">{move || i18n.t().certificates.verify_label}</label>
+            <label for="certificate-code">{move || i18n.t().certificates().verify_label}</label>
             <input
                 id="certificate-code"
                 type="text"
@@ -82,11 +82,11 @@ fn VerifyForm(code: RwSignal<String>, outcome: RwSignal<Option<Outcome>>) -> imp
                 prop:value=move || code.get()
                 on:input=move |ev| code.set(event_target_value(&ev))
             />
-            <p id="certificate-code-hint" class="hint">{move || i18n.t().certificates.verify_hint}</p>
-            <button type="submit" class="primary">{move || i18n.t().certificates.verify_submit}</button>
+            <p id="certificate-code-hint" class="hint">{move || i18n.t().certificates().verify_hint}</p>
+            <button type="submit" class="primary">{move || i18n.t().certificates().verify_submit}</button>
         </form>
         <div class="verify-outcome" role="status">
-            {move || missing.get().then(|| view! { <p class="form-error">{i18n.t().certificates.verify_empty}</p> })}
+            {move || missing.get().then(|| view! { <p class="form-error">{i18n.t().certificates().verify_empty}</p> })}
             {move || outcome.get().map(|o| view! { <OutcomeView outcome=o /> })}
         </div>
     }
@@ -97,7 +97,7 @@ fn OutcomeView(outcome: Outcome) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let locale = i18n.locale();
-        let t = &i18n.t().certificates;
+        let t = i18n.t().certificates();
         match &outcome {
             Outcome::Checking => view! { <p class="loading">{t.verify_checking}</p> }.into_any(),
             Outcome::Invalid => {

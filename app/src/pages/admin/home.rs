@@ -26,7 +26,7 @@ fn MailLine() -> impl IntoView {
     let i18n = use_i18n();
     let status = LocalResource::new(|| crate::api::get::<MailStatus>("/api/admin/mail"));
     let line = move || {
-        let t = &i18n.t().notifications;
+        let t = i18n.t().notifications();
         status.get().and_then(Result::ok).map(|s| {
             if !s.configured {
                 t.admin_mail_off.to_owned()
@@ -39,7 +39,7 @@ fn MailLine() -> impl IntoView {
     };
     view! {
         <section class="admin-mail" aria-labelledby="mail-title">
-            <h2 id="mail-title">{move || i18n.t().notifications.admin_mail_title}</h2>
+            <h2 id="mail-title">{move || i18n.t().notifications().admin_mail_title}</h2>
             <p role="status">{line}</p>
         </section>
     }
@@ -69,12 +69,12 @@ pub fn Administration() -> impl IntoView {
         shape.get().0.then(|| {
             view! {
                 <section class="admin-start" aria-labelledby="start-title">
-                    <h2 id="start-title">{move || i18n.t().admin.start_title}</h2>
-                    <p>{move || i18n.t().admin.start_intro}</p>
+                    <h2 id="start-title">{move || i18n.t().admin().start_title}</h2>
+                    <p>{move || i18n.t().admin().start_intro}</p>
                     <ol>
-                        <li><A href="/admin/teams">{move || i18n.t().admin.start_teams}</A></li>
-                        <li><A href="/admin/people">{move || i18n.t().admin.start_people}</A></li>
-                        <li><A href="/admin/agreements">{move || i18n.t().admin.start_agreements}</A></li>
+                        <li><A href="/admin/teams">{move || i18n.t().admin().start_teams}</A></li>
+                        <li><A href="/admin/people">{move || i18n.t().admin().start_people}</A></li>
+                        <li><A href="/admin/agreements">{move || i18n.t().admin().start_agreements}</A></li>
                     </ol>
                 </section>
             }
@@ -84,8 +84,8 @@ pub fn Administration() -> impl IntoView {
         shape.get().1.then(|| {
             view! {
                 <li>
-                    <A href="/admin/partnership">{move || i18n.t().admin.partnership_link}</A>
-                    <span>{move || i18n.t().admin.partnership_hint}</span>
+                    <A href="/admin/partnership">{move || i18n.t().admin().partnership_link}</A>
+                    <span>{move || i18n.t().admin().partnership_hint}</span>
                 </li>
             }
         })
@@ -95,39 +95,39 @@ pub fn Administration() -> impl IntoView {
         view! {
             {start}
             <section class="admin-tools" aria-labelledby="tools-title">
-                <h2 id="tools-title">{move || i18n.t().admin.tools_title}</h2>
+                <h2 id="tools-title">{move || i18n.t().admin().tools_title}</h2>
                 <ul class="admin-links">
                     <li>
-                        <A href="/admin/organisation">{move || i18n.t().admin.organisation_link}</A>
-                        <span>{move || i18n.t().admin.organisation_hint}</span>
+                        <A href="/admin/organisation">{move || i18n.t().admin().organisation_link}</A>
+                        <span>{move || i18n.t().admin().organisation_hint}</span>
                     </li>
                     <li>
-                        <A href="/admin/people">{move || i18n.t().admin.people_link}</A>
-                        <span>{move || i18n.t().admin.people_hint}</span>
+                        <A href="/admin/people">{move || i18n.t().admin().people_link}</A>
+                        <span>{move || i18n.t().admin().people_hint}</span>
                     </li>
                     <li>
-                        <A href="/admin/teams">{move || i18n.t().admin.teams_link}</A>
-                        <span>{move || i18n.t().admin.teams_hint}</span>
+                        <A href="/admin/teams">{move || i18n.t().admin().teams_link}</A>
+                        <span>{move || i18n.t().admin().teams_hint}</span>
                     </li>
                     <li>
-                        <A href="/admin/agreements">{move || i18n.t().admin.agreements_link}</A>
-                        <span>{move || i18n.t().admin.agreements_hint}</span>
+                        <A href="/admin/agreements">{move || i18n.t().admin().agreements_link}</A>
+                        <span>{move || i18n.t().admin().agreements_hint}</span>
                     </li>
                     <li>
-                        <A href="/team/rules">{move || i18n.t().admin.rules_link}</A>
-                        <span>{move || i18n.t().admin.rules_hint}</span>
+                        <A href="/team/rules">{move || i18n.t().admin().rules_link}</A>
+                        <span>{move || i18n.t().admin().rules_hint}</span>
                     </li>
                     <li>
-                        <A href="/monitoring">{move || i18n.t().monitoring.nav}</A>
-                        <span>{move || i18n.t().monitoring.admin_hint}</span>
+                        <A href="/monitoring">{move || i18n.t().nav_monitoring}</A>
+                        <span>{move || i18n.t().monitoring().admin_hint}</span>
                     </li>
                     <li>
-                        <A href="/admin/audit">{move || i18n.t().audit.link}</A>
-                        <span>{move || i18n.t().audit.hint}</span>
+                        <A href="/admin/audit">{move || i18n.t().audit().link}</A>
+                        <span>{move || i18n.t().audit().hint}</span>
                     </li>
                     <li>
-                        <A href="/admin/certificates">{move || i18n.t().certificates.verify_link}</A>
-                        <span>{move || i18n.t().certificates.verify_link_hint}</span>
+                        <A href="/admin/certificates">{move || i18n.t().certificates().verify_link}</A>
+                        <span>{move || i18n.t().certificates().verify_link_hint}</span>
                     </li>
                     {partnership}
                 </ul>
@@ -139,8 +139,8 @@ pub fn Administration() -> impl IntoView {
 
     view! {
         <section class="page administration">
-            <h1>{move || i18n.t().admin.title}</h1>
-            <p>{move || i18n.t().admin.intro}</p>
+            <h1>{move || i18n.t().admin().title}</h1>
+            <p>{move || i18n.t().admin().intro}</p>
             {body}
         </section>
     }

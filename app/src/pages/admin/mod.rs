@@ -62,7 +62,7 @@ pub(crate) fn admin_only(
     move || match access.get() {
         (false, _) => loading_view().into_any(),
         (true, false) => {
-            view! { <p class="admin-empty">{move || i18n.t().admin.only_admins}</p> }.into_any()
+            view! { <p class="admin-empty">{move || i18n.t().admin().only_admins}</p> }.into_any()
         }
         (true, true) => content(),
     }
@@ -98,9 +98,9 @@ pub(crate) fn FormButtons(on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="form-buttons">
-            <button type="submit" class="primary">{move || i18n.t().admin.save}</button>
+            <button type="submit" class="primary">{move || i18n.t().admin().save}</button>
             <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                {move || i18n.t().admin.close}
+                {move || i18n.t().admin().close}
             </button>
         </div>
     }

@@ -40,8 +40,8 @@ pub fn OrganisationPage() -> impl IntoView {
     });
     view! {
         <section class="page administration organisation-page">
-            <h1>{move || i18n.t().admin.organisation_title}</h1>
-            <p>{move || i18n.t().admin.organisation_intro}</p>
+            <h1>{move || i18n.t().admin().organisation_title}</h1>
+            <p>{move || i18n.t().admin().organisation_intro}</p>
             <p class="team-message" role="status">{move || message.get()}</p>
             <p class="team-alert" role="alert">{move || alert.get()}</p>
             {body}
@@ -93,7 +93,7 @@ fn OrganisationForms(message: RwSignal<String>, alert: RwSignal<String>) -> impl
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = name.get_untracked().trim().to_owned();
-        let done = (i18n.t().admin.organisation_saved)(&chosen);
+        let done = (i18n.t().admin().organisation_saved)(&chosen);
         save(chosen, holidays(), done);
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -115,7 +115,7 @@ fn OrganisationForms(message: RwSignal<String>, alert: RwSignal<String>) -> impl
                 name: label,
             }
         };
-        let a = &i18n.t().admin;
+        let a = i18n.t().admin();
         let done = (a.holiday_added)(&describe(&holiday, i18n.locale(), a.every_year));
         let mut all = holidays();
         all.push(holiday);
@@ -128,7 +128,7 @@ fn OrganisationForms(message: RwSignal<String>, alert: RwSignal<String>) -> impl
         let mut all = holidays();
         if index < all.len() {
             let gone = all.remove(index);
-            let a = &i18n.t().admin;
+            let a = i18n.t().admin();
             let done = (a.holiday_removed)(&describe(&gone, i18n.locale(), a.every_year));
             save(saved_name(), all, done);
         }
@@ -136,7 +136,7 @@ fn OrganisationForms(message: RwSignal<String>, alert: RwSignal<String>) -> impl
     };
 
     let list = move || {
-        let a = &i18n.t().admin;
+        let a = i18n.t().admin();
         let locale = i18n.locale();
         let all = holidays();
         if all.is_empty() {
@@ -187,36 +187,36 @@ fn OrganisationForms(message: RwSignal<String>, alert: RwSignal<String>) -> impl
 
     view! {
         <form class="form-card" on:submit=rename>
-            <label for="org-name">{move || i18n.t().admin.field_org_name}</label>
+            <label for="org-name">{move || i18n.t().admin().field_org_name}</label>
             <input id="org-name" required autocomplete="organization"
                 prop:value=move || name.get()
                 on:input=move |ev| name.set(event_target_value(&ev)) />
             <div class="form-buttons">
-                <button type="submit" class="primary">{move || i18n.t().admin.save}</button>
+                <button type="submit" class="primary">{move || i18n.t().admin().save}</button>
             </div>
         </form>
         <section class="form-card" aria-labelledby="holidays-title">
-            <h2 id="holidays-title">{move || i18n.t().admin.holidays_title}</h2>
-            <p class="hint">{move || i18n.t().admin.holidays_intro}</p>
+            <h2 id="holidays-title">{move || i18n.t().admin().holidays_title}</h2>
+            <p class="hint">{move || i18n.t().admin().holidays_intro}</p>
             {list}
             <form on:submit=add>
                 <fieldset class="group">
-                    <legend>{move || i18n.t().admin.holiday_kind}</legend>
+                    <legend>{move || i18n.t().admin().holiday_kind}</legend>
                     <div class="choices">
                         <label>
                             <input type="radio" name="holiday-kind" prop:checked=move || yearly.get()
                                 on:change=move |_| yearly.set(true) />
-                            {move || i18n.t().admin.holiday_yearly}
+                            {move || i18n.t().admin().holiday_yearly}
                         </label>
                         <label>
                             <input type="radio" name="holiday-kind" prop:checked=move || !yearly.get()
                                 on:change=move |_| yearly.set(false) />
-                            {move || i18n.t().admin.holiday_once}
+                            {move || i18n.t().admin().holiday_once}
                         </label>
                     </div>
                 </fieldset>
                 <div class="field">
-                    <label for="holiday-date">{move || i18n.t().admin.field_holiday_date}</label>
+                    <label for="holiday-date">{move || i18n.t().admin().field_holiday_date}</label>
                     <input id="holiday-date" type="date"
                         aria-invalid=move || date_missing.get().then_some("true")
                         aria-describedby="holiday-date-error"
@@ -226,17 +226,17 @@ fn OrganisationForms(message: RwSignal<String>, alert: RwSignal<String>) -> impl
                             date_missing.set(false);
                         } />
                     <p id="holiday-date-error" class="field-error">
-                        {move || date_missing.get().then(|| i18n.t().admin.choose_date)}
+                        {move || date_missing.get().then(|| i18n.t().admin().choose_date)}
                     </p>
                 </div>
                 <div class="field">
-                    <label for="holiday-name">{move || i18n.t().admin.field_holiday_name}</label>
+                    <label for="holiday-name">{move || i18n.t().admin().field_holiday_name}</label>
                     <input id="holiday-name" required
                         prop:value=move || holiday_name.get()
                         on:input=move |ev| holiday_name.set(event_target_value(&ev)) />
                 </div>
                 <div class="form-buttons">
-                    <button type="submit" class="primary">{move || i18n.t().admin.add_holiday}</button>
+                    <button type="submit" class="primary">{move || i18n.t().admin().add_holiday}</button>
                 </div>
             </form>
         </section>

@@ -57,7 +57,7 @@ pub fn Partnership() -> impl IntoView {
     let body = move || match access.get() {
         (false, _) => loading_view().into_any(),
         (true, false) => {
-            view! { <p class="admin-empty">{move || i18n.t().admin.partnership_only}</p> }
+            view! { <p class="admin-empty">{move || i18n.t().admin().partnership_only}</p> }
                 .into_any()
         }
         (true, true) => view! {
@@ -68,8 +68,8 @@ pub fn Partnership() -> impl IntoView {
     };
     view! {
         <section class="page administration partnership-page">
-            <h1>{move || i18n.t().admin.partnership_title}</h1>
-            <p>{move || i18n.t().admin.partnership_intro}</p>
+            <h1>{move || i18n.t().admin().partnership_title}</h1>
+            <p>{move || i18n.t().admin().partnership_intro}</p>
             <p class="team-message" role="status">{move || message.get()}</p>
             {body}
         </section>
@@ -95,7 +95,7 @@ fn Members() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="members-title">
-            <h2 id="members-title">{move || i18n.t().admin.members_title}</h2>
+            <h2 id="members-title">{move || i18n.t().admin().members_title}</h2>
             <ul class="member-list" aria-labelledby="members-title">
                 <For each=move || members.get() key=|member| member.clone() let:member>
                     <li>{member.1}</li>
@@ -123,7 +123,7 @@ fn MemberForm(message: RwSignal<String>) -> impl IntoView {
 
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().admin;
+        let t = i18n.t().admin();
         let (org_name, admin_name, user, secret) = (
             organisation.get_untracked(),
             name.get_untracked(),
@@ -176,7 +176,7 @@ fn MemberForm(message: RwSignal<String>) -> impl IntoView {
             let answer: Result<MemberAdded, ApiError> =
                 api::post("/api/partnership/organisations", &request).await;
             busy.set(false);
-            let t = &i18n.t().admin;
+            let t = i18n.t().admin();
             match answer {
                 Ok(added) => {
                     message.set((t.member_added)(&request.name, &added.username));
@@ -196,30 +196,30 @@ fn MemberForm(message: RwSignal<String>) -> impl IntoView {
 
     view! {
         <form class="form-card member-form" on:submit=send aria-labelledby="member-form-title" novalidate>
-            <h2 id="member-form-title">{move || i18n.t().admin.member_form_title}</h2>
-            <p>{move || i18n.t().admin.member_form_intro}</p>
+            <h2 id="member-form-title">{move || i18n.t().admin().member_form_title}</h2>
+            <p>{move || i18n.t().admin().member_form_intro}</p>
             <div class="field">
-                <label for="member-organisation">{move || i18n.t().admin.field_organisation_name}</label>
+                <label for="member-organisation">{move || i18n.t().admin().field_organisation_name}</label>
                 <input id="member-organisation" node_ref=first required
                     prop:value=move || organisation.get()
                     on:input=move |ev| organisation.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="member-admin-name">{move || i18n.t().admin.field_admin_name}</label>
+                <label for="member-admin-name">{move || i18n.t().admin().field_admin_name}</label>
                 <input id="member-admin-name" autocomplete="off" required
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="member-username">{move || i18n.t().admin.field_username}</label>
+                <label for="member-username">{move || i18n.t().admin().field_username}</label>
                 <input id="member-username" autocomplete="off" autocapitalize="none" required
                     aria-describedby="member-username-hint"
                     prop:value=move || username.get()
                     on:input=move |ev| username.set(event_target_value(&ev)) />
-                <p id="member-username-hint" class="hint">{move || i18n.t().admin.field_username_hint}</p>
+                <p id="member-username-hint" class="hint">{move || i18n.t().admin().field_username_hint}</p>
             </div>
             <div class="field">
-                <label for="member-password">{move || i18n.t().admin.field_initial_password}</label>
+                <label for="member-password">{move || i18n.t().admin().field_initial_password}</label>
                 <input id="member-password" type="password" autocomplete="new-password" required
                     minlength=MIN_PASSWORD_CHARS.to_string()
                     prop:value=move || password.get()
@@ -228,7 +228,7 @@ fn MemberForm(message: RwSignal<String>) -> impl IntoView {
             <p class="field-error" role="alert">{move || problem.get()}</p>
             <div class="form-buttons">
                 <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t().admin.adding_member } else { i18n.t().admin.add_member }}
+                    {move || if busy.get() { i18n.t().admin().adding_member } else { i18n.t().admin().add_member }}
                 </button>
             </div>
         </form>

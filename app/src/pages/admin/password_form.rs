@@ -40,7 +40,7 @@ pub fn PasswordForm(
 
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().admin;
+        let t = i18n.t().admin();
         let chosen = password.get_untracked();
         if !password_long_enough(&chosen) {
             problem.set(t.password_too_short.into());
@@ -58,7 +58,7 @@ pub fn PasswordForm(
             let answer: Result<PasswordSet, ApiError> =
                 api::put(&path, &SetPassword { password: chosen }).await;
             busy.set(false);
-            let t = &i18n.t().admin;
+            let t = i18n.t().admin();
             match answer {
                 Ok(done) => {
                     message.set((t.password_done)(&who, &done.username));
@@ -78,17 +78,17 @@ pub fn PasswordForm(
 
     view! {
         <form class="form-card password-form" on:submit=send aria-labelledby="password-form-title">
-            <h2 id="password-form-title">{move || (i18n.t().admin.password_title)(&name)}</h2>
-            <p>{move || i18n.t().admin.password_intro}</p>
+            <h2 id="password-form-title">{move || (i18n.t().admin().password_title)(&name)}</h2>
+            <p>{move || i18n.t().admin().password_intro}</p>
             <div class="field">
-                <label for="new-password">{move || i18n.t().admin.field_password}</label>
+                <label for="new-password">{move || i18n.t().admin().field_password}</label>
                 <input id="new-password" type="password" autocomplete="new-password" node_ref=first
                     minlength=MIN_PASSWORD_CHARS.to_string()
                     prop:value=move || password.get()
                     on:input=move |ev| password.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="new-password-again">{move || i18n.t().admin.field_password_again}</label>
+                <label for="new-password-again">{move || i18n.t().admin().field_password_again}</label>
                 <input id="new-password-again" type="password" autocomplete="new-password"
                     prop:value=move || again.get()
                     on:input=move |ev| again.set(event_target_value(&ev)) />
@@ -96,10 +96,10 @@ pub fn PasswordForm(
             <p class="field-error" role="alert">{move || problem.get()}</p>
             <div class="form-buttons">
                 <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t().admin.setting_password } else { i18n.t().admin.set_password }}
+                    {move || if busy.get() { i18n.t().admin().setting_password } else { i18n.t().admin().set_password }}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                    {move || i18n.t().admin.close}
+                    {move || i18n.t().admin().close}
                 </button>
             </div>
         </form>

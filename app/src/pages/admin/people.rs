@@ -77,7 +77,7 @@ pub fn People() -> impl IntoView {
     };
 
     let set_active = move |id: PersonId, name: &str, active: bool| {
-        let t = &i18n.t().admin;
+        let t = i18n.t().admin();
         match sync.submit(Command::Directory(Dir::SetActive { person: id, active })) {
             Ok(()) => {
                 message.set(if active {
@@ -241,12 +241,12 @@ pub fn People() -> impl IntoView {
     };
 
     let table = move || {
-        let a = &i18n.t().admin;
+        let a = i18n.t().admin();
         view! {
             // A new organisation holds only its administrator: say what next.
             {move || {
                 rows.with(|r| r.len() <= 1)
-                    .then(|| view! { <p class="admin-empty">{i18n.t().admin.people_empty}</p> })
+                    .then(|| view! { <p class="admin-empty">{i18n.t().admin().people_empty}</p> })
             }}
             <div class="table-wrap" role="region" tabindex="0" aria-label=a.people_caption>
                 <table class="admin-table people-admin">
@@ -281,11 +281,11 @@ pub fn People() -> impl IntoView {
         view! {
             <p>
                 <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
-                    {move || i18n.t().admin.new_person}
+                    {move || i18n.t().admin().new_person}
                 </button>
                 " "
                 <a class="button-link" href="/admin/people/import">
-                    {move || i18n.t().people_import.open}
+                    {move || i18n.t().people_import().open}
                 </a>
             </p>
             {form}
@@ -297,8 +297,8 @@ pub fn People() -> impl IntoView {
 
     view! {
         <section class="page administration people-page">
-            <h1>{move || i18n.t().admin.people_title}</h1>
-            <p>{move || i18n.t().admin.people_intro}</p>
+            <h1>{move || i18n.t().admin().people_title}</h1>
+            <p>{move || i18n.t().admin().people_intro}</p>
             <p class="team-message" role="status">{move || message.get()}</p>
             <p class="team-alert" role="alert">{move || alert.get()}</p>
             {body}
@@ -330,7 +330,7 @@ fn PersonLine(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
-    let a = &t.admin;
+    let a = t.admin();
     let p = row;
     let team = p.team.clone().unwrap_or_else(|| a.no_team.to_owned());
     let roles = ROLES
@@ -350,7 +350,7 @@ fn PersonLine(
         }
     });
     let toggle = move || {
-        let a = &i18n.t().admin;
+        let a = i18n.t().admin();
         let name = name.clone();
         if confirming.get() == Some(id) {
             let question = (a.deactivate_question)(&name);

@@ -139,7 +139,7 @@ pub fn PeopleImport() -> impl IntoView {
                 send(true);
             }>
                 <div class="field">
-                    <label for="import-file">{move || i18n.t().people_import.file_label}</label>
+                    <label for="import-file">{move || i18n.t().people_import().file_label}</label>
                     <input id="import-file" type="file" accept=".csv,text/csv" node_ref=input
                         on:change=move |_| {
                             // A new file needs a new check.
@@ -163,14 +163,14 @@ pub fn PeopleImport() -> impl IntoView {
                                     stage.set(Stage::Choosing);
                                 }
                             } />
-                        " " {move || i18n.t().people_import.deactivate_missing}
+                        " " {move || i18n.t().people_import().deactivate_missing}
                     </label>
-                    <p class="hint">{move || i18n.t().people_import.deactivate_hint}</p>
+                    <p class="hint">{move || i18n.t().people_import().deactivate_hint}</p>
                 </div>
                 <div class="form-buttons">
                     <button type="submit" class="primary" disabled=busy>
                         {move || {
-                            let t = &i18n.t().people_import;
+                            let t = i18n.t().people_import();
                             if matches!(stage.get(), Stage::Checking) { t.checking } else { t.check }
                         }}
                     </button>
@@ -180,7 +180,7 @@ pub fn PeopleImport() -> impl IntoView {
     };
 
     let problem_text = move || {
-        let t = &i18n.t().people_import;
+        let t = i18n.t().people_import();
         problem.get().map(|p| match p {
             Problem::NoFile => t.no_file.to_owned(),
             Problem::Offline => t.offline.to_owned(),
@@ -203,7 +203,7 @@ pub fn PeopleImport() -> impl IntoView {
                 .into_any(),
         ),
         Stage::Done { report } => {
-            let t = &i18n.t().people_import;
+            let t = i18n.t().people_import();
             let c = report.counts;
             Some(
                 view! {
@@ -240,12 +240,12 @@ pub fn PeopleImport() -> impl IntoView {
 
     view! {
         <section class="page administration people-import-page">
-            <p><a href="/admin/people">{move || i18n.t().people_import.back}</a></p>
-            <h1>{move || i18n.t().people_import.title}</h1>
-            <p>{move || i18n.t().people_import.intro}</p>
+            <p><a href="/admin/people">{move || i18n.t().people_import().back}</a></p>
+            <h1>{move || i18n.t().people_import().title}</h1>
+            <p>{move || i18n.t().people_import().intro}</p>
             <details class="import-format">
-                <summary>{move || i18n.t().people_import.format_title}</summary>
-                <p>{move || i18n.t().people_import.format_text}</p>
+                <summary>{move || i18n.t().people_import().format_title}</summary>
+                <p>{move || i18n.t().people_import().format_text}</p>
             </details>
             {body}
         </section>
@@ -295,7 +295,7 @@ fn PreviewPanel(
             </button>
         }
     };
-    let t = &i18n.t().people_import;
+    let t = i18n.t().people_import();
     let filters = view! {
         <div class="import-filters" role="group" aria-label=t.filters_label>
             {filter_button(Filter::All, format!("{} ({total})", t.kind_all))}
@@ -307,7 +307,7 @@ fn PreviewPanel(
     };
 
     let action = move || {
-        let t = &i18n.t().people_import;
+        let t = i18n.t().people_import();
         if busy {
             return view! { <p role="status">{t.applying}</p> }.into_any();
         }
@@ -372,7 +372,7 @@ fn PreviewPanel(
                 </table>
             </div>
             {move || {
-                let t = &i18n.t().people_import;
+                let t = i18n.t().people_import();
                 let n = shown.with(Vec::len);
                 if n == 0 {
                     Some(view! { <p class="hint">{t.none_of_kind}</p> }.into_any())
@@ -392,7 +392,7 @@ fn PreviewPanel(
 #[component]
 fn ImportRow(row: RowReport) -> impl IntoView {
     let i18n = use_i18n();
-    let t = &i18n.t().people_import;
+    let t = i18n.t().people_import();
     let (kind, details) = match &row.outcome {
         RowOutcome::New => (t.outcome_new, String::new()),
         RowOutcome::Unchanged => (t.outcome_unchanged, String::new()),
@@ -427,7 +427,7 @@ fn ImportRow(row: RowReport) -> impl IntoView {
 #[component]
 fn MissingList(missing: Vec<MissingPerson>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = &i18n.t().people_import;
+    let t = i18n.t().people_import();
     if missing.is_empty() {
         return None;
     }

@@ -53,12 +53,12 @@ pub fn PersonData(person: PersonId) -> impl IntoView {
         asking.set(false);
         let command = Command::Directory(Dir::AnonymisePerson { person });
         match sync.submit(command) {
-            Ok(()) => message.set(i18n.t().audit.anonymise_done.to_owned()),
+            Ok(()) => message.set(i18n.t().audit().anonymise_done.to_owned()),
             Err(r) => message.set((i18n.t().rejection)(&r)),
         }
     };
     let action = move || {
-        let t = &i18n.t().audit;
+        let t = i18n.t().audit();
         match standing.get() {
             Standing::Anonymised => view! { <p>{t.anonymise_done}</p> }.into_any(),
             Standing::Active => view! { <p class="hint">{t.anonymise_active}</p> }.into_any(),
@@ -81,13 +81,13 @@ pub fn PersonData(person: PersonId) -> impl IntoView {
     };
     view! {
         <section class="person-data" aria-labelledby="person-data-title">
-            <h3 id="person-data-title">{move || i18n.t().audit.data_title}</h3>
+            <h3 id="person-data-title">{move || i18n.t().audit().data_title}</h3>
             <p>
                 <a href=format!("/api/people/{}/personal-data", person.0) download="">
-                    {move || i18n.t().audit.download_theirs}
+                    {move || i18n.t().audit().download_theirs}
                 </a>
             </p>
-            <p class="hint">{move || i18n.t().audit.anonymise_hint}</p>
+            <p class="hint">{move || i18n.t().audit().anonymise_hint}</p>
             {action}
             <p role="status">{move || message.get()}</p>
         </section>

@@ -76,7 +76,7 @@ pub fn PersonForm(
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().admin;
+        let t = i18n.t().admin();
         if name.with_untracked(|n| n.trim().is_empty())
             || username.with_untracked(|u| u.trim().is_empty())
         {
@@ -140,53 +140,53 @@ pub fn PersonForm(
         <form class="form-card person-form" on:submit=save aria-labelledby="person-form-title">
             <h2 id="person-form-title">
                 {move || match &title {
-                    Some(n) => (i18n.t().admin.form_edit_title)(n),
-                    None => i18n.t().admin.form_new_title.to_owned(),
+                    Some(n) => (i18n.t().admin().form_edit_title)(n),
+                    None => i18n.t().admin().form_new_title.to_owned(),
                 }}
             </h2>
             <div class="field">
-                <label for="person-name">{move || i18n.t().admin.field_name}</label>
+                <label for="person-name">{move || i18n.t().admin().field_name}</label>
                 <input id="person-name" node_ref=first required autocomplete="off"
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="person-username">{move || i18n.t().admin.field_username}</label>
+                <label for="person-username">{move || i18n.t().admin().field_username}</label>
                 <input id="person-username" required autocomplete="off" autocapitalize="none"
                     aria-describedby="person-username-hint"
                     prop:value=move || username.get()
                     on:input=move |ev| username.set(event_target_value(&ev)) />
-                <p id="person-username-hint" class="hint">{move || i18n.t().admin.field_username_hint}</p>
+                <p id="person-username-hint" class="hint">{move || i18n.t().admin().field_username_hint}</p>
             </div>
             <div class="field">
-                <label for="person-email">{move || i18n.t().admin.field_email}</label>
+                <label for="person-email">{move || i18n.t().admin().field_email}</label>
                 <input id="person-email" type="email" autocomplete="off"
                     prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="person-team">{move || i18n.t().admin.field_team}</label>
+                <label for="person-team">{move || i18n.t().admin().field_team}</label>
                 <select id="person-team" on:change=move |ev| {
                     team.set(uuid::Uuid::parse_str(&event_target_value(&ev)).ok().map(TeamId));
                 }>
-                    <option value="" selected=move || team.get().is_none()>{move || i18n.t().admin.no_team}</option>
+                    <option value="" selected=move || team.get().is_none()>{move || i18n.t().admin().no_team}</option>
                     {team_options}
                 </select>
             </div>
             <fieldset class="group">
-                <legend>{move || i18n.t().admin.field_roles}</legend>
+                <legend>{move || i18n.t().admin().field_roles}</legend>
                 <div class="choices">{role_boxes}</div>
             </fieldset>
             <div class="field">
-                <label for="person-commute">{move || i18n.t().admin.field_commute}</label>
+                <label for="person-commute">{move || i18n.t().admin().field_commute}</label>
                 <input id="person-commute" type="number" min="0" inputmode="numeric"
                     aria-describedby="person-commute-hint"
                     prop:value=move || commute.get()
                     on:input=move |ev| commute.set(event_target_value(&ev)) />
-                <p id="person-commute-hint" class="hint">{move || i18n.t().admin.field_commute_hint}</p>
+                <p id="person-commute-hint" class="hint">{move || i18n.t().admin().field_commute_hint}</p>
             </div>
             <div class="field">
-                <label for="person-language">{move || i18n.t().admin.field_language}</label>
+                <label for="person-language">{move || i18n.t().admin().field_language}</label>
                 <select id="person-language" on:change=move |ev| {
                     language.set(if event_target_value(&ev) == "en" { Language::En } else { Language::It });
                 }>

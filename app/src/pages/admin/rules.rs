@@ -35,7 +35,7 @@ pub fn TeamRules() -> impl IntoView {
 
     let ready = Memo::new(move |_| state.with(loaded));
     let body = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         if !ready.get() {
             return loading_view().into_any();
         }
@@ -51,14 +51,14 @@ pub fn TeamRules() -> impl IntoView {
 
     view! {
         <section class="page team-rules">
-            <h1>{move || i18n.t().team.rules_title}</h1>
+            <h1>{move || i18n.t().team().rules_title}</h1>
             {move || {
                 let list = teams.get();
                 (list.len() > 1)
                     .then(|| {
                         let selected = team.get();
                         view! {
-                            <label for="rules-team">{i18n.t().team.team_label}</label>
+                            <label for="rules-team">{i18n.t().team().team_label}</label>
                             <select
                                 id="rules-team"
                                 on:change=move |ev| {
@@ -121,7 +121,7 @@ fn MinimumPresence(
     });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let raw = value.get_untracked();
         let parsed = if percent.get_untracked() {
             raw.trim().parse().ok().map(MinOffice::Percent)
@@ -142,7 +142,7 @@ fn MinimumPresence(
         }
     };
     let rule_line = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let text = match rule.get() {
             Some(MinOffice::People(n)) => (t.min_people)(n),
             Some(MinOffice::Percent(p)) => (t.min_percent)(p),
@@ -152,7 +152,7 @@ fn MinimumPresence(
     };
 
     move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         if !editable.get() {
             return view! {
                 <section class="form-card" aria-labelledby="min-title">
@@ -236,7 +236,7 @@ fn OfficeOnlyDates(
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let Ok(day) = date.get_untracked().parse::<NaiveDate>() else {
             date_missing.set(true);
             return;
@@ -257,7 +257,7 @@ fn OfficeOnlyDates(
         }
     };
     let remove = move |day: NaiveDate| {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         match sync.submit(Command::Directory(Dir::RemoveOfficeOnlyDate {
             team,
             date: day,
@@ -290,7 +290,7 @@ fn OfficeOnlyDates(
     let empty = Memo::new(move |_| days.with(Vec::is_empty));
     let list = move || {
         if empty.get() {
-            return view! { <p class="team-empty">{move || i18n.t().team.office_only_empty}</p> }
+            return view! { <p class="team-empty">{move || i18n.t().team().office_only_empty}</p> }
                 .into_any();
         }
         view! {
@@ -305,13 +305,13 @@ fn OfficeOnlyDates(
 
     view! {
         <section class="form-card" aria-labelledby="office-only-title">
-            <h2 id="office-only-title">{move || i18n.t().team.office_only_title}</h2>
-            <p class="team-hint">{move || i18n.t().team.office_only_intro}</p>
+            <h2 id="office-only-title">{move || i18n.t().team().office_only_title}</h2>
+            <p class="team-hint">{move || i18n.t().team().office_only_intro}</p>
             {list}
             <form on:submit=add>
                 <div class="form-grid">
                 <div>
-                    <label for="office-only-date">{move || i18n.t().team.office_only_date}</label>
+                    <label for="office-only-date">{move || i18n.t().team().office_only_date}</label>
                     <input
                         id="office-only-date"
                         type="date"
@@ -324,11 +324,11 @@ fn OfficeOnlyDates(
                         }
                     />
                     <p id="office-only-date-error" class="field-error">
-                        {move || date_missing.get().then(|| i18n.t().team.date_required)}
+                        {move || date_missing.get().then(|| i18n.t().team().date_required)}
                     </p>
                 </div>
                 <div>
-                    <label for="office-only-note">{move || i18n.t().team.office_only_note}</label>
+                    <label for="office-only-note">{move || i18n.t().team().office_only_note}</label>
                     <input
                         id="office-only-note"
                         type="text"
@@ -339,7 +339,7 @@ fn OfficeOnlyDates(
                 </div>
                 </div>
                 <div class="form-buttons">
-                    <button type="submit" class="primary">{move || i18n.t().team.office_only_add}</button>
+                    <button type="submit" class="primary">{move || i18n.t().team().office_only_add}</button>
                 </div>
             </form>
         </section>
@@ -363,7 +363,7 @@ fn OfficeOnlyRow(
         }
     });
     let controls = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         if confirming.get() == Some(day) {
             view! {
                 <span class="confirm-inline" role="group" aria-label=(t.remove_question)(&label())>

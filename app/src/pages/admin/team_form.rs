@@ -53,7 +53,7 @@ pub fn TeamForm(
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().admin;
+        let t = i18n.t().admin();
         let raw = value.get_untracked();
         let min_office = if percent.get_untracked() {
             raw.trim().parse().ok().map(MinOffice::Percent)
@@ -89,43 +89,43 @@ pub fn TeamForm(
         <form class="form-card team-form" on:submit=save aria-labelledby="team-form-title">
             <h2 id="team-form-title">
                 {move || match &title {
-                    Some(n) => (i18n.t().admin.team_form_edit)(n),
-                    None => i18n.t().admin.team_form_new.to_owned(),
+                    Some(n) => (i18n.t().admin().team_form_edit)(n),
+                    None => i18n.t().admin().team_form_new.to_owned(),
                 }}
             </h2>
             <div class="field">
-                <label for="team-name">{move || i18n.t().admin.field_team_name}</label>
+                <label for="team-name">{move || i18n.t().admin().field_team_name}</label>
                 <input id="team-name" node_ref=first required autocomplete="off"
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
             <fieldset class="group">
-                <legend>{move || i18n.t().admin.field_min_kind}</legend>
+                <legend>{move || i18n.t().admin().field_min_kind}</legend>
                 <div class="choices">
                     <label>
                         <input type="radio" name="team-min-kind" prop:checked=move || !percent.get()
                             on:change=move |_| percent.set(false) />
-                        {move || i18n.t().admin.min_people}
+                        {move || i18n.t().admin().min_people}
                     </label>
                     <label>
                         <input type="radio" name="team-min-kind" prop:checked=move || percent.get()
                             on:change=move |_| percent.set(true) />
-                        {move || i18n.t().admin.min_percent}
+                        {move || i18n.t().admin().min_percent}
                     </label>
                 </div>
-                <label for="team-min-value">{move || i18n.t().admin.field_min_value}</label>
+                <label for="team-min-value">{move || i18n.t().admin().field_min_value}</label>
                 <input id="team-min-value" type="number" min="0" inputmode="numeric"
                     max=move || if percent.get() { "100" } else { "999" }
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev)) />
             </fieldset>
             <div class="field">
-                <label for="team-share">{move || i18n.t().admin.field_max_share}</label>
+                <label for="team-share">{move || i18n.t().admin().field_max_share}</label>
                 <input id="team-share" type="number" min="0" max="100" inputmode="numeric"
                     aria-describedby="team-share-hint"
                     prop:value=move || share.get()
                     on:input=move |ev| share.set(event_target_value(&ev)) />
-                <p id="team-share-hint" class="hint">{move || i18n.t().admin.field_max_share_hint}</p>
+                <p id="team-share-hint" class="hint">{move || i18n.t().admin().field_max_share_hint}</p>
             </div>
             <p class="field-error" role="alert">{move || problem.get()}</p>
             <FormButtons on_close />
@@ -151,7 +151,7 @@ pub fn LeadsForm(
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = &i18n.t().admin;
+        let t = i18n.t().admin();
         let leads: BTreeSet<PersonId> = chosen.get_untracked();
         match sync.submit(Command::Directory(Dir::SetTeamLeads {
             team: team_id,
@@ -186,10 +186,10 @@ pub fn LeadsForm(
 
     view! {
         <form class="form-card team-form" on:submit=save aria-labelledby="leads-form-title">
-            <h2 id="leads-form-title">{move || (i18n.t().admin.leads_of)(&title)}</h2>
-            <p>{move || if empty { i18n.t().admin.no_lead_candidates } else { i18n.t().admin.leads_intro }}</p>
+            <h2 id="leads-form-title">{move || (i18n.t().admin().leads_of)(&title)}</h2>
+            <p>{move || if empty { i18n.t().admin().no_lead_candidates } else { i18n.t().admin().leads_intro }}</p>
             <fieldset class="group">
-                <legend>{move || i18n.t().admin.leads_label}</legend>
+                <legend>{move || i18n.t().admin().leads_label}</legend>
                 <div class="choices">{boxes}</div>
             </fieldset>
             <p class="field-error" role="alert">{move || problem.get()}</p>

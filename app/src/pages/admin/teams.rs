@@ -58,7 +58,7 @@ pub fn Teams() -> impl IntoView {
 
     // Keyed rows: a live update redraws only the rows it changes.
     let rows = Memo::new(move |_| {
-        let a = &i18n.t().admin;
+        let a = i18n.t().admin();
         state.with(|s| {
             let mut teams: Vec<&Team> = s.directory.teams.values().collect();
             teams.sort_by(|x, y| x.name.cmp(&y.name));
@@ -111,7 +111,7 @@ pub fn Teams() -> impl IntoView {
     });
     let pages = Signal::derive(move || matching.with(|m| page_count(m.len(), PAGE_SIZE)));
     let table = move || {
-        let a = &i18n.t().admin;
+        let a = i18n.t().admin();
         view! {
             <div class="list-filters" role="search">
                 <SearchField id="teams-search" query page />
@@ -147,13 +147,13 @@ pub fn Teams() -> impl IntoView {
         view! {
             <p>
                 <button type="button" class="primary" on:click=move |_| panel.set(Panel::New)>
-                    {move || i18n.t().admin.new_team}
+                    {move || i18n.t().admin().new_team}
                 </button>
             </p>
             {form}
             {move || {
                 rows.with(Vec::is_empty)
-                    .then(|| view! { <p class="admin-empty">{i18n.t().admin.teams_empty}</p> })
+                    .then(|| view! { <p class="admin-empty">{i18n.t().admin().teams_empty}</p> })
             }}
             {table}
         }
@@ -162,8 +162,8 @@ pub fn Teams() -> impl IntoView {
 
     view! {
         <section class="page administration teams-page">
-            <h1>{move || i18n.t().admin.teams_title}</h1>
-            <p>{move || i18n.t().admin.teams_intro}</p>
+            <h1>{move || i18n.t().admin().teams_title}</h1>
+            <p>{move || i18n.t().admin().teams_intro}</p>
             <p class="team-message" role="status">{move || message.get()}</p>
             {body}
         </section>
@@ -186,7 +186,7 @@ struct TeamRow {
 /// One team in the table, with its edit and leads buttons.
 #[component]
 fn TeamLine(row: TeamRow, panel: RwSignal<Panel>) -> impl IntoView {
-    let a = &use_i18n().t().admin;
+    let a = use_i18n().t().admin();
     let id = row.id;
     view! {
         <tr>

@@ -35,7 +35,7 @@ pub fn CoverageConfirm(
     let confirm = move |_| {
         let items = shortfalls.get_untracked();
         let text = note.get_untracked();
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let mut done = 0;
         let mut refused = Vec::new();
         for s in &items {
@@ -63,7 +63,7 @@ pub fn CoverageConfirm(
         if items.is_empty() {
             return None;
         }
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let locale = i18n.locale();
         let lines = items
             .iter()

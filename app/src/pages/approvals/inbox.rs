@@ -108,7 +108,7 @@ pub fn Approvals() -> impl IntoView {
     // Approves days one by one (each sees the ones before it): those that
     // would break coverage wait for confirmation, refusals are reported.
     let approve_days = move |days: Vec<PendingDay>| {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let mut done = Vec::new();
         let mut waiting: Vec<Shortfall> = Vec::new();
         let mut refused = Vec::new();
@@ -162,7 +162,7 @@ pub fn Approvals() -> impl IntoView {
                 Err(r) => refused.push((i18n.t().rejection)(&r)),
             }
         }
-        message.set((i18n.t().team.bulk_rejected)(done));
+        message.set((i18n.t().team().bulk_rejected)(done));
         alert.set(refused.join(" "));
         bulk_rejecting.set(false);
         bulk_reason.set(String::new());
@@ -176,7 +176,7 @@ pub fn Approvals() -> impl IntoView {
             reason_missing.set(true);
             return;
         }
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         match sync.submit(decide(&day, Decision::Reject, &text, false)) {
             Ok(()) => {
                 message.set((t.rejected_msg)(
@@ -224,31 +224,31 @@ pub fn Approvals() -> impl IntoView {
         let name = day.name.clone();
         let check_label = {
             let name = name.clone();
-            move || (i18n.t().team.select_day)(&name, &date_text())
+            move || (i18n.t().team().select_day)(&name, &date_text())
         };
         let approve_label = {
             let name = name.clone();
-            move || (i18n.t().team.approve_day)(&name, &date_text())
+            move || (i18n.t().team().approve_day)(&name, &date_text())
         };
         let reject_label = {
             let name = name.clone();
-            move || (i18n.t().team.reject_day)(&name, &date_text())
+            move || (i18n.t().team().reject_day)(&name, &date_text())
         };
         let reason_id = format!("reason-{}-{}", key.0, key.1);
         let error_id = format!("{reason_id}-error");
         let where_text = {
             let (mode, place) = (day.mode, day.place.clone());
-            move || place_text(mode, &place, &i18n.t().team)
+            move || place_text(mode, &place, i18n.t().team())
         };
         let note = (!day.note.is_empty()).then(|| {
             let note = day.note.clone();
-            view! { <span class="request-note">{move || (i18n.t().team.request_note)(&note)}</span> }
+            view! { <span class="request-note">{move || (i18n.t().team().request_note)(&note)}</span> }
         });
         let (in_office, size, minimum) = (day.in_office, day.team_size, day.minimum);
         let day_for_approve = day.clone();
         let day_for_reject = day.clone();
         let actions = move || {
-            let t = &i18n.t().team;
+            let t = i18n.t().team();
             if rejecting.get() == Some(key) {
                 let day = day_for_reject.clone();
                 let reason_ref = NodeRef::<html::Textarea>::new();
@@ -273,7 +273,7 @@ pub fn Approvals() -> impl IntoView {
                             }
                         ></textarea>
                         <p id=error_id.clone() class="field-error" role="alert">
-                            {move || reason_missing.get().then(|| i18n.t().team.reason_required)}
+                            {move || reason_missing.get().then(|| i18n.t().team().reason_required)}
                         </p>
                         <div class="row-actions">
                             <button
@@ -352,12 +352,12 @@ pub fn Approvals() -> impl IntoView {
                 <td>{date_text}</td>
                 <td>{where_text} {note}</td>
                 <td class="coverage" class:below=would_leave.is_some()>
-                    {move || (i18n.t().team.coverage_cell)(in_office, size, minimum)}
+                    {move || (i18n.t().team().coverage_cell)(in_office, size, minimum)}
                     {move || would_leave.map(|n| view! {
                         <span class="would-leave">
                             <Icon name=IconName::Warning />
                             " "
-                            {(i18n.t().team.coverage_if_approved)(n, minimum)}
+                            {(i18n.t().team().coverage_if_approved)(n, minimum)}
                         </span>
                     })}
                 </td>
@@ -374,7 +374,7 @@ pub fn Approvals() -> impl IntoView {
     let none_pending = Memo::new(move |_| all.with(Vec::is_empty));
     let none_shown = Memo::new(move |_| shown.with(Vec::is_empty));
     let table = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         if !ready.get() {
             return loading_view().into_any();
         }
@@ -428,7 +428,7 @@ pub fn Approvals() -> impl IntoView {
                         approve_days(days);
                     }
                 >
-                    {move || (i18n.t().team.bulk_approve)(selected.with(BTreeSet::len))}
+                    {move || (i18n.t().team().bulk_approve)(selected.with(BTreeSet::len))}
                 </button>
                 <button
                     type="button"
@@ -440,12 +440,12 @@ pub fn Approvals() -> impl IntoView {
                         bulk_rejecting.update(|open| *open = !*open);
                     }
                 >
-                    {move || (i18n.t().team.bulk_reject)(selected.with(BTreeSet::len))}
+                    {move || (i18n.t().team().bulk_reject)(selected.with(BTreeSet::len))}
                 </button>
             </div>
             {move || {
                 (bulk_rejecting.get() && !selected.with(BTreeSet::is_empty)).then(|| {
-                    let t = &i18n.t().team;
+                    let t = i18n.t().team();
                     let reason_ref = NodeRef::<html::Textarea>::new();
                     Effect::new(move |_| {
                         if let Some(el) = reason_ref.get() {
@@ -455,7 +455,7 @@ pub fn Approvals() -> impl IntoView {
                     view! {
                         <div class="reject-form bulk">
                             <label for="bulk-reason">
-                                {move || (i18n.t().team.bulk_reason)(selected.with(BTreeSet::len))}
+                                {move || (i18n.t().team().bulk_reason)(selected.with(BTreeSet::len))}
                             </label>
                             <textarea
                                 id="bulk-reason"
@@ -470,7 +470,7 @@ pub fn Approvals() -> impl IntoView {
                                 }
                             ></textarea>
                             <p id="bulk-reason-error" class="field-error" role="alert">
-                                {move || bulk_missing.get().then(|| i18n.t().team.reason_required)}
+                                {move || bulk_missing.get().then(|| i18n.t().team().reason_required)}
                             </p>
                             <div class="row-actions">
                                 <button type="button" class="primary" on:click=move |_| reject_selected()>
@@ -519,12 +519,12 @@ pub fn Approvals() -> impl IntoView {
 
     view! {
         <section class="page approvals">
-            <h1>{move || i18n.t().team.approvals_title}</h1>
-            <p>{move || i18n.t().team.approvals_intro}</p>
+            <h1>{move || i18n.t().team().approvals_title}</h1>
+            <p>{move || i18n.t().team().approvals_intro}</p>
             <fieldset class="filters">
-                <legend>{move || i18n.t().team.filters}</legend>
+                <legend>{move || i18n.t().team().filters}</legend>
                 <div>
-                    <label for="filter-person">{move || i18n.t().team.filter_person}</label>
+                    <label for="filter-person">{move || i18n.t().team().filter_person}</label>
                     <select
                         id="filter-person"
                         on:change=move |ev| {
@@ -534,13 +534,13 @@ pub fn Approvals() -> impl IntoView {
                         }
                     >
                         <option value="" selected=move || person.get().is_none()>
-                            {move || i18n.t().team.filter_everyone}
+                            {move || i18n.t().team().filter_everyone}
                         </option>
                         {person_options}
                     </select>
                 </div>
                 <div>
-                    <label for="filter-from">{move || i18n.t().team.filter_from}</label>
+                    <label for="filter-from">{move || i18n.t().team().filter_from}</label>
                     <input
                         id="filter-from"
                         type="date"
@@ -552,7 +552,7 @@ pub fn Approvals() -> impl IntoView {
                     />
                 </div>
                 <div>
-                    <label for="filter-until">{move || i18n.t().team.filter_until}</label>
+                    <label for="filter-until">{move || i18n.t().team().filter_until}</label>
                     <input
                         id="filter-until"
                         type="date"
@@ -573,7 +573,7 @@ pub fn Approvals() -> impl IntoView {
                             until.set(None);
                         }
                     >
-                        {move || i18n.t().team.filter_clear}
+                        {move || i18n.t().team().filter_clear}
                     </button>
                 </div>
             </fieldset>
@@ -581,7 +581,7 @@ pub fn Approvals() -> impl IntoView {
             <p class="team-alert" role="alert">{move || alert.get()}</p>
             <CoverageConfirm shortfalls message alert />
             <h2 tabindex="-1" node_ref=count_ref>
-                {move || (i18n.t().team.inbox_count)(shown.with(Vec::len))}
+                {move || (i18n.t().team().inbox_count)(shown.with(Vec::len))}
             </h2>
             {table}
         </section>

@@ -55,8 +55,8 @@ pub fn FeedSection() -> impl IntoView {
 
     let fail = move |e: ApiError| match e {
         ApiError::Unauthorized => session.set(None),
-        ApiError::Offline => error.set(Some(|t| t.export.error_offline)),
-        _ => error.set(Some(|t| t.export.error_generic)),
+        ApiError::Offline => error.set(Some(|t| t.export().error_offline)),
+        _ => error.set(Some(|t| t.export().error_generic)),
     };
 
     let load = move || {
@@ -121,7 +121,7 @@ pub fn FeedSection() -> impl IntoView {
             match result {
                 Ok(()) => {
                     feed.set(Feed::None);
-                    notice.set(Some(|t| t.export.revoked));
+                    notice.set(Some(|t| t.export().revoked));
                 }
                 Err(e) => fail(e),
             }
@@ -142,14 +142,14 @@ pub fn FeedSection() -> impl IntoView {
         copy_notice.set(None);
         leptos::task::spawn_local(async move {
             if clipboard::copy(&url).await {
-                copy_notice.set(Some(|t| t.export.copied));
+                copy_notice.set(Some(|t| t.export().copied));
             } else {
                 // Leave it selected so Ctrl+C (or a long press) copies it.
                 if let Some(input) = url_input.get_untracked() {
                     let _ = input.focus();
                     input.select();
                 }
-                copy_notice.set(Some(|t| t.export.copy_failed));
+                copy_notice.set(Some(|t| t.export().copy_failed));
             }
         });
     };
@@ -161,12 +161,12 @@ pub fn FeedSection() -> impl IntoView {
             long_date(rome_date(at), locale),
             time_of_day(at, locale)
         );
-        (i18n.t().export.feed_active)(&when)
+        (i18n.t().export().feed_active)(&when)
     };
 
     let confirmation = move || {
         let what = confirming.get()?;
-        let t = &i18n.t().export;
+        let t = i18n.t().export();
         let (question, yes) = match what {
             Pending::Rotate => (t.rotate_question, t.rotate_confirm),
             Pending::Revoke => (t.revoke_question, t.revoke_confirm),
@@ -181,11 +181,11 @@ pub fn FeedSection() -> impl IntoView {
                         node_ref=confirm_button
                         disabled=move || busy.get()
                         on:click=move |_| match what {
-                            Pending::Rotate => make(|t| t.export.rotated),
+                            Pending::Rotate => make(|t| t.export().rotated),
                             Pending::Revoke => revoke(),
                         }
                     >
-                        {move || if busy.get() { i18n.t().export.feed_working } else { yes }}
+                        {move || if busy.get() { i18n.t().export().feed_working } else { yes }}
                     </button>
                     <button
                         type="button"
@@ -193,7 +193,7 @@ pub fn FeedSection() -> impl IntoView {
                         disabled=move || busy.get()
                         on:click=move |_| confirming.set(None)
                     >
-                        {move || i18n.t().export.cancel}
+                        {move || i18n.t().export().cancel}
                     </button>
                 </div>
             </div>
@@ -201,7 +201,7 @@ pub fn FeedSection() -> impl IntoView {
     };
 
     let body = move || {
-        let t = &i18n.t().export;
+        let t = i18n.t().export();
         match feed.get() {
             Feed::Loading => view! { <p class="loading" role="status">{t.feed_loading}</p> }.into_any(),
             Feed::Unknown => view! {
@@ -216,9 +216,9 @@ pub fn FeedSection() -> impl IntoView {
                     type="button"
                     class="primary"
                     disabled=move || busy.get()
-                    on:click=move |_| make(|t| t.export.created)
+                    on:click=move |_| make(|t| t.export().created)
                 >
-                    {move || if busy.get() { i18n.t().export.feed_working } else { i18n.t().export.feed_create }}
+                    {move || if busy.get() { i18n.t().export().feed_working } else { i18n.t().export().feed_create }}
                 </button>
             }
             .into_any(),
@@ -239,7 +239,7 @@ pub fn FeedSection() -> impl IntoView {
                                 prop:value=value
                             />
                             <button type="button" class="primary" on:click=move |_| copy(url.clone())>
-                                {move || i18n.t().export.copy}
+                                {move || i18n.t().export().copy}
                             </button>
                         </div>
                         <p id="export-feed-once" class="export-hint">{t.feed_shown_once}</p>
@@ -262,7 +262,7 @@ pub fn FeedSection() -> impl IntoView {
                                     disabled=move || busy.get()
                                     on:click=move |_| ask(Pending::Rotate)
                                 >
-                                    {move || i18n.t().export.rotate}
+                                    {move || i18n.t().export().rotate}
                                 </button>
                                 <button
                                     type="button"
@@ -270,7 +270,7 @@ pub fn FeedSection() -> impl IntoView {
                                     disabled=move || busy.get()
                                     on:click=move |_| ask(Pending::Revoke)
                                 >
-                                    {move || i18n.t().export.revoke}
+                                    {move || i18n.t().export().revoke}
                                 </button>
                             </div>
                         })
@@ -284,11 +284,11 @@ pub fn FeedSection() -> impl IntoView {
 
     view! {
         <section class="export-card" aria-labelledby="export-feed-title">
-            <h2 id="export-feed-title">{move || i18n.t().export.feed_title}</h2>
-            <p>{move || i18n.t().export.feed_text}</p>
+            <h2 id="export-feed-title">{move || i18n.t().export().feed_title}</h2>
+            <p>{move || i18n.t().export().feed_text}</p>
             <p class="export-warning">
                 <span aria-hidden="true">"⚠ "</span>
-                {move || i18n.t().export.feed_secret}
+                {move || i18n.t().export().feed_secret}
             </p>
             <p class="export-notice" role="status">{move || notice.get().map(|m| m(i18n.t()))}</p>
             <p class="form-error" role="alert">{move || error.get().map(|m| m(i18n.t()))}</p>

@@ -17,7 +17,7 @@ const DOWNLOAD: &str = "/api/calendar.ics";
 #[component]
 pub fn ExportCalendar() -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || &i18n.t().export;
+    let t = move || i18n.t().export();
     view! {
         <section class="page export">
             <h1>{move || t().title}</h1>

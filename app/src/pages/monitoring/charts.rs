@@ -18,7 +18,7 @@ use crate::pages::admin::weekday_name;
 /// "Highest: March 2026, 42%" for the largest of `values` (the first one
 /// on a tie), or that there is nothing to show.
 fn summary(labels: &[String], values: &[f64], texts: &[String], lowest: bool) -> String {
-    let t = &use_i18n().t().monitoring;
+    let t = &use_i18n().t().monitoring();
     let pick =
         values
             .iter()
@@ -57,7 +57,7 @@ fn months(report: &PeriodReport, locale: Locale) -> (Vec<String>, Vec<String>) {
 }
 
 fn build(report: &PeriodReport, locale: Locale) -> Vec<(bool, Chart)> {
-    let t = &use_i18n().t().monitoring;
+    let t = &use_i18n().t().monitoring();
     let (short, long) = months(report, locale);
     let per_month = |f: &dyn Fn(&vela_domain::monitoring::Row) -> f64| -> Vec<f64> {
         report.by_month.iter().map(|m| f(&m.total)).collect()
@@ -236,7 +236,7 @@ pub(super) fn Charts(report: PeriodReport) -> impl IntoView {
     };
     view! {
         <section class="charts" aria-labelledby="charts-title">
-            <h3 id="charts-title">{move || i18n.t().monitoring.charts_title}</h3>
+            <h3 id="charts-title">{move || i18n.t().monitoring().charts_title}</h3>
             <div class="chart-grid">{charts}</div>
         </section>
     }

@@ -22,7 +22,7 @@ fn signed(change: f64, locale: Locale, decimals: u32) -> String {
 pub(super) fn Figures(report: PeriodReport) -> impl IntoView {
     let i18n = use_i18n();
     let figures = move || {
-        let t = &i18n.t().monitoring;
+        let t = i18n.t().monitoring();
         let locale = i18n.locale();
         let r = &report.total;
         let before = report.previous.as_ref();

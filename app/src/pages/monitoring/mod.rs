@@ -95,15 +95,15 @@ pub(crate) fn fetch_report(
 pub(crate) fn failure(error: ApiError, reload: RwSignal<u32>) -> AnyView {
     let i18n = use_i18n();
     let reason = match error {
-        ApiError::Offline => i18n.t().monitoring.offline.to_owned(),
+        ApiError::Offline => i18n.t().monitoring().offline.to_owned(),
         ApiError::Server { message, .. } => message,
         other => format!("{other:?}"),
     };
     view! {
         <div role="alert" class="report-error">
-            <p>{move || (i18n.t().monitoring.failed)(&reason)}</p>
+            <p>{move || (i18n.t().monitoring().failed)(&reason)}</p>
             <button type="button" class="secondary" on:click=move |_| reload.update(|n| *n += 1)>
-                {move || i18n.t().monitoring.retry}
+                {move || i18n.t().monitoring().retry}
             </button>
         </div>
     }
@@ -120,13 +120,13 @@ pub fn MonitoringPage() -> impl IntoView {
         match (a.loaded, a.teams_only) {
             (false, _) => loading_view().into_any(),
             (true, None) => {
-                view! { <p class="admin-empty">{move || i18n.t().monitoring.not_for_you}</p> }
+                view! { <p class="admin-empty">{move || i18n.t().monitoring().not_for_you}</p> }
                     .into_any()
             }
             (true, Some(teams_only)) => view! {
                 <p>
                     {move || {
-                        let t = &i18n.t().monitoring;
+                        let t = i18n.t().monitoring();
                         if teams_only { t.intro_lead } else { t.intro }
                     }}
                 </p>
@@ -137,7 +137,7 @@ pub fn MonitoringPage() -> impl IntoView {
     };
     view! {
         <section class="page monitoring-page">
-            <h1>{move || i18n.t().monitoring.title}</h1>
+            <h1>{move || i18n.t().monitoring().title}</h1>
             {body}
         </section>
     }
@@ -160,12 +160,12 @@ fn Report(months: Memo<Months>, partnership: bool) -> impl IntoView {
     let title = move || period_title(&months.get(), i18n.locale());
     let content = move || match report.get() {
         None => {
-            view! { <p class="loading" role="status">{move || i18n.t().monitoring.loading}</p> }
+            view! { <p class="loading" role="status">{move || i18n.t().monitoring().loading}</p> }
                 .into_any()
         }
         Some(Err(e)) => failure(e, reload),
         Some(Ok(r)) if r.total.staff == 0 => {
-            view! { <p class="admin-empty">{move || i18n.t().monitoring.no_data}</p> }.into_any()
+            view! { <p class="admin-empty">{move || i18n.t().monitoring().no_data}</p> }.into_any()
         }
         Some(Ok(r)) => {
             let period = period_title(&r.months, i18n.locale());
@@ -184,7 +184,7 @@ fn Report(months: Memo<Months>, partnership: bool) -> impl IntoView {
             view! {
                 <li>
                     <a href=move || format!("/api/reports/{}/organisations.csv", label()) download="">
-                        {move || i18n.t().monitoring.download_organisations}
+                        {move || i18n.t().monitoring().download_organisations}
                     </a>
                 </li>
             }
@@ -203,7 +203,7 @@ fn Report(months: Memo<Months>, partnership: bool) -> impl IntoView {
                 }
             >
                 <span aria-hidden="true">"‹ "</span>
-                {move || i18n.t().monitoring.previous_period}
+                {move || i18n.t().monitoring().previous_period}
             </button>
             <h2 aria-live="polite">{title}</h2>
             <button
@@ -215,32 +215,32 @@ fn Report(months: Memo<Months>, partnership: bool) -> impl IntoView {
                     }
                 }
             >
-                {move || i18n.t().monitoring.next_period}
+                {move || i18n.t().monitoring().next_period}
                 <span aria-hidden="true">" ›"</span>
             </button>
         </div>
         {content}
         {partnership.then(|| view! { <partnership::Organisations months /> })}
         <section class="downloads" aria-labelledby="downloads-title">
-            <h2 id="downloads-title">{move || i18n.t().monitoring.downloads_title}</h2>
+            <h2 id="downloads-title">{move || i18n.t().monitoring().downloads_title}</h2>
             <ul>
                 <li>
                     <a href=move || format!("/api/reports/{}/teams.csv", label()) download="">
-                        {move || i18n.t().monitoring.download_teams}
+                        {move || i18n.t().monitoring().download_teams}
                     </a>
                 </li>
                 <li>
                     <a href=move || format!("/api/reports/{}/weekdays.csv", label()) download="">
-                        {move || i18n.t().monitoring.download_weekdays}
+                        {move || i18n.t().monitoring().download_weekdays}
                     </a>
                 </li>
                 {organisations}
             </ul>
-            <p class="hint">{move || i18n.t().monitoring.downloads_hint}</p>
+            <p class="hint">{move || i18n.t().monitoring().downloads_hint}</p>
         </section>
         <p class="piao-link">
             <A href=move || format!("/monitoring/piao?year={}", months.get().first.year())>
-                {move || i18n.t().monitoring.piao_link}
+                {move || i18n.t().monitoring().piao_link}
             </A>
         </p>
     }

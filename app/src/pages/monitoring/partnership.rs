@@ -21,12 +21,12 @@ pub(super) fn Organisations(months: Memo<Months>) -> impl IntoView {
     });
     let table = move || match report.get() {
         None => {
-            view! { <p class="loading" role="status">{move || i18n.t().monitoring.loading}</p> }
+            view! { <p class="loading" role="status">{move || i18n.t().monitoring().loading}</p> }
                 .into_any()
         }
         Some(Err(e)) => super::failure(e, reload),
         Some(Ok(r)) => {
-            let t = &i18n.t().monitoring;
+            let t = i18n.t().monitoring();
             let PartnershipReport { members, total, .. } = r;
             let caption =
                 (t.organisations_caption)(&period_title(&months.get_untracked(), i18n.locale()));
@@ -54,8 +54,8 @@ pub(super) fn Organisations(months: Memo<Months>) -> impl IntoView {
     };
     view! {
         <section class="partnership-report" aria-labelledby="partnership-report-title">
-            <h2 id="partnership-report-title">{move || i18n.t().monitoring.partnership_title}</h2>
-            <p>{move || i18n.t().monitoring.partnership_intro}</p>
+            <h2 id="partnership-report-title">{move || i18n.t().monitoring().partnership_title}</h2>
+            <p>{move || i18n.t().monitoring().partnership_intro}</p>
             {table}
         </section>
     }

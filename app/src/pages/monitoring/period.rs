@@ -28,7 +28,7 @@ impl Kind {
 
 /// "novembre 2026", "Anno 2026", "Da gennaio 2026 a giugno 2026".
 pub fn period_title(months: &Months, locale: Locale) -> String {
-    let t = &use_i18n().t().monitoring;
+    let t = &use_i18n().t().monitoring();
     let month = |d: chrono::NaiveDate| month_title(d.year(), d.month(), locale);
     match Kind::of(months) {
         Kind::Month => month(months.first),

@@ -49,7 +49,7 @@ pub fn PiaoReport() -> impl IntoView {
         match (a.loaded, a.teams_only) {
             (false, _) => loading_view().into_any(),
             (true, None) => {
-                view! { <p class="admin-empty">{move || i18n.t().monitoring.not_for_you}</p> }
+                view! { <p class="admin-empty">{move || i18n.t().monitoring().not_for_you}</p> }
                     .into_any()
             }
             (true, Some(_)) => view! { <YearReport months /> }.into_any(),
@@ -57,13 +57,13 @@ pub fn PiaoReport() -> impl IntoView {
     };
     view! {
         <section class="page monitoring-page piao-report">
-            <h1>{move || (i18n.t().monitoring.piao_title)(year())}</h1>
+            <h1>{move || (i18n.t().monitoring().piao_title)(year())}</h1>
             <p class="piao-organisation">{organisation}</p>
-            <p>{move || i18n.t().monitoring.piao_intro}</p>
+            <p>{move || i18n.t().monitoring().piao_intro}</p>
             <div class="piao-actions">
-                <crate::components::print_button::PrintButton label=|t| t.monitoring.print />
+                <crate::components::print_button::PrintButton label=|t| t.monitoring().print />
                 <A href=move || format!("/monitoring?period={}", year()) attr:class="print-button">
-                    {move || i18n.t().monitoring.back}
+                    {move || i18n.t().monitoring().back}
                 </A>
             </div>
             {body}
@@ -78,7 +78,7 @@ fn YearReport(months: Memo<Months>) -> impl IntoView {
     let report = fetch_report(months, reload);
     let content = move || match report.get() {
         None => {
-            view! { <p class="loading" role="status">{move || i18n.t().monitoring.loading}</p> }
+            view! { <p class="loading" role="status">{move || i18n.t().monitoring().loading}</p> }
                 .into_any()
         }
         Some(Err(e)) => failure(e, reload),
@@ -97,16 +97,16 @@ fn YearReport(months: Memo<Months>) -> impl IntoView {
     view! {
         {content}
         <section class="downloads" aria-labelledby="piao-csv-title">
-            <h2 id="piao-csv-title">{move || i18n.t().monitoring.piao_csv}</h2>
+            <h2 id="piao-csv-title">{move || i18n.t().monitoring().piao_csv}</h2>
             <ul>
                 <li>
                     <a href=move || format!("/api/reports/{}/teams.csv", label()) download="">
-                        {move || i18n.t().monitoring.download_teams}
+                        {move || i18n.t().monitoring().download_teams}
                     </a>
                 </li>
                 <li>
                     <a href=move || format!("/api/reports/{}/weekdays.csv", label()) download="">
-                        {move || i18n.t().monitoring.download_weekdays}
+                        {move || i18n.t().monitoring().download_weekdays}
                     </a>
                 </li>
             </ul>
@@ -118,7 +118,7 @@ fn YearReport(months: Memo<Months>) -> impl IntoView {
 #[component]
 fn Indicators(report: PeriodReport) -> impl IntoView {
     let i18n = use_i18n();
-    let t = &i18n.t().monitoring;
+    let t = i18n.t().monitoring();
     let locale = i18n.locale();
     let year = report.months.first.year();
     let rows: [Indicator; 9] = [
@@ -136,13 +136,13 @@ fn Indicators(report: PeriodReport) -> impl IntoView {
         (t.telework_days, |r, _| r.telework_days.to_string()),
         (t.training, |r, l| {
             let hours = number(f64::from(r.training_minutes) / 60.0, l, 1);
-            (use_i18n().t().monitoring.training_value)(&hours, r.training_people)
+            (use_i18n().t().monitoring().training_value)(&hours, r.training_people)
         }),
         (t.objectives, |r, _| {
-            (use_i18n().t().monitoring.objectives_value)(r.objectives_achieved, r.objectives)
+            (use_i18n().t().monitoring().objectives_value)(r.objectives_achieved, r.objectives)
         }),
         (t.commute, |r, l| {
-            (use_i18n().t().monitoring.commute_value)(
+            (use_i18n().t().monitoring().commute_value)(
                 &number(f64::from(r.commute_km), l, 0),
                 &number(r.co2_kg, l, 1),
             )

@@ -78,32 +78,38 @@ pub(super) fn PeriodPicker(months: Memo<Months>, go: Callback<Months>) -> impl I
         }
     };
     let fields = move || match kind.get() {
-        Kind::Month => {
-            field("period-month", |t| t.monitoring.month_field, "month", month).into_any()
+        Kind::Month => field(
+            "period-month",
+            |t| t.monitoring().month_field,
+            "month",
+            month,
+        )
+        .into_any(),
+        Kind::Year => {
+            field("period-year", |t| t.monitoring().year_field, "number", year).into_any()
         }
-        Kind::Year => field("period-year", |t| t.monitoring.year_field, "number", year).into_any(),
         Kind::Range => view! {
-            {field("period-from", |t| t.monitoring.from_field, "month", from)}
-            {field("period-until", |t| t.monitoring.until_field, "month", until)}
+            {field("period-from", |t| t.monitoring().from_field, "month", from)}
+            {field("period-until", |t| t.monitoring().until_field, "month", until)}
         }
         .into_any(),
     };
     view! {
         <form class="period-picker" on:submit=submit>
             <fieldset>
-                <legend>{move || i18n.t().monitoring.period_legend}</legend>
+                <legend>{move || i18n.t().monitoring().period_legend}</legend>
                 <div class="choices">
-                    {choice(Kind::Month, |t| t.monitoring.kind_month)}
-                    {choice(Kind::Year, |t| t.monitoring.kind_year)}
-                    {choice(Kind::Range, |t| t.monitoring.kind_range)}
+                    {choice(Kind::Month, |t| t.monitoring().kind_month)}
+                    {choice(Kind::Year, |t| t.monitoring().kind_year)}
+                    {choice(Kind::Range, |t| t.monitoring().kind_range)}
                 </div>
                 <div class="fields">
                     {fields}
-                    <button type="submit" class="primary">{move || i18n.t().monitoring.show}</button>
+                    <button type="submit" class="primary">{move || i18n.t().monitoring().show}</button>
                 </div>
             </fieldset>
             <p class="form-error" role="alert">
-                {move || error.get().then(|| i18n.t().monitoring.bad_period)}
+                {move || error.get().then(|| i18n.t().monitoring().bad_period)}
             </p>
         </form>
     }

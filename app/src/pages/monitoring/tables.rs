@@ -11,7 +11,7 @@ use crate::pages::admin::weekday_name;
 /// The header of a table of [`FigureRow`]s, `first` naming its rows.
 pub(super) fn figure_head(first: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let t = &i18n.t().monitoring;
+    let t = i18n.t().monitoring();
     view! {
         <thead>
             <tr>
@@ -55,7 +55,7 @@ pub(super) fn FigureRow(name: String, row: Row) -> impl IntoView {
 #[component]
 pub(super) fn TeamsTable(report: PeriodReport, period: String) -> impl IntoView {
     let i18n = use_i18n();
-    let t = &i18n.t().monitoring;
+    let t = i18n.t().monitoring();
     let caption = (t.teams_caption)(&period);
     let label = caption.clone();
     let PeriodReport { teams, total, .. } = report;
@@ -82,7 +82,7 @@ pub(super) fn TeamsTable(report: PeriodReport, period: String) -> impl IntoView 
 #[component]
 pub(super) fn WeekdaysTable(report: PeriodReport, period: String) -> impl IntoView {
     let i18n = use_i18n();
-    let t = &i18n.t().monitoring;
+    let t = i18n.t().monitoring();
     let locale = i18n.locale();
     let caption = (t.weekdays_caption)(&period);
     let label = caption.clone();

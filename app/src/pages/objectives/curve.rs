@@ -26,7 +26,7 @@ fn label(point: &CurvePoint, locale: Locale) -> String {
 /// The chart of the objective's score, with each key result's value beside
 /// it in the table.
 fn score_chart(o: &Objective, points: &[CurvePoint], locale: Locale) -> Chart {
-    let t = &locale.texts().objectives;
+    let t = locale.texts().objectives();
     let scores: Vec<f64> = points.iter().map(|p| as_f64(p.score)).collect();
     let mut columns = vec![Column {
         name: t.score_label.to_owned(),
@@ -85,7 +85,7 @@ fn key_result_chart(
     points: &[CurvePoint],
     locale: Locale,
 ) -> Option<Chart> {
-    let t = &locale.texts().objectives;
+    let t = locale.texts().objectives();
     let own: Vec<&CurvePoint> = points
         .iter()
         .enumerate()

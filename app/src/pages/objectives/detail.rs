@@ -218,7 +218,7 @@ fn ObjectiveBody(
                     view! {
                         <a href=format!("/objectives/{id}/edit") class="button-link secondary">
                             {move || {
-                                let t = &i18n.t().objectives;
+                                let t = i18n.t().objectives();
                                 if sent_back { t.edit_and_propose_again } else { t.edit }
                             }}
                         </a>
@@ -231,7 +231,7 @@ fn ObjectiveBody(
                             type="button"
                             class="primary"
                             on:click=move |_| {
-                                submit(Obj::Propose { objective: id }, |t| t.objectives.proposed);
+                                submit(Obj::Propose { objective: id }, |t| t.objectives().proposed);
                             }
                         >
                             {tx(|t| t.propose)}
@@ -245,7 +245,7 @@ fn ObjectiveBody(
                             type="button"
                             class="primary"
                             on:click=move |_| {
-                                submit(Obj::Agree { objective: id }, |t| t.objectives.agreed);
+                                submit(Obj::Agree { objective: id }, |t| t.objectives().agreed);
                             }
                         >
                             {tx(|t| t.agree)}
@@ -347,7 +347,7 @@ fn KeyResults(objective: Objective) -> impl IntoView {
                     <h3>{kr.indicator.clone()}</h3>
                     {move || {
                         let locale = i18n.locale();
-                        let t = &i18n.t().objectives;
+                        let t = i18n.t().objectives();
                         let values = (t.key_result_values)(
                             &amount_text(kr.current, locale),
                             &amount_text(kr.target, locale),
@@ -398,14 +398,14 @@ fn History(objective: Objective) -> impl IntoView {
                         {"☆".repeat(5usize.saturating_sub(usize::from(rating)))}" "
                     </span>
                     {move || {
-                        let t = &i18n.t().objectives;
+                        let t = i18n.t().objectives();
                         (t.rating_shown)(rating, (t.rating_name)(rating))
                     }}
                 </p>
                 {(!comment.is_empty()).then(|| view! { <blockquote>{comment}</blockquote> })}
                 <p class="hint">
                     {move || {
-                        (i18n.t().objectives.reviewed_by)(&by, &short_date(on, i18n.locale()))
+                        (i18n.t().objectives().reviewed_by)(&by, &short_date(on, i18n.locale()))
                     }}
                 </p>
             }
@@ -445,7 +445,7 @@ fn History(objective: Objective) -> impl IntoView {
                                 <li>
                                     {move || {
                                         let locale = i18n.locale();
-                                        (i18n.t().objectives.update_line)(
+                                        (i18n.t().objectives().update_line)(
                                             &short_date(date, locale),
                                             &who,
                                             &indicator,
@@ -580,7 +580,7 @@ fn SendBack(
             objective: id,
             comment: comment.get_untracked(),
         };
-        if submit(command, |t| t.objectives.sent_back_done) {
+        if submit(command, |t| t.objectives().sent_back_done) {
             open.set(false);
             return;
         }
@@ -591,7 +591,7 @@ fn SendBack(
                     if field == "comment"
             );
             if empty {
-                *p = Some(Problem::Missing(|t| t.objectives.send_back_needs_comment));
+                *p = Some(Problem::Missing(|t| t.objectives().send_back_needs_comment));
             }
         });
     };
@@ -667,7 +667,7 @@ fn RecordProgress(
             }
         };
         if status == Status::Agreed
-            && !submit(Obj::Start { objective: id }, |t| t.objectives.recorded)
+            && !submit(Obj::Start { objective: id }, |t| t.objectives().recorded)
         {
             return;
         }
@@ -677,7 +677,7 @@ fn RecordProgress(
             value: amount,
             note: note.get_untracked(),
         };
-        if submit(command, |t| t.objectives.recorded) {
+        if submit(command, |t| t.objectives().recorded) {
             value.set(String::new());
             note.set(String::new());
         }
@@ -745,7 +745,7 @@ fn CloseForm(
                 objective: id,
                 outcome: outcome.get_untracked(),
             },
-            |t| t.objectives.closed_done,
+            |t| t.objectives().closed_done,
         );
     };
     let radios = [
@@ -765,7 +765,7 @@ fn CloseForm(
                     prop:checked=move || outcome.get() == choice
                     on:change=move |_| outcome.set(choice)
                 />
-                <label for=input_id>{move || i18n.t().objectives.outcome(choice)}</label>
+                <label for=input_id>{move || i18n.t().objectives().outcome(choice)}</label>
             </div>
         }
     })
@@ -809,7 +809,7 @@ fn ReviewForm(
                 rating: rating.get_untracked(),
                 comment: comment.get_untracked(),
             },
-            |t| t.objectives.reviewed,
+            |t| t.objectives().reviewed,
         );
     };
     let (min, max) = RATING_RANGE;
@@ -827,7 +827,7 @@ fn ReviewForm(
                         on:change=move |_| rating.set(n)
                     />
                     <label for=input_id>
-                        {move || format!("{n} — {}", (i18n.t().objectives.rating_name)(n))}
+                        {move || format!("{n} — {}", (i18n.t().objectives().rating_name)(n))}
                     </label>
                 </div>
             }

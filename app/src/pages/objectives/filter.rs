@@ -13,7 +13,7 @@ use crate::i18n::use_i18n;
 pub fn PeriodFilter(span: RwSignal<Span>, year: RwSignal<i32>, this_year: i32) -> impl IntoView {
     let i18n = use_i18n();
     let span_options = move || {
-        let t = &i18n.t().objectives;
+        let t = i18n.t().objectives();
         Span::ALL
             .into_iter()
             .map(|s| {

@@ -97,7 +97,7 @@ pub fn EditObjective() -> impl IntoView {
 /// Whom a new objective may be for: the person, their team, and for a lead
 /// the teams they lead and their members. Value, label.
 fn owner_choices(state: &State, me: PersonId, locale: Locale) -> Vec<(String, String)> {
-    let t = &locale.texts().objectives;
+    let t = locale.texts().objectives();
     let mut choices = vec![("me".to_owned(), t.owner_me.to_owned())];
     let mut teams: Vec<_> = state
         .directory
@@ -304,7 +304,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
     };
 
     let heading = move || {
-        let t = &i18n.t().objectives;
+        let t = i18n.t().objectives();
         if fixed_owner.is_some() {
             t.form_edit_title
         } else {
@@ -312,7 +312,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
         }
     };
     let submit_label = move || {
-        let t = &i18n.t().objectives;
+        let t = i18n.t().objectives();
         match status {
             _ if sent_back => t.save_and_propose_again,
             None | Some(Status::Draft) => t.save_draft,
@@ -466,18 +466,18 @@ fn KeyResultFields(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
     };
     view! {
         <fieldset class="key-result-fields">
-            <legend>{move || (i18n.t().objectives.key_result_n)(number())}</legend>
-            {input("indicator", |t| t.objectives.field_indicator, row.indicator, "text")}
-            {input("unit", |t| t.objectives.field_unit, row.unit, "text")}
-            {input("baseline", |t| t.objectives.field_baseline, row.baseline, "decimal")}
-            {input("target", |t| t.objectives.field_target, row.target, "decimal")}
-            {input("weight", |t| t.objectives.field_kr_weight, row.weight, "numeric")}
+            <legend>{move || (i18n.t().objectives().key_result_n)(number())}</legend>
+            {input("indicator", |t| t.objectives().field_indicator, row.indicator, "text")}
+            {input("unit", |t| t.objectives().field_unit, row.unit, "text")}
+            {input("baseline", |t| t.objectives().field_baseline, row.baseline, "decimal")}
+            {input("target", |t| t.objectives().field_target, row.target, "decimal")}
+            {input("weight", |t| t.objectives().field_kr_weight, row.weight, "numeric")}
             <button
                 type="button"
                 class="ghost"
                 on:click=move |_| rows.update(|r| r.retain(|x| x.id != row.id))
             >
-                {move || (i18n.t().objectives.remove_key_result)(number())}
+                {move || (i18n.t().objectives().remove_key_result)(number())}
             </button>
         </fieldset>
     }

@@ -67,7 +67,7 @@ pub fn MyObjectives() -> impl IntoView {
     });
 
     let overall = move || {
-        let t = &i18n.t().objectives;
+        let t = i18n.t().objectives();
         mine.with(|list| {
             // Only commitments count: drafts and proposals are not agreed yet.
             let committed = list
@@ -136,7 +136,7 @@ pub fn MyObjectives() -> impl IntoView {
                         view! {
                             <section aria-labelledby="shared-heading">
                                 <h2 id="shared-heading">
-                                    {move || (i18n.t().objectives.team_heading)(&name)}
+                                    {move || (i18n.t().objectives().team_heading)(&name)}
                                 </h2>
                                 {move || {
                                     let list = shared.get();

@@ -172,14 +172,14 @@ fn TeamSection(team: TeamView, today: NaiveDate) -> impl IntoView {
     let progress = team.progress.clone();
     view! {
         <section class="team-section" aria-labelledby=heading_id>
-            <h2 id=h2_id>{move || (i18n.t().objectives.overview_team)(&name)}</h2>
+            <h2 id=h2_id>{move || (i18n.t().objectives().overview_team)(&name)}</h2>
             <ProgressLine progress=progress />
             {(overdue > 0)
                 .then(|| {
                     view! {
                         <p class="flag flag-overdue overdue-summary">
                             <span aria-hidden="true">"⚠ "</span>
-                            {move || (i18n.t().objectives.overdue_count)(overdue)}
+                            {move || (i18n.t().objectives().overdue_count)(overdue)}
                         </p>
                     }
                 })}
@@ -241,7 +241,7 @@ fn ProgressLine(progress: TeamProgress) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let locale = i18n.locale();
-        let t = &i18n.t().objectives;
+        let t = i18n.t().objectives();
         let text = match progress.score {
             None => t.team_progress_none.to_owned(),
             Some(score) => {
@@ -285,7 +285,7 @@ fn PersonObjectives(name: String, list: Vec<Objective>, today: NaiveDate) -> imp
                 .map(|percent| {
                     view! {
                         {move || {
-                            let t = &i18n.t().objectives;
+                            let t = i18n.t().objectives();
                             view! {
                                 <ProgressBar
                                     percent=percent

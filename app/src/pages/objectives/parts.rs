@@ -32,7 +32,7 @@ pub fn allowed(state: &State, person: PersonId, command: Command) -> bool {
 pub fn person_name(state: &State, id: Option<PersonId>, locale: Locale) -> String {
     id.and_then(|id| state.directory.people.get(&id))
         .map(|p| p.name.clone())
-        .unwrap_or_else(|| locale.texts().objectives.someone.to_owned())
+        .unwrap_or_else(|| locale.texts().objectives().someone.to_owned())
 }
 
 /// Whose objective it is, in words.
@@ -43,7 +43,7 @@ pub fn owner_name(state: &State, owner: Owner, locale: Locale) -> String {
             .directory
             .teams
             .get(&t)
-            .map(|t| (locale.texts().objectives.owner_team)(&t.name))
+            .map(|t| (locale.texts().objectives().owner_team)(&t.name))
             .unwrap_or_default(),
     }
 }
@@ -67,7 +67,7 @@ pub fn short_date(date: NaiveDate, locale: Locale) -> String {
 
 /// "dal 1 ott 2026 al 31 dic 2026".
 pub fn period_text(period: Period, locale: Locale) -> String {
-    (locale.texts().objectives.period_range)(
+    (locale.texts().objectives().period_range)(
         &short_date(period.from, locale),
         &short_date(period.until, locale),
     )
@@ -109,7 +109,7 @@ pub fn ProgressBar(percent: u8, label: String, text: String) -> impl IntoView {
 pub fn ScoreBar(percent: u8, title: String) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = &i18n.t().objectives;
+        let t = i18n.t().objectives();
         view! {
             <ProgressBar
                 percent=percent
@@ -126,7 +126,7 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <span class=format!("status-badge status-{status}")>
-            {move || i18n.t().objectives.status(status)}
+            {move || i18n.t().objectives().status(status)}
         </span>
     }
 }
@@ -173,11 +173,11 @@ pub fn SentBackNote(sent: SentBack, owner_side: bool) -> impl IntoView {
             <h2 id="sent-back-heading">{tx(|t| t.sent_back_heading)}</h2>
             <blockquote>{sent.comment}</blockquote>
             <p class="hint">
-                {move || (i18n.t().objectives.sent_back_by)(&by, &short_date(on, i18n.locale()))}
+                {move || (i18n.t().objectives().sent_back_by)(&by, &short_date(on, i18n.locale()))}
             </p>
             <p>
                 {move || {
-                    let t = &i18n.t().objectives;
+                    let t = i18n.t().objectives();
                     if owner_side { t.sent_back_owner_hint } else { t.sent_back_lead_hint }
                 }}
             </p>
@@ -208,7 +208,7 @@ pub fn ObjectiveCard(objective: Objective, today: NaiveDate) -> impl IntoView {
             </p>
             <p class="objective-meta">
                 {move || {
-                    let t = &i18n.t().objectives;
+                    let t = i18n.t().objectives();
                     format!(
                         "{} {} · {} {}",
                         t.period_label,
@@ -231,5 +231,5 @@ pub fn tx(
     pick: fn(&crate::i18n::objectives::ObjectivesTexts) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
-    move || pick(&i18n.t().objectives)
+    move || pick(i18n.t().objectives())
 }

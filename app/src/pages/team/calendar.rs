@@ -134,7 +134,7 @@ pub fn TeamCalendar() -> impl IntoView {
     let roles =
         Memo::new(move |_| state.with(|s| (!managed_teams(s, me).is_empty(), is_admin(s, me))));
     let links = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let (leads, admin) = roles.get();
         view! {
             <ul class="page-links">
@@ -193,7 +193,7 @@ pub fn TeamCalendar() -> impl IntoView {
                 month_title(a.year(), a.month(), locale)
             }
             Span::Week => days.with(|d| match (d.first(), d.last()) {
-                (Some(first), Some(last)) => (i18n.t().team.week_title)(
+                (Some(first), Some(last)) => (i18n.t().team().week_title)(
                     &day_month(first.date, locale),
                     &short_date(last.date, locale),
                 ),
@@ -209,22 +209,22 @@ pub fn TeamCalendar() -> impl IntoView {
                 .map(|t| t.name.clone())
                 .unwrap_or_default()
         });
-        (i18n.t().team.grid_caption)(&name, &period())
+        (i18n.t().team().grid_caption)(&name, &period())
     };
     let rule = move |team_id: TeamId| {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         state
             .with(|s| s.directory.teams.get(&team_id).map(|x| x.min_office))
             .map(|r| (t.minimum_rule)(&rule_text(r, t)))
     };
     let counts_table = move |team_id: TeamId| {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let caption = caption(team_id);
         days.with(|days| state.with(|s| counts_grid(s, team_id, days, &caption, t)))
     };
 
     let body = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let (team_id, names) = match shape.get() {
             Shape::Loading => return loading_view().into_any(),
             Shape::NoTeam => return view! { <p class="team-empty">{t.no_team}</p> }.into_any(),
@@ -243,13 +243,13 @@ pub fn TeamCalendar() -> impl IntoView {
         } else {
             view! {
                 <p class="team-rule">{move || rule(team_id)}</p>
-                <p class="team-note">{move || i18n.t().team.counts_only}</p>
+                <p class="team-note">{move || i18n.t().team().counts_only}</p>
             }
             .into_any()
         };
         let below = move || {
             names.then(|| {
-                days.with(|days| state.with(|s| below_days(s, team_id, days, &i18n.t().team)))
+                days.with(|days| state.with(|s| below_days(s, team_id, days, i18n.t().team())))
             })
         };
         view! {
@@ -303,12 +303,12 @@ pub fn TeamCalendar() -> impl IntoView {
     view! {
         <section class="page team-calendar">
             <div class="page-head">
-                <h1>{move || i18n.t().team.calendar_title}</h1>
+                <h1>{move || i18n.t().team().calendar_title}</h1>
                 {links}
             </div>
             <div class="team-toolbar">
                 <div class="field">
-                    <label for="team-choice">{move || i18n.t().team.team_label}</label>
+                    <label for="team-choice">{move || i18n.t().team().team_label}</label>
                     <select
                         id="team-choice"
                         on:change=move |ev| {
@@ -319,14 +319,14 @@ pub fn TeamCalendar() -> impl IntoView {
                         {team_options}
                     </select>
                 </div>
-                <div class="span-choice" role="group" aria-label=move || i18n.t().team.view_label>
+                <div class="span-choice" role="group" aria-label=move || i18n.t().team().view_label>
                     <button
                         type="button"
                         class="secondary"
                         aria-pressed=move || (span.get() == Span::Month).to_string()
                         on:click=move |_| span.set(Span::Month)
                     >
-                        {move || i18n.t().team.view_month}
+                        {move || i18n.t().team().view_month}
                     </button>
                     <button
                         type="button"
@@ -334,7 +334,7 @@ pub fn TeamCalendar() -> impl IntoView {
                         aria-pressed=move || (span.get() == Span::Week).to_string()
                         on:click=move |_| span.set(Span::Week)
                     >
-                        {move || i18n.t().team.view_week}
+                        {move || i18n.t().team().view_week}
                     </button>
                 </div>
                 <div class="month-nav">
@@ -342,21 +342,21 @@ pub fn TeamCalendar() -> impl IntoView {
                         <span aria-hidden="true">"‹ "</span>
                         {move || match span.get() {
                             Span::Month => i18n.t().calendar.previous_month,
-                            Span::Week => i18n.t().team.previous_week,
+                            Span::Week => i18n.t().team().previous_week,
                         }}
                     </button>
                     <h2 aria-live="polite">{period}</h2>
                     <button type="button" class="secondary" on:click=move |_| go(1)>
                         {move || match span.get() {
                             Span::Month => i18n.t().calendar.next_month,
-                            Span::Week => i18n.t().team.next_week,
+                            Span::Week => i18n.t().team().next_week,
                         }}
                         <span aria-hidden="true">" ›"</span>
                     </button>
                     <button type="button" class="ghost" on:click=move |_| anchor.set(today)>
                         {move || match span.get() {
                             Span::Month => i18n.t().calendar.today,
-                            Span::Week => i18n.t().team.this_week,
+                            Span::Week => i18n.t().team().this_week,
                         }}
                     </button>
                 </div>
@@ -373,7 +373,7 @@ fn Legend() -> impl IntoView {
     move || {
         use super::DayCell;
         use vela_domain::directory::WorkMode;
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         let items = [
             DayCell::Office,
             DayCell::Away(WorkMode::Agile),

@@ -86,7 +86,7 @@ pub fn PeopleTable(
             Memo::new(move |_| days.with(|days| state.with(|s| row_cells(s, person, days))));
         let label = name.clone();
         let render = move || {
-            let t = &i18n.t().team;
+            let t = i18n.t().team();
             cells.with(|cells| {
                 days.with(|days| {
                     let wide = days.len() <= 7;
@@ -136,7 +136,7 @@ pub fn PeopleTable(
         })
     });
     let count_row = move || {
-        let t = &i18n.t().team;
+        let t = i18n.t().team();
         counts.with(|counts| {
             counts
                 .iter()
@@ -167,13 +167,13 @@ pub fn PeopleTable(
     view! {
         <table class="team-grid" class:week=move || days.with(|d| d.len() <= 7)>
             <caption class="visually-hidden">{move || caption.get()}</caption>
-            {move || days.with(|days| header(days, i18n.t().team.person_column, Some(today)))}
+            {move || days.with(|days| header(days, i18n.t().team().person_column, Some(today)))}
             <tbody>
                 <For each=move || people.get() key=|p| p.clone() children=row />
             </tbody>
             <tfoot>
                 <tr>
-                    <th scope="row" class="name-col">{move || i18n.t().team.in_office_row}</th>
+                    <th scope="row" class="name-col">{move || i18n.t().team().in_office_row}</th>
                     {count_row}
                 </tr>
             </tfoot>

@@ -42,17 +42,17 @@ pub fn CertificatePage() -> impl IntoView {
         Some(certificate) => view! { <CertificateSheet certificate /> }.into_any(),
         None if !is_loaded.get() => loading_view().into_any(),
         None => view! {
-            <h1>{move || i18n.t().certificates.title}</h1>
-            <p class="empty-state" role="alert">{move || i18n.t().certificates.none}</p>
+            <h1>{move || i18n.t().certificates().title}</h1>
+            <p class="empty-state" role="alert">{move || i18n.t().certificates().none}</p>
         }
         .into_any(),
     };
     view! {
         <section class="page certificate-page">
             <div class="certificate-actions">
-                <crate::components::print_button::PrintButton label=|t| t.certificates.print />
+                <crate::components::print_button::PrintButton label=|t| t.certificates().print />
                 <A href="/webinars/mine" attr:class="print-button">
-                    {move || i18n.t().certificates.back}
+                    {move || i18n.t().certificates().back}
                 </A>
             </div>
             {body}
@@ -67,7 +67,7 @@ fn CertificateSheet(certificate: Certificate) -> impl IntoView {
     let c = certificate;
     move || {
         let locale = i18n.locale();
-        let t = &i18n.t().certificates;
+        let t = i18n.t().certificates();
         let states = match c.kind {
             CertificateKind::Session => (t.states_session)(&c.name, &c.title),
             CertificateKind::Path => (t.states_path)(&c.name, &c.title),

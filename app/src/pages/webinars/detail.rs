@@ -52,10 +52,10 @@ pub fn SessionPage() -> impl IntoView {
         (Some(session), Some(me)) => view! { <SessionView session=session me=me /> }.into_any(),
         _ => view! {
             <section class="page webinars">
-                <h1>{move || i18n.t().webinars.not_found_title}</h1>
-                <p>{move || i18n.t().webinars.not_found_text}</p>
+                <h1>{move || i18n.t().webinars().not_found_title}</h1>
+                <p>{move || i18n.t().webinars().not_found_text}</p>
                 <p>
-                    <A href="/webinars">{move || i18n.t().webinars.back_to_list}</A>
+                    <A href="/webinars">{move || i18n.t().webinars().back_to_list}</A>
                 </p>
             </section>
         }
@@ -82,7 +82,7 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
 
     let facts = move || {
         let locale = i18n.locale();
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         state.with(|s| {
             view! {
                 <dl class="webinar-facts">
@@ -102,7 +102,7 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
     view! {
         <section class="page webinars webinar-detail">
             <p class="breadcrumb">
-                <A href="/webinars">{move || i18n.t().webinars.back_to_list}</A>
+                <A href="/webinars">{move || i18n.t().webinars().back_to_list}</A>
             </p>
             <h1>{title}</h1>
             {cancelled
@@ -110,7 +110,7 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
                     view! {
                         <p class="notice danger" role="status">
                             <span aria-hidden="true">"✕ "</span>
-                            {move || i18n.t().webinars.cancelled_notice}
+                            {move || i18n.t().webinars().cancelled_notice}
                         </p>
                     }
                 })}
@@ -121,7 +121,7 @@ fn SessionView(session: Session, me: PersonId) -> impl IntoView {
             {(!materials.is_empty())
                 .then(|| {
                     view! {
-                        <h2>{move || i18n.t().webinars.materials}</h2>
+                        <h2>{move || i18n.t().webinars().materials}</h2>
                         <ul class="webinar-materials">
                             {materials
                                 .into_iter()
@@ -195,7 +195,7 @@ fn Registration(
         }) {
             Ok(()) => {
                 error.set(None);
-                done.set(Some(i18n.t().webinars.registration_cancelled_done));
+                done.set(Some(i18n.t().webinars().registration_cancelled_done));
             }
             Err(e) => error.set(Some(e)),
         }
@@ -236,7 +236,7 @@ fn Registration(
     });
 
     let body = move || {
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         match offer.get() {
             Offer::Seated {
                 waitlisted,
@@ -260,12 +260,12 @@ fn Registration(
                                         if confirming.get() {
                                             view! {
                                                 <div class="confirm" role="group" aria-labelledby="cancel-question">
-                                                    <p id="cancel-question">{i18n.t().webinars.cancel_registration_question}</p>
+                                                    <p id="cancel-question">{i18n.t().webinars().cancel_registration_question}</p>
                                                     <button type="button" class="danger" node_ref=super::focused_button() on:click=cancel>
-                                                        {i18n.t().webinars.cancel_registration_confirm}
+                                                        {i18n.t().webinars().cancel_registration_confirm}
                                                     </button>
                                                     <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                                                        {i18n.t().webinars.keep}
+                                                        {i18n.t().webinars().keep}
                                                     </button>
                                                 </div>
                                             }
@@ -273,7 +273,7 @@ fn Registration(
                                         } else {
                                             view! {
                                                 <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                                                    {i18n.t().webinars.cancel_registration}
+                                                    {i18n.t().webinars().cancel_registration}
                                                 </button>
                                             }
                                                 .into_any()
@@ -325,7 +325,7 @@ fn JoinBox(
     let join = move || {
         let at = now.get();
         let locale = i18n.locale();
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let (session, may) = state.with(|s| {
             (
                 s.webinars.sessions.get(&id).cloned(),
@@ -368,7 +368,7 @@ fn JoinBox(
         {move || seated().then(join)}
         <p class="calendar-link">
             <a href=ics.clone() download="">
-                {move || i18n.t().webinars.add_to_calendar}
+                {move || i18n.t().webinars().add_to_calendar}
             </a>
         </p>
     }
@@ -438,7 +438,7 @@ fn FeedbackForm(
 
     move || {
         attended.get().then(|| {
-            let t = &i18n.t().webinars;
+            let t = i18n.t().webinars();
             let radios = (1..=5u8)
                 .map(|n| {
                     view! {
@@ -472,7 +472,7 @@ fn FeedbackForm(
                     </label>
                     <button type="submit" class="primary">{t.feedback_submit}</button>
                     {move || (saved.get() || (has_feedback.get() && error.get().is_none()))
-                        .then(|| view! { <p role="status" class="notice success">{i18n.t().webinars.feedback_saved}</p> })}
+                        .then(|| view! { <p role="status" class="notice success">{i18n.t().webinars().feedback_saved}</p> })}
                     {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e}</p> })}
                 </form>
             }

@@ -153,7 +153,7 @@ impl Fields {
 
     /// The command, or the message of the first field that cannot be read.
     fn command(&self, id: SessionId) -> Result<Web, &'static str> {
-        let t = &use_i18n().t().webinars;
+        let t = &use_i18n().t().webinars();
         let date = self.date.get_untracked();
         let (start, end, _) = session_times(
             &date,
@@ -225,8 +225,8 @@ fn EditSessionPage() -> impl IntoView {
             Some(session) => view! { <SessionForm session=Some(session) /> }.into_any(),
             None => view! {
                 <section class="page webinars">
-                    <h1>{move || i18n.t().webinars.not_found_title}</h1>
-                    <p><A href="/training">{move || i18n.t().webinars.back}</A></p>
+                    <h1>{move || i18n.t().webinars().not_found_title}</h1>
+                    <p><A href="/training">{move || i18n.t().webinars().back}</A></p>
                 </section>
             }
             .into_any(),
@@ -290,70 +290,70 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
     view! {
         <section class="page webinars session-form">
             <p class="breadcrumb">
-                <A href="/training">{move || i18n.t().webinars.back}</A>
+                <A href="/training">{move || i18n.t().webinars().back}</A>
             </p>
             <h1>
-                {move || if editing { i18n.t().webinars.form_edit } else { i18n.t().webinars.form_new }}
+                {move || if editing { i18n.t().webinars().form_edit } else { i18n.t().webinars().form_new }}
             </h1>
             <form on:submit=save novalidate>
                 <label class="block">
-                    <span>{move || i18n.t().webinars.f_title}</span>
+                    <span>{move || i18n.t().webinars().f_title}</span>
                     <input type="text" required prop:value=move || f.title.get() on:input=move |ev| f.title.set(event_target_value(&ev)) />
                 </label>
                 <label class="block">
-                    <span>{move || i18n.t().webinars.f_description}</span>
+                    <span>{move || i18n.t().webinars().f_description}</span>
                     <textarea rows="4" prop:value=move || f.description.get() on:input=move |ev| f.description.set(event_target_value(&ev))></textarea>
                 </label>
                 <fieldset>
-                    <legend>{move || i18n.t().webinars.f_trainers}</legend>
+                    <legend>{move || i18n.t().webinars().f_trainers}</legend>
                     <For each=move || trainers.get() key=|item| item.clone() let:item>
                         <Choice id=item.0 name=item.1 set=f.trainers />
                     </For>
                 </fieldset>
                 <fieldset class="when">
-                    <legend>{move || i18n.t().webinars.f_when}</legend>
-                    <p class="hint">{move || i18n.t().webinars.f_rome_time}</p>
+                    <legend>{move || i18n.t().webinars().f_when}</legend>
+                    <p class="hint">{move || i18n.t().webinars().f_rome_time}</p>
                     <label>
-                        <span>{move || i18n.t().webinars.f_date}</span>
+                        <span>{move || i18n.t().webinars().f_date}</span>
                         <input type="date" required prop:value=move || f.date.get() on:input=move |ev| f.date.set(event_target_value(&ev)) on:change=move |ev| f.date.set(event_target_value(&ev)) />
                     </label>
                     <label>
-                        <span>{move || i18n.t().webinars.f_start}</span>
+                        <span>{move || i18n.t().webinars().f_start}</span>
                         <input type="time" required prop:value=move || f.start.get() on:input=move |ev| f.start.set(event_target_value(&ev)) on:change=move |ev| f.start.set(event_target_value(&ev)) />
                     </label>
                     <label>
-                        <span>{move || i18n.t().webinars.f_end}</span>
+                        <span>{move || i18n.t().webinars().f_end}</span>
                         <input type="time" required prop:value=move || f.end.get() on:input=move |ev| f.end.set(event_target_value(&ev)) on:change=move |ev| f.end.set(event_target_value(&ev)) />
                     </label>
                     <p class="hint" aria-live="polite">
                         {move || {
                             let next_day = session_times(&f.date.get(), &f.start.get(), &f.end.get())
                                 .is_some_and(|(_, _, next)| next);
-                            next_day.then(|| i18n.t().webinars.f_ends_next_day)
+                            next_day.then(|| i18n.t().webinars().f_ends_next_day)
                         }}
                     </p>
                 </fieldset>
                 <label class="block short">
-                    <span>{move || i18n.t().webinars.f_capacity}</span>
+                    <span>{move || i18n.t().webinars().f_capacity}</span>
                     <input type="number" min="1" step="1" inputmode="numeric" required prop:value=move || f.capacity.get() on:input=move |ev| f.capacity.set(event_target_value(&ev)) />
                 </label>
                 <label class="block">
-                    <span>{move || i18n.t().webinars.f_link}</span>
+                    <span>{move || i18n.t().webinars().f_link}</span>
                     <input type="url" required prop:value=move || f.link.get() on:input=move |ev| f.link.set(event_target_value(&ev)) />
                 </label>
                 <fieldset>
-                    <legend>{move || i18n.t().webinars.f_audience}</legend>
+                    <legend>{move || i18n.t().webinars().f_audience}</legend>
                     <label class="check">
                         <input type="radio" name="audience" prop:checked=move || f.audience.get() == Reach::Organisation on:change=move |_| f.audience.set(Reach::Organisation) />
-                        <span>{move || i18n.t().webinars.f_audience_org}</span>
+                        <span>{move || i18n.t().webinars().f_audience_org}</span>
                     </label>
                     <label class="check">
                         <input type="radio" name="audience" prop:checked=move || f.audience.get() == Reach::Partnership on:change=move |_| f.audience.set(Reach::Partnership) />
-                        <span>{move || i18n.t().webinars.f_audience_partnership}</span>
+                        <span>{move || i18n.t().webinars().f_audience_partnership}</span>
                     </label>
                     <label class="check">
                         <input type="radio" name="audience" prop:checked=move || f.audience.get() == Reach::Teams on:change=move |_| f.audience.set(Reach::Teams) />
-                        <span>{move || i18n.t().webinars.f_audience_teams}</span>
+                        <span>{move || i18n.t().webinars().f_audience_teams}</span>
                     </label>
                     {move || {
                         (f.audience.get() == Reach::Teams)
@@ -369,7 +369,7 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                     }}
                 </fieldset>
                 <fieldset>
-                    <legend>{move || i18n.t().webinars.f_materials}</legend>
+                    <legend>{move || i18n.t().webinars().f_materials}</legend>
                     <For each=move || f.materials.with(|list| list.iter().map(|m| m.key).collect::<Vec<_>>()) key=|id| *id let:id>
                         <MaterialRow id=id materials=f.materials />
                     </For>
@@ -382,12 +382,12 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
                             f.materials.update(|list| list.push(Material { key, ..Default::default() }));
                         }
                     >
-                        {move || i18n.t().webinars.f_add_material}
+                        {move || i18n.t().webinars().f_add_material}
                     </button>
                 </fieldset>
                 {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary">{move || i18n.t().webinars.save}</button>
+                    <button type="submit" class="primary">{move || i18n.t().webinars().save}</button>
                 </div>
             </form>
         </section>
@@ -447,11 +447,11 @@ fn MaterialRow(id: u32, materials: RwSignal<Vec<Material>>) -> impl IntoView {
     view! {
         <div class="material-row">
             <label>
-                <span>{move || (i18n.t().webinars.f_material_title)(n())}</span>
+                <span>{move || (i18n.t().webinars().f_material_title)(n())}</span>
                 <input type="text" prop:value=title on:change=move |ev| set(Some(event_target_value(&ev)), None) />
             </label>
             <label>
-                <span>{move || (i18n.t().webinars.f_material_url)(n())}</span>
+                <span>{move || (i18n.t().webinars().f_material_url)(n())}</span>
                 <input type="url" prop:value=url on:change=move |ev| set(None, Some(event_target_value(&ev))) />
             </label>
             <button
@@ -459,7 +459,7 @@ fn MaterialRow(id: u32, materials: RwSignal<Vec<Material>>) -> impl IntoView {
                 class="ghost"
                 on:click=move |_| materials.update(|list| list.retain(|x| x.key != id))
             >
-                {move || (i18n.t().webinars.f_material_remove)(n())}
+                {move || (i18n.t().webinars().f_material_remove)(n())}
             </button>
         </div>
     }

@@ -94,7 +94,7 @@ pub fn WebinarList() -> impl IntoView {
 
     let cards = move || {
         let locale = i18n.locale();
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let list = sessions();
         if list.is_empty() {
             let text = if filtered() {
@@ -155,20 +155,20 @@ pub fn WebinarList() -> impl IntoView {
             <h1>{move || i18n.t().nav_webinars}</h1>
             <WebinarTabs />
             <PromotionNotice />
-            <p class="intro">{move || i18n.t().webinars.list_intro}</p>
+            <p class="intro">{move || i18n.t().webinars().list_intro}</p>
             <fieldset class="webinar-filters">
-                <legend>{move || i18n.t().webinars.filters_legend}</legend>
+                <legend>{move || i18n.t().webinars().filters_legend}</legend>
                 <label>
-                    <span>{move || i18n.t().webinars.filter_path}</span>
+                    <span>{move || i18n.t().webinars().filter_path}</span>
                     <select on:change=move |ev| path.set(event_target_value(&ev)) prop:value=move || path.get()>
-                        <option value="">{move || i18n.t().webinars.filter_all_paths}</option>
+                        <option value="">{move || i18n.t().webinars().filter_all_paths}</option>
                         <For each=move || paths.get() key=|item| item.clone() let:item>
                             <option value=item.0.0.to_string() selected=move || path.with(|p| *p == item.0.0.to_string())>{item.1}</option>
                         </For>
                     </select>
                 </label>
                 <label>
-                    <span>{move || i18n.t().webinars.filter_from}</span>
+                    <span>{move || i18n.t().webinars().filter_from}</span>
                     <input
                         type="date"
                         prop:value=move || from.get()
@@ -182,7 +182,7 @@ pub fn WebinarList() -> impl IntoView {
                         prop:checked=move || free_only.get()
                         on:change=move |ev| free_only.set(event_target_checked(&ev))
                     />
-                    <span>{move || i18n.t().webinars.filter_free}</span>
+                    <span>{move || i18n.t().webinars().filter_free}</span>
                 </label>
                 <button
                     type="button"
@@ -193,7 +193,7 @@ pub fn WebinarList() -> impl IntoView {
                         free_only.set(false);
                     }
                 >
-                    {move || i18n.t().webinars.filter_reset}
+                    {move || i18n.t().webinars().filter_reset}
                 </button>
             </fieldset>
             {cards}

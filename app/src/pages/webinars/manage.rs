@@ -31,8 +31,8 @@ fn ManageSessionPage() -> impl IntoView {
         (Some(session), Some(me)) => view! { <Manage session=session me=me /> }.into_any(),
         _ => view! {
             <section class="page webinars">
-                <h1>{move || i18n.t().webinars.not_found_title}</h1>
-                <p><A href="/training">{move || i18n.t().webinars.back}</A></p>
+                <h1>{move || i18n.t().webinars().not_found_title}</h1>
+                <p><A href="/training">{move || i18n.t().webinars().back}</A></p>
             </section>
         }
         .into_any(),
@@ -52,7 +52,7 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
 
     let facts = move || {
         let locale = i18n.locale();
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         state.with(|s| {
             view! {
                 <dl class="webinar-facts">
@@ -87,7 +87,7 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
     view! {
         <section class="page webinars manage-session">
             <p class="breadcrumb">
-                <A href="/training">{move || i18n.t().webinars.back}</A>
+                <A href="/training">{move || i18n.t().webinars().back}</A>
             </p>
             <h1>{session.title.clone()}</h1>
             {cancelled
@@ -95,7 +95,7 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
                     view! {
                         <p class="notice danger" role="status">
                             <span aria-hidden="true">"✕ "</span>
-                            {move || i18n.t().webinars.cancelled_notice}
+                            {move || i18n.t().webinars().cancelled_notice}
                         </p>
                     }
                 })}
@@ -106,23 +106,23 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
                         .then(|| {
                             view! {
                                 <A href=format!("/training/sessions/{}/edit", id.0) attr:class="button-link">
-                                    {move || i18n.t().webinars.edit}
+                                    {move || i18n.t().webinars().edit}
                                 </A>
                             }
                         })
                 }}
                 <a class="button-link" href=format!("/api/webinars/{}/attendees.csv", id.0) download="">
-                    {move || i18n.t().webinars.export_csv}
+                    {move || i18n.t().webinars().export_csv}
                 </a>
                 <A href=format!("/webinars/{}", id.0) attr:class="button-link">
-                    {move || i18n.t().webinars.public_page}
+                    {move || i18n.t().webinars().public_page}
                 </A>
                 {move || {
                     (may_cancel() && !confirming.get())
                         .then(|| {
                             view! {
                                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>
-                                    {i18n.t().webinars.cancel_session}
+                                    {i18n.t().webinars().cancel_session}
                                 </button>
                             }
                         })
@@ -134,12 +134,12 @@ fn Manage(session: Session, me: PersonId) -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="confirm" role="group" aria-labelledby="cancel-session-question">
-                                <p id="cancel-session-question">{i18n.t().webinars.cancel_session_question}</p>
+                                <p id="cancel-session-question">{i18n.t().webinars().cancel_session_question}</p>
                                 <button type="button" class="danger" node_ref=super::focused_button() on:click=cancel>
-                                    {i18n.t().webinars.cancel_session_confirm}
+                                    {i18n.t().webinars().cancel_session_confirm}
                                 </button>
                                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                                    {i18n.t().webinars.keep}
+                                    {i18n.t().webinars().keep}
                                 </button>
                             </div>
                         }
@@ -173,7 +173,7 @@ fn Attendees(
     };
 
     let table = move || {
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let rows = state.with(|s| attendees(s, id));
         let started = state.with(|s| {
             s.webinars
@@ -289,20 +289,20 @@ fn Attendees(
                         crate::format::long_date(vela_domain::calendar::rome_date(x.start), locale),
                         time_of_day(x.start, locale)
                     );
-                    (i18n.t().webinars.attendance_from)(&when)
+                    (i18n.t().webinars().attendance_from)(&when)
                 })
         })
     };
 
     view! {
-        <h2>{move || i18n.t().webinars.registrations}</h2>
+        <h2>{move || i18n.t().webinars().registrations}</h2>
         {move || before_start().map(|text| view! { <p class="hint">{text}</p> })}
         {table}
         {move || {
             anyone_else
                 .get()
                 .then(|| {
-                    let t = &i18n.t().webinars;
+                    let t = i18n.t().webinars();
                     view! {
                         <form class="add-present" on:submit=add>
                             <label>
@@ -328,7 +328,7 @@ fn Feedback(id: SessionId) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     move || {
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let figures = state.with(|s| session_figures(s, id));
         let comments: Vec<(String, u8, String)> = state.with(|s| {
             attendees(s, id)

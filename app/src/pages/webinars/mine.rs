@@ -68,7 +68,7 @@ pub fn MyTraining() -> impl IntoView {
 
     let attended_view = move || {
         let locale = i18n.locale();
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let list = attended();
         if list.is_empty() {
             return view! { <p class="empty-state">{t.mine_attended_empty}</p> }.into_any();
@@ -79,7 +79,7 @@ pub fn MyTraining() -> impl IntoView {
                 let href = format!("/webinars/{}", x.id.0);
                 let certificate = format!("/certificates/session/{}", x.id.0);
                 let title = x.title.clone();
-                let c = &i18n.t().certificates;
+                let c = i18n.t().certificates();
                 view! {
                     <tr>
                         <th scope="row"><A href=href>{title}</A></th>
@@ -101,7 +101,7 @@ pub fn MyTraining() -> impl IntoView {
                         <th scope="col">{t.col_session}</th>
                         <th scope="col">{t.col_date}</th>
                         <th scope="col">{t.col_duration}</th>
-                        <th scope="col">{i18n.t().certificates.col_certificate}</th>
+                        <th scope="col">{i18n.t().certificates().col_certificate}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -112,7 +112,7 @@ pub fn MyTraining() -> impl IntoView {
 
     let upcoming_view = move || {
         let locale = i18n.locale();
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let list = upcoming();
         if list.is_empty() {
             return view! { <p class="empty-state">{t.mine_upcoming_empty}</p> }.into_any();
@@ -138,16 +138,16 @@ pub fn MyTraining() -> impl IntoView {
 
     view! {
         <section class="page webinars">
-            <h1>{move || i18n.t().webinars.tab_mine}</h1>
+            <h1>{move || i18n.t().webinars().tab_mine}</h1>
             <WebinarTabs />
             <PromotionNotice />
-            <p class="intro">{move || i18n.t().webinars.mine_intro}</p>
+            <p class="intro">{move || i18n.t().webinars().mine_intro}</p>
             <p class="training-total" role="status">
-                <strong>{move || (i18n.t().webinars.mine_total)(&duration(total()))}</strong>
+                <strong>{move || (i18n.t().webinars().mine_total)(&duration(total()))}</strong>
             </p>
-            <h2>{move || i18n.t().webinars.mine_attended}</h2>
+            <h2>{move || i18n.t().webinars().mine_attended}</h2>
             {attended_view}
-            <h2>{move || i18n.t().webinars.mine_upcoming}</h2>
+            <h2>{move || i18n.t().webinars().mine_upcoming}</h2>
             {upcoming_view}
             <MyPaths />
         </section>

@@ -80,7 +80,7 @@ pub(crate) fn submit(command: Web) -> Result<(), String> {
 
 /// "martedì 1 dicembre 2026, 10:00–12:00" in Rome time.
 pub(crate) fn when(session: &Session, locale: Locale) -> String {
-    (locale.texts().webinars.when)(
+    (locale.texts().webinars().when)(
         &long_date(rome_date(session.start), locale),
         &time_of_day(session.start, locale),
         &time_of_day(session.end, locale),
@@ -115,7 +115,7 @@ pub(crate) fn audience_text(
     me: Option<PersonId>,
     locale: Locale,
 ) -> String {
-    let t = &locale.texts().webinars;
+    let t = locale.texts().webinars();
     let org_name = || {
         state
             .directory
@@ -150,7 +150,7 @@ pub(crate) fn audience_text(
 
 /// The seat figures in words.
 pub(crate) fn seats_text(state: &State, session: SessionId, locale: Locale) -> String {
-    let t = &locale.texts().webinars;
+    let t = locale.texts().webinars();
     // Once a session is over its seats no longer matter: who took part
     // does, for those who may see it (people may follow without a seat).
     if let Some(s) = state.webinars.sessions.get(&session) {
@@ -183,7 +183,7 @@ pub(crate) fn my_status(
     at: DateTime<Utc>,
     locale: Locale,
 ) -> Option<(&'static str, String)> {
-    let t = &locale.texts().webinars;
+    let t = locale.texts().webinars();
     if session.status == SessionStatus::Cancelled {
         return Some(("cancelled", t.status_session_cancelled.to_owned()));
     }
@@ -223,9 +223,9 @@ pub(crate) fn focused_button() -> NodeRef<leptos::html::Button> {
 pub(crate) fn WebinarTabs() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="webinar-tabs" aria-label=move || i18n.t().webinars.tabs_label>
-            <A href="/webinars" exact=true>{move || i18n.t().webinars.tab_catalogue}</A>
-            <A href="/webinars/mine">{move || i18n.t().webinars.tab_mine}</A>
+        <nav class="webinar-tabs" aria-label=move || i18n.t().webinars().tabs_label>
+            <A href="/webinars" exact=true>{move || i18n.t().webinars().tab_catalogue}</A>
+            <A href="/webinars/mine">{move || i18n.t().webinars().tab_mine}</A>
         </nav>
     }
 }
@@ -289,13 +289,13 @@ pub(crate) fn PromotionNotice() -> impl IntoView {
                         view! {
                             <div class="notice success">
                                 <span aria-hidden="true">"✓ "</span>
-                                <span>{move || (i18n.t().webinars.promoted)(&title)}</span>
+                                <span>{move || (i18n.t().webinars().promoted)(&title)}</span>
                                 <button
                                     type="button"
                                     class="secondary"
                                     on:click=move |_| promoted.update(|p| p.retain(|(s, _)| *s != id))
                                 >
-                                    {move || i18n.t().webinars.dismiss}
+                                    {move || i18n.t().webinars().dismiss}
                                 </button>
                             </div>
                         }

@@ -42,8 +42,8 @@ fn EditPathPage() -> impl IntoView {
             Some(path) => view! { <PathForm path=Some(path) /> }.into_any(),
             None => view! {
                 <section class="page webinars">
-                    <h1>{move || i18n.t().webinars.not_found_title}</h1>
-                    <p><A href="/training">{move || i18n.t().webinars.back}</A></p>
+                    <h1>{move || i18n.t().webinars().not_found_title}</h1>
+                    <p><A href="/training">{move || i18n.t().webinars().back}</A></p>
                 </section>
             }
             .into_any(),
@@ -103,7 +103,7 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
     };
 
     let ordered = move || {
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let list = sessions.get();
         if list.is_empty() {
             return view! { <p class="empty-state">{t.p_sessions_empty}</p> }.into_any();
@@ -160,24 +160,24 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
     view! {
         <section class="page webinars path-form">
             <p class="breadcrumb">
-                <A href="/training">{move || i18n.t().webinars.back}</A>
+                <A href="/training">{move || i18n.t().webinars().back}</A>
             </p>
-            <h1>{move || if editing { i18n.t().webinars.path_edit } else { i18n.t().webinars.path_new }}</h1>
+            <h1>{move || if editing { i18n.t().webinars().path_edit } else { i18n.t().webinars().path_new }}</h1>
             <form on:submit=save novalidate>
                 <label class="block">
-                    <span>{move || i18n.t().webinars.f_title}</span>
+                    <span>{move || i18n.t().webinars().f_title}</span>
                     <input type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 </label>
                 <label class="block">
-                    <span>{move || i18n.t().webinars.f_description}</span>
+                    <span>{move || i18n.t().webinars().f_description}</span>
                     <textarea rows="3" prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 </label>
                 <fieldset>
-                    <legend>{move || i18n.t().webinars.p_sessions}</legend>
+                    <legend>{move || i18n.t().webinars().p_sessions}</legend>
                     {ordered}
                     <div class="add-step">
                         <label>
-                            <span>{move || i18n.t().webinars.p_add}</span>
+                            <span>{move || i18n.t().webinars().p_add}</span>
                             <select prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                                 <option value="">"—"</option>
                                 <For each=move || candidates.get() key=|item| item.clone() let:item>
@@ -186,13 +186,13 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
                             </select>
                         </label>
                         <button type="button" class="secondary" on:click=add>
-                            {move || i18n.t().webinars.p_add_button}
+                            {move || i18n.t().webinars().p_add_button}
                         </button>
                     </div>
                 </fieldset>
                 {move || error.get().map(|e| view! { <p role="alert" class="form-error">{e}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary">{move || i18n.t().webinars.save}</button>
+                    <button type="submit" class="primary">{move || i18n.t().webinars().save}</button>
                 </div>
             </form>
         </section>

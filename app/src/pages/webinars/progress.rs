@@ -62,10 +62,10 @@ pub fn MyPaths() -> impl IntoView {
     });
     view! {
         <section class="my-paths" aria-labelledby="my-paths-heading">
-            <h2 id="my-paths-heading">{move || i18n.t().certificates.paths_heading}</h2>
+            <h2 id="my-paths-heading">{move || i18n.t().certificates().paths_heading}</h2>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="empty-state">{move || i18n.t().certificates.paths_empty}</p> }
+                fallback=move || view! { <p class="empty-state">{move || i18n.t().certificates().paths_empty}</p> }
             >
                 <ul class="path-progress-list">
                     <For each=move || rows.get() key=|row| row.clone() let:row>
@@ -87,7 +87,7 @@ fn PathItem(row: PathRow) -> impl IntoView {
         <li class="path-progress">
             <h3>{row.title.clone()}</h3>
             {move || {
-                let t = &i18n.t().certificates;
+                let t = i18n.t().certificates();
                 view! {
                     <ProgressBar
                         percent=percent

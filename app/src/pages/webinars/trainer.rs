@@ -57,7 +57,7 @@ fn TrainingAdminPage() -> impl IntoView {
 
     let table = move || {
         let locale = i18n.locale();
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let list = sessions();
         if list.is_empty() {
             return view! { <p class="empty-state">{t.sessions_empty}</p> }.into_any();
@@ -103,7 +103,7 @@ fn TrainingAdminPage() -> impl IntoView {
     };
 
     let paths = move || {
-        let t = &i18n.t().webinars;
+        let t = i18n.t().webinars();
         let list = state.with(|s| s.webinars.paths.values().cloned().collect::<Vec<_>>());
         if list.is_empty() {
             return view! { <p class="empty-state">{t.paths_empty}</p> }.into_any();
@@ -129,27 +129,27 @@ fn TrainingAdminPage() -> impl IntoView {
     view! {
         <section class="page webinars training-admin">
             <h1>{move || i18n.t().nav_training_admin}</h1>
-            <p class="intro">{move || i18n.t().webinars.admin_intro}</p>
+            <p class="intro">{move || i18n.t().webinars().admin_intro}</p>
             {move || {
                 (is_trainer() || admin)
                     .then(|| {
                         view! {
                             <p class="actions">
                                 <A href="/training/sessions/new" attr:class="button-link primary">
-                                    {move || i18n.t().webinars.new_session}
+                                    {move || i18n.t().webinars().new_session}
                                 </A>
                                 <A href="/training/paths/new" attr:class="button-link">
-                                    {move || i18n.t().webinars.new_path}
+                                    {move || i18n.t().webinars().new_path}
                                 </A>
                             </p>
                         }
                     })
             }}
             <h2>
-                {move || if admin { i18n.t().webinars.all_sessions } else { i18n.t().webinars.my_sessions }}
+                {move || if admin { i18n.t().webinars().all_sessions } else { i18n.t().webinars().my_sessions }}
             </h2>
             {table}
-            <h2>{move || i18n.t().webinars.paths}</h2>
+            <h2>{move || i18n.t().webinars().paths}</h2>
             {paths}
         </section>
     }
