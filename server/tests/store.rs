@@ -1119,6 +1119,110 @@ mod replicas {
             Outcome::Accepted { revision: 26 }
         );
     }
+
+    /// Waits until the newest snapshot in the database is of `revision` or later.
+    async fn snapshot_of(client: &tokio_postgres::Client, revision: i64) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let newest: i64 = client
+                .query_one("SELECT coalesce(max(revision), 0) FROM vela_snapshots", &[])
+                .await
+                .unwrap()
+                .get(0);
+            if newest >= revision {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no snapshot of {revision}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_snapshot_an_earlier_build_wrote_as_jsonb_still_loads() {
+        use std::io::Read;
+        let db = Database::new();
+        let (client, connection) = tokio_postgres::connect(&db.0.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(connection);
+        {
+            let store = db.open_with(options(10)).await;
+            for n in 1..=25 {
+                add(&store, Uuid::from_u128(n), 1).await;
+            }
+            snapshot_of(&client, 20).await;
+        }
+        // This build stores the document compressed, nothing as JSONB.
+        let row = client
+            .query_one(
+                "SELECT compressed, snapshot IS NULL FROM vela_snapshots",
+                &[],
+            )
+            .await
+            .unwrap();
+        let compressed: Vec<u8> = row.get(0);
+        assert!(row.get::<_, bool>(1), "no JSONB copy");
+        let mut json = String::new();
+        brotli::Decompressor::new(&compressed[..], 4096)
+            .read_to_string(&mut json)
+            .unwrap();
+        assert!(json.contains("\"revision\":20"), "{json}");
+        // Back to the tables of schema 4, with the row as that build wrote it,
+        // and only the snapshot holding the first 20 revisions.
+        client
+            .execute(
+                "ALTER TABLE vela_snapshots DROP CONSTRAINT vela_snapshots_one_form",
+                &[],
+            )
+            .await
+            .unwrap();
+        client
+            .execute(
+                "UPDATE vela_snapshots SET snapshot = $1::text::jsonb",
+                &[&json],
+            )
+            .await
+            .unwrap();
+        client
+            .batch_execute(
+                "ALTER TABLE vela_snapshots DROP COLUMN compressed;
+                 ALTER TABLE vela_snapshots ALTER COLUMN snapshot SET NOT NULL;
+                 UPDATE vela_schema SET version = 4;
+                 DELETE FROM vela_log WHERE revision <= 20;",
+            )
+            .await
+            .unwrap();
+
+        let store = db.open_with(options(10)).await;
+        assert_eq!(total(&store), (25, 25));
+        // Ids the old snapshot remembers are still known.
+        assert_eq!(
+            add(&store, Uuid::from_u128(3), 1).await,
+            Outcome::Accepted { revision: 3 }
+        );
+        for n in 26..=35 {
+            add(&store, Uuid::from_u128(n), 1).await;
+        }
+        snapshot_of(&client, 30).await;
+        let forms: (i64, i64) = {
+            let row = client
+                .query_one(
+                    "SELECT count(compressed), count(snapshot) FROM vela_snapshots",
+                    &[],
+                )
+                .await
+                .unwrap();
+            (row.get(0), row.get(1))
+        };
+        assert_eq!(
+            forms,
+            (1, 0),
+            "the next snapshot is compressed, the old one gone"
+        );
+    }
 }
 
 mod pruning {

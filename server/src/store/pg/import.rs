@@ -49,8 +49,8 @@ pub async fn import<M: Model>(
         register(&client, id).await?;
         if let Some(snapshot) = organisation.snapshot {
             let revision = snapshot.revision;
-            let json = snapshots::encode::<M>(snapshot).await?;
-            snapshots::write(&client, id, revision, &json).await?;
+            let compressed = snapshots::encode::<M>(snapshot).await?;
+            snapshots::write(&client, id, revision, &compressed).await?;
         }
         let mut chunk = Vec::with_capacity(CHUNK);
         for entry in &organisation.entries {

@@ -289,7 +289,11 @@ impl<M: Model> Shared<M> {
             let options = &self.options;
             let mut ids =
                 CommandIds::new(options.remembered_commands, options.remembered_rejections);
-            let (state, revision) = match snapshots::newest::<M>(client, id).await? {
+            let newest = {
+                let alone = snapshots::connection(&self.config).await?;
+                snapshots::newest::<M>(&alone, id).await?
+            };
+            let (state, revision) = match newest {
                 Some(snapshot) => {
                     for command in snapshot.accepted {
                         ids.accept(command.id, command.revision, command.actor);
@@ -596,6 +600,7 @@ impl<M: Model> Shared<M> {
     /// next snapshot deletes them).
     fn write_snapshot(&self, id: Uuid, snapshot: Snapshot<M, M::Actor>) {
         let pool = self.pool.clone();
+        let config = self.config.clone();
         // The snapshot's own row stays, so a replica behind it always finds
         // a row after its revision and can tell pruned rows from none.
         let keep = u64::try_from(self.options.recent_revisions)
@@ -604,28 +609,32 @@ impl<M: Model> Shared<M> {
         tokio::spawn(async move {
             let revision = snapshot.revision;
             let written = async {
-                let json = snapshots::encode::<M>(snapshot).await?;
-                let client = pool.get().await.map_err(pool_error)?;
-                snapshots::write(&client, id, revision, &json).await?;
-                Ok::<_, StoreError>(client)
+                let compressed = snapshots::encode::<M>(snapshot).await?;
+                let alone = snapshots::connection(&config).await?;
+                snapshots::write(&alone, id, revision, &compressed).await?;
+                Ok::<_, StoreError>(compressed.len())
             }
             .await;
             // The copy of the state and its JSON are freed: as the JSON
             // store's snapshot thread does, give that memory back, or the
             // resident size keeps the peak of the largest snapshot.
             crate::memory::trim_soon();
-            let client = match written {
-                Ok(client) => client,
+            let bytes = match written {
+                Ok(bytes) => bytes,
                 Err(error) => {
                     tracing::error!(org = %id, revision, %error, "snapshot not stored");
                     return;
                 }
             };
-            tracing::info!(org = %id, revision, "snapshot stored");
+            tracing::info!(org = %id, revision, bytes, "snapshot stored");
             let Some(through) = revision.checked_sub(keep).filter(|r| *r > 0) else {
                 return;
             };
-            match rows::prune(&client, id, through).await {
+            let pruned = match pool.get().await {
+                Ok(client) => rows::prune(&client, id, through).await,
+                Err(error) => Err(pool_error(error)),
+            };
+            match pruned {
                 Ok(deleted) => tracing::debug!(org = %id, through, deleted, "log rows pruned"),
                 Err(error) => tracing::warn!(org = %id, through, %error, "log rows not pruned"),
             }

@@ -130,6 +130,12 @@ const STEPS: &[&str] = &[
          PRIMARY KEY (org, revision)
      );
      CREATE INDEX vela_audit_trail_at ON vela_audit_trail (org, at);",
+    // 5: snapshots brotli-compressed (`snapshots.rs`): a row holds either
+    // form, the JSONB of earlier builds or the compressed document.
+    "ALTER TABLE vela_snapshots ALTER COLUMN snapshot DROP NOT NULL;
+     ALTER TABLE vela_snapshots ADD COLUMN compressed bytea;
+     ALTER TABLE vela_snapshots ADD CONSTRAINT vela_snapshots_one_form
+         CHECK ((snapshot IS NULL) <> (compressed IS NULL));",
 ];
 
 /// Brings the database's tables to this build's version.
