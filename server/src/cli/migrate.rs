@@ -142,10 +142,9 @@ pub(super) fn hash(state: &State) -> String {
 }
 
 async fn count_rows(url: &str, org: Uuid) -> Result<usize, CliError> {
-    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+    let client = crate::store::pg::connect(url)
         .await
         .map_err(|e| CliError::new(format!("database: {e}")))?;
-    tokio::spawn(connection);
     let count: i64 = client
         .query_one("SELECT count(*) FROM vela_log WHERE org = $1", &[&org])
         .await

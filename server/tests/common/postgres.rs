@@ -48,6 +48,45 @@ impl TestDatabase {
     }
 }
 
+impl TestDatabase {
+    /// Turns TLS on for the whole cluster with this certificate and key
+    /// (PEM). Plain connections still work, so the other tests on the
+    /// cluster go on as before.
+    #[allow(dead_code)]
+    pub fn enable_tls(&self, certificate: &str, key: &str) {
+        let data = self.cluster._dir.path().join("data");
+        for (name, text) in [("vela-test.crt", certificate), ("vela-test.key", key)] {
+            let path = data.join(name);
+            std::fs::write(&path, text).expect("write TLS file");
+            // PostgreSQL refuses a key others may read.
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                .expect("chmod TLS file");
+            if self.cluster.as_postgres {
+                chown_to_postgres(&path);
+            }
+        }
+        let status = self
+            .cluster
+            .tool("psql")
+            .args(["-d", &self.name, "-v", "ON_ERROR_STOP=1", "-q"])
+            .args([
+                "-c",
+                "ALTER SYSTEM SET ssl_cert_file = 'vela-test.crt'",
+                "-c",
+                "ALTER SYSTEM SET ssl_key_file = 'vela-test.key'",
+                "-c",
+                "ALTER SYSTEM SET ssl = on",
+                "-c",
+                "SELECT pg_reload_conf()",
+            ])
+            .stdout(Stdio::null())
+            .status()
+            .expect("psql runs");
+        assert!(status.success(), "turning TLS on");
+    }
+}
+
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         // Best effort: the cluster's directory goes anyway with the last one.

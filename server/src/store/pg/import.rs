@@ -2,7 +2,6 @@
 //! each one's snapshot and the log rows after it, in one transaction, so a
 //! failed copy leaves the database as empty as it was.
 
-use tokio_postgres::NoTls;
 use uuid::Uuid;
 
 use super::{db_error, register, rows, schema, snapshots};
@@ -25,10 +24,7 @@ pub async fn import<M: Model>(
     url: &str,
     organisations: Vec<Imported<M>>,
 ) -> Result<(), StoreError> {
-    let (mut client, connection) = tokio_postgres::connect(url, NoTls)
-        .await
-        .map_err(db_error)?;
-    let driver = tokio::spawn(connection);
+    let mut client = super::database::Database::parse(url)?.connect().await?;
     schema::migrate(&mut client).await?;
     let present: i64 = client
         .query_one(
@@ -65,7 +61,5 @@ pub async fn import<M: Model>(
         }
     }
     client.batch_execute("COMMIT").await.map_err(db_error)?;
-    drop(client);
-    let _ = driver.await;
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot};
-use tokio_postgres::{AsyncMessage, NoTls};
+use tokio_postgres::AsyncMessage;
 use uuid::Uuid;
 
 use super::{db_error, read, Shared, CHANNEL};
@@ -49,10 +49,9 @@ async fn listen<M: Model>(
     shared: &Arc<Shared<M>>,
     ready: &mut Option<oneshot::Sender<Result<(), StoreError>>>,
 ) -> Result<(), StoreError> {
-    let (client, mut connection) = shared.config.connect(NoTls).await.map_err(db_error)?;
+    let (client, mut messages) = shared.database.connect_with_messages().await?;
     let (notified, mut notifications) = mpsc::unbounded_channel();
     let driver = tokio::spawn(async move {
-        let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
         while let Some(message) = messages.next().await {
             match message {
                 Ok(AsyncMessage::Notification(n)) => {

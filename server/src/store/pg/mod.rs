@@ -26,6 +26,7 @@
 //! they hold are deleted but for the newest `recent_revisions` before them
 //! (a replica further behind loads the snapshot instead).
 
+mod database;
 mod import;
 mod listener;
 mod pool;
@@ -38,9 +39,8 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use deadpool_postgres::{ManagerConfig, Pool, RecyclingMethod};
 use tokio::sync::watch;
-use tokio_postgres::NoTls;
 use uuid::Uuid;
 
 use super::entry::{CommandMeta, Outcome, Snapshot};
@@ -48,6 +48,7 @@ use super::ids::{CommandIds, Seen};
 use super::upgrade::SNAPSHOT;
 
 use super::{Changes, EntryOf, Model, Store, StoreError, StoreOptions};
+pub use database::connect;
 pub use import::{import, Imported};
 pub use pool::{pool, DbError};
 
@@ -71,7 +72,7 @@ pub struct PgStore<M: Model> {
 /// What the store's methods and its listener task share.
 struct Shared<M: Model> {
     pool: Pool,
-    config: tokio_postgres::Config,
+    database: database::Database,
     options: StoreOptions,
     orgs: RwLock<HashMap<Uuid, Arc<Org<M>>>>,
     /// Whether the listener is connected (otherwise other replicas' writes
@@ -156,16 +157,10 @@ impl<M: Model> PgStore<M> {
     /// creates or updates the tables, loads every organisation and starts
     /// following the other replicas' writes.
     pub async fn connect(url: &str, options: StoreOptions) -> Result<Self, StoreError> {
-        let config: tokio_postgres::Config = url
-            .parse()
-            .map_err(|e: tokio_postgres::Error| StoreError::Database(e.to_string()))?;
-        let manager = Manager::from_config(
-            config.clone(),
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
+        let database = database::Database::parse(url)?;
+        let manager = database.manager(ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        });
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
             .build()
@@ -177,7 +172,7 @@ impl<M: Model> PgStore<M> {
         }
         let shared = Arc::new(Shared {
             pool,
-            config,
+            database,
             options,
             orgs: RwLock::new(HashMap::new()),
             listening: AtomicBool::new(false),
@@ -290,7 +285,7 @@ impl<M: Model> Shared<M> {
             let mut ids =
                 CommandIds::new(options.remembered_commands, options.remembered_rejections);
             let newest = {
-                let alone = snapshots::connection(&self.config).await?;
+                let alone = self.database.connect().await?;
                 snapshots::newest::<M>(&alone, id).await?
             };
             let (state, revision) = match newest {
@@ -600,7 +595,7 @@ impl<M: Model> Shared<M> {
     /// next snapshot deletes them).
     fn write_snapshot(&self, id: Uuid, snapshot: Snapshot<M, M::Actor>) {
         let pool = self.pool.clone();
-        let config = self.config.clone();
+        let database = self.database.clone();
         // The snapshot's own row stays, so a replica behind it always finds
         // a row after its revision and can tell pruned rows from none.
         let keep = u64::try_from(self.options.recent_revisions)
@@ -610,7 +605,7 @@ impl<M: Model> Shared<M> {
             let revision = snapshot.revision;
             let written = async {
                 let compressed = snapshots::encode::<M>(snapshot).await?;
-                let alone = snapshots::connection(&config).await?;
+                let alone = database.connect().await?;
                 snapshots::write(&alone, id, revision, &compressed).await?;
                 Ok::<_, StoreError>(compressed.len())
             }

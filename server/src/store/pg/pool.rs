@@ -3,8 +3,7 @@
 //! own so a burst of pushes cannot keep a sign-in or a session check
 //! waiting for a connection.
 
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use tokio_postgres::NoTls;
+use deadpool_postgres::{ManagerConfig, Pool, RecyclingMethod};
 
 use super::schema;
 use crate::store::StoreError;
@@ -31,16 +30,9 @@ impl From<deadpool_postgres::PoolError> for DbError {
 /// this build's schema (the first connection is made now, so a wrong URL
 /// fails the start-up).
 pub async fn pool(url: &str, size: usize) -> Result<Pool, StoreError> {
-    let config: tokio_postgres::Config = url
-        .parse()
-        .map_err(|e: tokio_postgres::Error| StoreError::Database(e.to_string()))?;
-    let manager = Manager::from_config(
-        config,
-        NoTls,
-        ManagerConfig {
-            recycling_method: RecyclingMethod::Fast,
-        },
-    );
+    let manager = super::database::Database::parse(url)?.manager(ManagerConfig {
+        recycling_method: RecyclingMethod::Fast,
+    });
     let pool = Pool::builder(manager)
         .max_size(size)
         .build()

@@ -11,7 +11,7 @@
 
 use std::io::{Read, Write};
 
-use tokio_postgres::{Client, Config, NoTls};
+use tokio_postgres::Client;
 use uuid::Uuid;
 
 use super::db_error;
@@ -19,23 +19,6 @@ use super::rows::revision_param;
 use crate::store::format::decode_snapshot;
 use crate::store::upgrade::SNAPSHOT;
 use crate::store::{Model, Snapshot, StoreError};
-
-/// A connection of its own for one snapshot, closed when dropped.
-///
-/// A snapshot is the whole state in one message (80 MB of JSON for 2,500
-/// people with a year of plans), and a connection keeps its read and write
-/// buffers at the largest message it has seen: a pooled connection that
-/// once carried a snapshot would hold that much for as long as it lives
-/// (a replica settled at 282 MiB instead of 118).
-pub async fn connection(config: &Config) -> Result<Client, StoreError> {
-    let (client, connection) = config.connect(NoTls).await.map_err(db_error)?;
-    tokio::spawn(async move {
-        if let Err(error) = connection.await {
-            tracing::debug!(%error, "snapshot connection closed");
-        }
-    });
-    Ok(client)
-}
 
 /// Brotli settings of stored snapshots: quality 4 compresses JSON about
 /// twelvefold at well over 50 MB/s, on a background thread.
