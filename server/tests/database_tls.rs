@@ -1,7 +1,7 @@
 //! TLS to PostgreSQL: with `sslmode=require` every connection of the server
 //! (pool, listener, snapshots) is encrypted and the database's certificate
 //! is verified, against the CA `sslrootcert` names; a certificate nobody
-//! vouches for stops the start-up with a reason.
+//! vouches for stops the start-up with a reason; without it, plain as before.
 
 mod common;
 
@@ -86,4 +86,21 @@ async fn with_sslmode_require_every_connection_is_encrypted_and_verified() {
         stderr.to_lowercase().contains("certificate"),
         "the reason names the certificate: {stderr}"
     );
+
+    // Without sslmode=require the connections stay plain, as before, even
+    // to a database that offers TLS (Debian's does, self-signed).
+    // (A database of its own on the same cluster: the first server's
+    // connections may linger a moment after it stopped.)
+    let plain_db = TestDatabase::create();
+    let (_plain, data, dist) = temp_dirs();
+    let server = Server::start_plain(
+        &data,
+        &dist,
+        &[FAST, "--demo", "--database-url", &plain_db.url()],
+    )
+    .expect("the server starts without TLS");
+    server.login("giulia").await;
+    let (encrypted, all) = encrypted_connections(&plain_db).await;
+    assert!(all > 0, "the server holds connections");
+    assert_eq!(encrypted, 0, "plain connections without sslmode=require");
 }
