@@ -39,55 +39,72 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What the main area shows; it changes only when one of these does, so a
+/// fresh copy of the same person (the session's check answering) never
+/// mounts the pages again.
+#[derive(Clone, Copy, PartialEq)]
+enum Showing {
+    Notice(Notice),
+    Loading,
+    Login,
+    Signed(PersonId),
+}
+
 /// Shows the login form until a session exists, then the requested page.
+///
+/// The person remembered on this device counts as signed in while the
+/// server checks the session (as it does offline): the pages are there at
+/// once, so a link followed meanwhile navigates. (With only "loading" in
+/// the main area, the router had no routes to finish a navigation with: a
+/// nav link pressed during the check left the page empty.) If the server
+/// answers that the session is gone, the login form replaces them.
 #[component]
 fn Gate() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let path = leptos_router::hooks::use_location().pathname;
-    move || {
-        // The public notices are open to anyone, signed in or not.
-        if session.me().is_none() {
-            if let Some(notice) = Notice::at(&path.get()) {
-                return view! { <NoticePage notice /> }.into_any();
-            }
+    let showing = Memo::new(move |_| {
+        let person = session
+            .me()
+            .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
+            .map(PersonId);
+        match person {
+            Some(person) => Showing::Signed(person),
+            // The public notices are open to anyone, signed in or not.
+            None => match Notice::at(&path.get()) {
+                Some(notice) => Showing::Notice(notice),
+                None if !session.known() => Showing::Loading,
+                None => Showing::Login,
+            },
         }
-        if !session.known() {
+    });
+    move || match showing.get() {
+        Showing::Notice(notice) => view! { <NoticePage notice /> }.into_any(),
+        Showing::Loading => {
             view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }.into_any()
-        } else if session.me().is_none() {
-            view! { <Login /> }.into_any()
-        } else {
-            view! { <Signed /> }.into_any()
         }
+        Showing::Login => view! { <Login /> }.into_any(),
+        Showing::Signed(person) => view! { <Signed person /> }.into_any(),
     }
 }
 
 /// The signed-in part: the sync loop lives exactly as long as it does.
 #[component]
-fn Signed() -> impl IntoView {
+fn Signed(person: PersonId) -> impl IntoView {
     let session = use_session();
-    let person = session
-        .me()
-        .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
-        .map(PersonId);
-    match person {
-        Some(person) => {
-            let sync = provide_sync(person, session);
-            crate::components::bell::fill_bell_slot(sync);
-            use_i18n().follow_profile(session.me().and_then(|me| me.language).as_deref());
-            remember_language(sync, person);
-            view! {
-                <div class="status-bar">
-                    <SyncStatus />
-                    <crate::components::offline::OfflineBanner />
-                </div>
-                <RefusedChanges />
-                <Pages />
-            }
-            .into_any()
-        }
-        // The server always sends a UUID; anything else is a broken session.
-        None => view! { <Login /> }.into_any(),
+    let sync = provide_sync(person, session);
+    crate::components::bell::fill_bell_slot(sync);
+    // Again when the server's answer brings a language chosen elsewhere.
+    let i18n = use_i18n();
+    Effect::new(move |_| i18n.follow_profile(session.me().and_then(|me| me.language).as_deref()));
+    remember_language(sync, person);
+    view! {
+        <div class="status-bar">
+            <SyncStatus />
+            <crate::components::offline::OfflineBanner />
+        </div>
+        <RefusedChanges />
+        <Pages />
     }
 }
 

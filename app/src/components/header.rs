@@ -24,7 +24,7 @@ pub fn AppHeader() -> impl IntoView {
         })
     };
     let user = move || {
-        session.shown().map(|me| {
+        session.me().map(|me| {
             view! {
                 <div class="user">
                     <span class="user-name" title=move || (i18n.t().signed_in_as)(&me.person.name)>
@@ -44,7 +44,7 @@ pub fn AppHeader() -> impl IntoView {
                 <span class="slim-org">
                     {move || {
                         session
-                            .shown()
+                            .me()
                             .map(|me| me.organisation.name)
                             .filter(|name| !name.is_empty())
                             .unwrap_or_else(|| i18n.t().frame.slim_default.to_owned())

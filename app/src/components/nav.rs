@@ -73,7 +73,7 @@ pub fn NavBar() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let shown = Memo::new(move |_| {
-        session.shown().map(|me| {
+        session.me().map(|me| {
             ITEMS
                 .iter()
                 .enumerate()

@@ -63,13 +63,19 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn me(&self) -> Option<Me> {
-        self.me.get().flatten()
+    /// [`Session::me`] without subscribing.
+    fn me_untracked(&self) -> Option<Me> {
+        match self.me.get_untracked() {
+            Some(me) => me,
+            None => self.remembered.get_untracked(),
+        }
     }
 
-    /// Who to show in the header: the checked identity, or the remembered
-    /// one while the check runs.
-    pub fn shown(&self) -> Option<Me> {
+    /// Who is signed in: the identity the server confirmed, or the one
+    /// remembered on this device while the check runs (as offline). The
+    /// pages open at once with it; if the server says the session is gone,
+    /// the login form replaces them.
+    pub fn me(&self) -> Option<Me> {
         match self.me.get() {
             Some(me) => me,
             None => self.remembered.get(),
@@ -164,7 +170,7 @@ impl Session {
     /// leaving nothing private behind either.
     pub fn expired(&self) {
         let person = self.person();
-        self.lost.set(self.me.get_untracked().flatten());
+        self.lost.set(self.me_untracked());
         self.set(None);
         if let Some(person) = person {
             crate::sync::client::forget(person);
@@ -172,7 +178,7 @@ impl Session {
     }
 
     fn person(&self) -> Option<vela_domain::ids::PersonId> {
-        let me = self.me.get_untracked().flatten()?;
+        let me = self.me_untracked()?;
         uuid::Uuid::parse_str(&me.person.id)
             .ok()
             .map(vela_domain::ids::PersonId)
@@ -180,9 +186,9 @@ impl Session {
 }
 
 /// Creates the session context. Someone who never logged in on this browser
-/// sees the login form at once; otherwise the cookie is checked with the
-/// server, and when the server cannot be reached the last known identity is
-/// used, so the app opens offline.
+/// sees the login form at once; otherwise the last known identity is used
+/// while the cookie is checked with the server (and kept when the server
+/// cannot be reached, so the app opens offline).
 pub fn provide_session() -> Session {
     let session = Session {
         me: RwSignal::new(None),
