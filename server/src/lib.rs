@@ -18,6 +18,7 @@ use tokio::sync::watch;
 
 pub mod audit;
 pub mod auth;
+pub mod brotli_json;
 pub mod cli;
 pub mod config;
 pub mod connections;

@@ -8,8 +8,6 @@
 //! it on a blocking thread. The layer passes an answer that already has a
 //! `Content-Encoding` through untouched.
 
-use std::io::Write;
-
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -21,11 +19,6 @@ pub enum Encoding {
     Gzip,
     Identity,
 }
-
-/// Brotli's quality for answers made on the fly: the compression layer's
-/// (and nginx's) choice; 11, the crate's default, takes seconds per MB.
-const BROTLI_QUALITY: u32 = 4;
-const BROTLI_WINDOW: u32 = 22;
 
 impl Encoding {
     /// The encoding to answer a request with: brotli, then gzip, among those
@@ -75,20 +68,7 @@ impl Encoding {
                 serde_json::to_writer(&mut encoder, value).map_err(std::io::Error::other)?;
                 encoder.finish()
             }
-            Encoding::Brotli => {
-                let mut out = Vec::new();
-                {
-                    let mut encoder = brotli::CompressorWriter::new(
-                        &mut out,
-                        64 * 1024,
-                        BROTLI_QUALITY,
-                        BROTLI_WINDOW,
-                    );
-                    serde_json::to_writer(&mut encoder, value).map_err(std::io::Error::other)?;
-                    encoder.flush()?;
-                }
-                Ok(out)
-            }
+            Encoding::Brotli => crate::brotli_json::encode(value),
         }
     }
 

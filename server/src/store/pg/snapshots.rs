@@ -9,7 +9,7 @@
 //! each time one was stored; encoded straight into the compressor it is a
 //! few megabytes, and as many less to send, store and read back.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use tokio_postgres::Client;
 use uuid::Uuid;
@@ -19,11 +19,6 @@ use super::rows::revision_param;
 use crate::store::format::decode_snapshot;
 use crate::store::upgrade::SNAPSHOT;
 use crate::store::{Model, Snapshot, StoreError};
-
-/// Brotli settings of stored snapshots: quality 4 compresses JSON about
-/// twelvefold at well over 50 MB/s, on a background thread.
-const QUALITY: u32 = 4;
-const WINDOW: u32 = 22;
 
 /// The newest snapshot of an organisation, decompressed and decoded (older
 /// versions through the snapshot's steps) on a blocking thread: it is the
@@ -75,20 +70,10 @@ fn decompress(compressed: &[u8]) -> Result<Vec<u8>, String> {
 pub async fn encode<M: Model>(mut snapshot: Snapshot<M, M::Actor>) -> Result<Vec<u8>, StoreError> {
     tokio::task::spawn_blocking(move || {
         snapshot.state.drop_derived();
-        compress(&snapshot).map_err(|e| StoreError::Encode(e.to_string()))
+        crate::brotli_json::encode(&snapshot).map_err(|e| StoreError::Encode(e.to_string()))
     })
     .await
     .map_err(|e| StoreError::Encode(e.to_string()))?
-}
-
-fn compress<T: serde::Serialize>(value: &T) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    {
-        let mut encoder = brotli::CompressorWriter::new(&mut out, 64 * 1024, QUALITY, WINDOW);
-        serde_json::to_writer(&mut encoder, value).map_err(std::io::Error::other)?;
-        encoder.flush()?;
-    }
-    Ok(out)
 }
 
 /// Stores a snapshot of `revision`, as [`encode`] made it (another replica
@@ -126,7 +111,7 @@ mod tests {
     #[test]
     fn a_document_comes_back_as_it_went_in_and_much_smaller() {
         let value: Vec<String> = (0..5_000).map(|n| format!("day plan {n}")).collect();
-        let compressed = compress(&value).unwrap();
+        let compressed = crate::brotli_json::encode(&value).unwrap();
         let json = decompress(&compressed).unwrap();
         assert_eq!(json, serde_json::to_vec(&value).unwrap());
         assert!(
