@@ -4,9 +4,50 @@
 //! outbox keeps the work), a lost session is `Unauthorized` (back to login),
 //! anything else carries the server's `{ "error", "message" }`.
 
-use gloo_net::http::{Request, Response};
+use std::cell::RefCell;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use web_sys::{AbortController, AbortSignal};
+
+thread_local! {
+    /// Aborts every request of the session that is ending (see [`cancel_all`]).
+    static REQUESTS: RefCell<Option<AbortController>> = RefCell::new(AbortController::new().ok());
+}
+
+/// Abandons every request still in flight, before sign-out: the server
+/// would answer them after the session ends, and the browser logs each
+/// of those 401s as a failed load. Their callers see [`ApiError::Offline`]
+/// (their page is gone by then); an abandoned push is sent again with the
+/// same command ids at the next sign-in, and the server applies it once.
+pub fn cancel_all() {
+    REQUESTS.with(|current| {
+        if let Some(old) = current.replace(AbortController::new().ok()) {
+            old.abort();
+        }
+    });
+}
+
+fn signal() -> Option<AbortSignal> {
+    REQUESTS.with(|current| current.borrow().as_ref().map(AbortController::signal))
+}
+
+/// `builder` sent under the current session's abort signal.
+async fn send(builder: RequestBuilder, body: Option<String>) -> Result<Response, ApiError> {
+    let signal = signal();
+    let builder = builder.abort_signal(signal.as_ref());
+    let request = match body {
+        Some(body) => builder
+            .header("content-type", "application/json")
+            .body(body)
+            .map_err(|e| ApiError::Decode(e.to_string()))?,
+        None => builder
+            .build()
+            .map_err(|e| ApiError::Decode(e.to_string()))?,
+    };
+    request.send().await.map_err(|_| ApiError::Offline)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -45,30 +86,18 @@ pub fn sync_path(path: &str) -> String {
 /// Sends `body` as JSON to `path` and decodes the JSON answer.
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let text = crate::json::to_text(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    let request = Request::post(path)
-        .header("content-type", "application/json")
-        .body(text)
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    decode(request.send().await.map_err(|_| ApiError::Offline)?).await
+    decode(send(Request::post(path), Some(text)).await?).await
 }
 
 /// PUTs `body` as JSON to `path` and decodes the JSON answer.
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let text = crate::json::to_text(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    let request = Request::put(path)
-        .header("content-type", "application/json")
-        .body(text)
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    decode(request.send().await.map_err(|_| ApiError::Offline)?).await
+    decode(send(Request::put(path), Some(text)).await?).await
 }
 
 /// GETs `path` and decodes the JSON answer.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(path)
-        .send()
-        .await
-        .map_err(|_| ApiError::Offline)?;
-    decode(response).await
+    decode(send(Request::get(path), None).await?).await
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

@@ -7,7 +7,12 @@ export const DEMO_PASSWORD = 'vela-demo';
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    // A failed load names no URL in its text: add it, so a failure says
+    // which request went wrong.
+    if (msg.type() === 'error') {
+      const url = msg.location().url;
+      errors.push(url ? `${msg.text()} (${url})` : msg.text());
+    }
   });
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;

@@ -162,6 +162,9 @@ impl Session {
         if let Some(person) = person {
             crate::sync::client::forget(person);
         }
+        // What the gone pages still wait for would reach the server after
+        // the session ends.
+        api::cancel_all();
         let _ = api::post::<_, serde_json::Value>("/api/auth/logout", &serde_json::json!({})).await;
         self.set(None);
     }
@@ -172,6 +175,7 @@ impl Session {
         let person = self.person();
         self.lost.set(self.me_untracked());
         self.set(None);
+        api::cancel_all();
         if let Some(person) = person {
             crate::sync::client::forget(person);
         }

@@ -16,7 +16,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use futures::channel::mpsc;
+use futures::channel::{mpsc, oneshot};
 use futures::future::{select, Either};
 use futures::StreamExt;
 use gloo_net::eventsource::futures::EventSource;
@@ -299,12 +299,14 @@ pub fn provide_sync(person: PersonId, session: Session) -> Sync {
         sync.poke();
     });
 
+    let (stop, stopped) = oneshot::channel();
     on_cleanup(move || {
         alive.set_value(false);
         session.set_waiting(0);
+        let _ = stop.send(());
     });
     leptos::task::spawn_local(run(sync, wake_rx, session));
-    leptos::task::spawn_local(listen(sync));
+    leptos::task::spawn_local(listen(sync, stopped));
     let network = sync.network;
     let _online = window_event_listener(leptos::ev::online, move |_| {
         network.set(true);
@@ -454,8 +456,11 @@ async fn round(sync: Sync) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Wakes the loop whenever the server announces a new revision.
-async fn listen(sync: Sync) {
+/// Wakes the loop whenever the server announces a new revision. The
+/// stream closes as soon as the context goes (sign-out), not at the next
+/// announcement: after the session ends the browser would reconnect it and
+/// meet a 401.
+async fn listen(sync: Sync, mut stopped: oneshot::Receiver<()>) {
     while sync.alive()
         && !sync
             .status
@@ -464,18 +469,27 @@ async fn listen(sync: Sync) {
     {
         if let Ok(mut source) = EventSource::new(&sync_path("/api/sync/events")) {
             if let Ok(mut revisions) = source.subscribe("revision") {
-                while let Some(message) = revisions.next().await {
-                    if !sync.alive() {
-                        source.close();
-                        return;
-                    }
-                    if message.is_ok() {
-                        sync.poke();
+                loop {
+                    match select(revisions.next(), &mut stopped).await {
+                        Either::Left((Some(message), _)) => {
+                            if message.is_ok() && sync.alive() {
+                                sync.poke();
+                            }
+                        }
+                        Either::Left((None, _)) => break,
+                        Either::Right(_) => {
+                            source.close();
+                            return;
+                        }
                     }
                 }
             }
             source.close();
         }
-        sleep(Duration::from_secs(5)).await;
+        if let Either::Right(_) =
+            select(Box::pin(sleep(Duration::from_secs(5))), &mut stopped).await
+        {
+            return;
+        }
     }
 }
