@@ -98,6 +98,7 @@ fn Signed(person: PersonId) -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| i18n.follow_profile(session.me().and_then(|me| me.language).as_deref()));
     remember_language(sync, person);
+    warm_areas(sync, session);
     view! {
         <div class="status-bar">
             <SyncStatus />
@@ -155,6 +156,21 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/legal") view=|| view! { <NoticePage notice=Notice::Legal /> } />
         </Routes>
     }
+}
+
+/// Fetches the areas' pieces in the background once the first sync is
+/// done (see [`areas::warm_for`]), once per sign-in.
+fn warm_areas(sync: crate::sync::client::Sync, session: crate::session::Session) {
+    let synced = Memo::new(move |_| sync.status().last_synced.is_some());
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !synced.get() {
+            return started.unwrap_or(false);
+        }
+        if let Some(me) = session.me_untracked() {
+            leptos::task::spawn_local(areas::warm_for(me));
+        }
+        true
+    });
 }
 
 /// Saves a change of language to the person's profile (so it follows them

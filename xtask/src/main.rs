@@ -5,7 +5,8 @@
 //! - `size`: gzip sizes of the built SPA.
 //! - `bench`: benchmarks that print figures (not timed tests); `bench --postgres`: the
 //!   server load benchmark on PostgreSQL, one and two replicas.
-//! - `audit`: Lighthouse (mobile) on the login and calendar pages.
+//! - `audit`: Lighthouse (mobile) on the login and calendar pages, and how
+//!   long each area takes to open the first time on slow 4G.
 //! - `dist`: just build the SPA into dist/.
 //!
 //! Every tool the tasks need is installed here (see `tools.rs`), so a fresh
@@ -135,6 +136,12 @@ fn audit() -> Result {
             .arg("tests/audit/lighthouse.mjs")
             .env("VELA_BASE_URL", &server.url)
             .env("VELA_AUDIT_REPORT", target.join("lighthouse.json")),
+        &root(),
+    )?;
+    cmd::run_in(
+        std::process::Command::new("node")
+            .arg("tests/audit/pieces.mjs")
+            .env("VELA_BASE_URL", &server.url),
         &root(),
     )
 }

@@ -31,10 +31,18 @@ use crate::i18n::use_i18n;
 /// `leptos_router::Lazy` (`$route` shows the component `$page`).
 macro_rules! area {
     ($piece:ident { $($route:ident => $page:path),* $(,)? }) => {
-        /// The pages of this area.
+        /// The pages of this area, and `Warm`: the piece alone.
         #[derive(Debug, Clone, Copy)]
         pub enum Page {
-            $($route),*
+            $($route,)*
+            Warm,
+        }
+
+        /// Downloads and starts this area's piece without showing it, so
+        /// that opening the area later needs no network. Failures are not
+        /// remembered: the area tries again when opened.
+        pub async fn warm() {
+            let _ = load(Page::Warm).await;
         }
 
         #[leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -44,6 +52,7 @@ macro_rules! area {
             use leptos::prelude::IntoAny;
             Ok(match page {
                 $(Page::$route => $page().into_any(),)*
+                Page::Warm => ().into_any(),
             })
         }
 
@@ -64,6 +73,50 @@ macro_rules! area {
     };
 }
 pub(crate) use area;
+
+/// A piece of the app: the areas of the navigation, the person's own
+/// pages (the bell, the profile) and the calendar's export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    Absences,
+    Team,
+    Objectives,
+    Webinars,
+    Monitoring,
+    Admin,
+    Personal,
+    Export,
+}
+
+impl Piece {
+    /// See each area's `warm`.
+    pub async fn warm(self) {
+        match self {
+            Piece::Absences => absences::warm().await,
+            Piece::Team => team::warm().await,
+            Piece::Objectives => objectives::warm().await,
+            Piece::Webinars => webinars::warm().await,
+            Piece::Monitoring => monitoring::warm().await,
+            Piece::Admin => admin::warm().await,
+            Piece::Personal => personal::warm().await,
+            Piece::Export => export::warm().await,
+        }
+    }
+}
+
+/// Once the app has settled after sign-in (its first sync is done), fetches
+/// the pieces of the areas `me` can open, one after another, so that
+/// following a link later does not wait for the network: on a slow mobile
+/// line a piece and its shared chunks take one to two seconds, and the
+/// person may be offline by then. The service worker keeps the files for
+/// the next visits; this also has them compiled for this one.
+pub async fn warm_for(me: crate::session::Me) {
+    let mut pieces = crate::components::nav::pieces(&me);
+    pieces.extend([Piece::Personal, Piece::Export]);
+    for piece in pieces {
+        piece.warm().await;
+    }
+}
 
 /// The page, or, when its piece could not be downloaded (a first visit
 /// without a connection), a page saying so instead of stopping the app.

@@ -1,15 +1,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::areas::Piece;
 use crate::i18n::{use_i18n, Text};
-use crate::session::use_session;
+use crate::session::{use_session, Me};
 
-/// One entry of the main navigation: where it goes, its label, and the
-/// roles that open it (any of them; none: everyone).
+/// One entry of the main navigation: where it goes, its label, the roles
+/// that open it (any of them; none: everyone) and the piece of the app it
+/// needs (none: in the first download).
 struct NavItem {
     href: &'static str,
     label: Text,
     roles: &'static [&'static str],
+    piece: Option<Piece>,
 }
 
 /// The areas of the product, one per kind of work people do in it.
@@ -18,46 +21,55 @@ const ITEMS: [NavItem; 9] = [
         href: "/calendar",
         label: |t| t.nav_calendar,
         roles: &[],
+        piece: None,
     },
     NavItem {
         href: "/absences",
         label: |t| t.nav_absences,
         roles: &[],
+        piece: Some(Piece::Absences),
     },
     NavItem {
         href: "/team",
         label: |t| t.nav_team,
         roles: &[],
+        piece: Some(Piece::Team),
     },
     NavItem {
         href: "/approvals",
         label: |t| t.nav_approvals,
         roles: &["lead"],
+        piece: Some(Piece::Team),
     },
     NavItem {
         href: "/objectives",
         label: |t| t.nav_objectives,
         roles: &[],
+        piece: Some(Piece::Objectives),
     },
     NavItem {
         href: "/webinars",
         label: |t| t.nav_webinars,
         roles: &[],
+        piece: Some(Piece::Webinars),
     },
     NavItem {
         href: "/training",
         label: |t| t.nav_training_admin,
         roles: &["trainer"],
+        piece: Some(Piece::Webinars),
     },
     NavItem {
         href: "/monitoring",
         label: |t| t.nav_monitoring,
         roles: &["lead", "admin", "partnership_admin"],
+        piece: Some(Piece::Monitoring),
     },
     NavItem {
         href: "/admin",
         label: |t| t.nav_administration,
         roles: &["admin"],
+        piece: Some(Piece::Admin),
     },
 ];
 
@@ -77,9 +89,7 @@ pub fn NavBar() -> impl IntoView {
             ITEMS
                 .iter()
                 .enumerate()
-                .filter(|(_, item)| {
-                    item.roles.is_empty() || item.roles.iter().any(|r| me.has_role(r))
-                })
+                .filter(|(_, item)| opens(item, &me))
                 .map(|(index, _)| index)
                 .collect::<Vec<usize>>()
         })
@@ -102,6 +112,26 @@ pub fn NavBar() -> impl IntoView {
             }
         })
     }
+}
+
+fn opens(item: &NavItem, me: &Me) -> bool {
+    item.roles.is_empty() || item.roles.iter().any(|r| me.has_role(r))
+}
+
+/// The pieces of the areas `me`'s navigation shows, each once, in the
+/// navigation's order.
+pub fn pieces(me: &Me) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    for piece in ITEMS
+        .iter()
+        .filter(|item| opens(item, me))
+        .filter_map(|item| item.piece)
+    {
+        if !pieces.contains(&piece) {
+            pieces.push(piece);
+        }
+    }
+    pieces
 }
 
 /// One area of the navigation.

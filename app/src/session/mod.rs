@@ -64,7 +64,7 @@ pub struct Session {
 
 impl Session {
     /// [`Session::me`] without subscribing.
-    fn me_untracked(&self) -> Option<Me> {
+    pub fn me_untracked(&self) -> Option<Me> {
         match self.me.get_untracked() {
             Some(me) => me,
             None => self.remembered.get_untracked(),
