@@ -15,6 +15,7 @@
 mod cmd;
 mod compress;
 mod dist;
+mod loader;
 mod server;
 mod size;
 mod split;

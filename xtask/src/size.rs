@@ -19,8 +19,9 @@ const LOGIN_PAGE_BROTLI_BYTES: u64 = 60 * 1024;
 /// Prints the raw, gzip -9 and brotli size of each .wasm, .js and .css in
 /// `dist`, then what the first load needs (the files index.html names: the
 /// start-up script, the main module and the loaders of the pieces, the
-/// styles) and each piece of WebAssembly loaded when its area is first
-/// opened; returns the gzip total of the first load.
+/// styles), each piece of WebAssembly loaded when its area is first
+/// opened, and what opening each area fetches in all; returns the gzip
+/// total of the first load.
 pub fn report(dist: &Path) -> Result<u64> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -108,11 +109,14 @@ pub fn report(dist: &Path) -> Result<u64> {
     } else {
         "OVER"
     };
+    // Home and the calendar are in the main module: the first load is all
+    // the first route after sign-in needs.
     println!(
         "  total first load (wasm+js+css): {} brotli — {verdict} the {} budget of the first route",
         kib(brotli_total),
         kib(FIRST_ROUTE_BROTLI_BYTES)
     );
+    areas(dist, &rows)?;
     println!(
         "  pieces: {} files, {} brotli in all, the largest {}",
         pieces.len(),
@@ -121,6 +125,33 @@ pub fn report(dist: &Path) -> Result<u64> {
     );
     login_page(dist, &named)?;
     Ok(total)
+}
+
+/// Prints what opening each area first fetches: its piece and every chunk
+/// that piece depends on, as the loader of the pieces says.
+fn areas(dist: &Path, rows: &[Row]) -> Result {
+    let loader = rows
+        .iter()
+        .find(|r| r.first_load && r.name.starts_with("vela-app-split-") && r.name.ends_with(".js"))
+        .ok_or("dist/ has no loader of the pieces (vela-app-split-*.js)")?;
+    let path = dist.join(&loader.name);
+    let code = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("  opening an area the first time fetches its piece and the chunks it needs:");
+    for (piece, files) in crate::loader::files_by_piece(&code) {
+        let bytes: u64 = rows
+            .iter()
+            .filter(|r| files.contains(&r.name))
+            .map(|r| r.brotli)
+            .sum();
+        let area = piece.split('-').next().unwrap_or(&piece);
+        println!(
+            "    {:<20} {:>3} files, {:>9} brotli",
+            area.trim_start_matches("split_"),
+            files.len(),
+            kib(bytes)
+        );
+    }
+    Ok(())
 }
 
 struct Row {
