@@ -33,13 +33,14 @@ test('the first page needs no piece; Objectives and Administration load theirs',
   await page.route(/\/(split|chunk)_[^/]+\.wasm$/, (route) => {
     held.push(route);
   });
+  // Whoever asks first, the background fetch or the link, gets this answer.
+  const objectives = page.waitForResponse((r) => /\/split_objectives-[0-9a-f]{16}\.wasm$/.test(r.url()));
   await page.goto('/');
   await login(page, 'admin');
   await openArea(page, 'Il mio calendario', 'Il mio calendario');
   await page.unroute(/\/(split|chunk)_[^/]+\.wasm$/);
   for (const route of held) await route.continue().catch(() => {});
 
-  const objectives = page.waitForResponse((r) => /\/split_objectives-[0-9a-f]{16}\.wasm$/.test(r.url()));
   await openArea(page, 'Obiettivi', 'Obiettivi');
   const piece = await objectives;
   expect(piece.ok()).toBeTruthy();
