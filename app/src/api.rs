@@ -33,13 +33,17 @@ fn signal() -> Option<AbortSignal> {
     REQUESTS.with(|current| current.borrow().as_ref().map(AbortController::signal))
 }
 
-/// `builder` sent under the current session's abort signal.
-async fn send(builder: RequestBuilder, body: Option<String>) -> Result<Response, ApiError> {
+/// `builder` sent under the current session's abort signal, with its body
+/// and that body's content type.
+async fn send(
+    builder: RequestBuilder,
+    body: Option<(&str, wasm_bindgen::JsValue)>,
+) -> Result<Response, ApiError> {
     let signal = signal();
     let builder = builder.abort_signal(signal.as_ref());
     let request = match body {
-        Some(body) => builder
-            .header("content-type", "application/json")
+        Some((content_type, body)) => builder
+            .header("content-type", content_type)
             .body(body)
             .map_err(|e| ApiError::Decode(e.to_string()))?,
         None => builder
@@ -47,6 +51,10 @@ async fn send(builder: RequestBuilder, body: Option<String>) -> Result<Response,
             .map_err(|e| ApiError::Decode(e.to_string()))?,
     };
     request.send().await.map_err(|_| ApiError::Offline)
+}
+
+fn json(text: String) -> Option<(&'static str, wasm_bindgen::JsValue)> {
+    Some(("application/json", text.into()))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,13 +94,13 @@ pub fn sync_path(path: &str) -> String {
 /// Sends `body` as JSON to `path` and decodes the JSON answer.
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let text = crate::json::to_text(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    decode(send(Request::post(path), Some(text)).await?).await
+    decode(send(Request::post(path), json(text)).await?).await
 }
 
 /// PUTs `body` as JSON to `path` and decodes the JSON answer.
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let text = crate::json::to_text(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    decode(send(Request::put(path), Some(text)).await?).await
+    decode(send(Request::put(path), json(text)).await?).await
 }
 
 /// GETs `path` and decodes the JSON answer.
@@ -100,11 +108,38 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     decode(send(Request::get(path), None).await?).await
 }
 
+/// DELETEs `path` (with an empty JSON object: every change is sent as
+/// JSON, the server's CSRF rule); the answer's body is not read.
+pub async fn delete(path: &str) -> Result<(), ApiError> {
+    checked(send(Request::delete(path), json("{}".into())).await?).await?;
+    Ok(())
+}
+
+/// POSTs a file as it is, with its content type (the browser streams it;
+/// the WASM never holds it). The answer is the caller's to read, whatever
+/// its status: an import's refusal carries a report.
+pub async fn upload(
+    path: &str,
+    content_type: &str,
+    file: web_sys::File,
+) -> Result<Response, ApiError> {
+    send(Request::post(path), Some((content_type, file.into()))).await
+}
+
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let text = checked(response)
+        .await?
+        .text()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    crate::json::from_text(&text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// The response if it says success; otherwise the error it stands for.
+async fn checked(response: Response) -> Result<Response, ApiError> {
     let status = response.status();
     if response.ok() {
-        let text = response.text().await.map_err(|_| ApiError::Offline)?;
-        return crate::json::from_text(&text).map_err(|e| ApiError::Decode(e.to_string()));
+        return Ok(response);
     }
     if status == 401 {
         return Err(ApiError::Unauthorized);

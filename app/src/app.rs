@@ -64,11 +64,7 @@ fn Gate() -> impl IntoView {
     let session = use_session();
     let path = leptos_router::hooks::use_location().pathname;
     let showing = Memo::new(move |_| {
-        let person = session
-            .me()
-            .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
-            .map(PersonId);
-        match person {
+        match session.me().and_then(|me| me.person_id()) {
             Some(person) => Showing::Signed(person),
             // The public notices are open to anyone, signed in or not.
             None => match Notice::at(&path.get()) {

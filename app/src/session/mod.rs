@@ -16,6 +16,15 @@ pub struct Me {
     pub language: Option<String>,
 }
 
+impl Me {
+    /// The person's id; `None` if the server sent one this build cannot read.
+    pub fn person_id(&self) -> Option<vela_domain::ids::PersonId> {
+        uuid::Uuid::parse_str(&self.person.id)
+            .ok()
+            .map(vela_domain::ids::PersonId)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
@@ -182,11 +191,14 @@ impl Session {
     }
 
     fn person(&self) -> Option<vela_domain::ids::PersonId> {
-        let me = self.me_untracked()?;
-        uuid::Uuid::parse_str(&me.person.id)
-            .ok()
-            .map(vela_domain::ids::PersonId)
+        self.me_untracked()?.person_id()
     }
+}
+
+/// The signed-in person, tracked: pages live under the signed-in part, so
+/// this is `None` only while signing out.
+pub fn signed_in_person() -> Option<vela_domain::ids::PersonId> {
+    use_session().me()?.person_id()
 }
 
 /// Creates the session context. Someone who never logged in on this browser

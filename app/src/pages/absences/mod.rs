@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use vela_domain::ids::PersonId;
 
 use crate::i18n::use_i18n;
-use crate::pages::calendar::signed_in_person;
+use crate::session::signed_in_person;
 
 /// One line of feedback shared by the form and the list (a live region).
 #[derive(Clone, Copy)]

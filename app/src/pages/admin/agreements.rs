@@ -13,7 +13,8 @@ use super::medium_date;
 use crate::i18n::team::TeamTexts;
 use crate::i18n::{use_i18n, Locale};
 use crate::lists::{fold, page_count, page_slice, Pager, Query, SearchField, PAGE_SIZE};
-use crate::pages::team::{is_admin, loaded, loading_view, mode_name, my_id};
+use crate::pages::team::{is_admin, loaded, loading_view, mode_name};
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// The agreement of `person` to show: the one in force today, else the
@@ -56,7 +57,7 @@ fn summary(a: &Agreement, t: &TeamTexts, locale: Locale) -> String {
 pub fn Agreements() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     let today = rome_date(now());
     let editing = RwSignal::new(None::<PersonId>);
     let message = RwSignal::new(String::new());

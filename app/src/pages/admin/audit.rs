@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use super::{admin_access, admin_only};
 use crate::i18n::{use_i18n, Locale};
-use crate::pages::team::my_id;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 const PAGE_SIZE: usize = 25;
@@ -95,7 +95,7 @@ pub fn AuditLog() -> impl IntoView {
 fn AuditBody() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     // The people of my organisation, by name: changes only when people do.
     let people = Memo::new(move |_| {
         state.with(|s| {

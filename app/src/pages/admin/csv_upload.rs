@@ -26,7 +26,7 @@ pub(super) enum Answer<R, F> {
     Problem(Problem<F>),
 }
 
-/// Sends the file as it is (the browser streams it; WASM never holds it).
+/// Sends the file as it is (see [`crate::api::upload`]).
 /// `too_large` is the error a 413 stands for.
 pub(super) async fn upload<Res, R, F>(
     path: &str,
@@ -38,15 +38,14 @@ where
     R: DeserializeOwned,
     F: DeserializeOwned,
 {
-    use gloo_net::http::Request;
-    let request = Request::post(path)
-        .header("content-type", "text/csv")
-        .body(wasm_bindgen::JsValue::from(file))
-        .map_err(|e| Answer::Problem(Problem::Other(e.to_string())))?;
-    let response = request
-        .send()
+    let response = crate::api::upload(path, "text/csv", file)
         .await
-        .map_err(|_| Answer::Problem(Problem::Offline))?;
+        .map_err(|e| {
+            Answer::Problem(match e {
+                crate::api::ApiError::Decode(message) => Problem::Other(message),
+                _ => Problem::Offline,
+            })
+        })?;
     let status = response.status();
     let text = response
         .text()

@@ -8,7 +8,7 @@ use vela_domain::directory::Role;
 
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
-use crate::pages::team::my_id;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// The mail outbox in one line, so an unreachable SMTP server is noticed.
@@ -51,7 +51,7 @@ pub fn Administration() -> impl IntoView {
     // Rebuilt only when readiness or the role changes, not on every update.
     let access = admin_access();
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     // (whether the organisation has no teams yet, whether I administer the
     // partnership): changes rarely, so the page is not rebuilt on updates.
     let shape = Memo::new(move |_| {

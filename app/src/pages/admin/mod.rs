@@ -40,7 +40,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::i18n::{use_i18n, Locale};
-use crate::pages::team::{is_admin, loaded, loading_view, my_id};
+use crate::pages::team::{is_admin, loaded, loading_view};
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// Whether the state is loaded, and whether the signed-in person is an
@@ -48,7 +49,7 @@ use crate::sync::client::use_sync;
 /// never on ordinary live updates.
 pub(crate) fn admin_access() -> Memo<(bool, bool)> {
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     Memo::new(move |_| state.with(|s| (loaded(s), is_admin(s, me))))
 }
 

@@ -18,7 +18,8 @@ use vela_domain::{Actor, Command};
 use super::focus_when_shown;
 use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
-use crate::pages::team::{loaded, loading_view, my_id};
+use crate::pages::team::{loaded, loading_view};
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 #[derive(Serialize)]
@@ -43,7 +44,7 @@ struct MemberAdded {
 pub fn Partnership() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     // Rebuilt only when readiness or the role changes.
     let access = Memo::new(move |_| {
         state.with(|s| {
@@ -110,7 +111,7 @@ fn Members() -> impl IntoView {
 fn MemberForm(message: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let me = my_id();
+    let me = signed_in_person();
     // Drafts: live updates never reset them.
     let organisation = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());

@@ -16,7 +16,7 @@ use super::person_form::{role_name, PersonForm, ROLES};
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
 use crate::lists::{fold, page_count, page_slice, Pager, Query, RowMenu, SearchField, PAGE_SIZE};
-use crate::pages::team::my_id;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// What is open below the list.
@@ -36,7 +36,7 @@ pub fn People() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let state = sync.state();
-    let me = my_id();
+    let me = signed_in_person();
     let access = admin_access();
     let panel = RwSignal::new(Panel::Closed);
     let confirming = RwSignal::new(None::<PersonId>);

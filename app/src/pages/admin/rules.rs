@@ -14,7 +14,8 @@ use vela_domain::{Actor, Command};
 
 use super::medium_date;
 use crate::i18n::use_i18n;
-use crate::pages::team::{loaded, loading_view, managed_teams, my_id};
+use crate::pages::team::{loaded, loading_view, managed_teams};
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 #[component]
@@ -22,7 +23,7 @@ pub fn TeamRules() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let state = sync.state();
-    let me = my_id();
+    let me = signed_in_person();
     let chosen = RwSignal::new(None::<TeamId>);
     let teams = Memo::new(move |_| state.with(|s| managed_teams(s, me)));
     let team = Memo::new(move |_| {
@@ -91,7 +92,7 @@ fn MinimumPresence(
     let i18n = use_i18n();
     let sync = use_sync();
     let state = sync.state();
-    let me = my_id();
+    let me = signed_in_person();
     let rule =
         Memo::new(move |_| state.with(|s| s.directory.teams.get(&team).map(|t| t.min_office)));
     let command =

@@ -9,7 +9,7 @@ use super::team_form::{LeadsForm, TeamForm};
 use super::{admin_access, admin_only};
 use crate::i18n::use_i18n;
 use crate::lists::{fold, page_count, page_slice, Pager, Query, RowMenu, SearchField, PAGE_SIZE};
-use crate::pages::team::my_id;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -24,7 +24,7 @@ enum Panel {
 pub fn Teams() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     let access = admin_access();
     let panel = RwSignal::new(Panel::Closed);
     let message = RwSignal::new(String::new());

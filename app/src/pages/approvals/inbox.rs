@@ -15,7 +15,8 @@ use crate::components::icon::{Icon, IconName};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::lists::{page_count, page_slice, Pager, PAGE_SIZE};
-use crate::pages::team::{loaded, loading_view, managed_teams, my_id, place_text};
+use crate::pages::team::{loaded, loading_view, managed_teams, place_text};
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 type Key = (PersonId, NaiveDate);
@@ -33,7 +34,7 @@ pub fn Approvals() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let state = sync.state();
-    let me = my_id();
+    let me = signed_in_person();
 
     let person = RwSignal::new(None::<PersonId>);
     let from = RwSignal::new(None::<NaiveDate>);

@@ -8,9 +8,9 @@ use vela_domain::directory::Agreement;
 
 use super::day::{mode_name, place_name};
 use super::fmt::{hour_minute, weekday_long};
-use super::signed_in_person;
 use crate::format::long_date;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// The person's agreements, the one in force first.

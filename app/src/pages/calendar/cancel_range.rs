@@ -8,10 +8,10 @@ use vela_domain::agile::{Command as Agile, Event as AgileEvent};
 use vela_domain::{apply, Actor, Command, Event};
 
 use super::fmt::parse_iso;
-use super::signed_in_person;
 use super::withdraw::Feedback;
 use crate::format::long_date;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 #[component]

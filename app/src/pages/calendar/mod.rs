@@ -59,7 +59,7 @@ pub use agreement::MyAgreement;
 
 use crate::components::icon::{Icon, IconName};
 use crate::i18n::use_i18n;
-use crate::session::use_session;
+use crate::session::signed_in_person;
 use crate::sync::client::now;
 use day::Day;
 
@@ -78,14 +78,6 @@ pub struct Cal {
     pub selected: RwSignal<NaiveDate>,
     pub view: RwSignal<View>,
     pub form: request::Form,
-}
-
-/// The signed-in person (the page is only routed once someone is).
-pub fn signed_in_person() -> Option<PersonId> {
-    use_session()
-        .me()
-        .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
-        .map(PersonId)
 }
 
 /// The person's calendar page.

@@ -7,9 +7,9 @@ use vela_domain::directory::{Agreement, Command as Dir};
 use vela_domain::{apply, Actor, Command};
 
 use super::fmt::{iso, parse_iso};
-use super::signed_in_person;
 use crate::format::long_date;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// The page's one line of feedback (the forms disappear once they worked).

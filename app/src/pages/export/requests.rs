@@ -3,7 +3,6 @@
 //! asks the server directly and needs a connection.
 
 use chrono::{DateTime, Utc};
-use gloo_net::http::Request;
 use serde::Deserialize;
 
 use crate::api::{self, ApiError};
@@ -40,23 +39,7 @@ pub async fn create() -> Result<NewFeed, ApiError> {
     api::post(FEED, &empty()).await
 }
 
-/// Revokes the feed URL. Sent as JSON like every change (the server's CSRF
-/// rule).
+/// Revokes the feed URL.
 pub async fn revoke() -> Result<(), ApiError> {
-    let response = Request::delete(FEED)
-        .header("content-type", "application/json")
-        .body("{}")
-        .map_err(|e| ApiError::Decode(e.to_string()))?
-        .send()
-        .await
-        .map_err(|_| ApiError::Offline)?;
-    match response.status() {
-        200..=299 => Ok(()),
-        401 => Err(ApiError::Unauthorized),
-        status => Err(ApiError::Server {
-            status,
-            code: "http_error".into(),
-            message: response.status_text(),
-        }),
-    }
+    api::delete(FEED).await
 }

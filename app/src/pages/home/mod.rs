@@ -21,7 +21,7 @@ use vela_domain::ids::PersonId;
 use crate::format::weekday_short;
 use crate::i18n::{use_i18n, Locale};
 use crate::pages::calendar::fmt::day_month;
-use crate::pages::calendar::signed_in_person;
+use crate::session::signed_in_person;
 use crate::session::use_session;
 use crate::sync::client::{now, use_sync};
 

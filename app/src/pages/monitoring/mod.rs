@@ -30,7 +30,8 @@ use vela_domain::Actor;
 
 use crate::api::ApiError;
 use crate::i18n::use_i18n;
-use crate::pages::team::{loaded, loading_view, my_id};
+use crate::pages::team::{loaded, loading_view};
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 pub use period::period_title;
@@ -50,7 +51,7 @@ pub(crate) struct Access {
 
 pub(crate) fn access() -> Memo<Access> {
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     Memo::new(move |_| {
         state.with(|s| {
             let actor = me.map(Actor::Person);

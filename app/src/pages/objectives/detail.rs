@@ -18,11 +18,12 @@ use vela_domain::{Actor, Command, Rejection, State};
 use super::curve::ProgressCurves;
 use super::logic::{amount_text, days_worked_on, parse_amount, specs_of};
 use super::parts::{
-    allowed, me, owner_name, period_text, person_name, short_date, tx, Flags, ProgressBar,
-    ScoreBar, SentBackNote, StatusBadge,
+    allowed, owner_name, period_text, person_name, short_date, tx, Flags, ProgressBar, ScoreBar,
+    SentBackNote, StatusBadge,
 };
 use crate::format::long_date;
 use crate::i18n::{use_i18n, Text};
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// What went wrong with the last action: a rule's refusal or a missing
@@ -117,7 +118,7 @@ pub fn ObjectiveDetail() -> impl IntoView {
         id.get()
             .and_then(|id| state.with(|s| s.objectives.objectives.get(&id).cloned()))
     });
-    let me = me();
+    let me = signed_in_person();
     let shape = Memo::new(move |_| {
         let me = me?;
         objective.with(|o| o.as_ref().map(|o| state.with(|s| Shape::of(s, me, o))))

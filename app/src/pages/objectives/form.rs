@@ -10,8 +10,9 @@ use vela_domain::objectives::{Command as Obj, KeyResultSpec, Objective, Owner, P
 use vela_domain::{Actor, Command, Rejection, State};
 
 use super::logic::{amount_text, parse_amount, quarter_of};
-use super::parts::{me, owner_name, rejection_text, tx, SentBackNote};
+use super::parts::{owner_name, rejection_text, tx, SentBackNote};
 use crate::i18n::{use_i18n, Locale};
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// One key result as typed: text until saved.
@@ -152,7 +153,7 @@ fn ObjectiveForm(existing: Option<Objective>) -> impl IntoView {
     let sync = use_sync();
     let state = sync.state();
     let navigate = use_navigate();
-    let me = me();
+    let me = signed_in_person();
     let locale = i18n.locale();
     let today = rome_date(now());
 

@@ -8,8 +8,9 @@ use vela_domain::objectives::{score, Objective, Owner, Status};
 
 use super::filter::PeriodFilter;
 use super::logic::Span;
-use super::parts::{me, tx, ObjectiveCard};
+use super::parts::{tx, ObjectiveCard};
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// The objectives of `owner` whose period overlaps the chosen one, by end
@@ -26,7 +27,7 @@ pub fn MyObjectives() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let state = sync.state();
-    let me = me();
+    let me = signed_in_person();
     let today = rome_date(now());
     let span = RwSignal::new(Span::Year);
     let year = RwSignal::new(today.year());

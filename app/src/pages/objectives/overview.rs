@@ -13,8 +13,9 @@ use vela_domain::State;
 
 use super::filter::PeriodFilter;
 use super::logic::{is_overdue, Span};
-use super::parts::{me, short_date, tx, Flags, ProgressBar, ScoreBar, StatusBadge};
+use super::parts::{short_date, tx, Flags, ProgressBar, ScoreBar, StatusBadge};
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// What the overview shows of one team.
@@ -104,7 +105,7 @@ fn team_view(
 #[component]
 pub fn TeamOverview() -> impl IntoView {
     let state = use_sync().state();
-    let me = me();
+    let me = signed_in_person();
     let today = rome_date(now());
     let span = RwSignal::new(Span::Year);
     let year = RwSignal::new(today.year());

@@ -11,16 +11,7 @@ use wasm_bindgen::JsValue;
 
 use super::logic::is_overdue;
 use crate::i18n::{use_i18n, Locale};
-use crate::session::use_session;
 use crate::sync::client::now;
-
-/// The signed-in person (the pages live under the signed-in part).
-pub fn me() -> Option<PersonId> {
-    use_session()
-        .me()
-        .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
-        .map(PersonId)
-}
 
 /// Whether the domain would accept `command` from `person` now: how the
 /// pages decide which actions to offer.

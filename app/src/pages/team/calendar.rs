@@ -9,12 +9,13 @@ use vela_domain::ids::TeamId;
 use vela_domain::State;
 
 use super::grid::{below_days, counts_grid, DayHead, PeopleTable};
-use super::{is_admin, loaded, loading_view, managed_teams, my_id};
+use super::{is_admin, loaded, loading_view, managed_teams};
 use crate::components::icon::Icon;
 use crate::components::month_grid::neighbours;
 use crate::format::{day_month, long_date, month_title, short_date, weekday_short};
 use crate::i18n::team::TeamTexts;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// The team the page opens on: the person's own, else the first they lead,
@@ -95,7 +96,7 @@ fn rule_text(rule: MinOffice, t: &TeamTexts) -> String {
 pub fn TeamCalendar() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = my_id();
+    let me = signed_in_person();
     let today = rome_date(now());
     let anchor = RwSignal::new(today);
     let span = RwSignal::new(Span::Month);

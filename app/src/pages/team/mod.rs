@@ -13,8 +13,6 @@ use vela_domain::directory::Role;
 use vela_domain::ids::{PersonId, TeamId};
 use vela_domain::State;
 
-use crate::session::use_session;
-
 /// Whether the first pull has brought the organisation (until then the
 /// pages say they are loading rather than that nothing exists).
 pub(crate) fn loaded(state: &State) -> bool {
@@ -26,14 +24,6 @@ pub(crate) fn loading_view() -> impl leptos::IntoView {
     use leptos::prelude::*;
     let i18n = crate::i18n::use_i18n();
     view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }
-}
-
-/// The signed-in person's id (always a UUID once signed in).
-pub(crate) fn my_id() -> Option<PersonId> {
-    use_session()
-        .me()
-        .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
-        .map(PersonId)
 }
 
 /// Whether `person` is an active administrator in `state`.

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use vela_domain::directory::Role;
 
-use super::me_id;
 use crate::i18n::use_i18n;
 use crate::pages::team::{loaded, loading_view};
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// The page's body for trainers and administrators, a refusal for anyone
@@ -17,7 +17,7 @@ pub(crate) fn trainers_only(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = me_id();
+    let me = signed_in_person();
     let access = Memo::new(move |_| {
         state.with(|s| {
             let allowed = me

@@ -11,10 +11,11 @@ use leptos_router::hooks::use_params_map;
 use vela_domain::ids::{PathId, SessionId};
 use vela_domain::webinars::certificate::{for_path, for_session, Certificate, CertificateKind};
 
-use super::{duration, me_id};
+use super::duration;
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::pages::team::{loaded, loading_view};
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 #[component]
@@ -22,7 +23,7 @@ pub fn CertificatePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let params = use_params_map();
-    let me = me_id();
+    let me = signed_in_person();
     let found = Memo::new(move |_| {
         let (kind, id) = params.with(|p| {
             (

@@ -11,10 +11,11 @@ use vela_domain::webinars::{
 use vela_domain::Rejection;
 
 use super::{
-    audience_text, check, me_id, seats_text, submit, trainer_names, use_now, when, PromotionNotice,
+    audience_text, check, seats_text, submit, trainer_names, use_now, when, PromotionNotice,
 };
 use crate::format::time_of_day;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// The session id in the route, if it is one.
@@ -48,7 +49,7 @@ pub fn SessionPage() -> impl IntoView {
     });
     // Outside the part re-rendered when the session changes (a promotion
     // changes it: the join link appears), so the notice survives.
-    let page = move || match (session.get(), me_id()) {
+    let page = move || match (session.get(), signed_in_person()) {
         (Some(session), Some(me)) => view! { <SessionView session=session me=me /> }.into_any(),
         _ => view! {
             <section class="page webinars">

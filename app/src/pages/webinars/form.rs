@@ -15,8 +15,9 @@ use vela_domain::webinars::{Audience, Command as Web, MaterialInput, Session};
 
 use super::detail::route_session;
 use super::list::{iso_date, parse_date};
-use super::{me_id, submit};
+use super::submit;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
 
 /// `"HH:MM"` as minutes after midnight.
@@ -239,7 +240,7 @@ fn SessionForm(session: Option<Session>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
     let navigate = use_navigate();
-    let me = me_id();
+    let me = signed_in_person();
     let editing = session.is_some();
     let id = session
         .as_ref()

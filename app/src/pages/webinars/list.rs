@@ -8,10 +8,11 @@ use vela_domain::ids::PathId;
 use vela_domain::webinars::{RegistrationStatus, Session, SessionStatus};
 
 use super::{
-    audience_text, me_id, my_status, seats_text, trainer_names, use_now, when, PromotionNotice,
+    audience_text, my_status, seats_text, trainer_names, use_now, when, PromotionNotice,
     WebinarTabs,
 };
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// `"2026-11-25"` as a date.
@@ -27,7 +28,7 @@ pub(crate) fn parse_date(value: &str) -> Option<chrono::NaiveDate> {
 pub fn WebinarList() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = me_id();
+    let me = signed_in_person();
     let now = use_now();
     let path = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());

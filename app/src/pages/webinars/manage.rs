@@ -8,9 +8,10 @@ use vela_domain::webinars::report::{attendees, session_figures};
 use vela_domain::webinars::{Command as Web, RegistrationStatus, Session, SessionStatus};
 
 use super::detail::route_session;
-use super::{check, me_id, seats_text, submit, trainer_names, use_now, when};
+use super::{check, seats_text, submit, trainer_names, use_now, when};
 use crate::format::time_of_day;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 #[component]
@@ -27,7 +28,7 @@ fn ManageSessionPage() -> impl IntoView {
         let id = id()?;
         state.with(|s| s.webinars.sessions.get(&id).cloned())
     });
-    move || match (session.get(), me_id()) {
+    move || match (session.get(), signed_in_person()) {
         (Some(session), Some(me)) => view! { <Manage session=session me=me /> }.into_any(),
         _ => view! {
             <section class="page webinars">

@@ -9,16 +9,17 @@ use vela_domain::webinars::report::hours_by_person;
 use vela_domain::webinars::{RegistrationStatus, Session, SessionStatus};
 
 use super::progress::MyPaths;
-use super::{duration, me_id, my_status, use_now, PromotionNotice, WebinarTabs};
+use super::{duration, my_status, use_now, PromotionNotice, WebinarTabs};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 #[component]
 pub fn MyTraining() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = me_id();
+    let me = signed_in_person();
     let now = use_now();
 
     let attended = move || {

@@ -36,16 +36,8 @@ pub use trainer::TrainingAdmin;
 
 use crate::format::{long_date, time_of_day};
 use crate::i18n::{use_i18n, Locale};
-use crate::session::use_session;
+use crate::session::signed_in_person;
 use crate::sync::client::{now, use_sync};
-
-/// The signed-in person's id.
-pub(crate) fn me_id() -> Option<PersonId> {
-    use_session()
-        .me()
-        .and_then(|me| uuid::Uuid::parse_str(&me.person.id).ok())
-        .map(PersonId)
-}
 
 /// The current time, refreshed every 30 seconds (the join window and the
 /// registration deadline are re-evaluated with it).
@@ -155,7 +147,7 @@ pub(crate) fn seats_text(state: &State, session: SessionId, locale: Locale) -> S
     // does, for those who may see it (people may follow without a seat).
     if let Some(s) = state.webinars.sessions.get(&session) {
         if now() >= s.end {
-            let viewer = me_id().map_or(Actor::System, Actor::Person);
+            let viewer = signed_in_person().map_or(Actor::System, Actor::Person);
             return if vela_domain::webinars::sees_people_of(state, &viewer, s) {
                 let present = state
                     .webinars
@@ -236,7 +228,7 @@ pub(crate) fn WebinarTabs() -> impl IntoView {
 pub(crate) fn PromotionNotice() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = me_id();
+    let me = signed_in_person();
     let waiting: StoredValue<Option<BTreeSet<SessionId>>> = StoredValue::new(None);
     let promoted = RwSignal::new(Vec::<(SessionId, String)>::new());
     Effect::new(move |_| {

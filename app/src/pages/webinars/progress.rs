@@ -8,9 +8,10 @@ use leptos_router::components::A;
 use vela_domain::ids::PathId;
 use vela_domain::webinars::progress::paths_of;
 
-use super::{duration, me_id};
+use super::duration;
 use crate::i18n::use_i18n;
 use crate::pages::objectives::ProgressBar;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// What one path's row shows.
@@ -30,7 +31,7 @@ struct PathRow {
 pub fn MyPaths() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = me_id();
+    let me = signed_in_person();
     let rows = Memo::new(move |_| {
         let Some(me) = me else { return Vec::new() };
         state.with(|s| {

@@ -6,8 +6,9 @@ use leptos_router::components::A;
 use vela_domain::directory::Role;
 use vela_domain::webinars::Session;
 
-use super::{me_id, seats_text, use_now, when};
+use super::{seats_text, use_now, when};
 use crate::i18n::use_i18n;
+use crate::session::signed_in_person;
 use crate::sync::client::use_sync;
 
 /// Whether the person administers the organisation.
@@ -26,7 +27,7 @@ pub fn TrainingAdmin() -> impl IntoView {
 fn TrainingAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_sync().state();
-    let me = me_id();
+    let me = signed_in_person();
     let admin = is_admin();
     let now = use_now();
 
