@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page, type Route } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
@@ -406,4 +406,61 @@ test('a push the server refuses outright is final: its change is shown as refuse
   await refused.getByRole('button', { name: 'Ho capito' }).click();
   await expect(refused).toHaveCount(0);
   expect(await page.evaluate((key) => localStorage.getItem(key), outboxKey(me))).toBeNull();
+});
+
+test.describe('before the decoders of commands have arrived', () => {
+  // The pieces are held in the page itself, so no service worker may serve them.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a stored outbox waits for them, and a change made meanwhile is stored and sent after it', async ({ page }) => {
+    test.setTimeout(90_000);
+    const date = quietDay(165, 3);
+    await page.goto('/');
+    await login(page, 'stefano');
+    await expect(syncStatus(page)).toContainText('aggiornato alle');
+    const me = await personId(page);
+    const created = new Date().toISOString();
+    const earlier = [31, 32].map((km) => ({
+      id: randomUUID(),
+      command: { area: 'directory', type: 'set_commute', person: me, km },
+      created,
+    }));
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [outboxKey(me), JSON.stringify({ version: 2, commands: earlier })]);
+
+    // From the next start every piece waits in the browser, the sync's
+    // decoders (`codec`) with them.
+    const held: Route[] = [];
+    await page.route(/\/(split|chunk)_[^/]+\.wasm$/, (route) => {
+      held.push(route);
+    });
+    const pushes: string[][] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/sync/push')) {
+        pushes.push(JSON.parse(request.postData() ?? '{}').commands.map((c: { id: string }) => c.id));
+      }
+    });
+    await page.reload();
+    // The first page needs no decoder; a change made now goes after the
+    // stored ones, which are not written over.
+    await openCalendar(page);
+    await requestAgileDay(page, date);
+    const storedIds = async () => {
+      const text = (await localStorageOf(page))[outboxKey(me)];
+      return text ? JSON.parse(text).commands.map((c: { id: string }) => c.id) : [];
+    };
+    await expect.poll(storedIds).toHaveLength(3);
+    const ids = await storedIds();
+    expect(ids.slice(0, 2)).toEqual(earlier.map((c) => c.id));
+    expect(held.some((route) => /\/split_codec-/.test(route.request().url()))).toBe(true);
+    // Nothing is sent before the stored commands are read: order matters.
+    expect(pushes).toEqual([]);
+
+    await page.unroute(/\/(split|chunk)_[^/]+\.wasm$/);
+    for (const route of held) await route.continue().catch(() => {});
+    await expect.poll(async () => (await localStorageOf(page))[outboxKey(me)], { timeout: 30_000 }).toBeUndefined();
+    expect(pushes.flat()).toEqual(ids);
+    const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
+    expect(view.snapshot.directory.people[me].commute_km).toBe(32);
+    expect(view.snapshot.agile.days[me]?.[date]).toBeDefined();
+  });
 });

@@ -105,12 +105,14 @@ impl Piece {
 }
 
 /// Once the app has settled after sign-in (its first sync is done), fetches
-/// the pieces of the areas `me` can open, one after another, so that
+/// the sync's `codec` piece, then the pieces of the areas `me` can open, one after another, so that
 /// following a link later does not wait for the network: on a slow mobile
 /// line a piece and its shared chunks take one to two seconds, and the
 /// person may be offline by then. The service worker keeps the files for
 /// the next visits; this also has them compiled for this one.
 pub async fn warm_for(me: crate::session::Me) {
+    // First the decoders every live update and every change sent needs.
+    let _ = crate::sync::codec::warm().await;
     let mut pieces = crate::components::nav::pieces(&me);
     pieces.extend([Piece::Personal, Piece::Export]);
     for piece in pieces {

@@ -78,14 +78,8 @@ pub fn Login() -> impl IntoView {
     // Changes that wait on this device for the person whose session ended.
     let waiting = move || {
         let me = session.lost()?;
-        let person = uuid::Uuid::parse_str(&me.person.id).ok()?;
-        let text = crate::storage::load_text(&crate::sync::client::outbox_key(
-            vela_domain::ids::PersonId(person),
-        ))?;
-        let n = crate::sync::replica::read_outbox(&text)
-            .ok()?
-            .commands
-            .len();
+        let text = crate::storage::load_text(&crate::sync::client::outbox_key(me.person_id()?))?;
+        let n = crate::sync::replica::count_commands(&text)?;
         (n > 0).then(|| (me.person.name.clone(), n))
     };
     view! {

@@ -30,7 +30,8 @@ use vela_domain::sync::{
 };
 use vela_domain::{Actor, Command, Rejection, State};
 
-use super::replica::{self, Reason, Refused, Replica, StoredOutbox, Unreadable};
+use super::codec;
+use super::replica::{self, Reason, Refused, Replica, Unreadable};
 use super::retry::{backoff, classify, Failure};
 use crate::api::{self, sync_path, ApiError};
 use crate::session::Session;
@@ -85,6 +86,9 @@ pub struct Sync {
     session: Session,
     /// A stored outbox this build cannot read, kept as it was found.
     unreadable: RwSignal<Option<Unreadable>>,
+    /// The stored texts of the outbox until their commands are decoded
+    /// (see `codec`); `None` once they are in the replica.
+    unread: StoredValue<Option<UnreadOutbox>>,
     /// The cache is not written any more this session: the outbox needed its room.
     no_cache: StoredValue<bool>,
     /// Whether the browser says it has a network (its `online`/`offline`
@@ -170,29 +174,53 @@ impl Sync {
 
     /// Writes the outbox to its key, unless that key holds an outbox this
     /// build cannot read (it is never written over). When storage is full
-    /// the cache gives up its room first; a failure left is shown.
-    fn save_outbox(&self) {
+    /// the cache gives up its room first; a failure left is shown. Returns
+    /// whether the outbox is safe in storage.
+    fn save_outbox(&self) -> bool {
         if !self.alive() {
-            return;
+            return false;
         }
         if self
             .unreadable
             .with_untracked(|u| u.as_ref().is_some_and(|u| !u.legacy))
         {
-            return;
+            return false;
         }
         let key = outbox_key(self.person);
         let stored = self.replica.with_untracked(|r| r.stored_outbox());
-        let mut result = write_outbox(&key, &stored);
+        let text = match self.unread.get_value() {
+            None if stored.is_empty() => None,
+            None => crate::json::to_text(&stored).ok(),
+            // The stored commands are not decoded yet: what was submitted
+            // since goes after them, never over them.
+            Some(_) if stored.commands.is_empty() => return true,
+            Some(UnreadOutbox { outbox: None, .. }) => crate::json::to_text(&stored).ok(),
+            Some(UnreadOutbox {
+                outbox: Some(text), ..
+            }) => match replica::append_unread(&text, &stored) {
+                Some(merged) => Some(merged),
+                None => return false,
+            },
+        };
+        let mut result = write_outbox(&key, text.as_deref());
         if result == Err(StorageError::Full) {
             self.no_cache.set_value(true);
             storage::remove(&cache_key(self.person));
-            result = write_outbox(&key, &stored);
+            result = write_outbox(&key, text.as_deref());
+        }
+        if result.is_ok() {
+            self.unread.update_value(|unread| {
+                if let Some(unread) = unread {
+                    unread.outbox = text;
+                }
+            });
         }
         let failure = result.err();
+        let saved = failure.is_none();
         if self.status.with_untracked(|s| s.storage != failure) {
             self.status.update(|s| s.storage = failure);
         }
+        saved
     }
 
     fn save_cache(&self) {
@@ -204,14 +232,22 @@ impl Sync {
     }
 }
 
-fn write_outbox(key: &str, stored: &StoredOutbox) -> Result<(), StorageError> {
-    if stored.is_empty() {
-        storage::remove(key);
-        return Ok(());
+/// Writes an outbox's text to `key`; none (an empty outbox) removes the key.
+fn write_outbox(key: &str, text: Option<&str>) -> Result<(), StorageError> {
+    match text {
+        Some(text) => storage::save_text(key, text),
+        None => {
+            storage::remove(key);
+            Ok(())
+        }
     }
-    let text =
-        crate::json::to_text(stored).map_err(|e| StorageError::Refused(format!("encode: {e}")))?;
-    storage::save_text(key, &text)
+}
+
+/// A person's stored outbox and record of earlier builds, as text.
+#[derive(Clone, Debug)]
+struct UnreadOutbox {
+    outbox: Option<String>,
+    legacy: Option<String>,
 }
 
 /// The current time, from the browser's clock.
@@ -219,27 +255,47 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// Reads what is stored for `person`, moving an outbox kept by earlier
-/// builds to its own key and dropping caches this build cannot use.
-fn load(person: PersonId) -> (Replica, Option<Unreadable>) {
+/// Reads the cached state stored for `person`, dropping one this build
+/// cannot use; their outbox is only read as text (see [`restore_outbox`]).
+fn load(person: PersonId) -> (Replica, Option<UnreadOutbox>) {
     let outbox = storage::load_text(&outbox_key(person));
-    let cache = storage::load_text(&cache_key(person));
     let legacy = storage::load_text(&legacy_key(person));
-    let loaded = replica::load(outbox.as_deref(), cache.as_deref(), legacy.as_deref());
-    if loaded.drop_cache {
+    let cache = storage::load_text(&cache_key(person));
+    let (replica, drop_cache) = replica::load_cache(cache.as_deref(), legacy.is_some());
+    if drop_cache {
         storage::remove(&cache_key(person));
+    }
+    let unread = (outbox.is_some() || legacy.is_some()).then_some(UnreadOutbox { outbox, legacy });
+    (replica, unread)
+}
+
+/// Decodes the stored outbox into the replica, moving an outbox kept by
+/// earlier builds to its own key. Until then nothing is pushed, so the
+/// server gets commands in the order they were made. Fails only when the
+/// `codec` piece cannot be downloaded.
+async fn restore_outbox(sync: Sync) -> Result<(), ApiError> {
+    let Some(unread) = sync.unread.get_value() else {
+        return Ok(());
+    };
+    let loaded = codec::stored_outbox(unread.outbox, unread.legacy)
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    if !sync.alive() {
+        return Ok(());
     }
     if let Some(unreadable) = &loaded.unreadable {
         leptos::logging::warn!("stored outbox not readable: {}", unreadable.error);
     }
-    if loaded.save_outbox {
-        let stored = loaded.replica.stored_outbox();
-        // The old record goes only once its outbox is safe under the new key.
-        if write_outbox(&outbox_key(person), &stored).is_ok() && loaded.drop_legacy {
-            storage::remove(&legacy_key(person));
-        }
+    // Commands submitted while decoding are in the replica; the stored
+    // ones go before them.
+    sync.replica.update(|r| r.restore(loaded.stored));
+    sync.unreadable.set(loaded.unreadable);
+    sync.unread.set_value(None);
+    // The old record goes only once its outbox is safe under the new key.
+    if sync.save_outbox() && loaded.drop_legacy {
+        storage::remove(&legacy_key(sync.person));
     }
-    (loaded.replica, loaded.unreadable)
+    Ok(())
 }
 
 /// Removes what sign-out must not leave behind for the next person on this
@@ -249,28 +305,38 @@ fn load(person: PersonId) -> (Replica, Option<Unreadable>) {
 pub fn forget(person: PersonId) {
     storage::remove(&cache_key(person));
     let key = outbox_key(person);
-    if let Some(text) = storage::load_text(&key) {
-        if replica::read_outbox(&text).is_ok_and(|o| o.is_empty()) {
-            storage::remove(&key);
-        }
+    if storage::load_text(&key).is_some_and(|text| replica::holds_nothing(&text)) {
+        storage::remove(&key);
     }
-    let legacy = legacy_key(person);
-    // Its outbox was moved at load; if somehow not, it moves now. An
-    // unreadable one stays for recovery.
-    if let Some(Ok(old)) = storage::load_text(&legacy).map(|t| replica::read_legacy(&t)) {
-        let moved = old.is_empty()
-            || storage::load_text(&key).is_some()
-            || write_outbox(&key, &old).is_ok();
-        if moved {
-            storage::remove(&legacy);
-        }
+    // Its outbox was moved at load; if somehow not, it moves now.
+    if let Some(text) = storage::load_text(&legacy_key(person)) {
+        leptos::task::spawn_local(move_legacy(person, text));
+    }
+}
+
+/// Moves the outbox of the record of earlier builds to its own key and
+/// removes the record (it holds a copy of the state). One that cannot be
+/// read stays for recovery, as does one whose commands cannot be decoded
+/// now (the `codec` piece did not download).
+async fn move_legacy(person: PersonId, text: String) {
+    let Ok(Ok(old)) = codec::legacy_outbox(text).await else {
+        return;
+    };
+    let key = outbox_key(person);
+    let moved = old.is_empty()
+        || storage::load_text(&key).is_some()
+        || crate::json::to_text(&old)
+            .ok()
+            .is_some_and(|text| storage::save_text(&key, &text).is_ok());
+    if moved {
+        storage::remove(&legacy_key(person));
     }
 }
 
 /// Starts syncing for `person` and provides the [`Sync`] context. The loop
 /// stops when the calling component is dropped (logout).
 pub fn provide_sync(person: PersonId, session: Session) -> Sync {
-    let (replica, unreadable) = load(person);
+    let (replica, unread) = load(person);
     let actor = Actor::Person(person);
     let (wake_tx, wake_rx) = mpsc::unbounded();
     let replica = RwSignal::new(replica);
@@ -285,7 +351,8 @@ pub fn provide_sync(person: PersonId, session: Session) -> Sync {
         wake: StoredValue::new(wake_tx),
         alive,
         session,
-        unreadable: RwSignal::new(unreadable),
+        unreadable: RwSignal::new(None),
+        unread: StoredValue::new(unread),
         no_cache: StoredValue::new(false),
         network: RwSignal::new(browser_online()),
     };
@@ -389,6 +456,7 @@ async fn run(sync: Sync, mut wake: mpsc::UnboundedReceiver<()>, session: Session
 
 /// Pushes the outbox chunk by chunk, then pulls once.
 async fn round(sync: Sync) -> Result<(), ApiError> {
+    restore_outbox(sync).await?;
     loop {
         let commands = sync.replica.with_untracked(|r| {
             r.next_chunk(MAX_PUSH_COMMANDS, MAX_PUSH_BYTES - PUSH_BYTES_MARGIN)
@@ -398,8 +466,10 @@ async fn round(sync: Sync) -> Result<(), ApiError> {
         }
         let ids: Vec<Uuid> = commands.iter().map(|e| e.id).collect();
         let request = PushRequest { commands };
-        let answer: Result<PushResponse, ApiError> =
-            api::post(&sync_path("/api/sync/push"), &request).await;
+        let answer = match api::post(&sync_path("/api/sync/push"), &request).await {
+            Ok(answer) => decode_push(answer).await,
+            Err(e) => Err(e),
+        };
         if !sync.alive() {
             return Ok(());
         }
@@ -441,7 +511,8 @@ async fn round(sync: Sync) -> Result<(), ApiError> {
         }
     }
     let since = sync.replica.with_untracked(|r| r.revision);
-    let pull: PullResponse = api::get(&sync_path(&format!("/api/sync/pull?since={since}"))).await?;
+    let pull: Pull = api::get(&sync_path(&format!("/api/sync/pull?since={since}"))).await?;
+    let pull = decode_pull(pull).await?;
     if !sync.alive() {
         return Ok(());
     }
@@ -454,6 +525,41 @@ async fn round(sync: Sync) -> Result<(), ApiError> {
         sync.save_cache();
     }
     Ok(())
+}
+
+/// A push's answer: decoded by the `codec` piece (it holds the rejections).
+async fn decode_push(answer: serde_json::Value) -> Result<PushResponse, ApiError> {
+    codec::push_answer(answer)
+        .await
+        .map_err(|_| ApiError::Offline)?
+        .map_err(ApiError::Decode)
+}
+
+/// `PullResponse` with its changes not decoded yet: a snapshot needs only
+/// the main module, changes need the `codec` piece.
+#[derive(serde::Deserialize)]
+struct Pull {
+    revision: u64,
+    #[serde(default)]
+    snapshot: Option<State>,
+    #[serde(default)]
+    changes: Vec<serde_json::Value>,
+}
+
+async fn decode_pull(pull: Pull) -> Result<PullResponse, ApiError> {
+    let changes = if pull.changes.is_empty() {
+        Vec::new()
+    } else {
+        codec::changes(pull.changes)
+            .await
+            .map_err(|_| ApiError::Offline)?
+            .map_err(ApiError::Decode)?
+    };
+    Ok(PullResponse {
+        revision: pull.revision,
+        snapshot: pull.snapshot,
+        changes,
+    })
 }
 
 /// Wakes the loop whenever the server announces a new revision. The

@@ -146,17 +146,17 @@ pub fn read_legacy(text: &str) -> Result<StoredOutbox, String> {
     })
 }
 
-/// What was found in storage at start-up, read as far as possible.
+/// What start-up makes of a person's stored outbox and the record of
+/// earlier builds, read as far as possible. Decoding commands takes the
+/// `codec` piece, so the client does this after the first page shows.
 #[derive(Debug, Default, PartialEq)]
-pub struct Loaded {
-    pub replica: Replica,
+pub struct LoadedOutbox {
+    pub stored: StoredOutbox,
     /// A stored outbox this build cannot read: its text, to be kept as is
     /// (never written over) and offered for download, and why.
     pub unreadable: Option<Unreadable>,
     /// The outbox must be written to its key (something was migrated).
     pub save_outbox: bool,
-    /// The cache must be removed (of another version, or unreadable).
-    pub drop_cache: bool,
     /// The record of earlier builds must be removed (its outbox is moved).
     pub drop_legacy: bool,
 }
@@ -170,17 +170,18 @@ pub struct Unreadable {
     pub error: String,
 }
 
-/// Decides what to make of the three stored texts of one person: the
-/// outbox, the cache and the record of earlier builds.
-pub fn load(outbox: Option<&str>, cache: Option<&str>, legacy: Option<&str>) -> Loaded {
-    let mut loaded = Loaded::default();
-    let mut stored = StoredOutbox {
-        version: FORMAT_VERSION,
-        ..StoredOutbox::default()
+/// Reads the outbox and the record of earlier builds of one person.
+pub fn load_outbox(outbox: Option<&str>, legacy: Option<&str>) -> LoadedOutbox {
+    let mut loaded = LoadedOutbox {
+        stored: StoredOutbox {
+            version: FORMAT_VERSION,
+            ..StoredOutbox::default()
+        },
+        ..LoadedOutbox::default()
     };
     if let Some(text) = outbox {
         match read_outbox(text) {
-            Ok(read) => stored = read,
+            Ok(read) => loaded.stored = read,
             Err(error) => {
                 loaded.unreadable = Some(Unreadable {
                     legacy: false,
@@ -195,6 +196,7 @@ pub fn load(outbox: Option<&str>, cache: Option<&str>, legacy: Option<&str>) -> 
             Ok(old) => {
                 // The old record's commands are older than anything queued
                 // under the new key, so they go first.
+                let stored = &mut loaded.stored;
                 let known: HashSet<Uuid> = stored.commands.iter().map(|p| p.id).collect();
                 let mut commands: Vec<Pending> = old
                     .commands
@@ -218,28 +220,103 @@ pub fn load(outbox: Option<&str>, cache: Option<&str>, legacy: Option<&str>) -> 
             }
         }
     }
-    let cache = match cache {
-        Some(text) => {
-            let read = read_cache(text);
-            loaded.drop_cache = read.is_none();
-            read
-        }
-        None => None,
-    };
-    // An outbox moved out of the old record may hold commands accepted at
-    // revisions of a cache that is gone: the next pull is a snapshot, and
-    // pruning after it removes them.
-    let (revision, confirmed) = match cache {
-        Some(cache) if !loaded.drop_legacy => (cache.revision, cache.confirmed),
-        _ => (0, State::default()),
-    };
-    loaded.replica = Replica {
-        revision,
-        confirmed,
-        outbox: stored.commands,
-        refused: stored.refused,
-    };
     loaded
+}
+
+/// The confirmed half at start-up, with an empty outbox, and whether the
+/// cache must be removed (of another version, or unreadable). While a
+/// record of earlier builds is still there the cache is not used: its
+/// outbox may hold commands accepted at revisions of a cache that is gone,
+/// so the next pull is a snapshot, and pruning after it removes them.
+pub fn load_cache(cache: Option<&str>, legacy_present: bool) -> (Replica, bool) {
+    let read = cache.map(read_cache);
+    let drop_cache = matches!(read, Some(None));
+    let replica = match read.flatten() {
+        Some(cache) if !legacy_present => Replica {
+            revision: cache.revision,
+            confirmed: cache.confirmed,
+            ..Replica::default()
+        },
+        _ => Replica::default(),
+    };
+    (replica, drop_cache)
+}
+
+/// A stored outbox read as JSON only, without decoding its commands: its
+/// `commands` and `refused` arrays, if it is of this build's version.
+fn outbox_arrays(text: &str) -> Option<(Vec<serde_json::Value>, Vec<serde_json::Value>)> {
+    let serde_json::Value::Object(mut outbox) = serde_json::from_str(text).ok()? else {
+        return None;
+    };
+    if outbox.get("version")?.as_u64()? != u64::from(FORMAT_VERSION) {
+        return None;
+    }
+    let mut array = |key: &str| match outbox.remove(key) {
+        Some(serde_json::Value::Array(items)) => Some(items),
+        None => Some(Vec::new()),
+        Some(_) => None,
+    };
+    Some((array("commands")?, array("refused")?))
+}
+
+/// How many commands a stored outbox holds (`None`: not one this build
+/// reads). Counted without the command decoders, which the login form
+/// does not load.
+pub fn count_commands(text: &str) -> Option<usize> {
+    outbox_arrays(text).map(|(commands, _)| commands.len())
+}
+
+/// Whether a stored outbox holds nothing worth keeping. One this build
+/// cannot read holds something.
+pub fn holds_nothing(text: &str) -> bool {
+    outbox_arrays(text).is_some_and(|(commands, refused)| commands.is_empty() && refused.is_empty())
+}
+
+/// The stored outbox `text` (not decoded yet) with the commands of
+/// `fresh` it does not hold added after its own: what was submitted since
+/// start-up, saved before the stored commands could be read. `None` when
+/// `text` is not an outbox this build reads (it is then never written over).
+pub fn append_unread(text: &str, fresh: &StoredOutbox) -> Option<String> {
+    let (mut commands, refused) = outbox_arrays(text)?;
+    let id = |v: &serde_json::Value| v.get("id").and_then(|id| id.as_str()).map(str::to_owned);
+    let known: HashSet<String> = commands.iter().filter_map(id).collect();
+    for pending in &fresh.commands {
+        if !known.contains(&pending.id.to_string()) {
+            commands.push(serde_json::to_value(pending).ok()?);
+        }
+    }
+    crate::json::to_text(&serde_json::json!({
+        "version": FORMAT_VERSION,
+        "commands": commands,
+        "refused": refused,
+    }))
+    .ok()
+}
+
+/// What start-up makes of the three stored texts of one person, as the
+/// client does it in two steps (tests only).
+#[cfg(test)]
+#[derive(Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub replica: Replica,
+    pub unreadable: Option<Unreadable>,
+    pub save_outbox: bool,
+    pub drop_cache: bool,
+    pub drop_legacy: bool,
+}
+
+#[cfg(test)]
+pub fn load(outbox: Option<&str>, cache: Option<&str>, legacy: Option<&str>) -> Loaded {
+    let (mut replica, drop_cache) = load_cache(cache, legacy.is_some());
+    let read = load_outbox(outbox, legacy);
+    replica.restore(read.stored);
+    Loaded {
+        replica,
+        unreadable: read.unreadable,
+        save_outbox: read.save_outbox,
+        drop_cache,
+        drop_legacy: read.drop_legacy,
+    }
 }
 
 /// Confirmed state, revision and outbox of one person.
@@ -262,6 +339,21 @@ impl Replica {
             commands: self.outbox.clone(),
             refused: self.refused.clone(),
         }
+    }
+
+    /// Takes in the stored outbox once it is decoded. Its commands are
+    /// older than any submitted since start-up, so they go first; one in
+    /// both (saved meanwhile by [`append_unread`]) is kept once.
+    pub fn restore(&mut self, stored: StoredOutbox) {
+        let known: HashSet<Uuid> = stored.commands.iter().map(|p| p.id).collect();
+        let fresh = std::mem::replace(&mut self.outbox, stored.commands);
+        self.outbox
+            .extend(fresh.into_iter().filter(|p| !known.contains(&p.id)));
+        let known: HashSet<Uuid> = stored.refused.iter().map(|r| r.id).collect();
+        let refused = std::mem::replace(&mut self.refused, stored.refused);
+        self.refused
+            .extend(refused.into_iter().filter(|r| !known.contains(&r.id)));
+        self.prune();
     }
 
     /// The confirmed half, as cached.
@@ -733,5 +825,84 @@ mod tests {
         let fine = load(Some(&outbox), Some(&text(&r.stored_cache())), None);
         assert!(!fine.drop_cache);
         assert_eq!(fine.replica, r);
+    }
+
+    fn ids(outbox: &[Pending]) -> Vec<u128> {
+        outbox.iter().map(|p| p.id.as_u128()).collect()
+    }
+
+    #[test]
+    fn a_stored_outbox_is_counted_and_found_empty_without_decoding_its_commands() {
+        let (mut r, _) = with_outbox(2);
+        let stored = text(&r.stored_outbox());
+        assert_eq!(count_commands(&stored), Some(2));
+        assert!(!holds_nothing(&stored));
+        r.refuse(Uuid::from_u128(1), Reason::IdInUse);
+        r.outbox.clear();
+        assert_eq!(count_commands(&text(&r.stored_outbox())), Some(0));
+        assert!(
+            !holds_nothing(&text(&r.stored_outbox())),
+            "a refusal to read"
+        );
+        assert!(holds_nothing(r#"{"version":2,"commands":[]}"#));
+        for other in [
+            "{not json",
+            r#"{"version":3,"commands":[]}"#,
+            r#"{"version":2,"commands":{}}"#,
+            "[]",
+        ] {
+            assert_eq!(count_commands(other), None, "{other}");
+            assert!(!holds_nothing(other), "{other} is kept");
+        }
+    }
+
+    #[test]
+    fn commands_submitted_before_the_stored_ones_are_decoded_are_saved_after_them() {
+        let (mut stored, _) = with_outbox(2);
+        stored.refuse(Uuid::from_u128(2), Reason::IdInUse);
+        let stored_text = text(&stored.stored_outbox());
+        // Since start-up, before decoding: commands 3 and 4.
+        let (all, _) = with_outbox(4);
+        let mut fresh = Replica {
+            outbox: all.outbox[2..].to_vec(),
+            ..Replica::default()
+        };
+        let merged = append_unread(&stored_text, &fresh.stored_outbox()).unwrap();
+        // Saving again adds nothing twice.
+        let merged = append_unread(&merged, &fresh.stored_outbox()).unwrap();
+        let read = load_outbox(Some(&merged), None);
+        assert_eq!(read.unreadable, None);
+        assert_eq!(ids(&read.stored.commands), vec![1, 3, 4]);
+        assert_eq!(read.stored.refused.len(), 1);
+        // The decoded outbox goes first; what is in both is kept once.
+        fresh.restore(read.stored);
+        assert_eq!(ids(&fresh.outbox), vec![1, 3, 4]);
+        assert_eq!(fresh.refused.len(), 1);
+        // Never written over a text this build cannot read.
+        assert_eq!(append_unread("{not json", &fresh.stored_outbox()), None);
+    }
+
+    #[test]
+    fn restoring_puts_the_stored_commands_first_and_drops_those_already_confirmed() {
+        let (all, _) = with_outbox(3);
+        let mut r = replica(all.confirmed.clone());
+        r.outbox = all.outbox[2..].to_vec();
+        let mut stored = all.stored_outbox();
+        stored.commands.truncate(2);
+        stored.commands[0].accepted_at = Some(r.revision);
+        r.restore(stored);
+        assert_eq!(ids(&r.outbox), vec![2, 3]);
+    }
+
+    #[test]
+    fn the_cache_waits_while_a_record_of_earlier_builds_is_there() {
+        let (r, _) = with_outbox(1);
+        let cache = text(&r.stored_cache());
+        let (used, drop) = load_cache(Some(&cache), false);
+        assert_eq!((used.revision, drop), (r.revision, false));
+        assert!(used.outbox.is_empty(), "the outbox comes later");
+        let (waiting, drop) = load_cache(Some(&cache), true);
+        assert_eq!((waiting.revision, drop), (0, false));
+        assert!(load_cache(Some("{not json"), false).1, "dropped");
     }
 }
