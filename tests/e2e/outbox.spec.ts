@@ -463,4 +463,40 @@ test.describe('before the decoders of commands have arrived', () => {
     expect(view.snapshot.directory.people[me].commute_km).toBe(32);
     expect(view.snapshot.agile.days[me]?.[date]).toBeDefined();
   });
+
+  test('while the decoders cannot be downloaded, a change waits, and it is sent once they can', async ({ page }) => {
+    test.setTimeout(90_000);
+    const date = quietDay(178, 3);
+    const codec = /\/split_codec-[0-9a-f]{16}\.wasm$/;
+    // A first visit without a service worker on a line that drops the piece.
+    await page.route(codec, (route) => route.abort('internetdisconnected'));
+    await page.goto('/');
+    await login(page, 'stefano');
+    // The first sync is a snapshot: it needs no decoder.
+    await expect(syncStatus(page)).toContainText('aggiornato alle');
+    const me = await personId(page);
+    await openCalendar(page);
+
+    const pushes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/sync/push')) pushes.push(JSON.parse(request.postData() ?? '{}').commands[0].id);
+    });
+    const dropped = page.waitForEvent('requestfailed', (request) => codec.test(request.url()));
+    await requestAgileDay(page, date);
+    await dropped;
+    // The server took the push, but its answer cannot be read yet: the
+    // change stays queued and stored.
+    await expect.poll(() => pushes.length).toBeGreaterThan(0);
+    await expect(syncStatus(page)).toContainText('1 modifica in attesa');
+    expect(JSON.parse((await localStorageOf(page))[outboxKey(me)]).commands).toHaveLength(1);
+
+    await page.unroute(codec);
+    await expect(syncStatus(page)).not.toContainText('in attesa', { timeout: 45_000 });
+    // Sent again under the same id, and applied once.
+    expect(new Set(pushes)).toEqual(new Set([pushes[0]]));
+    await expect.poll(async () => (await localStorageOf(page))[outboxKey(me)]).toBeUndefined();
+    await expect(page.getByRole('alert').filter({ hasText: 'Modifiche non accettate dal server' })).toHaveCount(0);
+    const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
+    expect(view.snapshot.agile.days[me]?.[date]).toBeDefined();
+  });
 });
