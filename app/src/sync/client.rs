@@ -31,7 +31,7 @@ use vela_domain::sync::{
 use vela_domain::{Actor, Command, Rejection, State};
 
 use super::codec;
-use super::replica::{self, Reason, Refused, Replica, Unreadable};
+use super::replica::{self, Reason, Refused, Replica, StoredOutbox, Unreadable};
 use super::retry::{backoff, classify, Failure};
 use crate::api::{self, sync_path, ApiError};
 use crate::session::Session;
@@ -188,27 +188,37 @@ impl Sync {
         }
         let key = outbox_key(self.person);
         let stored = self.replica.with_untracked(|r| r.stored_outbox());
+        let encode = |stored: &StoredOutbox| {
+            crate::json::to_text(stored).map_err(|e| StorageError::Refused(format!("encode: {e}")))
+        };
+        // `None`: the outbox is empty and its key goes.
         let text = match self.unread.get_value() {
-            None if stored.is_empty() => None,
-            None => crate::json::to_text(&stored).ok(),
+            None if stored.is_empty() => Ok(None),
+            None => encode(&stored).map(Some),
             // The stored commands are not decoded yet: what was submitted
             // since goes after them, never over them.
             Some(_) if stored.commands.is_empty() => return true,
-            Some(UnreadOutbox { outbox: None, .. }) => crate::json::to_text(&stored).ok(),
+            Some(UnreadOutbox { outbox: None, .. }) => encode(&stored).map(Some),
             Some(UnreadOutbox {
                 outbox: Some(text), ..
             }) => match replica::append_unread(&text, &stored) {
-                Some(merged) => Some(merged),
+                Some(merged) => Ok(Some(merged)),
                 None => return false,
             },
         };
-        let mut result = write_outbox(&key, text.as_deref());
+        let mut result = text
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|text| write_outbox(&key, text.as_deref()));
         if result == Err(StorageError::Full) {
             self.no_cache.set_value(true);
             storage::remove(&cache_key(self.person));
-            result = write_outbox(&key, text.as_deref());
+            result = text
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|text| write_outbox(&key, text.as_deref()));
         }
-        if result.is_ok() {
+        if let (Ok(()), Ok(text)) = (&result, text) {
             self.unread.update_value(|unread| {
                 if let Some(unread) = unread {
                     unread.outbox = text;
