@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::use_i18n;
+use crate::sync::client::browser_online;
 
 /// Declares one area: its split function `load` in piece `$piece`, which
 /// renders the page it is given, and a `LazyRoute` type per page for
@@ -112,10 +113,17 @@ impl Piece {
 /// the next visits; this also has them compiled for this one.
 pub async fn warm_for(me: crate::session::Me) {
     // First the decoders every live update and every change sent needs.
-    let _ = crate::sync::codec::warm().await;
+    if browser_online() {
+        let _ = crate::sync::codec::warm().await;
+    }
     let mut pieces = crate::components::nav::pieces(&me);
     pieces.extend([Piece::Personal, Piece::Export]);
     for piece in pieces {
+        // Offline, every fetch would fail (and the browser log each): the
+        // areas left are fetched when opened.
+        if !browser_online() {
+            return;
+        }
         piece.warm().await;
     }
 }

@@ -7,7 +7,8 @@
 //!
 //! Browser storage per person (see `replica` for the formats):
 //! - `vela.outbox.v2.<person id>`: the outbox, kept until sent, across
-//!   sign-outs and reloads, and never written over when unreadable;
+//!   sign-outs and reloads, and never written over when unreadable; read
+//!   as text at start-up and decoded once the `codec` piece is there;
 //! - `vela.replica.v2.<person id>`: the cached confirmed state, removed at
 //!   sign-out and dropped when of another version;
 //! - `vela.replica.<person id>`: the unversioned record of earlier builds,
@@ -397,7 +398,7 @@ pub fn provide_sync(person: PersonId, session: Session) -> Sync {
 }
 
 /// What the browser says of its network now.
-fn browser_online() -> bool {
+pub fn browser_online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
