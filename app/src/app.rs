@@ -12,11 +12,10 @@ use crate::components::header::AppHeader;
 use crate::components::refused::RefusedChanges;
 use crate::components::sync_status::SyncStatus;
 use crate::i18n::{provide_i18n, use_i18n, Locale};
-use crate::pages::calendar::{MyAgreement, MyCalendar};
+use crate::pages::calendar::MyCalendar;
 use crate::pages::home::Home;
-use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
-use crate::pages::notice::{Notice, NoticePage};
+use crate::pages::notice::Notice;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
 
@@ -75,11 +74,11 @@ fn Gate() -> impl IntoView {
         }
     });
     move || match showing.get() {
-        Showing::Notice(notice) => view! { <NoticePage notice /> }.into_any(),
+        Showing::Notice(notice) => areas::notices::show(areas::notices::Page::of(notice)).into_any(),
         Showing::Loading => {
             view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }.into_any()
         }
-        Showing::Login => view! { <Login /> }.into_any(),
+        Showing::Login => areas::signin::show(areas::signin::Page::Login).into_any(),
         Showing::Signed(person) => view! { <Signed person /> }.into_any(),
     }
 }
@@ -124,7 +123,7 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/admin/partnership") view={Lazy::<areas::admin::Partnership>::new()} />
             <Route path=path!("/admin/audit") view={Lazy::<areas::admin::Audit>::new()} />
             <Route path=path!("/admin/certificates") view={Lazy::<areas::admin::Certificates>::new()} />
-            <Route path=path!("/agreement") view=MyAgreement />
+            <Route path=path!("/agreement") view={Lazy::<areas::personal::Agreement>::new()} />
             <Route path=path!("/absences") view={Lazy::<areas::absences::List>::new()} />
             <Route path=path!("/objectives") view={Lazy::<areas::objectives::Mine>::new()} />
             <Route path=path!("/objectives/new") view={Lazy::<areas::objectives::New>::new()} />
@@ -147,9 +146,9 @@ fn Pages() -> impl IntoView {
             <Route path=path!("/monitoring/piao") view={Lazy::<areas::monitoring::Piao>::new()} />
             <Route path=path!("/notifications") view={Lazy::<areas::personal::Notifications>::new()} />
             <Route path=path!("/profile") view={Lazy::<areas::personal::Profile>::new()} />
-            <Route path=path!("/accessibility") view=|| view! { <NoticePage notice=Notice::Accessibility /> } />
-            <Route path=path!("/privacy") view=|| view! { <NoticePage notice=Notice::Privacy /> } />
-            <Route path=path!("/legal") view=|| view! { <NoticePage notice=Notice::Legal /> } />
+            <Route path=path!("/accessibility") view={Lazy::<areas::notices::Accessibility>::new()} />
+            <Route path=path!("/privacy") view={Lazy::<areas::notices::Privacy>::new()} />
+            <Route path=path!("/legal") view={Lazy::<areas::notices::Legal>::new()} />
         </Routes>
     }
 }

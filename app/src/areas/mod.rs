@@ -16,8 +16,10 @@ pub mod absences;
 pub mod admin;
 pub mod export;
 pub mod monitoring;
+pub mod notices;
 pub mod objectives;
 pub mod personal;
+pub mod signin;
 pub mod team;
 pub mod webinars;
 
@@ -39,6 +41,13 @@ macro_rules! area {
             Warm,
         }
 
+        /// A page of this area outside the router (see
+        /// [`outside_router`](crate::areas::outside_router)).
+        #[allow(dead_code)]
+        pub fn show(page: Page) -> impl leptos::prelude::IntoView {
+            $crate::areas::outside_router(load(page))
+        }
+
         /// Downloads and starts this area's piece without showing it, so
         /// that opening the area later needs no network. Failures are not
         /// remembered: the area tries again when opened.
@@ -58,6 +67,8 @@ macro_rules! area {
         }
 
         $(
+            // A page shown only outside the router has no route.
+            #[allow(dead_code)]
             #[derive(Debug)]
             pub struct $route;
 
@@ -87,6 +98,8 @@ pub enum Piece {
     Admin,
     Personal,
     Export,
+    Notices,
+    Signin,
 }
 
 impl Piece {
@@ -101,6 +114,8 @@ impl Piece {
             Piece::Admin => admin::warm().await,
             Piece::Personal => personal::warm().await,
             Piece::Export => export::warm().await,
+            Piece::Notices => notices::warm().await,
+            Piece::Signin => signin::warm().await,
         }
     }
 }
@@ -117,7 +132,8 @@ pub async fn warm_for(me: crate::session::Me) {
         let _ = crate::sync::codec::warm().await;
     }
     let mut pieces = crate::components::nav::pieces(&me);
-    pieces.extend([Piece::Personal, Piece::Export]);
+    // The login form after a sign-out and the footer's notices last.
+    pieces.extend([Piece::Personal, Piece::Export, Piece::Notices, Piece::Signin]);
     for piece in pieces {
         // Offline, every fetch would fail (and the browser log each): the
         // areas left are fetched when opened.
@@ -125,6 +141,29 @@ pub async fn warm_for(me: crate::session::Me) {
             return;
         }
         piece.warm().await;
+    }
+}
+
+/// A piece's page shown outside the router: the gate's login form and the
+/// public notices to someone signed out. Nothing shows while the piece
+/// downloads (the service worker has it after a first visit, and the app
+/// fetches it once settled); a piece that cannot be downloaded says so.
+pub fn outside_router(
+    load: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+) -> impl IntoView {
+    let loaded = RwSignal::new_local(None::<AnyView>);
+    // The page reads its contexts (language, session, router) from here.
+    let load = leptos::reactive::computed::ScopedFuture::new_untracked(load);
+    leptos::task::spawn_local(async move {
+        let view = or_unavailable(load.await);
+        // Gone already if the gate moved on meanwhile.
+        let _ = loaded.try_set(Some(view));
+    });
+    // The view is moved into the page once; the closure runs again only
+    // when it arrives.
+    move || {
+        loaded.track();
+        loaded.try_update_untracked(Option::take).flatten()
     }
 }
 
