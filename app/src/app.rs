@@ -14,6 +14,7 @@ use crate::components::sync_status::SyncStatus;
 use crate::i18n::{provide_i18n, use_i18n, Locale};
 use crate::pages::calendar::MyCalendar;
 use crate::pages::home::Home;
+use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
 use crate::pages::notice::Notice;
 use crate::session::{provide_session, use_session};
@@ -74,11 +75,13 @@ fn Gate() -> impl IntoView {
         }
     });
     move || match showing.get() {
-        Showing::Notice(notice) => areas::notices::show(areas::notices::Page::of(notice)).into_any(),
+        Showing::Notice(notice) => {
+            areas::notices::show(areas::notices::Page::of(notice)).into_any()
+        }
         Showing::Loading => {
             view! { <p class="loading" role="status">{move || i18n.t().loading}</p> }.into_any()
         }
-        Showing::Login => areas::signin::show(areas::signin::Page::Login).into_any(),
+        Showing::Login => view! { <Login /> }.into_any(),
         Showing::Signed(person) => view! { <Signed person /> }.into_any(),
     }
 }

@@ -88,6 +88,19 @@ test('offline after one visit, every area opens from the pieces the service work
 test.describe('without the service worker', () => {
   test.use({ serviceWorkers: 'block' });
 
+  test('signed out, a notice is a piece too: it says so when it cannot be downloaded, and shows once it can', async ({ page }) => {
+    const notices = /\/split_notices-[0-9a-f]{16}\.wasm$/;
+    await page.route(notices, (route) => route.abort('internetdisconnected'));
+    await page.goto('/privacy');
+    await expect(page.getByRole('heading', { level: 1, name: 'Impossibile aprire questa pagina' })).toBeVisible();
+    await page.unroute(notices);
+    await page.getByRole('button', { name: 'Riprova' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Informativa sulla privacy' })).toBeVisible();
+    // The footer's links open the others without a full load.
+    await page.getByRole('link', { name: 'Note legali' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Note legali' })).toBeVisible();
+  });
+
   test('an area whose piece cannot be downloaded says so, and opens on a second try', async ({ page }) => {
     // From the start: the background fetch after sign-in fails as well.
     await page.route(/\/split_webinars-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));

@@ -19,7 +19,6 @@ pub mod monitoring;
 pub mod notices;
 pub mod objectives;
 pub mod personal;
-pub mod signin;
 pub mod team;
 pub mod webinars;
 
@@ -67,8 +66,6 @@ macro_rules! area {
         }
 
         $(
-            // A page shown only outside the router has no route.
-            #[allow(dead_code)]
             #[derive(Debug)]
             pub struct $route;
 
@@ -99,7 +96,6 @@ pub enum Piece {
     Personal,
     Export,
     Notices,
-    Signin,
 }
 
 impl Piece {
@@ -115,7 +111,6 @@ impl Piece {
             Piece::Personal => personal::warm().await,
             Piece::Export => export::warm().await,
             Piece::Notices => notices::warm().await,
-            Piece::Signin => signin::warm().await,
         }
     }
 }
@@ -132,8 +127,7 @@ pub async fn warm_for(me: crate::session::Me) {
         let _ = crate::sync::codec::warm().await;
     }
     let mut pieces = crate::components::nav::pieces(&me);
-    // The login form after a sign-out and the footer's notices last.
-    pieces.extend([Piece::Personal, Piece::Export, Piece::Notices, Piece::Signin]);
+    pieces.extend([Piece::Personal, Piece::Export, Piece::Notices]);
     for piece in pieces {
         // Offline, every fetch would fail (and the browser log each): the
         // areas left are fetched when opened.
@@ -144,21 +138,23 @@ pub async fn warm_for(me: crate::session::Me) {
     }
 }
 
-/// A piece's page shown outside the router: the gate's login form and the
-/// public notices to someone signed out. Nothing shows while the piece
+/// A piece's page shown outside the router: the public notices to someone
+/// signed out. Nothing shows while the piece
 /// downloads (the service worker has it after a first visit, and the app
 /// fetches it once settled); a piece that cannot be downloaded says so.
 pub fn outside_router(
     load: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 ) -> impl IntoView {
     let loaded = RwSignal::new_local(None::<AnyView>);
-    // The page reads its contexts (language, session, router) from here.
-    let load = leptos::reactive::computed::ScopedFuture::new_untracked(load);
-    leptos::task::spawn_local(async move {
-        let view = or_unavailable(load.await);
-        // Gone already if the gate moved on meanwhile.
-        let _ = loaded.try_set(Some(view));
-    });
+    // The page, and `Unavailable` when the piece is missing, read their
+    // contexts (language, session, router) from here.
+    leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
+        async move {
+            let view = or_unavailable(load.await);
+            // Gone already if the gate moved on meanwhile.
+            let _ = loaded.try_set(Some(view));
+        },
+    ));
     // The view is moved into the page once; the closure runs again only
     // when it arrives.
     move || {
