@@ -476,6 +476,8 @@ test.describe('before the decoders of commands have arrived', () => {
     await expect(syncStatus(page)).toContainText('aggiornato alle');
     const me = await personId(page);
     await openCalendar(page);
+    // The state's encoder is in the piece too: no cache is written yet.
+    expect((await localStorageOf(page))[cacheKey(me)]).toBeUndefined();
 
     const pushes: string[] = [];
     page.on('request', (request) => {
@@ -498,5 +500,12 @@ test.describe('before the decoders of commands have arrived', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Modifiche non accettate dal server' })).toHaveCount(0);
     const view = await (await page.request.get('/api/sync/pull?since=0&protocol=4')).json();
     expect(view.snapshot.agile.days[me]?.[date]).toBeDefined();
+    // Once the piece is there, the cache for the next start is written, with the day.
+    await expect
+      .poll(async () => {
+        const cache = (await localStorageOf(page))[cacheKey(me)];
+        return cache ? JSON.parse(cache).confirmed.agile.days[me]?.[date] !== undefined : false;
+      })
+      .toBe(true);
   });
 });

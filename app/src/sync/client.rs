@@ -92,6 +92,9 @@ pub struct Sync {
     unread: StoredValue<Option<UnreadOutbox>>,
     /// The cache is not written any more this session: the outbox needed its room.
     no_cache: StoredValue<bool>,
+    /// The latest cache asked to be written: an older one finishing its
+    /// encoding later is dropped.
+    cache_turn: StoredValue<u64>,
     /// Whether the browser says it has a network (its `online`/`offline`
     /// events), known before any request fails.
     network: RwSignal<bool>,
@@ -234,12 +237,39 @@ impl Sync {
         saved
     }
 
+    /// Writes the confirmed state for the next start. The state's encoder is
+    /// in the `codec` piece (it is as big as a page, and the first page
+    /// needs it only here): a cache can wait for it, and if the piece
+    /// cannot be downloaded the next pull saves one.
     fn save_cache(&self) {
         if !self.alive() || self.no_cache.get_value() {
             return;
         }
         let cache = self.replica.with_untracked(|r| r.stored_cache());
-        storage::save(&cache_key(self.person), &cache);
+        let turn = self.cache_turn.get_value() + 1;
+        self.cache_turn.set_value(turn);
+        let sync = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(encoded) = codec::cache_text(cache).await else {
+                return;
+            };
+            // Signed out meanwhile, the outbox took the room, or a newer
+            // cache is on its way.
+            if !sync.alive()
+                || sync.no_cache.try_get_value() != Some(false)
+                || sync.cache_turn.try_get_value() != Some(turn)
+            {
+                return;
+            }
+            let saved = encoded
+                .map_err(|e| format!("encode: {e}"))
+                .and_then(|text| {
+                    storage::save_text(&cache_key(sync.person), &text).map_err(|e| format!("{e:?}"))
+                });
+            if let Err(e) = saved {
+                leptos::logging::warn!("could not save the cache in browser storage: {e}");
+            }
+        });
     }
 }
 
@@ -365,6 +395,7 @@ pub fn provide_sync(person: PersonId, session: Session) -> Sync {
         unreadable: RwSignal::new(None),
         unread: StoredValue::new(unread),
         no_cache: StoredValue::new(false),
+        cache_turn: StoredValue::new(0),
         network: RwSignal::new(browser_online()),
     };
     provide_context(sync);

@@ -3,6 +3,9 @@
 //! after a cold start needs none of them — its first pull is a snapshot
 //! (a `State`, decoded in the main module) and its outbox is empty.
 //!
+//! The state's encoder is here too: the first page only decodes a state,
+//! and the cache it writes for the next start can wait for the piece.
+//!
 //! They are needed for a pull that brings changes (events), a push's answer
 //! (rejections) and an outbox kept from an earlier visit (commands). The
 //! client fetches the piece once the first sync is done (see
@@ -15,7 +18,7 @@ use leptos::wasm_split::SplitLoaderError;
 use serde_json::Value;
 use vela_domain::sync::{Change, PushResponse};
 
-use super::replica::{self, LoadedOutbox, StoredOutbox};
+use super::replica::{self, LoadedOutbox, StoredCache, StoredOutbox};
 
 /// A pull's changes, from their JSON.
 #[leptos::wasm_split::wasm_split(
@@ -51,4 +54,10 @@ pub fn stored_outbox(
 #[leptos::wasm_split::wasm_split(codec, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn legacy_outbox(text: String) -> Result<Result<StoredOutbox, String>, SplitLoaderError> {
     Ok(replica::read_legacy(&text))
+}
+
+/// A cache's text, for browser storage.
+#[leptos::wasm_split::wasm_split(codec, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn cache_text(cache: StoredCache) -> Result<Result<String, String>, SplitLoaderError> {
+    Ok(crate::json::to_text(&cache).map_err(|e| e.to_string()))
 }
