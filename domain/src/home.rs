@@ -134,7 +134,7 @@ fn pending_requests(state: &State, person: PersonId) -> Vec<(RequestId, Vec<Naiv
             (!dates.is_empty()).then_some((r.id, dates))
         })
         .collect();
-    out.sort_by_key(|(id, dates)| (dates.first().copied(), *id));
+    crate::order::sort_by_key(&mut out, |(id, dates)| (dates.first().copied(), *id));
     out
 }
 
@@ -175,7 +175,7 @@ fn objectives_due(
             Some((o.period.until, o.id, why))
         })
         .collect();
-    out.sort_by_key(|(until, id, _)| (*until, *id));
+    crate::order::sort_by_key(&mut out, |(until, id, _)| (*until, *id));
     out.into_iter().map(|(_, id, why)| (id, why)).collect()
 }
 
@@ -194,7 +194,7 @@ fn next_webinars(
             (r.status != RegistrationStatus::Cancelled).then_some((s.start, s.id, r.status))
         })
         .collect();
-    out.sort_by_key(|(start, id, _)| (*start, *id));
+    crate::order::sort_by_key(&mut out, |(start, id, _)| (*start, *id));
     out.into_iter()
         .take(NEXT_SESSIONS)
         .map(|(_, id, status)| (id, status))
@@ -275,7 +275,7 @@ fn led_objectives(
         })
         .map(|o| (o.period.until, o.id))
         .collect();
-    out.sort();
+    crate::order::sort(&mut out);
     out.into_iter().map(|(_, id)| id).collect()
 }
 
@@ -297,7 +297,7 @@ fn trainer_sessions(state: &State, person: PersonId, now: DateTime<Utc>) -> Vec<
             }
         })
         .collect();
-    out.sort_by_key(|s| (s.start, s.session));
+    crate::order::sort_by_key(&mut out, |s| (s.start, s.session));
     out.truncate(NEXT_SESSIONS);
     out
 }
@@ -326,7 +326,7 @@ fn agreements_ending(state: &State, admin: PersonId, today: NaiveDate) -> Vec<En
             })
         })
         .collect();
-    out.sort_by_key(|e| (e.on, e.agreement));
+    crate::order::sort_by_key(&mut out, |e| (e.on, e.agreement));
     out
 }
 

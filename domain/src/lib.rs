@@ -24,6 +24,7 @@ pub mod ids;
 pub mod monitoring;
 pub mod notifications;
 pub mod objectives;
+pub mod order;
 pub mod personal_data;
 pub mod rejection;
 mod state;

@@ -74,6 +74,6 @@ pub fn pending_decisions<'a>(
             (!days.is_empty()).then_some((r, days))
         })
         .collect();
-    out.sort_by_key(|(r, days)| (days.first().map(|d| d.date), r.id));
+    crate::order::sort_by_key(&mut out, |(r, days)| (days.first().map(|d| d.date), r.id));
     out
 }

@@ -181,7 +181,7 @@ impl Agreement {
 
     fn validate_contact_hours(&self) -> Result<(), Rejection> {
         let mut bands = self.contact_hours.clone();
-        bands.sort_by_key(|b| b.start);
+        crate::order::sort_by_key(&mut bands, |b| b.start);
         for band in &bands {
             if band.end <= band.start {
                 return Err(Rejection::invalid("contact_hours", Problem::EndBeforeStart));

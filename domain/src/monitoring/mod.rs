@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(m.teams.len(), s.directory.teams.len());
         let names: Vec<_> = m.teams.iter().map(|r| r.name.clone()).collect();
         let mut sorted = names.clone();
-        sorted.sort();
+        crate::order::sort(&mut sorted);
         assert_eq!(names, sorted);
         assert_eq!(m.total.staff, m.teams.iter().map(|r| r.staff).sum::<u32>());
         assert_eq!(m.weekdays.len(), 5);

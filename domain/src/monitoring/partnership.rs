@@ -44,7 +44,9 @@ pub fn report(state: &State, months: Months) -> PartnershipReport {
             }
         })
         .collect();
-    members.sort_by(|a, b| a.name.cmp(&b.name).then(a.org.cmp(&b.org)));
+    crate::order::sort_by(&mut members, |a, b| {
+        a.name.cmp(&b.name).then(a.org.cmp(&b.org))
+    });
     let mut total = Row::default();
     for m in &members {
         let r = &m.total;

@@ -207,7 +207,9 @@ pub(super) fn gather(state: &State, org: OrgId, months: Months, scope: &Scope) -
             })
         })
         .collect();
-    teams.sort_by(|a, b| a.name.cmp(&b.name).then(a.team.cmp(&b.team)));
+    crate::order::sort_by(&mut teams, |a, b| {
+        a.name.cmp(&b.name).then(a.team.cmp(&b.team))
+    });
 
     total.staff = teams.iter().map(|r| r.staff).sum();
     total.staff_away = teams.iter().map(|r| r.staff_away).sum();

@@ -77,7 +77,9 @@ impl Part {
             .get(&person)
             .map(|inbox| inbox.values().collect())
             .unwrap_or_default();
-        all.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
+        crate::order::sort_by(&mut all, |a, b| {
+            b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id))
+        });
         all
     }
 
@@ -381,7 +383,7 @@ pub fn apply(
                 })
                 .cloned()
                 .collect();
-            unread.sort();
+            crate::order::sort(&mut unread);
             unread.dedup();
             read_event(me, unread)
         }

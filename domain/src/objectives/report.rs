@@ -147,7 +147,7 @@ pub fn report(state: &State, period: Period) -> Report {
         .values()
         .map(|t| (Some(t.id), t.name.clone(), Tally::default()))
         .collect();
-    rows.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut rows, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let mut no_team = Tally::default();
     for objective in state
         .objectives

@@ -215,7 +215,9 @@ pub fn certificates_of(state: &State, person: PersonId) -> Vec<Certificate> {
         .filter(|(_, people)| people.contains(&person))
         .filter_map(|(id, _)| for_session(state, person, *id))
         .collect();
-    sessions.sort_by(|a, b| (b.date, &a.title).cmp(&(a.date, &b.title)));
+    crate::order::sort_by(&mut sessions, |a, b| {
+        (b.date, &a.title).cmp(&(a.date, &b.title))
+    });
     let paths = part
         .paths
         .values()

@@ -77,7 +77,9 @@ pub fn paths_of(state: &State, person: PersonId) -> Vec<(TrainingPath, PathProgr
         .filter(|p| p.sessions.iter().any(involved))
         .map(|p| (p.clone(), path_progress(state, p, person)))
         .collect();
-    list.sort_by(|a, b| (&a.0.title, a.0.id).cmp(&(&b.0.title, b.0.id)));
+    crate::order::sort_by(&mut list, |a, b| {
+        (&a.0.title, a.0.id).cmp(&(&b.0.title, b.0.id))
+    });
     list
 }
 

@@ -122,7 +122,7 @@ pub fn attendees(state: &State, session: SessionId) -> Vec<AttendeeRow> {
             people.push((3, 0, *person));
         }
     }
-    people.sort();
+    crate::order::sort(&mut people);
     let session_org = part.sessions.get(&session).map(|s| s.org);
     people
         .into_iter()
@@ -250,7 +250,7 @@ pub fn session_figures(state: &State, session: SessionId) -> Option<SessionFigur
 /// The figures of every session, by start time.
 pub fn all_session_figures(state: &State) -> Vec<SessionFigures> {
     let mut sessions: Vec<&Session> = state.webinars.sessions.values().collect();
-    sessions.sort_by_key(|s| (s.start, s.id));
+    crate::order::sort_by_key(&mut sessions, |s| (s.start, s.id));
     sessions
         .into_iter()
         .filter_map(|s| session_figures(state, s.id))

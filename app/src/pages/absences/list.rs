@@ -28,7 +28,7 @@ pub fn AbsenceList(me: PersonId) -> impl IntoView {
                 .filter(|a| a.person == me || vela_domain::actor::manages(s, &actor, a.person))
                 .cloned()
                 .collect();
-            list.sort_by_key(|a| {
+            vela_domain::order::sort_by_key(&mut list, |a| {
                 if a.until >= today {
                     (0, a.from.num_days_from_ce())
                 } else {

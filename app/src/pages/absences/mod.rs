@@ -76,7 +76,7 @@ pub(super) fn people_for(state: &vela_domain::State, me: PersonId) -> Vec<(Perso
         .filter(|p| p.id != me && p.active && vela_domain::actor::manages(state, &actor, p.id))
         .map(|p| (p.id, p.name.clone()))
         .collect();
-    others.sort_by(|a, b| a.1.cmp(&b.1));
+    vela_domain::order::sort_by(&mut others, |a, b| a.1.cmp(&b.1));
     let mine = state
         .directory
         .people

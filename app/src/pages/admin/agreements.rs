@@ -95,7 +95,7 @@ pub fn Agreements() -> impl IntoView {
                 .values()
                 .filter(|p| p.active && Some(p.org) == mine)
                 .collect();
-            people.sort_by(|a, b| a.name.cmp(&b.name));
+            vela_domain::order::sort_by(&mut people, |a, b| a.name.cmp(&b.name));
             people
                 .into_iter()
                 .map(|p| {
@@ -170,7 +170,7 @@ pub fn Agreements() -> impl IntoView {
                 .filter(|t| Some(t.org) == mine)
                 .map(|t| (t.id, t.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            vela_domain::order::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     });

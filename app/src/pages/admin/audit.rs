@@ -107,7 +107,7 @@ fn AuditBody() -> impl IntoView {
                 .filter(|p| Some(p.org) == mine)
                 .map(|p| (p.id.0, p.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            vela_domain::order::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     });

@@ -90,7 +90,7 @@ fn Members() -> impl IntoView {
                 .values()
                 .map(|o| (o.id, o.name.clone()))
                 .collect();
-            all.sort_by(|a, b| a.1.cmp(&b.1));
+            vela_domain::order::sort_by(&mut all, |a, b| a.1.cmp(&b.1));
             all
         })
     });

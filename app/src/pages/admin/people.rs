@@ -52,7 +52,7 @@ pub fn People() -> impl IntoView {
                 .values()
                 .map(|t| (t.id, t.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            vela_domain::order::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     };
@@ -125,7 +125,9 @@ pub fn People() -> impl IntoView {
                     }
                 })
                 .collect();
-            people.sort_by(|x, y| y.active.cmp(&x.active).then_with(|| x.name.cmp(&y.name)));
+            vela_domain::order::sort_by(&mut people, |x, y| {
+                y.active.cmp(&x.active).then_with(|| x.name.cmp(&y.name))
+            });
             people
         })
     });

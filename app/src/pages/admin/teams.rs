@@ -41,7 +41,7 @@ pub fn Teams() -> impl IntoView {
                 .filter(|p| p.active && Some(p.org) == mine && p.roles.contains(&Role::Lead))
                 .map(|p| (p.id, p.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            vela_domain::order::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     };
@@ -61,7 +61,7 @@ pub fn Teams() -> impl IntoView {
         let a = i18n.t().admin();
         state.with(|s| {
             let mut teams: Vec<&Team> = s.directory.teams.values().collect();
-            teams.sort_by(|x, y| x.name.cmp(&y.name));
+            vela_domain::order::sort_by(&mut teams, |x, y| x.name.cmp(&y.name));
             teams
                 .into_iter()
                 .map(|t| {
@@ -70,7 +70,7 @@ pub fn Teams() -> impl IntoView {
                         .iter()
                         .filter_map(|id| s.directory.people.get(id).map(|p| p.name.clone()))
                         .collect();
-                    leads.sort();
+                    vela_domain::order::sort(&mut leads);
                     let members = s.directory.members(t.id).filter(|p| p.active).count();
                     TeamRow {
                         id: t.id,

@@ -79,7 +79,9 @@ pub fn pending_days(state: &State, me: PersonId, now: DateTime<Utc>) -> Vec<Pend
             }
         }
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
+    vela_domain::order::sort_by(&mut out, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name))
+    });
     out
 }
 

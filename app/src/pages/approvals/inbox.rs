@@ -209,7 +209,7 @@ pub fn Approvals() -> impl IntoView {
                 people.push((p, name.unwrap_or_default()));
             }
         }
-        people.sort_by(|a, b| a.1.cmp(&b.1));
+        vela_domain::order::sort_by(&mut people, |a, b| a.1.cmp(&b.1));
         people
             .into_iter()
             .map(|(id, name)| {

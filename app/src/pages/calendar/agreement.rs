@@ -32,7 +32,9 @@ pub fn MyAgreement() -> impl IntoView {
                 .collect()
         });
         // In force first, then the most recent.
-        list.sort_by_key(|a| (!a.in_force(today), std::cmp::Reverse(a.valid_from)));
+        vela_domain::order::sort_by_key(&mut list, |a| {
+            (!a.in_force(today), std::cmp::Reverse(a.valid_from))
+        });
         list
     });
     let content = move || {

@@ -18,7 +18,9 @@ use crate::sync::client::{now, use_sync};
 fn listed(objectives: impl Iterator<Item = Objective>, span: Span, year: i32) -> Vec<Objective> {
     let period = span.period(year);
     let mut list: Vec<Objective> = objectives.filter(|o| o.period.overlaps(&period)).collect();
-    list.sort_by(|a, b| (a.period.until, &a.title).cmp(&(b.period.until, &b.title)));
+    vela_domain::order::sort_by(&mut list, |a, b| {
+        (a.period.until, &a.title).cmp(&(b.period.until, &b.title))
+    });
     list
 }
 

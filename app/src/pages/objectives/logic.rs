@@ -132,7 +132,7 @@ pub fn days_worked_on(state: &State, objective: ObjectiveId) -> Vec<WorkedDay> {
             })
         })
         .collect();
-    days.sort_by_key(|d| std::cmp::Reverse(d.date));
+    vela_domain::order::sort_by_key(&mut days, |d| std::cmp::Reverse(d.date));
     days
 }
 

@@ -41,7 +41,9 @@ fn team_view(
     let period = span.period(year);
     let in_period = |o: &&Objective| o.period.overlaps(&period);
     let sorted = |mut list: Vec<Objective>| {
-        list.sort_by(|a, b| (a.period.until, &a.title).cmp(&(b.period.until, &b.title)));
+        vela_domain::order::sort_by(&mut list, |a, b| {
+            (a.period.until, &a.title).cmp(&(b.period.until, &b.title))
+        });
         list
     };
     let mut people: Vec<(PersonId, String, Vec<Objective>)> = state
@@ -62,7 +64,7 @@ fn team_view(
             (p.id, p.name.clone(), sorted(list))
         })
         .collect();
-    people.sort_by(|a, b| a.1.cmp(&b.1));
+    vela_domain::order::sort_by(&mut people, |a, b| a.1.cmp(&b.1));
     let shared = sorted(
         state
             .objectives
@@ -121,7 +123,7 @@ pub fn TeamOverview() -> impl IntoView {
                 .filter(|t| t.leads.contains(&me))
                 .map(|t| t.id)
                 .collect();
-            led.sort();
+            vela_domain::order::sort(&mut led);
             led.into_iter()
                 .filter_map(|t| team_view(s, t, span, year, today))
                 .collect::<Vec<_>>()

@@ -26,7 +26,7 @@ fn default_team(state: &State, me: Option<vela_domain::ids::PersonId>) -> Option
         .or_else(|| managed_teams(state, me).first().map(|t| t.0))
         .or_else(|| {
             let mut teams: Vec<_> = state.directory.teams.values().collect();
-            teams.sort_by(|a, b| a.name.cmp(&b.name));
+            vela_domain::order::sort_by(&mut teams, |a, b| a.name.cmp(&b.name));
             teams.first().map(|t| t.id)
         })
 }
@@ -115,7 +115,7 @@ pub fn TeamCalendar() -> impl IntoView {
                 .map(|t| (t.id, t.name.clone()))
                 .collect()
         });
-        teams.sort_by(|a, b| a.1.cmp(&b.1));
+        vela_domain::order::sort_by(&mut teams, |a, b| a.1.cmp(&b.1));
         teams
     });
     let team_options = move || {

@@ -43,7 +43,7 @@ pub(crate) fn managed_teams(state: &State, person: Option<PersonId>) -> Vec<(Tea
         .filter(|t| admin || person.is_some_and(|p| t.leads.contains(&p)))
         .map(|t| (t.id, t.name.clone()))
         .collect();
-    teams.sort_by(|a, b| a.1.cmp(&b.1));
+    vela_domain::order::sort_by(&mut teams, |a, b| a.1.cmp(&b.1));
     teams
 }
 
@@ -58,6 +58,6 @@ pub(crate) fn members(state: &State, team: TeamId) -> Vec<(PersonId, String)> {
         .filter_map(|id| state.directory.people.get(id))
         .map(|p| (p.id, p.name.clone()))
         .collect();
-    people.sort_by(|a, b| a.1.cmp(&b.1));
+    vela_domain::order::sort_by(&mut people, |a, b| a.1.cmp(&b.1));
     people
 }

@@ -87,7 +87,7 @@ pub fn WebinarList() -> impl IntoView {
                 })
                 .cloned()
                 .collect();
-            list.sort_by_key(|s| (s.start, s.id));
+            vela_domain::order::sort_by_key(&mut list, |s| (s.start, s.id));
             list
         })
     };

@@ -32,7 +32,7 @@ pub fn MyTraining() -> impl IntoView {
                 .filter(|x| x.status == SessionStatus::Scheduled && s.webinars.attended(x.id, me))
                 .cloned()
                 .collect();
-            list.sort_by_key(|x| std::cmp::Reverse(x.start));
+            vela_domain::order::sort_by_key(&mut list, |x| std::cmp::Reverse(x.start));
             list
         })
     };
@@ -62,7 +62,7 @@ pub fn MyTraining() -> impl IntoView {
                 })
                 .cloned()
                 .collect();
-            list.sort_by_key(|x| x.start);
+            vela_domain::order::sort_by_key(&mut list, |x| x.start);
             list
         })
     };

@@ -146,7 +146,7 @@ fn PathForm(path: Option<TrainingPath>) -> impl IntoView {
                 .filter(|x| x.status == SessionStatus::Scheduled && !taken.contains(&x.id))
                 .map(|x| (x.start, x.id, x.title.clone()))
                 .collect();
-            list.sort();
+            vela_domain::order::sort(&mut list);
             list
         })
     });

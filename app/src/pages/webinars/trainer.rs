@@ -41,7 +41,7 @@ fn TrainingAdminPage() -> impl IntoView {
                 .filter(|x| admin || x.trainers.contains(&me))
                 .cloned()
                 .collect();
-            list.sort_by_key(|x| std::cmp::Reverse(x.start));
+            vela_domain::order::sort_by_key(&mut list, |x| std::cmp::Reverse(x.start));
             list
         })
     };

@@ -93,7 +93,7 @@ pub fn weekdays(cell: &str) -> Result<Vec<Weekday>, RowError> {
             days.push(day);
         }
     }
-    days.sort_by_key(|d| d.num_days_from_monday());
+    crate::order::sort_by_key(&mut days, |d| d.num_days_from_monday());
     Ok(days)
 }
 

@@ -184,7 +184,7 @@ pub fn plan(
         .values()
         .filter(|p| p.org == org && p.active && !index.claimed().contains(&p.id))
         .collect();
-    missing.sort_by(|a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
+    crate::order::sort_by(&mut missing, |a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
     for person in missing {
         let target = Target::Missing(report.missing.len());
         let outcome = if me == Some(person.id) {
