@@ -6,8 +6,13 @@
 //! positions with a single non-generic sort, then move the elements into
 //! that order: per call site only the comparison and a few swaps remain.
 //! The result is the same as `sort_by`'s, equal elements keeping their order.
+//!
+//! `collect()` into a `BTreeMap` or `BTreeSet` sorts its input first, one
+//! more sort per map type: [`map`] and [`set`] insert instead, reusing the
+//! insertion every map already has (decoding fills it that way).
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `items` stably by `compare`, like `items.sort_by(compare)`.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
@@ -23,6 +28,25 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sorts `items` stably in their natural order, like `items.sort()`.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
+}
+
+/// A map of `pairs`, the last value kept for a key given twice, like
+/// `pairs.into_iter().collect()`.
+pub fn map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut out = BTreeMap::new();
+    for (key, value) in pairs {
+        out.insert(key, value);
+    }
+    out
+}
+
+/// A set of `items`, like `items.into_iter().collect()`.
+pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut out = BTreeSet::new();
+    for item in items {
+        out.insert(item);
+    }
+    out
 }
 
 /// The positions `0..len` in the order `compare` puts them, equal ones
@@ -87,6 +111,17 @@ mod tests {
                 assert_eq!(reversed, expected, "len {len} seed {seed}");
             }
         }
+    }
+
+    #[test]
+    fn maps_and_sets_are_those_collect_builds() {
+        let pairs = [(3, "c"), (1, "a"), (3, "C"), (2, "b")];
+        assert_eq!(map(pairs), pairs.into_iter().collect::<BTreeMap<_, _>>());
+        assert_eq!(map(pairs)[&3], "C");
+        assert_eq!(
+            set([3, 1, 3, 2]),
+            [1, 2, 3].into_iter().collect::<BTreeSet<_>>()
+        );
     }
 
     #[test]

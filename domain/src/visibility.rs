@@ -111,30 +111,30 @@ pub fn organisation_state(state: &State, org: OrgId) -> State {
     let mut out = State {
         directory: directory::Directory {
             organisations: dir.organisations.clone(),
-            teams: dir
-                .teams
-                .iter()
-                .filter(|(_, t)| t.org == org)
-                .map(|(id, t)| (*id, t.clone()))
-                .collect(),
-            people: dir
-                .people
-                .iter()
-                .filter(|(_, p)| p.org == org)
-                .map(|(id, p)| (*id, p.clone()))
-                .collect(),
-            agreements: dir
-                .agreements
-                .iter()
-                .filter(|(_, a)| dir.org_of_person(a.person) == Some(org))
-                .map(|(id, a)| (*id, a.clone()))
-                .collect(),
-            departures: dir
-                .departures
-                .iter()
-                .filter(|(id, _)| dir.org_of_person(**id) == Some(org))
-                .map(|(id, d)| (*id, d.clone()))
-                .collect(),
+            teams: crate::order::map(
+                dir.teams
+                    .iter()
+                    .filter(|(_, t)| t.org == org)
+                    .map(|(id, t)| (*id, t.clone())),
+            ),
+            people: crate::order::map(
+                dir.people
+                    .iter()
+                    .filter(|(_, p)| p.org == org)
+                    .map(|(id, p)| (*id, p.clone())),
+            ),
+            agreements: crate::order::map(
+                dir.agreements
+                    .iter()
+                    .filter(|(_, a)| dir.org_of_person(a.person) == Some(org))
+                    .map(|(id, a)| (*id, a.clone())),
+            ),
+            departures: crate::order::map(
+                dir.departures
+                    .iter()
+                    .filter(|(id, _)| dir.org_of_person(**id) == Some(org))
+                    .map(|(id, d)| (*id, d.clone())),
+            ),
         },
         agile: state.agile.clone(),
         objectives: state.objectives.clone(),

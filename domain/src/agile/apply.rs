@@ -307,7 +307,7 @@ pub fn apply(
             if objectives.len() > ACTIVITY_OBJECTIVES_MAX {
                 return Err(Rejection::invalid("objectives", Problem::TooLong));
             }
-            let unique: BTreeSet<_> = objectives.iter().collect();
+            let unique = crate::order::set(objectives);
             if unique.len() != objectives.len() {
                 return Err(Rejection::invalid("objectives", Problem::Duplicate));
             }
@@ -358,7 +358,7 @@ fn select(
     };
     match dates {
         Some(dates) => {
-            let dates: BTreeSet<NaiveDate> = dates.iter().copied().collect();
+            let dates: BTreeSet<NaiveDate> = crate::order::set(dates.iter().copied());
             if dates.is_empty() {
                 return Err(Rejection::invalid("dates", Problem::Empty));
             }

@@ -92,37 +92,37 @@ pub fn view(state: &State, actor: &Actor) -> Directory {
     let scope = Scope::of(state, actor);
     Directory {
         organisations: dir.organisations.clone(),
-        teams: dir
-            .teams
-            .iter()
-            .filter(|(_, t)| scope.includes(t.org))
-            .map(|(id, t)| (*id, t.clone()))
-            .collect(),
-        people: dir
-            .people
-            .iter()
-            .filter(|(_, p)| scope.includes(p.org))
-            .map(|(id, p)| (*id, public(state, actor, p)))
-            .collect(),
-        agreements: dir
-            .agreements
-            .iter()
-            .filter(|(_, a)| {
-                dir.org_of_person(a.person)
-                    .is_some_and(|org| scope.includes(org))
-                    && sees_agreement_of(state, actor, a.person)
-            })
-            .map(|(id, a)| (*id, a.clone()))
-            .collect(),
-        departures: dir
-            .departures
-            .iter()
-            .filter(|(id, _)| {
-                dir.org_of_person(**id)
-                    .is_some_and(|org| scope.includes(org))
-            })
-            .map(|(id, d)| (*id, d.clone()))
-            .collect(),
+        teams: crate::order::map(
+            dir.teams
+                .iter()
+                .filter(|(_, t)| scope.includes(t.org))
+                .map(|(id, t)| (*id, t.clone())),
+        ),
+        people: crate::order::map(
+            dir.people
+                .iter()
+                .filter(|(_, p)| scope.includes(p.org))
+                .map(|(id, p)| (*id, public(state, actor, p))),
+        ),
+        agreements: crate::order::map(
+            dir.agreements
+                .iter()
+                .filter(|(_, a)| {
+                    dir.org_of_person(a.person)
+                        .is_some_and(|org| scope.includes(org))
+                        && sees_agreement_of(state, actor, a.person)
+                })
+                .map(|(id, a)| (*id, a.clone())),
+        ),
+        departures: crate::order::map(
+            dir.departures
+                .iter()
+                .filter(|(id, _)| {
+                    dir.org_of_person(**id)
+                        .is_some_and(|org| scope.includes(org))
+                })
+                .map(|(id, d)| (*id, d.clone())),
+        ),
     }
 }
 

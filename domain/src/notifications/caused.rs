@@ -387,14 +387,14 @@ impl Teller<'_> {
             return;
         };
         let name = self.name(agreement.person);
-        let mut recipients: BTreeSet<PersonId> = self
-            .before
-            .directory
-            .people
-            .values()
-            .filter(|p| p.org == org && p.active && p.roles.contains(&Role::Admin))
-            .map(|p| p.id)
-            .collect();
+        let mut recipients: BTreeSet<PersonId> = crate::order::set(
+            self.before
+                .directory
+                .people
+                .values()
+                .filter(|p| p.org == org && p.active && p.roles.contains(&Role::Admin))
+                .map(|p| p.id),
+        );
         recipients.insert(agreement.person);
         let about = agreement.id.to_string();
         for recipient in recipients {

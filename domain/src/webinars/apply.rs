@@ -179,7 +179,7 @@ pub fn apply(
             if sessions.len() > MAX_PATH_SESSIONS {
                 return Err(Rejection::invalid("sessions", Problem::TooLong));
             }
-            if sessions.iter().collect::<BTreeSet<_>>().len() != sessions.len() {
+            if crate::order::set(sessions).len() != sessions.len() {
                 return Err(Rejection::invalid("sessions", Problem::Duplicate));
             }
             for session in sessions {
