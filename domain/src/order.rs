@@ -107,7 +107,7 @@ mod tests {
                 let mut reversed = pairs.clone();
                 sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
                 let mut expected = pairs;
-                expected.sort_by(|a, b| b.0.cmp(&a.0));
+                expected.sort_by_key(|p| std::cmp::Reverse(p.0));
                 assert_eq!(reversed, expected, "len {len} seed {seed}");
             }
         }
