@@ -1,5 +1,6 @@
 //! Builds the SPA into dist/: trunk for the page, its styles and files,
-//! `split.rs` for the WebAssembly in pieces; then makes index.html CSP-clean.
+//! `styles.rs` to serve the styles as one file, `split.rs` for the
+//! WebAssembly in pieces; then makes index.html CSP-clean.
 //!
 //! The WASM start-up code is an inline `<script type="module">` (as trunk
 //! writes it). Our CSP allows no inline script, so the code moves to its own
@@ -14,6 +15,7 @@ pub fn build() -> Result {
     // Release profile and wasm-opt level are set in app/index.html.
     cmd::run_in(Command::new("trunk").args(["build", "--release"]), &root())?;
     let dist = root().join("dist");
+    crate::styles::bundle(&dist)?;
     let app = crate::split::build(&dist)?;
     println!("xtask: pieces loaded on demand: {}", app.pieces.join(", "));
     add_start_up(&dist, &app)?;

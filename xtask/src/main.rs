@@ -19,6 +19,7 @@ mod loader;
 mod server;
 mod size;
 mod split;
+mod styles;
 mod summary;
 mod test;
 mod tools;
