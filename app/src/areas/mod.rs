@@ -139,9 +139,9 @@ pub async fn warm_for(me: crate::session::Me) {
 }
 
 /// A piece's page shown outside the router: the public notices to someone
-/// signed out. Nothing shows while the piece
-/// downloads (the service worker has it after a first visit, and the app
-/// fetches it once settled); a piece that cannot be downloaded says so.
+/// signed out. Nothing shows while the piece downloads (the service worker
+/// has it after a first visit, and the app fetches it once settled); a
+/// piece that cannot be downloaded says so.
 pub fn outside_router(
     load: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 ) -> impl IntoView {
