@@ -1,7 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use leptos_router::Lazy;
+use leptos_router::components::Router;
 
 use vela_domain::directory::{Command as DirCommand, Language};
 use vela_domain::ids::PersonId;
@@ -12,16 +10,13 @@ use crate::components::header::AppHeader;
 use crate::components::refused::RefusedChanges;
 use crate::components::sync_status::SyncStatus;
 use crate::i18n::{provide_i18n, use_i18n, Locale};
-use crate::pages::calendar::MyCalendar;
-use crate::pages::home::Home;
 use crate::pages::login::Login;
-use crate::pages::not_found::NotFound;
 use crate::pages::notice::Notice;
 use crate::session::{provide_session, use_session};
 use crate::sync::client::provide_sync;
 
 /// The root: shared contexts, the header and, once someone is logged in,
-/// one route per area of the product.
+/// the page of the address (`routes.rs`).
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
@@ -103,56 +98,7 @@ fn Signed(person: PersonId) -> impl IntoView {
             <crate::components::offline::OfflineBanner />
         </div>
         <RefusedChanges />
-        <Pages />
-    }
-}
-
-#[component]
-fn Pages() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/") view=Home />
-            <Route path=path!("/calendar") view=MyCalendar />
-            <Route path=path!("/calendar/export") view={Lazy::<areas::export::Calendar>::new()} />
-            <Route path=path!("/team") view={Lazy::<areas::team::Calendar>::new()} />
-            <Route path=path!("/approvals") view={Lazy::<areas::team::Approvals>::new()} />
-            <Route path=path!("/team/rules") view={Lazy::<areas::admin::TeamRules>::new()} />
-            <Route path=path!("/admin/agreements") view={Lazy::<areas::admin::Agreements>::new()} />
-            <Route path=path!("/admin/people") view={Lazy::<areas::admin::People>::new()} />
-            <Route path=path!("/admin/people/import") view={Lazy::<areas::admin::PeopleImport>::new()} />
-            <Route path=path!("/admin/absences/import") view={Lazy::<areas::admin::AbsencesImport>::new()} />
-            <Route path=path!("/admin/teams") view={Lazy::<areas::admin::Teams>::new()} />
-            <Route path=path!("/admin/organisation") view={Lazy::<areas::admin::Organisation>::new()} />
-            <Route path=path!("/admin/partnership") view={Lazy::<areas::admin::Partnership>::new()} />
-            <Route path=path!("/admin/audit") view={Lazy::<areas::admin::Audit>::new()} />
-            <Route path=path!("/admin/certificates") view={Lazy::<areas::admin::Certificates>::new()} />
-            <Route path=path!("/agreement") view={Lazy::<areas::personal::Agreement>::new()} />
-            <Route path=path!("/absences") view={Lazy::<areas::absences::List>::new()} />
-            <Route path=path!("/objectives") view={Lazy::<areas::objectives::Mine>::new()} />
-            <Route path=path!("/objectives/new") view={Lazy::<areas::objectives::New>::new()} />
-            <Route path=path!("/objectives/team") view={Lazy::<areas::objectives::Team>::new()} />
-            <Route path=path!("/objectives/:id") view={Lazy::<areas::objectives::Detail>::new()} />
-            <Route path=path!("/objectives/:id/edit") view={Lazy::<areas::objectives::Edit>::new()} />
-            <Route path=path!("/webinars") view={Lazy::<areas::webinars::List>::new()} />
-            <Route path=path!("/webinars/mine") view={Lazy::<areas::webinars::Mine>::new()} />
-            <Route path=path!("/webinars/:id") view={Lazy::<areas::webinars::Session>::new()} />
-            <Route path=path!("/certificates/:kind/:id") view={Lazy::<areas::webinars::Certificate>::new()} />
-            <Route path=path!("/training") view={Lazy::<areas::webinars::Trainer>::new()} />
-            <Route path=path!("/training/mine") view={Lazy::<areas::webinars::Mine>::new()} />
-            <Route path=path!("/training/sessions/new") view={Lazy::<areas::webinars::NewSession>::new()} />
-            <Route path=path!("/training/sessions/:id") view={Lazy::<areas::webinars::ManageSession>::new()} />
-            <Route path=path!("/training/sessions/:id/edit") view={Lazy::<areas::webinars::EditSession>::new()} />
-            <Route path=path!("/training/paths/new") view={Lazy::<areas::webinars::NewPath>::new()} />
-            <Route path=path!("/training/paths/:id") view={Lazy::<areas::webinars::EditPath>::new()} />
-            <Route path=path!("/admin") view={Lazy::<areas::admin::Home>::new()} />
-            <Route path=path!("/monitoring") view={Lazy::<areas::monitoring::Figures>::new()} />
-            <Route path=path!("/monitoring/piao") view={Lazy::<areas::monitoring::Piao>::new()} />
-            <Route path=path!("/notifications") view={Lazy::<areas::personal::Notifications>::new()} />
-            <Route path=path!("/profile") view={Lazy::<areas::personal::Profile>::new()} />
-            <Route path=path!("/accessibility") view={Lazy::<areas::notices::Accessibility>::new()} />
-            <Route path=path!("/privacy") view={Lazy::<areas::notices::Privacy>::new()} />
-            <Route path=path!("/legal") view={Lazy::<areas::notices::Legal>::new()} />
-        </Routes>
+        <crate::routes::Pages />
     }
 }
 

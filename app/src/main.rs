@@ -1,7 +1,7 @@
 //! Vela's single-page app: Leptos (client-side rendering) compiled to WASM.
 //!
 //! Start reading at [`app::App`]: it provides the shared contexts (language)
-//! and routes each area of the product to its page in `pages/`. Reusable
+//! and shows the page of the address (`routes.rs`) from `pages/`. Reusable
 //! pieces of UI live in `components/`, translations in `i18n/`.
 
 mod api;
@@ -14,6 +14,7 @@ mod i18n;
 mod json;
 mod lists;
 mod pages;
+mod routes;
 mod session;
 mod static_login;
 mod storage;
@@ -24,6 +25,14 @@ fn main() {
     // The sign-in form of index.html is the first login page: the app
     // draws itself once someone has signed in through it.
     // (wasm-bindgen's executor: Leptos sets up its own when it mounts.)
+    // The piece of the page the app opens at is fetched meanwhile, so that
+    // signing in at `/` does not then wait for the home page's.
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    if let Some(piece) = routes::place(&path).piece() {
+        wasm_bindgen_futures::spawn_local(piece.warm());
+    }
     wasm_bindgen_futures::spawn_local(async {
         static_login::signed_in().await;
         static_login::remove();

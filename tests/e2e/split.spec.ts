@@ -24,20 +24,21 @@ async function openArea(page: Page, link: string, heading: string) {
   await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
 }
 
-test('the first page needs no piece; Objectives and Administration load theirs', async ({ page }) => {
+test('the calendar needs no piece; Objectives and Administration load theirs', async ({ page }) => {
   const errors = collectErrors(page);
   const pieces = pieceRequests(page);
-  // Every piece waits in the browser: the first pages must show without
-  // them (the app would otherwise fetch them in the background once settled).
+  // Every piece waits in the browser: the calendar, the page a day starts
+  // from, must show without them (the app would otherwise fetch them in the
+  // background once settled).
   const held: Route[] = [];
   await page.route(/\/(split|chunk)_[^/]+\.wasm$/, (route) => {
     held.push(route);
   });
   // Whoever asks first, the background fetch or the link, gets this answer.
   const objectives = page.waitForResponse((r) => /\/split_objectives-[0-9a-f]{16}\.wasm$/.test(r.url()));
-  await page.goto('/');
+  await page.goto('/calendar');
   await login(page, 'admin');
-  await openArea(page, 'Il mio calendario', 'Il mio calendario');
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario', exact: true })).toBeVisible();
   await page.unroute(/\/(split|chunk)_[^/]+\.wasm$/);
   for (const route of held) await route.continue().catch(() => {});
 

@@ -5,16 +5,16 @@
 //! A split point is a function marked `#[wasm_split(<piece>, …)]`: the
 //! build (`xtask/src/split.rs`) moves it, and everything only it reaches,
 //! into `<piece>`'s file. [`area!`] writes one such function per area,
-//! taking the page to show, and a route type per page for
-//! `leptos_router::Lazy`. Code two areas share goes into a chunk both load;
-//! code the first page also reaches stays in the main module.
+//! taking the page to show. Code two areas share goes into a chunk both
+//! load; code the first page also reaches stays in the main module.
 //!
 //! To move a page out of the first download: add it to an area here and
-//! route it as `view={Lazy::<area::Page>::new()}` in `app.rs`.
+//! point its row of `routes.rs` at it.
 
 pub mod absences;
 pub mod admin;
 pub mod export;
+pub mod home;
 pub mod monitoring;
 pub mod notices;
 pub mod objectives;
@@ -28,23 +28,22 @@ use leptos::wasm_split::SplitLoaderError;
 use crate::i18n::use_i18n;
 use crate::sync::client::browser_online;
 
-/// Declares one area: its split function `load` in piece `$piece`, which
-/// renders the page it is given, and a `LazyRoute` type per page for
-/// `leptos_router::Lazy` (`$route` shows the component `$page`).
+/// Declares one area: its pages (`$route` shows the component `$page`) and
+/// its split function `load` in piece `$piece`, which renders the page it
+/// is given.
 macro_rules! area {
     ($piece:ident { $($route:ident => $page:path),* $(,)? }) => {
         /// The pages of this area, and `Warm`: the piece alone.
-        #[derive(Debug, Clone, Copy)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Page {
             $($route,)*
             Warm,
         }
 
-        /// A page of this area outside the router (see
-        /// [`outside_router`](crate::areas::outside_router)).
-        #[allow(dead_code)]
+        /// A page of this area, shown once the piece is there (see
+        /// [`once_loaded`](crate::areas::once_loaded)).
         pub fn show(page: Page) -> impl leptos::prelude::IntoView {
-            $crate::areas::outside_router(load(page))
+            $crate::areas::once_loaded(load(page))
         }
 
         /// Downloads and starts this area's piece without showing it, so
@@ -65,20 +64,6 @@ macro_rules! area {
             })
         }
 
-        $(
-            #[derive(Debug)]
-            pub struct $route;
-
-            impl leptos_router::LazyRoute for $route {
-                fn data() -> Self {
-                    $route
-                }
-
-                async fn view(_: Self) -> leptos::prelude::AnyView {
-                    $crate::areas::or_unavailable(load(Page::$route).await)
-                }
-            }
-        )*
     };
 }
 pub(crate) use area;
@@ -87,6 +72,7 @@ pub(crate) use area;
 /// pages (the bell, the profile) and the calendar's export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Piece {
+    Home,
     Absences,
     Team,
     Objectives,
@@ -102,6 +88,7 @@ impl Piece {
     /// See each area's `warm`.
     pub async fn warm(self) {
         match self {
+            Piece::Home => home::warm().await,
             Piece::Absences => absences::warm().await,
             Piece::Team => team::warm().await,
             Piece::Objectives => objectives::warm().await,
@@ -126,7 +113,8 @@ pub async fn warm_for(me: crate::session::Me) {
     if browser_online() {
         let _ = crate::sync::codec::warm().await;
     }
-    let mut pieces = crate::components::nav::pieces(&me);
+    let mut pieces = vec![Piece::Home];
+    pieces.extend(crate::components::nav::pieces(&me));
     pieces.extend([Piece::Personal, Piece::Export, Piece::Notices]);
     for piece in pieces {
         // Offline, every fetch would fail (and the browser log each): the
@@ -138,11 +126,12 @@ pub async fn warm_for(me: crate::session::Me) {
     }
 }
 
-/// A piece's page shown outside the router: the public notices to someone
-/// signed out. Nothing shows while the piece downloads (the service worker
-/// has it after a first visit, and the app fetches it once settled); a
-/// piece that cannot be downloaded says so.
-pub fn outside_router(
+/// A piece's page, shown once the piece is there: nothing shows while it
+/// downloads (the service worker has it after a first visit, and the app
+/// fetches every piece once settled); a piece that cannot be downloaded
+/// says so. The page lives as long as the reactive scope this is called
+/// in: `routes::Pages` draws a new one for each page.
+pub fn once_loaded(
     load: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 ) -> impl IntoView {
     let loaded = RwSignal::new_local(None::<AnyView>);

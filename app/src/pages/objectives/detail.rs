@@ -5,7 +5,9 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
+
+use crate::routes::use_params_map;
 use uuid::Uuid;
 use vela_domain::calendar::rome_date;
 use vela_domain::ids::{KeyResultId, ObjectiveId, PersonId};

@@ -2,7 +2,9 @@
 //! (after the lead sent it back, saving proposes it again).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
+
+use crate::routes::use_params_map;
 use uuid::Uuid;
 use vela_domain::calendar::rome_date;
 use vela_domain::ids::{KeyResultId, ObjectiveId, PersonId};

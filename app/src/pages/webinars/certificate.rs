@@ -5,9 +5,9 @@
 //! their own: the facts and the verification code are the domain's
 //! (`webinars::certificate`), computed from their synced view.
 
+use crate::routes::use_params_map;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use vela_domain::ids::{PathId, SessionId};
 use vela_domain::webinars::certificate::{for_path, for_session, Certificate, CertificateKind};
 

@@ -1,9 +1,9 @@
 //! One session as an employee sees it: when, who, seats, their registration
 //! or waitlist place, the Join button, the calendar file and feedback.
 
+use crate::routes::use_params_map;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use vela_domain::ids::{PersonId, SessionId};
 use vela_domain::webinars::{
     join_window, Command as Web, RegistrationStatus, Session, SessionStatus,

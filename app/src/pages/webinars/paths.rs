@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
+
+use crate::routes::use_params_map;
 use vela_domain::ids::{PathId, SessionId};
 use vela_domain::webinars::{Command as Web, SessionStatus, TrainingPath};
 
