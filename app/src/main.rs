@@ -15,6 +15,7 @@ mod json;
 mod lists;
 mod pages;
 mod routes;
+mod service_worker;
 mod session;
 mod static_login;
 mod storage;
@@ -25,13 +26,13 @@ fn main() {
     // The sign-in form of index.html is the first login page: the app
     // draws itself once someone has signed in through it.
     // (wasm-bindgen's executor: Leptos sets up its own when it mounts.)
-    // The piece of the page the app opens at is fetched meanwhile, so that
-    // signing in at `/` does not then wait for the home page's.
+    // The piece of the page the app opens at is fetched while the person
+    // signs in, so that signing in at `/` does not then wait for home's.
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     if let Some(piece) = routes::place(&path).piece() {
-        wasm_bindgen_futures::spawn_local(piece.warm());
+        static_login::when_used(move || wasm_bindgen_futures::spawn_local(piece.warm()));
     }
     wasm_bindgen_futures::spawn_local(async {
         static_login::signed_in().await;

@@ -7,17 +7,52 @@
 
 use wasm_bindgen::JsCast;
 
+/// The promise settled once someone has signed in through the static form,
+/// when the script showed it (a person with no session).
+fn form_promise() -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let login = js_sys::Reflect::get(&window, &"velaLogin".into()).ok()?;
+    js_sys::Reflect::get(&login, &"signedIn".into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
+/// Runs `then` once the person starts using the static form (a key, a
+/// pointer, a value typed or filled in), or at once when there is no form
+/// to fill in. What it starts (the opening page's piece) would otherwise
+/// compete with the form's own first paint and keep the network busy for
+/// someone who only looks.
+pub fn when_used(then: impl FnOnce() + 'static) {
+    let root = form_promise().and_then(|_| {
+        web_sys::window()?
+            .document()?
+            .get_element_by_id("static-login")
+    });
+    let Some(root) = root else {
+        then();
+        return;
+    };
+    let then = std::cell::Cell::new(Some(then));
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if let Some(then) = then.take() {
+            then();
+        }
+    });
+    for event in ["keydown", "pointerdown", "input"] {
+        let _ = root.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    // Lives as long as the form: it goes with the page at sign-in.
+    listener.forget();
+}
+
 /// Waits until someone has signed in through the static form, when the
 /// script showed it (a person with no session); returns at once otherwise.
 pub async fn signed_in() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let signed_in = js_sys::Reflect::get(&window, &"velaLogin".into())
-        .ok()
-        .and_then(|login| js_sys::Reflect::get(&login, &"signedIn".into()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let Some(signed_in) = signed_in else {
+    let Some(signed_in) = form_promise() else {
         return;
     };
     // Says the app is here and waiting (the browser tests look for it).

@@ -128,4 +128,21 @@ test.describe('without the service worker', () => {
     await context.setOffline(false);
     expect(errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|api\//.test(e))).toEqual([]);
   });
+
+  test('where the browser offers no service workers at all (a page over plain HTTP), the areas are still fetched in the background', async ({ page, context }) => {
+    // As on an address other than localhost without TLS: no `navigator.serviceWorker`.
+    await page.addInitScript(() => {
+      delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+    });
+    const errors = collectErrors(page);
+    const webinars = page.waitForResponse((r) => /\/split_webinars-[0-9a-f]{16}\.wasm$/.test(r.url()));
+    await page.goto('/');
+    await login(page, 'giulia');
+    expect(await page.evaluate(() => 'serviceWorker' in navigator)).toBe(false);
+    await webinars;
+    await context.setOffline(true);
+    await openArea(page, 'Obiettivi', 'Obiettivi');
+    await context.setOffline(false);
+    expect(errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch|api\//.test(e))).toEqual([]);
+  });
 });

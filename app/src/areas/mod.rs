@@ -103,20 +103,35 @@ impl Piece {
 }
 
 /// Once the app has settled after sign-in (its first sync is done), fetches
-/// the sync's `codec` piece, then the pieces of the areas `me` can open, one after another, so that
+/// the sync's `codec` piece, then, unless the service worker already keeps
+/// them, home and the pieces of the areas `me` can open, one after another, so that
 /// following a link later does not wait for the network: on a slow mobile
 /// line a piece and its shared chunks take one to two seconds, and the
-/// person may be offline by then. The service worker keeps the files for
-/// the next visits; this also has them compiled for this one.
+/// person may be offline by then. On a first visit the service worker is
+/// still storing them (it controls the page only once done); this has them
+/// in time for this one.
 pub async fn warm_for(me: crate::session::Me) {
-    // First the decoders every live update and every change sent needs.
+    // First the decoders every live update and every change sent needs
+    // (after a page someone opened meanwhile: see below).
+    opened_pages_shown().await;
     if browser_online() {
         let _ = crate::sync::codec::warm().await;
+    }
+    // A page the service worker controls needs none of this: the worker
+    // took control only once it had stored every piece, and an area opened
+    // later reads its files from there, offline too. Fetching them all again
+    // was most of the main thread's work after a start (some hundred fetch
+    // calls: 190 ms of a calendar's load on a 4x slower CPU).
+    if crate::service_worker::controls_the_page() {
+        return;
     }
     let mut pieces = vec![Piece::Home];
     pieces.extend(crate::components::nav::pieces(&me));
     pieces.extend([Piece::Personal, Piece::Export, Piece::Notices]);
     for piece in pieces {
+        // A page someone opened meanwhile goes first: on a slow line its
+        // files would otherwise queue behind these.
+        opened_pages_shown().await;
         // Offline, every fetch would fail (and the browser log each): the
         // areas left are fetched when opened.
         if !browser_online() {
@@ -124,6 +139,48 @@ pub async fn warm_for(me: crate::session::Me) {
         }
         piece.warm().await;
     }
+}
+
+thread_local! {
+    /// How many opened pages wait for their piece.
+    static OPENING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Who waits for them all to be shown.
+    static WAITING: std::cell::RefCell<Vec<futures::channel::oneshot::Sender<()>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Counts an opened page from its piece's request until it is answered.
+struct Opening;
+
+impl Opening {
+    fn start() -> Opening {
+        OPENING.with(|n| n.set(n.get() + 1));
+        Opening
+    }
+}
+
+impl Drop for Opening {
+    fn drop(&mut self) {
+        let left = OPENING.with(|n| {
+            n.set(n.get().saturating_sub(1));
+            n.get()
+        });
+        if left == 0 {
+            for waiting in WAITING.with(|w| w.take()) {
+                let _ = waiting.send(());
+            }
+        }
+    }
+}
+
+/// Returns once no opened page waits for its piece.
+async fn opened_pages_shown() {
+    if OPENING.with(|n| n.get()) == 0 {
+        return;
+    }
+    let (tx, rx) = futures::channel::oneshot::channel();
+    WAITING.with(|w| w.borrow_mut().push(tx));
+    let _ = rx.await;
 }
 
 /// A piece's page, shown once the piece is there: nothing shows while it
@@ -137,9 +194,12 @@ pub fn once_loaded(
     let loaded = RwSignal::new_local(None::<AnyView>);
     // The page, and `Unavailable` when the piece is missing, read their
     // contexts (language, session, router) from here.
+    let opening = Opening::start();
     leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
         async move {
-            let view = or_unavailable(load.await);
+            let result = load.await;
+            drop(opening);
+            let view = or_unavailable(result);
             // Gone already if the gate moved on meanwhile.
             let _ = loaded.try_set(Some(view));
         },

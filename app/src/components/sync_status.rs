@@ -106,15 +106,14 @@ fn reload() {
         return;
     };
     leptos::task::spawn_local(async move {
-        let container = window.navigator().service_worker();
-        if let Ok(found) = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await
-        {
-            if let Ok(registration) = found.dyn_into::<web_sys::ServiceWorkerRegistration>() {
-                if let Ok(update) = registration.update() {
-                    // A failed check (offline) still reloads: the page is
-                    // fetched from the network first anyway.
-                    let _ = wasm_bindgen_futures::JsFuture::from(update).await;
-                }
+        if let Some(container) = crate::service_worker::container() {
+            let found = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await;
+            let registration =
+                found.and_then(|found| found.dyn_into::<web_sys::ServiceWorkerRegistration>());
+            if let Ok(update) = registration.and_then(|registration| registration.update()) {
+                // A failed check (offline) still reloads: the page is
+                // fetched from the network first anyway.
+                let _ = wasm_bindgen_futures::JsFuture::from(update).await;
             }
         }
         let _ = window.location().reload();
