@@ -43,6 +43,24 @@ test('an outbox of 2,000 changes made offline is sent completely, in pushes with
   await controlledByServiceWorker(page);
   await expect(syncStatus(page)).toContainText('aggiornato alle');
 
+  // Every push from here on is counted. (Counting only from going back
+  // online missed one: a request the service worker lets through is not
+  // always held by the browser context's offline emulation, so the app's
+  // first retry could reach the server while the test still thought it
+  // was offline.)
+  const pushes: { ids: string[]; bytes: number }[] = [];
+  const answers: { status: number; results: { id: string; status: string }[] }[] = [];
+  page.on('request', (request) => {
+    if (!request.url().includes('/api/sync/push')) return;
+    const body = request.postData() ?? '';
+    pushes.push({ ids: JSON.parse(body).commands.map((c: { id: string }) => c.id), bytes: Buffer.byteLength(body) });
+  });
+  page.on('response', async (response) => {
+    if (!response.url().includes('/api/sync/push')) return;
+    const body = await response.json().catch(() => ({ results: [] }));
+    answers.push({ status: response.status(), results: body.results ?? [] });
+  });
+
   // A long day offline: 2,000 changes of his commute, in the stored format
   // the app writes, found by the app when it opens again without a network.
   await context.setOffline(true);
@@ -56,36 +74,27 @@ test('an outbox of 2,000 changes made offline is sent completely, in pushes with
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [outboxKey(me), JSON.stringify({ version: 2, commands })]);
   await page.reload();
   await expect(syncStatus(page)).toContainText('Non in linea');
-  await expect(syncStatus(page)).toContainText('2000 modifiche in attesa');
-
-  const pushes: { commands: number; bytes: number }[] = [];
-  const answers: { status: number; results: string[] }[] = [];
-  page.on('request', (request) => {
-    if (!request.url().includes('/api/sync/push')) return;
-    const body = request.postData() ?? '';
-    pushes.push({ commands: JSON.parse(body).commands.length, bytes: Buffer.byteLength(body) });
-  });
-  page.on('response', async (response) => {
-    if (!response.url().includes('/api/sync/push')) return;
-    const body = await response.json().catch(() => ({ results: [] }));
-    answers.push({ status: response.status(), results: (body.results ?? []).map((r: { status: string }) => r.status) });
-  });
+  await expect(syncStatus(page)).toContainText(/(2000|1500|1000|500) modifiche in attesa/);
 
   await context.setOffline(false);
   await expect(syncStatus(page)).not.toContainText('in attesa', { timeout: 200_000 });
   await expect(syncStatus(page)).toContainText('In linea');
 
+  // Each push within the server's limits; every change sent and accepted.
+  // A push whose answer was lost is sent again under the same ids (so a
+  // change may be counted twice), which the server accepts as the same.
   expect(pushes.length).toBeGreaterThanOrEqual(4);
   for (const push of pushes) {
-    expect(push.commands).toBeLessThanOrEqual(MAX_PUSH_COMMANDS);
+    expect(push.ids.length).toBeLessThanOrEqual(MAX_PUSH_COMMANDS);
     expect(push.bytes).toBeLessThanOrEqual(MAX_PUSH_BYTES);
   }
-  expect(pushes.reduce((n, p) => n + p.commands, 0)).toBe(2_000);
-  await expect.poll(() => answers.length).toBe(pushes.length);
+  const made = new Set(commands.map((c) => c.id));
+  expect(new Set(pushes.flatMap((p) => p.ids))).toEqual(made);
+  const answered = () => new Set(answers.flatMap((a) => a.results.map((r) => r.id)));
+  await expect.poll(() => answered().size).toBe(made.size);
+  expect(answered()).toEqual(made);
   expect(answers.every((a) => a.status === 200)).toBe(true);
-  const results = answers.flatMap((a) => a.results);
-  expect(results).toHaveLength(2_000);
-  expect(results.every((status) => status === 'accepted')).toBe(true);
+  expect(answers.flatMap((a) => a.results).every((r) => r.status === 'accepted')).toBe(true);
 
   // Nothing left to send, and the server holds the last change.
   expect(await page.evaluate((key) => localStorage.getItem(key), outboxKey(me))).toBeNull();
