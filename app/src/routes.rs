@@ -14,7 +14,8 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::params::ParamsMap;
 
 use crate::areas::{
-    absences, admin, export, home, monitoring, notices, objectives, personal, team, webinars, Piece,
+    absences, admin, agreements, export, home, imports, monitoring, notices, objectives, personal,
+    team, training, webinars, Piece,
 };
 use crate::pages::calendar::MyCalendar;
 use crate::pages::not_found::NotFound;
@@ -28,10 +29,13 @@ pub enum Place {
     Export(export::Page),
     Team(team::Page),
     Admin(admin::Page),
+    Agreements(agreements::Page),
+    Imports(imports::Page),
     Personal(personal::Page),
     Absences(absences::Page),
     Objectives(objectives::Page),
     Webinars(webinars::Page),
+    Training(training::Page),
     Monitoring(monitoring::Page),
     Notices(notices::Page),
     NotFound,
@@ -45,17 +49,23 @@ const ROUTES: &[(&str, Place)] = &[
     ("/calendar/export", Place::Export(export::Page::Calendar)),
     ("/team", Place::Team(team::Page::Calendar)),
     ("/approvals", Place::Team(team::Page::Approvals)),
-    ("/team/rules", Place::Admin(admin::Page::TeamRules)),
+    (
+        "/team/rules",
+        Place::Agreements(agreements::Page::TeamRules),
+    ),
     ("/admin", Place::Admin(admin::Page::Home)),
-    ("/admin/agreements", Place::Admin(admin::Page::Agreements)),
+    (
+        "/admin/agreements",
+        Place::Agreements(agreements::Page::Agreements),
+    ),
     ("/admin/people", Place::Admin(admin::Page::People)),
     (
         "/admin/people/import",
-        Place::Admin(admin::Page::PeopleImport),
+        Place::Imports(imports::Page::People),
     ),
     (
         "/admin/absences/import",
-        Place::Admin(admin::Page::AbsencesImport),
+        Place::Imports(imports::Page::Absences),
     ),
     ("/admin/teams", Place::Admin(admin::Page::Teams)),
     (
@@ -96,27 +106,27 @@ const ROUTES: &[(&str, Place)] = &[
         "/certificates/:kind/:id",
         Place::Webinars(webinars::Page::Certificate),
     ),
-    ("/training", Place::Webinars(webinars::Page::Trainer)),
+    ("/training", Place::Training(training::Page::Trainer)),
     ("/training/mine", Place::Webinars(webinars::Page::Mine)),
     (
         "/training/sessions/new",
-        Place::Webinars(webinars::Page::NewSession),
+        Place::Training(training::Page::NewSession),
     ),
     (
         "/training/sessions/:id",
-        Place::Webinars(webinars::Page::ManageSession),
+        Place::Training(training::Page::ManageSession),
     ),
     (
         "/training/sessions/:id/edit",
-        Place::Webinars(webinars::Page::EditSession),
+        Place::Training(training::Page::EditSession),
     ),
     (
         "/training/paths/new",
-        Place::Webinars(webinars::Page::NewPath),
+        Place::Training(training::Page::NewPath),
     ),
     (
         "/training/paths/:id",
-        Place::Webinars(webinars::Page::EditPath),
+        Place::Training(training::Page::EditPath),
     ),
     ("/monitoring", Place::Monitoring(monitoring::Page::Figures)),
     (
@@ -169,10 +179,13 @@ impl Place {
             Place::Export(_) => Piece::Export,
             Place::Team(_) => Piece::Team,
             Place::Admin(_) => Piece::Admin,
+            Place::Agreements(_) => Piece::Agreements,
+            Place::Imports(_) => Piece::Imports,
             Place::Personal(_) => Piece::Personal,
             Place::Absences(_) => Piece::Absences,
             Place::Objectives(_) => Piece::Objectives,
             Place::Webinars(_) => Piece::Webinars,
+            Place::Training(_) => Piece::Training,
             Place::Monitoring(_) => Piece::Monitoring,
             Place::Notices(_) => Piece::Notices,
         })
@@ -224,10 +237,13 @@ pub fn Pages() -> impl IntoView {
         Place::Export(page) => export::show(page).into_any(),
         Place::Team(page) => team::show(page).into_any(),
         Place::Admin(page) => admin::show(page).into_any(),
+        Place::Agreements(page) => agreements::show(page).into_any(),
+        Place::Imports(page) => imports::show(page).into_any(),
         Place::Personal(page) => personal::show(page).into_any(),
         Place::Absences(page) => absences::show(page).into_any(),
         Place::Objectives(page) => objectives::show(page).into_any(),
         Place::Webinars(page) => webinars::show(page).into_any(),
+        Place::Training(page) => training::show(page).into_any(),
         Place::Monitoring(page) => monitoring::show(page).into_any(),
         Place::Notices(page) => notices::show(page).into_any(),
     }
@@ -245,7 +261,7 @@ mod tests {
         );
         assert_eq!(
             route("/training/sessions/new").0,
-            Place::Webinars(webinars::Page::NewSession)
+            Place::Training(training::Page::NewSession)
         );
         let (place, params) = route("/objectives/7b0c/edit");
         assert_eq!(place, Place::Objectives(objectives::Page::Edit));

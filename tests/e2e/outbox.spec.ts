@@ -439,7 +439,7 @@ test.describe('before the decoders of commands have arrived', () => {
     // From the next start every piece waits in the browser, the sync's
     // decoders (`codec`) with them.
     const held: Route[] = [];
-    await page.route(/\/(split|chunk)_[^/]+\.wasm$/, (route) => {
+    await page.route(/\/(split|chunk|bundle)_[^/]+\.(wasm|bin)$/, (route) => {
       held.push(route);
     });
     const pushes: string[][] = [];
@@ -460,11 +460,11 @@ test.describe('before the decoders of commands have arrived', () => {
     await expect.poll(storedIds).toHaveLength(3);
     const ids = await storedIds();
     expect(ids.slice(0, 2)).toEqual(earlier.map((c) => c.id));
-    expect(held.some((route) => /\/split_codec-/.test(route.request().url()))).toBe(true);
+    expect(held.some((route) => /\/(split|bundle)_codec-/.test(route.request().url()))).toBe(true);
     // Nothing is sent before the stored commands are read: order matters.
     expect(pushes).toEqual([]);
 
-    await page.unroute(/\/(split|chunk)_[^/]+\.wasm$/);
+    await page.unroute(/\/(split|chunk|bundle)_[^/]+\.(wasm|bin)$/);
     for (const route of held) await route.continue().catch(() => {});
     await expect.poll(async () => (await localStorageOf(page))[outboxKey(me)], { timeout: 30_000 }).toBeUndefined();
     expect(pushes.flat()).toEqual(ids);
@@ -476,7 +476,8 @@ test.describe('before the decoders of commands have arrived', () => {
   test('while the decoders cannot be downloaded, a change waits, and it is sent once they can', async ({ page }) => {
     test.setTimeout(90_000);
     const date = quietDay(178, 3);
-    const codec = /\/split_codec-[0-9a-f]{16}\.wasm$/;
+    // The piece alone, or with its chunks in its bundle.
+    const codec = /\/(split|bundle)_codec-[0-9a-f]{16}\.(wasm|bin)$/;
     // A first visit without a service worker on a line that drops the piece.
     await page.route(codec, (route) => route.abort('internetdisconnected'));
     await page.goto('/');

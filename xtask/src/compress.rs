@@ -13,9 +13,10 @@ use flate2::Compression;
 
 use crate::Result;
 
-/// Files worth compressing: text and WebAssembly. Fonts and images carry
-/// their own compression.
-const COMPRESSIBLE: [&str; 8] = [
+/// Files worth compressing: text and WebAssembly (`bin`: the pieces'
+/// bundles, see bundle.rs). Fonts and images carry their own compression.
+const COMPRESSIBLE: [&str; 9] = [
+    "bin",
     "html",
     "js",
     "css",

@@ -6,9 +6,12 @@
 //! writes it). Our CSP allows no inline script, so the code moves to its own
 //! file, named by a hash of its content like trunk's other assets.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
+use crate::bundle::{Bundle, Part};
+use crate::split::replace_exactly_once;
 use crate::{cmd, root, Result};
 
 pub fn build() -> Result {
@@ -20,7 +23,7 @@ pub fn build() -> Result {
     println!("xtask: pieces loaded on demand: {}", app.pieces.join(", "));
     add_start_up(&dist, &app)?;
     externalise_inline_scripts(&dist)?;
-    write_service_worker(&dist, &root().join("app/sw.js"))?;
+    write_service_worker(&dist, &root().join("app/sw.js"), &app.bundles)?;
     // Last, so every file above (sw.js and index.html included) has its copies.
     crate::compress::precompress(&dist).map(|_| ())
 }
@@ -56,9 +59,25 @@ fn add_start_up(dist: &Path, app: &crate::split::App) -> Result {
         .map_err(|e| format!("{}: {e}", index_path.display()))
 }
 
-/// Writes dist/sw.js from its template with the list of files to precache
-/// and a version derived from their (content-hashed) names.
-pub fn write_service_worker(dist: &Path, template: &Path) -> Result {
+/// Writes dist/sw.js from its template: the start-up files to keep, then
+/// the bundles (which hold the pieces and chunks: `bundle.rs`), where each
+/// piece and chunk is in them, and a version derived from all their
+/// (content-hashed) names.
+pub fn write_service_worker(dist: &Path, template: &Path, bundles: &[Bundle]) -> Result {
+    // Each piece and chunk in the smallest bundle that holds it: the worker
+    // reads a whole bundle to answer for one of them.
+    let mut parts: BTreeMap<&str, (&Bundle, &Part)> = BTreeMap::new();
+    let size = |bundle: &Bundle| bundle.parts.iter().map(|p| p.length).sum::<usize>();
+    for bundle in bundles {
+        for part in &bundle.parts {
+            let smaller = parts
+                .get(part.file.as_str())
+                .is_none_or(|(kept, _)| size(bundle) < size(kept));
+            if smaller {
+                parts.insert(&part.file, (bundle, part));
+            }
+        }
+    }
     let mut assets: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(|entry| entry.ok())
@@ -67,23 +86,44 @@ pub fn write_service_worker(dist: &Path, template: &Path) -> Result {
         .filter(|name| name != "sw.js")
         // The compressed copies are the same files to the browser.
         .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+        // Kept in their bundles, listed apart.
+        .filter(|name| !name.ends_with(".bin") && !parts.contains_key(name.as_str()))
         .map(|name| format!("/{name}"))
         .collect();
     assets.sort();
-    let version = format!("{:016x}", fnv1a(assets.concat().as_bytes()));
-    let list = format!(
-        "[{}]",
-        assets
-            .iter()
-            .map(|a| format!("'{a}'"))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let mut bundle_names: Vec<String> = bundles.iter().map(|b| format!("/{}", b.name)).collect();
+    bundle_names.sort();
+    let version = format!(
+        "{:016x}",
+        fnv1a((assets.concat() + &bundle_names.concat()).as_bytes())
     );
+    let list = |names: &[String]| {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let where_parts: Vec<String> = parts
+        .iter()
+        .map(|(file, (bundle, part))| {
+            format!(
+                "  '/{file}': ['/{}', {}, {}],",
+                bundle.name, part.offset, part.length
+            )
+        })
+        .collect();
     let source =
         std::fs::read_to_string(template).map_err(|e| format!("{}: {e}", template.display()))?;
-    let worker = source
-        .replace("'__VELA_VERSION__'", &format!("'{version}'"))
-        .replace("__VELA_ASSETS__", &list);
+    let mut worker = source;
+    for (placeholder, value) in [
+        ("'__VELA_VERSION__'", format!("'{version}'")),
+        ("__VELA_ASSETS__", list(&assets)),
+        ("__VELA_BUNDLES__", list(&bundle_names)),
+        (
+            "__VELA_PARTS__",
+            format!("{{\n{}\n}}", where_parts.join("\n")),
+        ),
+    ] {
+        worker = replace_exactly_once(&worker, placeholder, &value)?;
+    }
     std::fs::write(dist.join("sw.js"), worker).map_err(|e| format!("sw.js: {e}"))
 }
 
@@ -187,29 +227,76 @@ mod tests {
     }
 
     #[test]
-    fn service_worker_lists_every_asset_and_changes_version_with_them() {
+    fn service_worker_keeps_the_start_up_files_and_the_bundles_and_knows_the_parts() {
         let dir = std::env::temp_dir().join(format!("xtask-sw-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let template = dir.join("template.js");
         std::fs::write(
             &template,
-            "const VERSION = '__VELA_VERSION__';\nconst SHELL = __VELA_ASSETS__;",
+            "const VERSION = '__VELA_VERSION__';\nconst SHELL = __VELA_ASSETS__;\n\
+             const BUNDLES = __VELA_BUNDLES__;\nconst PARTS = __VELA_PARTS__;",
         )
         .unwrap();
-        std::fs::write(dir.join("index.html"), "").unwrap();
-        std::fs::write(dir.join("app-1.wasm"), "").unwrap();
-        write_service_worker(&dir, &template).unwrap();
+        for file in [
+            "index.html",
+            "app-1.wasm",
+            "split_home-cc.wasm",
+            "chunk_1-aa.wasm",
+            "bundle_home-1.bin",
+            "bundle_big-2.bin",
+        ] {
+            std::fs::write(dir.join(file), "").unwrap();
+        }
+        let part = |file: &str, offset, length| Part {
+            file: file.into(),
+            offset,
+            length,
+        };
+        let bundles = [
+            Bundle {
+                name: "bundle_big-2.bin".into(),
+                parts: vec![
+                    part("split_big-dd.wasm", 0, 50),
+                    part("chunk_1-aa.wasm", 50, 3),
+                ],
+            },
+            Bundle {
+                name: "bundle_home-1.bin".into(),
+                parts: vec![
+                    part("split_home-cc.wasm", 0, 5),
+                    part("chunk_1-aa.wasm", 5, 3),
+                ],
+            },
+        ];
+        write_service_worker(&dir, &template, &bundles).unwrap();
         let first = std::fs::read_to_string(dir.join("sw.js")).unwrap();
         assert!(
             first.contains("const SHELL = ['/app-1.wasm', '/index.html', '/template.js'];"),
             "{first}"
         );
+        assert!(
+            first.contains("const BUNDLES = ['/bundle_big-2.bin', '/bundle_home-1.bin'];"),
+            "{first}"
+        );
+        // A chunk two bundles hold is read from the smaller.
+        assert!(
+            first.contains("'/chunk_1-aa.wasm': ['/bundle_home-1.bin', 5, 3],"),
+            "{first}"
+        );
+        assert!(
+            first.contains("'/split_big-dd.wasm': ['/bundle_big-2.bin', 0, 50],"),
+            "{first}"
+        );
+
         std::fs::remove_file(dir.join("app-1.wasm")).unwrap();
         std::fs::write(dir.join("app-2.wasm"), "").unwrap();
-        write_service_worker(&dir, &template).unwrap();
+        write_service_worker(&dir, &template, &bundles).unwrap();
         let second = std::fs::read_to_string(dir.join("sw.js")).unwrap();
         let version = |s: &str| s.lines().next().unwrap().to_string();
         assert_ne!(version(&first), version(&second));
+
+        std::fs::write(&template, "const SHELL = __VELA_ASSETS__;").unwrap();
+        assert!(write_service_worker(&dir, &template, &bundles).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

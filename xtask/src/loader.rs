@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 /// fetches to load it: itself and the chunks it depends on, transitively.
 pub fn files_by_piece(loader: &str) -> BTreeMap<String, Vec<String>> {
     // Every loader is `const <name> = [wrapAsyncCb(]makeLoad(() => { …
-    // fetch(new URL("./<file>", …)) … }, [<dependency names>])`.
+    // "./<file>" … }, [<dependency names>])`: the file as the splitter
+    // wrote it (`fetch(new URL("./<file>", …))`) or as bundle.rs rewrote it
+    // (`fetchModule("./<file>")`).
     let mut loaders: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     let parts: Vec<&str> = loader.split("makeLoad(() =>").collect();
     for (before, body) in parts.iter().zip(parts.iter().skip(1)) {
@@ -19,11 +21,7 @@ pub fn files_by_piece(loader: &str) -> BTreeMap<String, Vec<String>> {
         else {
             continue;
         };
-        let Some(file) = body
-            .split("new URL(\"./")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-        else {
+        let Some(file) = body.split("\"./").nth(1).and_then(|s| s.split('"').next()) else {
             continue;
         };
         let dependencies = body

@@ -12,6 +12,7 @@
 //! Every tool the tasks need is installed here (see `tools.rs`), so a fresh
 //! Debian machine with only the Rust toolchain can run them.
 
+mod bundle;
 mod cmd;
 mod compress;
 mod dist;

@@ -136,19 +136,44 @@ fn areas(dist: &Path, rows: &[Row]) -> Result {
         .ok_or("dist/ has no loader of the pieces (vela-app-split-*.js)")?;
     let path = dist.join(&loader.name);
     let code = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("  opening an area the first time fetches its piece and the chunks it needs:");
+    println!(
+        "  opening an area the first time fetches its piece and the chunks it needs \
+         (a first visit: as one bundle):"
+    );
+    let names: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
     for (piece, files) in crate::loader::files_by_piece(&code) {
         let bytes: u64 = rows
             .iter()
             .filter(|r| files.contains(&r.name))
             .map(|r| r.brotli)
             .sum();
-        let area = piece.split('-').next().unwrap_or(&piece);
+        let area = piece
+            .split('-')
+            .next()
+            .unwrap_or(&piece)
+            .trim_start_matches("split_");
+        let bundle = names
+            .iter()
+            .find(|n| n.starts_with(&format!("bundle_{area}-")) && n.ends_with(".bin"))
+            .ok_or_else(|| format!("dist/ has no bundle of {area} (bundle_{area}-*.bin)"))?;
+        let bundle_bytes = match std::fs::metadata(dist.join(format!("{bundle}.br"))) {
+            Ok(copy) => copy.len(),
+            Err(_) => {
+                let path = dist.join(bundle);
+                let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                compress::brotli(&bytes)?.len() as u64
+            }
+        };
         println!(
-            "    {:<20} {:>3} files, {:>9} brotli",
-            area.trim_start_matches("split_"),
+            "    {:<20} {:>3} files, {:>9} brotli; bundle {:>9} brotli",
+            area,
             files.len(),
-            kib(bytes)
+            kib(bytes),
+            kib(bundle_bytes)
         );
     }
     Ok(())

@@ -14,7 +14,9 @@
 //!    exports the pieces link against (`--keep-lld-exports`);
 //! 4. wasm-opt shrinks every module;
 //! 5. every file gets a content-hashed name, and the references between
-//!    them are rewritten to those names.
+//!    them are rewritten to those names;
+//! 6. each piece and the chunks it needs are also written end to end as
+//!    one bundle, for a first visit (`bundle.rs`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -43,6 +45,8 @@ pub struct App {
     pub loader: String,
     /// The pieces, downloaded when first needed.
     pub pieces: Vec<String>,
+    /// Each piece with the chunks it needs, in one file.
+    pub bundles: Vec<crate::bundle::Bundle>,
 }
 
 /// Builds the app into `dist` and returns the names of its files.
@@ -213,6 +217,7 @@ fn install(dist: &Path, js: &Path, wasm: &Path, loader: &Path, pieces: &[PathBuf
         std::fs::write(dist.join(&name), bytes).map_err(|e| format!("{name}: {e}"))?;
         piece_names.insert(stem, name);
     }
+    let (loader_code, bundles) = crate::bundle::pack(dist, &loader_code)?;
     let js_code = read_text(js)?;
     let wasm_bytes = read(wasm)?;
     let mut everything = wasm_bytes.clone();
@@ -224,6 +229,7 @@ fn install(dist: &Path, js: &Path, wasm: &Path, loader: &Path, pieces: &[PathBuf
         wasm: format!("{PACKAGE}-{hash}_bg.wasm"),
         loader: format!("{PACKAGE}-split-{hash}.js"),
         pieces: piece_names.into_values().collect(),
+        bundles,
     };
     let loader_code = replace_exactly_once(
         &loader_code,
@@ -261,7 +267,7 @@ fn replace_import(code: &str, from: &str, to: &str) -> Result<String> {
 
 /// `needle` must be there exactly once: anything else means the generated
 /// code changed shape and a silent half-rewrite would break the app.
-fn replace_exactly_once(code: &str, needle: &str, with: &str) -> Result<String> {
+pub fn replace_exactly_once(code: &str, needle: &str, with: &str) -> Result<String> {
     match code.matches(needle).count() {
         1 => Ok(code.replacen(needle, with, 1)),
         n => Err(format!(

@@ -13,13 +13,16 @@
 
 pub mod absences;
 pub mod admin;
+pub mod agreements;
 pub mod export;
 pub mod home;
+pub mod imports;
 pub mod monitoring;
 pub mod notices;
 pub mod objectives;
 pub mod personal;
 pub mod team;
+pub mod training;
 pub mod webinars;
 
 use leptos::prelude::*;
@@ -77,8 +80,11 @@ pub enum Piece {
     Team,
     Objectives,
     Webinars,
+    Training,
     Monitoring,
     Admin,
+    Agreements,
+    Imports,
     Personal,
     Export,
     Notices,
@@ -93,8 +99,11 @@ impl Piece {
             Piece::Team => team::warm().await,
             Piece::Objectives => objectives::warm().await,
             Piece::Webinars => webinars::warm().await,
+            Piece::Training => training::warm().await,
             Piece::Monitoring => monitoring::warm().await,
             Piece::Admin => admin::warm().await,
+            Piece::Agreements => agreements::warm().await,
+            Piece::Imports => imports::warm().await,
             Piece::Personal => personal::warm().await,
             Piece::Export => export::warm().await,
             Piece::Notices => notices::warm().await,
@@ -111,6 +120,15 @@ impl Piece {
 /// still storing them (it controls the page only once done); this has them
 /// in time for this one.
 pub async fn warm_for(me: crate::session::Me) {
+    fetch_areas(me).await;
+    // For measurements (tests/audit/pieces.mjs): the app has all it fetches
+    // in the background, or has given up for now.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("vela:areas-fetched");
+    }
+}
+
+async fn fetch_areas(me: crate::session::Me) {
     // First the decoders every live update and every change sent needs
     // (after a page someone opened meanwhile: see below).
     opened_pages_shown().await;

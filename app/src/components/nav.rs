@@ -6,13 +6,13 @@ use crate::i18n::{use_i18n, Text};
 use crate::session::{use_session, Me};
 
 /// One entry of the main navigation: where it goes, its label, the roles
-/// that open it (any of them; none: everyone) and the piece of the app it
-/// needs (none: in the first download).
+/// that open it (any of them; none: everyone) and the pieces of the app its
+/// pages need, its own first (none: in the first download).
 struct NavItem {
     href: &'static str,
     label: Text,
     roles: &'static [&'static str],
-    piece: Option<Piece>,
+    pieces: &'static [Piece],
 }
 
 /// The areas of the product, one per kind of work people do in it.
@@ -21,55 +21,56 @@ const ITEMS: [NavItem; 9] = [
         href: "/calendar",
         label: |t| t.nav_calendar,
         roles: &[],
-        piece: None,
+        pieces: &[],
     },
     NavItem {
         href: "/absences",
         label: |t| t.nav_absences,
         roles: &[],
-        piece: Some(Piece::Absences),
+        pieces: &[Piece::Absences],
     },
     NavItem {
         href: "/team",
         label: |t| t.nav_team,
         roles: &[],
-        piece: Some(Piece::Team),
+        pieces: &[Piece::Team],
     },
     NavItem {
         href: "/approvals",
         label: |t| t.nav_approvals,
         roles: &["lead"],
-        piece: Some(Piece::Team),
+        // A lead sets the team's office rules from there.
+        pieces: &[Piece::Team, Piece::Agreements],
     },
     NavItem {
         href: "/objectives",
         label: |t| t.nav_objectives,
         roles: &[],
-        piece: Some(Piece::Objectives),
+        pieces: &[Piece::Objectives],
     },
     NavItem {
         href: "/webinars",
         label: |t| t.nav_webinars,
         roles: &[],
-        piece: Some(Piece::Webinars),
+        pieces: &[Piece::Webinars],
     },
     NavItem {
         href: "/training",
         label: |t| t.nav_training_admin,
         roles: &["trainer"],
-        piece: Some(Piece::Webinars),
+        pieces: &[Piece::Training],
     },
     NavItem {
         href: "/monitoring",
         label: |t| t.nav_monitoring,
         roles: &["lead", "admin", "partnership_admin"],
-        piece: Some(Piece::Monitoring),
+        pieces: &[Piece::Monitoring],
     },
     NavItem {
         href: "/admin",
         label: |t| t.nav_administration,
         roles: &["admin"],
-        piece: Some(Piece::Admin),
+        pieces: &[Piece::Admin, Piece::Agreements, Piece::Imports],
     },
 ];
 
@@ -125,7 +126,7 @@ pub fn pieces(me: &Me) -> Vec<Piece> {
     for piece in ITEMS
         .iter()
         .filter(|item| opens(item, me))
-        .filter_map(|item| item.piece)
+        .flat_map(|item| item.pieces.iter().copied())
     {
         if !pieces.contains(&piece) {
             pieces.push(piece);

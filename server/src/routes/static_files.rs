@@ -29,7 +29,7 @@ pub fn service(dist: &Path) -> Router {
         .layer(middleware::from_fn(cache_headers))
 }
 
-/// Hashed assets (`name-<hex hash>.wasm|js|css`) never change under their
+/// Hashed assets (`name-<hex hash>.wasm|js|css|bin`) never change under their
 /// name, so browsers may keep them for a year; everything else (index.html,
 /// the service worker, the manifest) must be revalidated, or a deploy would
 /// not reach users.
@@ -75,7 +75,8 @@ fn is_hashed_asset(path: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
     };
-    if !matches!(ext, "wasm" | "js" | "css") {
+    // `bin`: a piece of the app with its chunks (xtask/src/bundle.rs).
+    if !matches!(ext, "wasm" | "js" | "css" | "bin") {
         return false;
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -98,6 +99,7 @@ mod tests {
         assert!(is_hashed_asset("/split_admin-eb0cea330000d9e7.wasm"));
         assert!(is_hashed_asset("/chunk_9-267f61d110268ca1.wasm"));
         assert!(is_hashed_asset("/vela-app-split-a57308e60912a598.js"));
+        assert!(is_hashed_asset("/bundle_admin-0b1c2d3e4f506172.bin"));
         assert!(!is_hashed_asset("/sw.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/calendar"));
