@@ -14,8 +14,8 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::params::ParamsMap;
 
 use crate::areas::{
-    absences, admin, agreements, export, home, imports, monitoring, notices, objectives, personal,
-    team, training, webinars, Piece,
+    absences, admin, agreements, export, home, imports, monitoring, notices, objectives, people,
+    personal, team, training, webinars, Piece,
 };
 use crate::pages::calendar::MyCalendar;
 use crate::pages::not_found::NotFound;
@@ -29,6 +29,7 @@ pub enum Place {
     Export(export::Page),
     Team(team::Page),
     Admin(admin::Page),
+    People(people::Page),
     Agreements(agreements::Page),
     Imports(imports::Page),
     Personal(personal::Page),
@@ -58,7 +59,7 @@ const ROUTES: &[(&str, Place)] = &[
         "/admin/agreements",
         Place::Agreements(agreements::Page::Agreements),
     ),
-    ("/admin/people", Place::Admin(admin::Page::People)),
+    ("/admin/people", Place::People(people::Page::List)),
     (
         "/admin/people/import",
         Place::Imports(imports::Page::People),
@@ -179,6 +180,7 @@ impl Place {
             Place::Export(_) => Piece::Export,
             Place::Team(_) => Piece::Team,
             Place::Admin(_) => Piece::Admin,
+            Place::People(_) => Piece::People,
             Place::Agreements(_) => Piece::Agreements,
             Place::Imports(_) => Piece::Imports,
             Place::Personal(_) => Piece::Personal,
@@ -237,6 +239,7 @@ pub fn Pages() -> impl IntoView {
         Place::Export(page) => export::show(page).into_any(),
         Place::Team(page) => team::show(page).into_any(),
         Place::Admin(page) => admin::show(page).into_any(),
+        Place::People(page) => people::show(page).into_any(),
         Place::Agreements(page) => agreements::show(page).into_any(),
         Place::Imports(page) => imports::show(page).into_any(),
         Place::Personal(page) => personal::show(page).into_any(),

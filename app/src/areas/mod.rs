@@ -20,6 +20,7 @@ pub mod imports;
 pub mod monitoring;
 pub mod notices;
 pub mod objectives;
+pub mod people;
 pub mod personal;
 pub mod team;
 pub mod training;
@@ -83,6 +84,7 @@ pub enum Piece {
     Training,
     Monitoring,
     Admin,
+    People,
     Agreements,
     Imports,
     Personal,
@@ -102,6 +104,7 @@ impl Piece {
             Piece::Training => training::warm().await,
             Piece::Monitoring => monitoring::warm().await,
             Piece::Admin => admin::warm().await,
+            Piece::People => people::warm().await,
             Piece::Agreements => agreements::warm().await,
             Piece::Imports => imports::warm().await,
             Piece::Personal => personal::warm().await,

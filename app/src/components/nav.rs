@@ -70,7 +70,12 @@ const ITEMS: [NavItem; 9] = [
         href: "/admin",
         label: |t| t.nav_administration,
         roles: &["admin"],
-        pieces: &[Piece::Admin, Piece::Agreements, Piece::Imports],
+        pieces: &[
+            Piece::Admin,
+            Piece::People,
+            Piece::Agreements,
+            Piece::Imports,
+        ],
     },
 ];
 
