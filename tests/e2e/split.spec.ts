@@ -27,6 +27,20 @@ const pieceOf = (area: string) => new RegExp(`/(split|bundle)_${area}-[0-9a-f]{1
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigazione principale' });
 
 /** Opens an area from the main navigation and waits for its page. */
+/** Holds every request for a piece file in the browser until `release`. */
+async function holdPieces(page: Page): Promise<{ release: () => Promise<void> }> {
+  const held: Route[] = [];
+  await page.route(ANY_PIECE, (route) => {
+    held.push(route);
+  });
+  return {
+    release: async () => {
+      await page.unroute(ANY_PIECE);
+      for (const route of held) await route.continue().catch(() => {});
+    },
+  };
+}
+
 async function openArea(page: Page, link: string, heading: string) {
   await nav(page).getByRole('link', { name: link, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
@@ -38,17 +52,13 @@ test('the calendar needs no piece; Objectives and Administration load theirs', a
   // Every piece waits in the browser: the calendar, the page a day starts
   // from, must show without them (the app would otherwise fetch them in the
   // background once settled).
-  const held: Route[] = [];
-  await page.route(ANY_PIECE, (route) => {
-    held.push(route);
-  });
+  const pieceFiles = await holdPieces(page);
   // Whoever asks first, the background fetch or the link, gets this answer.
   const objectives = page.waitForResponse((r) => pieceOf('objectives').test(r.url()));
   await page.goto('/calendar');
   await login(page, 'admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario', exact: true })).toBeVisible();
-  await page.unroute(ANY_PIECE);
-  for (const route of held) await route.continue().catch(() => {});
+  await pieceFiles.release();
 
   await openArea(page, 'Obiettivi', 'Obiettivi');
   const piece = await objectives;
@@ -143,17 +153,13 @@ test.describe('without the service worker', () => {
     const pieces = pieceRequests(page);
     // Held from the start: the background fetches after sign-in wait too,
     // so the link is the first to ask for the area's files.
-    const held: Route[] = [];
-    await page.route(ANY_PIECE, (route) => {
-      held.push(route);
-    });
+    const pieceFiles = await holdPieces(page);
     await page.goto('/calendar');
     await login(page, 'giulia');
     await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario', exact: true })).toBeVisible();
     await nav(page).getByRole('link', { name: 'Obiettivi', exact: true }).click();
     await expect.poll(() => pieces.some((p) => p.startsWith('bundle_objectives-'))).toBe(true);
-    await page.unroute(ANY_PIECE);
-    for (const route of held) await route.continue().catch(() => {});
+    await pieceFiles.release();
     await expect(page.getByRole('heading', { level: 1, name: 'Obiettivi', exact: true })).toBeVisible();
     // The piece and its chunks came in the bundle: none was asked for alone.
     expect(pieces.filter((p) => p.startsWith('split_objectives-'))).toEqual([]);

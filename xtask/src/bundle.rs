@@ -99,7 +99,7 @@ fn stem_of(file: &str) -> &str {
 }
 
 /// `split_admin-<hash>.wasm` is the piece of area `admin`.
-fn area_of(piece: &str) -> Result<&str> {
+pub fn area_of(piece: &str) -> Result<&str> {
     piece
         .strip_prefix("split_")
         .and_then(|rest| rest.rsplit_once('-'))

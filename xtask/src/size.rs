@@ -151,11 +151,7 @@ fn areas(dist: &Path, rows: &[Row]) -> Result {
             .filter(|r| files.contains(&r.name))
             .map(|r| r.brotli)
             .sum();
-        let area = piece
-            .split('-')
-            .next()
-            .unwrap_or(&piece)
-            .trim_start_matches("split_");
+        let area = crate::bundle::area_of(&piece)?;
         let bundle = names
             .iter()
             .find(|n| n.starts_with(&format!("bundle_{area}-")) && n.ends_with(".bin"))
