@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 
 const base = process.env.VELA_BASE_URL ?? 'http://127.0.0.1:8080';
 const report = process.env.VELA_AUDIT_REPORT;
+// Lighthouse's own traces of both pages, for finding what a score came from.
+const artifacts = process.env.VELA_AUDIT_ARTIFACTS;
 const categories = ['performance', 'accessibility', 'best-practices'];
 
 const browser = await puppeteer.launch({
@@ -39,6 +41,7 @@ try {
   // Keep the session cookie and the stored identity for the second page.
   await flow.navigate(`${base}/calendar`, { name: 'calendar', flags: { disableStorageReset: true } });
 
+  if (artifacts) writeFileSync(artifacts, JSON.stringify(flow.createArtifactsJson()));
   const result = await flow.createFlowResult();
   if (report) writeFileSync(report, JSON.stringify(result, null, 2));
   let failing = [];

@@ -1,5 +1,6 @@
 // Not a test: prints the long tasks of opening /calendar signed in, under
-// a 4x CPU slowdown, with what each one ran (for finding start-up work).
+// a 4x CPU slowdown (VELA_CPU=1: none), with what each one ran (for
+// finding start-up work).
 import puppeteer from 'puppeteer-core';
 const base = process.env.VELA_BASE_URL ?? 'http://127.0.0.1:8080';
 const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
@@ -13,7 +14,7 @@ try {
   await page.waitForSelector('nav.main-nav');
   await new Promise((r) => setTimeout(r, 1500));
   const cdp = await page.createCDPSession();
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.VELA_CPU ?? 4) });
   await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel'] });
   await page.goto(`${base}/calendar`);
   await page.waitForSelector('nav.main-nav');

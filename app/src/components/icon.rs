@@ -42,6 +42,17 @@ impl IconName {
     }
 }
 
+impl IconName {
+    /// The same drawing as [`Icon`], as HTML text (for views written as
+    /// text, see `pages/calendar/day_button.rs`).
+    pub fn markup(self) -> String {
+        format!(
+            r#"<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="{}"></path></svg>"#,
+            self.path()
+        )
+    }
+}
+
 /// One icon, hidden from assistive technology.
 #[component]
 pub fn Icon(name: IconName) -> impl IntoView {

@@ -6,6 +6,7 @@ pub mod footer;
 pub mod header;
 pub mod icon;
 pub mod language_switch;
+pub mod later;
 pub mod month_grid;
 pub mod nav;
 pub mod offline;

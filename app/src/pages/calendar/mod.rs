@@ -12,6 +12,7 @@ mod agreement;
 mod allowance;
 mod cancel_range;
 mod day;
+mod day_button;
 pub(crate) mod fmt;
 mod month;
 mod panel;
@@ -58,10 +59,10 @@ use vela_domain::ids::PersonId;
 pub use agreement::MyAgreement;
 
 use crate::components::icon::{Icon, IconName};
+use crate::components::later::Later;
 use crate::i18n::use_i18n;
 use crate::session::signed_in_person;
 use crate::sync::client::now;
-use day::Day;
 
 /// Month or week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,11 +188,15 @@ pub fn MyCalendar() -> impl IntoView {
                         View::Month => view! { <month::MonthView /> }.into_any(),
                         View::Week => view! { <week::WeekView /> }.into_any(),
                     }}
-                    <Legend />
+                    <Later>
+                        <Legend />
+                    </Later>
                 </div>
                 <div class="calendar-side">
-                    <panel::DayPanel />
-                    <request::RequestForm />
+                    <Later>
+                        <panel::DayPanel />
+                        <request::RequestForm />
+                    </Later>
                 </div>
             </div>
         </section>
@@ -211,7 +216,7 @@ fn shift(date: NaiveDate, view: View, forward: bool) -> NaiveDate {
 }
 
 /// Where an arrow key takes the focus in the grid.
-fn key_target(date: NaiveDate, key: &str, view: View) -> Option<NaiveDate> {
+pub(crate) fn key_target(date: NaiveDate, key: &str, view: View) -> Option<NaiveDate> {
     let row = match view {
         View::Month => 7,
         View::Week => 1,
@@ -230,7 +235,7 @@ fn key_target(date: NaiveDate, key: &str, view: View) -> Option<NaiveDate> {
 }
 
 /// Moves the focus to the day button of `date` once it is drawn.
-fn focus_date(date: NaiveDate) {
+pub(crate) fn focus_date(date: NaiveDate) {
     use wasm_bindgen::JsCast;
     let selector = format!("[data-date='{}']", fmt::iso(date));
     request_animation_frame(move || {
@@ -256,58 +261,6 @@ pub fn focus_id(id: &'static str) {
             let _ = element.focus();
         }
     });
-}
-
-/// One day as a button: selecting it shows its details beside the grid.
-/// Only the selected day is in the tab order; arrows move between days.
-fn day_button(cal: Cal, day: &Day, visible_date: String, full_date: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = &i18n.t().calendar;
-    let date = day.date;
-    let selected = cal.selected.get_untracked() == date;
-    let status = day.status_text(t);
-    let office_only = day
-        .office_only
-        .as_ref()
-        .map(|note| (i18n.t().home.office_only)(note));
-    let label = match &office_only {
-        Some(only) => format!("{full_date}, {status}, {only}"),
-        None => format!("{full_date}, {status}"),
-    };
-    let mark = office_only
-        .is_some()
-        .then(|| view! { <span class="office-only-mark">{(i18n.t().home.office_only)("")}</span> });
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if let Some(target) = key_target(date, &ev.key(), cal.view.get_untracked()) {
-            ev.prevent_default();
-            cal.selected.set(target);
-            focus_date(target);
-        }
-    };
-    view! {
-        <button
-            type="button"
-            class=format!("day-button {}", day.class())
-            data-date=fmt::iso(date)
-            tabindex=if selected { "0" } else { "-1" }
-            aria-pressed=selected.to_string()
-            aria-current=(date == cal.today).then_some("date")
-            on:click=move |_| {
-                cal.selected.set(date);
-                focus_date(date);
-            }
-            on:keydown=on_key
-        >
-            <span class="visually-hidden">{label}</span>
-            <span class="day-number" aria-hidden="true">{visible_date}</span>
-            <span class="day-status" aria-hidden="true">
-                <span class="day-icon">{day.icon().map(|name| view! { <Icon name /> })}</span>
-                " "
-                <span class="day-text">{status}</span>
-                {mark}
-            </span>
-        </button>
-    }
 }
 
 /// What the colours and symbols mean (they are never alone: each day says

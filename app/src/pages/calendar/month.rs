@@ -29,42 +29,48 @@ pub fn MonthView() -> impl IntoView {
                 .map(|d| view! { <th scope="col">{weekday_short(*d, locale)}</th> })
                 .collect_view()
         });
+        // The days as text: see `day_button.rs` for why.
         let rows = state.with(|s| {
             let extra = extra_holidays(s, cal.me);
             let holidays = Holidays { extra: &extra };
-            weeks
-                .iter()
-                .map(|week| {
-                    let cells = week
-                        .iter()
-                        .map(|date| {
-                            let day = day_of(s, holidays, cal.me, *date);
-                            let outside = date.month() != month;
-                            view! {
-                                <td class:outside=outside>
-                                    {day_button(
-                                        cal,
-                                        &day,
-                                        date.day().to_string(),
-                                        long_date(*date, locale),
-                                    )}
-                                </td>
-                            }
-                        })
-                        .collect_view();
-                    view! { <tr>{cells}</tr> }
-                })
-                .collect_view()
+            let mut html = String::new();
+            for week in &weeks {
+                html.push_str("<tr>");
+                for date in week {
+                    let day = day_of(s, holidays, cal.me, *date);
+                    html.push_str(if date.month() != month {
+                        r#"<td class="outside">"#
+                    } else {
+                        "<td>"
+                    });
+                    let visible = date.day().to_string();
+                    day_button::push(
+                        &mut html,
+                        &cal,
+                        &day,
+                        &visible,
+                        &long_date(*date, locale),
+                        i18n.t(),
+                    );
+                    html.push_str("</td>");
+                }
+                html.push_str("</tr>");
+            }
+            html
         });
         view! {
-            <table class="month-grid">
+            <table
+                class="month-grid"
+                on:click=day_button::on_click(cal)
+                on:keydown=day_button::on_keydown(cal)
+            >
                 <caption class="visually-hidden">
                     {(t.grid_caption)(&month_title(year, month, locale))}
                 </caption>
                 <thead>
                     <tr>{header}</tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody inner_html=rows></tbody>
             </table>
         }
     }

@@ -22,22 +22,29 @@ pub fn WeekView() -> impl IntoView {
         let monday = monday_of(cal.selected.get());
         let locale = i18n.locale();
         let t = &i18n.t().calendar;
+        // The days as text: see `day_button.rs` for why.
         let days = state.with(|s| {
             let extra = extra_holidays(s, cal.me);
             let holidays = Holidays { extra: &extra };
-            (0..7)
-                .map(|offset| {
-                    let date = monday + Duration::days(offset);
-                    let day = day_of(s, holidays, cal.me, date);
-                    let text = long_date(date, locale);
-                    view! { <li>{day_button(cal, &day, text.clone(), text)}</li> }
-                })
-                .collect_view()
+            let mut html = String::new();
+            for offset in 0..7 {
+                let date = monday + Duration::days(offset);
+                let day = day_of(s, holidays, cal.me, date);
+                let text = long_date(date, locale);
+                html.push_str("<li>");
+                day_button::push(&mut html, &cal, &day, &text, &text, i18n.t());
+                html.push_str("</li>");
+            }
+            html
         });
         view! {
-            <ul class="week-list" aria-label=t.week_list_label>
-                {days}
-            </ul>
+            <ul
+                class="week-list"
+                aria-label=t.week_list_label
+                on:click=day_button::on_click(cal)
+                on:keydown=day_button::on_keydown(cal)
+                inner_html=days
+            ></ul>
         }
     }
 }
