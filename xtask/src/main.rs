@@ -5,8 +5,9 @@
 //! - `size`: gzip sizes of the built SPA.
 //! - `bench`: benchmarks that print figures (not timed tests); `bench --postgres`: the
 //!   server load benchmark on PostgreSQL, one and two replicas.
-//! - `audit`: Lighthouse (mobile) on the login and calendar pages, and how
-//!   long each area takes to open the first time on slow 4G.
+//! - `audit`: Lighthouse (mobile) on the login and calendar pages, the median
+//!   of five runs against the budgets, and how long each area takes to open
+//!   the first time on slow 4G.
 //! - `dist`: just build the SPA into dist/.
 //!
 //! Every tool the tasks need is installed here (see `tools.rs`), so a fresh
@@ -134,17 +135,20 @@ fn audit() -> Result {
         &root().join("dist"),
         target.join("audit-server.log"),
     )?;
-    cmd::run_in(
+    // Lighthouse fails when a median score misses its budget; the pieces'
+    // timings are printed all the same.
+    let lighthouse = cmd::run_in(
         std::process::Command::new("node")
             .arg("tests/audit/lighthouse.mjs")
             .env("VELA_BASE_URL", &server.url)
             .env("VELA_AUDIT_REPORT", target.join("lighthouse.json")),
         &root(),
-    )?;
-    cmd::run_in(
+    );
+    let pieces = cmd::run_in(
         std::process::Command::new("node")
             .arg("tests/audit/pieces.mjs")
             .env("VELA_BASE_URL", &server.url),
         &root(),
-    )
+    );
+    lighthouse.and(pieces)
 }
