@@ -5,8 +5,16 @@
 //! they were ten requests, and ten brotli streams that cannot share their
 //! vocabulary: 14.1 KB against 10.2 KB as one. The order of the `<link>`
 //! tags is kept inside the file, so the cascade is the same.
+//!
+//! The file is then minified (lightningcss): the source's comments and
+//! layout are for people, and the login page waits for this file. 63 KB
+//! became 51 KB, 10.4 KB brotli became 8.5 KB, and a browser parses it in
+//! less time, inside the page's own first task when it comes from the cache.
 
 use std::path::Path;
+
+use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
+use lightningcss::targets::{Browsers, Targets};
 
 use crate::dist::fnv1a;
 use crate::Result;
@@ -29,6 +37,7 @@ pub fn bundle(dist: &Path) -> Result {
         css.push_str(&text);
         css.push('\n');
     }
+    let css = minify(&css)?;
     let name = format!("style-{:016x}.css", fnv1a(css.as_bytes()));
     std::fs::write(dist.join(&name), &css).map_err(|e| format!("{name}: {e}"))?;
     for old in &links {
@@ -40,6 +49,46 @@ pub fn bundle(dist: &Path) -> Result {
         1,
     );
     std::fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))
+}
+
+/// The styles without comments or spaces, with rules and shorthands merged
+/// where the cascade allows it. A stylesheet lightningcss cannot parse stops
+/// the build: it would be a typo the browser skips silently.
+fn minify(css: &str) -> Result<String> {
+    let mut sheet = StyleSheet::parse(css, ParserOptions::default())
+        .map_err(|e| format!("styles: {e}"))?;
+    sheet
+        .minify(MinifyOptions {
+            targets: targets(),
+            ..MinifyOptions::default()
+        })
+        .map_err(|e| format!("styles: {e}"))?;
+    let printed = sheet
+        .to_css(PrinterOptions {
+            minify: true,
+            targets: targets(),
+            ..PrinterOptions::default()
+        })
+        .map_err(|e| format!("styles: {e}"))?;
+    Ok(printed.code)
+}
+
+/// The browsers the minified file must still work in. Without targets the
+/// minifier writes the newest syntax (media ranges such as `width<=40rem`,
+/// Safari 16.4 and later), and an office's tablets are not always that
+/// recent: Safari and iPadOS 14, Chrome and Edge 87, Firefox 78 ESR.
+fn targets() -> Targets {
+    let major = |version: u32| Some(version << 16);
+    Targets::from(Browsers {
+        safari: major(14),
+        ios_saf: major(14),
+        chrome: major(87),
+        edge: major(87),
+        android: major(87),
+        samsung: major(14),
+        firefox: major(78),
+        ..Browsers::default()
+    })
 }
 
 /// Where the first stylesheet link was, until the bundle's name is known.
@@ -108,12 +157,32 @@ mod tests {
             html,
             format!("<head><link rel=\"stylesheet\" href=\"/{name}\"/>\n<link rel=\"icon\" href=\"/favicon.svg\"/></head>")
         );
+        // Minified into one rule; blue wins because the order was kept.
         assert_eq!(
             std::fs::read_to_string(dir.join(&name)).unwrap(),
-            "a{color:red}\na{color:blue}\n"
+            "a{color:#00f}"
         );
         assert!(!dir.join("main-1.css").exists() && !dir.join("area-2.css").exists());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn minifying_keeps_what_the_browser_needs() {
+        let css = "/* note */\n@media (max-width: 40rem) {\n  .a { margin: 0 0 0 0; }\n}\n\
+                   @font-face { font-family: \"T\"; src: url(\"/t-1.woff2\") format(\"woff2\"); }\n\
+                   :focus-visible { outline: 3px solid var(--focus); }\n";
+        assert_eq!(
+            minify(css).unwrap(),
+            "@media (max-width:40rem){.a{margin:0}}\
+             @font-face{font-family:T;src:url(/t-1.woff2)format(\"woff2\")}\
+             :focus-visible{outline:3px solid var(--focus)}"
+        );
+    }
+
+    #[test]
+    fn a_stylesheet_that_does_not_parse_stops_the_build() {
+        let error = minify(".a { color: red; } }").unwrap_err();
+        assert!(error.starts_with("styles: "), "{error}");
     }
 
     #[test]
