@@ -55,8 +55,8 @@ pub fn bundle(dist: &Path) -> Result {
 /// where the cascade allows it. A stylesheet lightningcss cannot parse stops
 /// the build: it would be a typo the browser skips silently.
 fn minify(css: &str) -> Result<String> {
-    let mut sheet = StyleSheet::parse(css, ParserOptions::default())
-        .map_err(|e| format!("styles: {e}"))?;
+    let mut sheet =
+        StyleSheet::parse(css, ParserOptions::default()).map_err(|e| format!("styles: {e}"))?;
     sheet
         .minify(MinifyOptions {
             targets: targets(),
