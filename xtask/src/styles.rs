@@ -57,16 +57,17 @@ pub fn bundle(dist: &Path) -> Result {
 fn minify(css: &str) -> Result<String> {
     let mut sheet =
         StyleSheet::parse(css, ParserOptions::default()).map_err(|e| format!("styles: {e}"))?;
+    let targets = targets();
     sheet
         .minify(MinifyOptions {
-            targets: targets(),
+            targets,
             ..MinifyOptions::default()
         })
         .map_err(|e| format!("styles: {e}"))?;
     let printed = sheet
         .to_css(PrinterOptions {
             minify: true,
-            targets: targets(),
+            targets,
             ..PrinterOptions::default()
         })
         .map_err(|e| format!("styles: {e}"))?;
