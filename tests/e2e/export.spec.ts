@@ -75,5 +75,9 @@ test('elena subscribes to her calendar feed, which works without a cookie until 
   await expect(page.getByRole('link', { name: 'Download the calendar (.ics)' })).toBeVisible();
   await page.getByRole('button', { name: 'Italiano' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Esporta il calendario');
+  // The language follows the person: the page shows Italian before the
+  // server has it, so wait for the server, or offline.spec signs Elena in to
+  // an English app (CI saw exactly that).
+  await expect.poll(async () => (await (await page.request.get('/api/me')).json()).language).toBe('it');
   expect(errors).toEqual([]);
 });
