@@ -1,5 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import { collectErrors, login } from './helpers';
+import { test, expect, request, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { collectErrors, login, quietDay, DEMO_PASSWORD } from './helpers';
 
 // The employee's side of agile days, as Giulia (the issue's persona). The
 // demo fills her current and next month, and team.spec asks for her days in
@@ -207,13 +208,10 @@ test('keyboard only: Giulia asks for a day without the mouse', async ({ page }) 
   const focusedDate = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.date ?? null);
   const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
   /** The focused day, once the grid has redrawn after a key. */
-  const settledDate = async () => {
-    for (let i = 0; i < 50; i++) {
-      const date = await focusedDate();
-      if (date) return date;
-      await page.waitForTimeout(20);
-    }
-    throw new Error('the focus left the grid');
+  const settledDate = async (): Promise<string> => {
+    let date: string | null = null;
+    await expect.poll(async () => (date = await focusedDate()), { message: 'the focus left the grid' }).not.toBeNull();
+    return date ?? '';
   };
 
   // Tab into the grid: it is one tab stop, on the selected day.
@@ -243,6 +241,54 @@ test('keyboard only: Giulia asks for a day without the mouse', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(form.getByRole('status')).toContainText('Richiesta inviata: 1 giornata in attesa di approvazione.');
   await expect(dayButton(page, thu, PENDING_HOME)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a live update leaves the keyboard focus on the selected day', async ({ page }) => {
+  // As Francesca, whose calendar no other spec opens: her change made on
+  // another device redraws the month she is moving through with the keys.
+  const errors = collectErrors(page);
+  const tuesday = quietDay(100, 2);
+  const monday = iso(plus(new Date(`${tuesday}T00:00:00Z`), -1));
+  await page.goto('/');
+  await login(page, 'francesca');
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio calendario' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
+  await showMonth(page, new Date(`${tuesday}T00:00:00Z`));
+  const day = (date: string) => page.locator(`.month-grid [data-date="${date}"]`);
+  await day(monday).click();
+  await expect(day(monday)).toBeFocused();
+  await expect(day(tuesday)).not.toHaveAccessibleName(/In attesa/);
+
+  const device = await request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await device.post('/api/auth/login', { data: { username: 'francesca', password: DEMO_PASSWORD } })).ok()).toBeTruthy();
+  const pushed = await device.post('/api/sync/push?protocol=4', {
+    data: {
+      commands: [
+        {
+          id: randomUUID(),
+          command: {
+            area: 'agile',
+            type: 'request_days',
+            id: randomUUID(),
+            days: { kind: 'dates', dates: [tuesday] },
+            mode: 'agile',
+            place: { kind: 'home' },
+            note: '',
+          },
+        },
+      ],
+    },
+  });
+  expect((await pushed.json()).results[0].status).toBe('accepted');
+  await device.dispose();
+
+  // The month is drawn again with her new day, and the focus is where it was:
+  // the keys go on from there.
+  await expect(day(tuesday)).toHaveAccessibleName(/In attesa/);
+  await expect(day(monday)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(day(tuesday)).toBeFocused();
   expect(errors).toEqual([]);
 });
 

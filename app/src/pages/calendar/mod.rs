@@ -234,6 +234,16 @@ pub(crate) fn key_target(date: NaiveDate, key: &str, view: View) -> Option<Naive
     })
 }
 
+/// Whether the focus is on a day button of the grid. The grid is drawn as
+/// text, so each redraw replaces the buttons: without a new focus, a redraw
+/// from a live update (someone else's change) dropped a keyboard user's
+/// place to the page's top.
+pub(crate) fn focus_in_grid() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|e| e.class_list().contains("day-button"))
+}
+
 /// Moves the focus to the day button of `date` once it is drawn.
 pub(crate) fn focus_date(date: NaiveDate) {
     use wasm_bindgen::JsCast;

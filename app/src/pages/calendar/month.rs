@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use vela_domain::calendar::Holidays;
 
 use super::day::{day_of, extra_holidays};
-use super::{day_button, Cal};
+use super::{day_button, focus_date, focus_in_grid, Cal};
 use crate::components::month_grid::month_weeks;
 use crate::format::{long_date, month_title, weekday_short};
 use crate::i18n::use_i18n;
@@ -18,19 +18,14 @@ pub fn MonthView() -> impl IntoView {
     let i18n = use_i18n();
     let cal = expect_context::<Cal>();
     let state = use_sync().state();
-    move || {
+    // The days as text (see `day_button.rs` for why), remembered: a live
+    // update that changes nothing in this month leaves the grid alone.
+    let rows = Memo::new(move |_| {
         let selected = cal.selected.get();
-        let (year, month) = (selected.year(), selected.month());
+        let month = selected.month();
         let locale = i18n.locale();
-        let t = &i18n.t().calendar;
-        let weeks = month_weeks(year, month);
-        let header = weeks.first().map(|week| {
-            week.iter()
-                .map(|d| view! { <th scope="col">{weekday_short(*d, locale)}</th> })
-                .collect_view()
-        });
-        // The days as text: see `day_button.rs` for why.
-        let rows = state.with(|s| {
+        let weeks = month_weeks(selected.year(), month);
+        state.with(|s| {
             let extra = extra_holidays(s, cal.me);
             let holidays = Holidays { extra: &extra };
             let mut html = String::new();
@@ -57,7 +52,23 @@ pub fn MonthView() -> impl IntoView {
                 html.push_str("</tr>");
             }
             html
+        })
+    });
+    move || {
+        let selected = cal.selected.get();
+        let (year, month) = (selected.year(), selected.month());
+        let locale = i18n.locale();
+        let t = &i18n.t().calendar;
+        let weeks = month_weeks(year, month);
+        let header = weeks.first().map(|week| {
+            week.iter()
+                .map(|d| view! { <th scope="col">{weekday_short(*d, locale)}</th> })
+                .collect_view()
         });
+        let rows = rows.get();
+        if focus_in_grid() {
+            focus_date(selected);
+        }
         view! {
             <table
                 class="month-grid"

@@ -7,7 +7,7 @@ use vela_domain::calendar::Holidays;
 
 use super::allowance::monday_of;
 use super::day::{day_of, extra_holidays};
-use super::{day_button, Cal};
+use super::{day_button, focus_date, focus_in_grid, Cal};
 use crate::format::long_date;
 use crate::i18n::use_i18n;
 use crate::sync::client::use_sync;
@@ -18,12 +18,12 @@ pub fn WeekView() -> impl IntoView {
     let i18n = use_i18n();
     let cal = expect_context::<Cal>();
     let state = use_sync().state();
-    move || {
+    // The days as text (see `day_button.rs` for why), remembered: a live
+    // update that changes nothing in this week leaves the list alone.
+    let days = Memo::new(move |_| {
         let monday = monday_of(cal.selected.get());
         let locale = i18n.locale();
-        let t = &i18n.t().calendar;
-        // The days as text: see `day_button.rs` for why.
-        let days = state.with(|s| {
+        state.with(|s| {
             let extra = extra_holidays(s, cal.me);
             let holidays = Holidays { extra: &extra };
             let mut html = String::new();
@@ -36,7 +36,15 @@ pub fn WeekView() -> impl IntoView {
                 html.push_str("</li>");
             }
             html
-        });
+        })
+    });
+    move || {
+        let selected = cal.selected.get();
+        let t = &i18n.t().calendar;
+        let days = days.get();
+        if focus_in_grid() {
+            focus_date(selected);
+        }
         view! {
             <ul
                 class="week-list"
