@@ -1,6 +1,5 @@
-import { test, expect, request, type APIRequestContext } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, collectErrors, login, quietDay } from './helpers';
+import { test, expect } from '@playwright/test';
+import { apiAs, collectErrors, login, quietDay, requestDayThrough } from './helpers';
 
 // Martina reads everything that binds her, cancels two days of different
 // requests in one action, then withdraws from her agreement with its notice.
@@ -15,43 +14,14 @@ const longIt = (iso: string) =>
     timeZone: 'UTC',
   });
 
-async function apiAs(username: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: test.info().project.use.baseURL });
-  const r = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(r.ok(), `login ${username}`).toBeTruthy();
-  return ctx;
-}
-
-async function requestDay(ctx: APIRequestContext, date: string) {
-  const r = await ctx.post('/api/sync/push?protocol=4', {
-    data: {
-      commands: [
-        {
-          id: randomUUID(),
-          command: {
-            area: 'agile',
-            type: 'request_days',
-            id: randomUUID(),
-            days: { kind: 'dates', dates: [date] },
-            mode: 'agile',
-            place: { kind: 'home' },
-            note: '',
-          },
-        },
-      ],
-    },
-  });
-  expect((await r.json()).results[0]).toMatchObject({ status: 'accepted' });
-}
-
 test('my agreement: its terms, cancelling a period in one action, withdrawal with notice', async ({ page }) => {
   const errors = collectErrors(page);
   // A Tuesday and the Thursday after it, after the months the demo fills, asked separately.
   const tue = quietDay(70, 2);
   const thu = new Date(new Date(`${tue}T00:00:00Z`).getTime() + 2 * 86400000).toISOString().slice(0, 10);
   const api = await apiAs('martina');
-  await requestDay(api, tue);
-  await requestDay(api, thu);
+  await requestDayThrough(api, tue);
+  await requestDayThrough(api, thu);
 
   await page.goto('/');
   await login(page, 'martina');

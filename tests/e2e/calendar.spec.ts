@@ -1,6 +1,5 @@
-import { test, expect, request, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import { collectErrors, login, quietDay, DEMO_PASSWORD } from './helpers';
+import { test, expect, type Page } from '@playwright/test';
+import { apiAs, collectErrors, login, quietDay, requestDayThrough } from './helpers';
 
 // The employee's side of agile days, as Giulia (the persona). The
 // demo fills her current and next month, and team.spec asks for her days in
@@ -260,27 +259,8 @@ test('a live update leaves the keyboard focus on the selected day', async ({ pag
   await expect(day(monday)).toBeFocused();
   await expect(day(tuesday)).not.toHaveAccessibleName(/In attesa/);
 
-  const device = await request.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await device.post('/api/auth/login', { data: { username: 'francesca', password: DEMO_PASSWORD } })).ok()).toBeTruthy();
-  const pushed = await device.post('/api/sync/push?protocol=4', {
-    data: {
-      commands: [
-        {
-          id: randomUUID(),
-          command: {
-            area: 'agile',
-            type: 'request_days',
-            id: randomUUID(),
-            days: { kind: 'dates', dates: [tuesday] },
-            mode: 'agile',
-            place: { kind: 'home' },
-            note: '',
-          },
-        },
-      ],
-    },
-  });
-  expect((await pushed.json()).results[0].status).toBe('accepted');
+  const device = await apiAs('francesca');
+  await requestDayThrough(device, tuesday);
   await device.dispose();
 
   // The month is drawn again with her new day, and the focus is where it was:

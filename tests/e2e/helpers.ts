@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 
 /** Demo password seeded on an empty data dir. */
 export const DEMO_PASSWORD = 'vela-demo';
@@ -77,4 +78,35 @@ export async function requestAgileDay(page: Page, date: string) {
 export async function openCalendar(page: Page) {
   await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Il mio calendario' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Il mio calendario' })).toBeVisible();
+}
+
+/** An API client signed in as `username` (another device of theirs). */
+export async function apiAs(username: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: test.info().project.use.baseURL });
+  const r = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(r.ok(), `login ${username}`).toBeTruthy();
+  return ctx;
+}
+
+/** Asks for one agile day from home through `ctx`, as another device would. */
+export async function requestDayThrough(ctx: APIRequestContext, date: string) {
+  const r = await ctx.post('/api/sync/push?protocol=4', {
+    data: {
+      commands: [
+        {
+          id: randomUUID(),
+          command: {
+            area: 'agile',
+            type: 'request_days',
+            id: randomUUID(),
+            days: { kind: 'dates', dates: [date] },
+            mode: 'agile',
+            place: { kind: 'home' },
+            note: '',
+          },
+        },
+      ],
+    },
+  });
+  expect((await r.json()).results[0]).toMatchObject({ status: 'accepted' });
 }
